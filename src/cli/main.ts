@@ -1,0 +1,165 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { londonDateAt } from '../domain/dates.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { loadDemoData } from '../modules/demo/demo-dataset.ts';
+import { seedReferenceData } from '../modules/reference/use-cases.ts';
+import { createServiceToken, createUser, findUserByEmail } from '../modules/users/use-cases.ts';
+import { buildApp } from '../web/app.ts';
+
+/** The password every demo user has: printed at start, never used outside the demo. */
+export const DEMO_PASSWORD = 'vigil-demo-only-2026';
+
+async function open(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  await seedReferenceData(database);
+  return database;
+}
+
+async function serve(config: Config, database: Database, banner?: string[]) {
+  const app = await buildApp({ database, config });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`Vigil is running at http://localhost:${config.port} (${where}). Press Ctrl+C to stop.`);
+  for (const line of banner ?? []) console.log(line);
+}
+
+const program = new Command()
+  .name('vigil')
+  .description('Vigil: the shared MAPPA record. Uses DATABASE_URL if set, otherwise embedded PostgreSQL in VIGIL_DATA_DIR (./data).')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description('Apply pending migrations and serve Vigil on PORT (3000)')
+  .action(async () => {
+    const config = loadConfig();
+    await serve(config, await open(config));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and load reference data, then exit')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const applied = await migrate(database);
+    const reference = await seedReferenceData(database);
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'No pending migrations');
+    console.log(`Reference data: ${reference.areas} areas, ${reference.agencies} agencies`);
+    await database.close();
+  });
+
+program
+  .command('demo')
+  .description('Load the demo dataset (one area, ~300 people, a user for every role) if not loaded yet, and serve it')
+  .option('--nominals <n>', 'how many people to create on first load', '300')
+  .option('--no-serve', 'load the data and exit')
+  .action(async (options: { nominals: string; serve: boolean }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    const nominals = Number(options.nominals);
+    if (!Number.isInteger(nominals) || nominals < 1 || nominals > 5000) throw new UsageError('--nominals must be a whole number from 1 to 5000');
+    console.log('Loading demo data (first run only; this takes a little while)…');
+    const demo = await loadDemoData(database, { nominals, today: londonDateAt(Date.now()), password: DEMO_PASSWORD });
+    const banner = [
+      '',
+      `Demo sign-in: any of these emails, password "${DEMO_PASSWORD}"`,
+      ...demo.users.map((u) => `  ${u.email.padEnd(48)} ${u.role}`),
+    ];
+    if (options.serve) await serve(config, database, banner);
+    else {
+      banner.forEach((line) => console.log(line));
+      await database.close();
+    }
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Add a user (the password is read from standard input)')
+  .requiredOption('--email <email>', 'their work email, used to sign in')
+  .requiredOption('--name <name>', 'their full name')
+  .requiredOption('--agency <agency>', 'the agency id, or its exact name')
+  .requiredOption('--roles <roles>', 'comma-separated roles, e.g. probation_practitioner,meeting_chair')
+  .action(async (options: { email: string; name: string; agency: string; roles: string }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const agency = await database.db
+        .selectFrom('agencies')
+        .select('id')
+        .where((eb) => (/^[0-9a-f-]{36}$/i.test(options.agency) ? eb('id', '=', options.agency) : eb('name', '=', options.agency)))
+        .execute();
+      if (agency.length !== 1) throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      const created = await createUser(database, null, {
+        email: options.email,
+        displayName: options.name,
+        agencyId: agency[0]!.id,
+        roles: options.roles.split(',').map((r) => r.trim()).filter(Boolean),
+        password,
+      });
+      console.log(`Added ${created.email} (${created.id})`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const token = program.command('token').description('Manage API tokens for machine clients');
+token
+  .command('add')
+  .description('Issue a bearer token that acts as an existing user; it is shown once')
+  .requiredOption('--user <email>', 'the user the token acts as')
+  .requiredOption('--name <name>', 'what the token is for, e.g. "nDelius import"')
+  .option('--expires-days <days>', 'days until it expires', '90')
+  .action(async (options: { user: string; name: string; expiresDays: string }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const found = await findUserByEmail(database, options.user);
+      if (!found) throw new UsageError(`No user has the email ${options.user}`);
+      const days = Number(options.expiresDays);
+      if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--expires-days must be a whole number from 1 to 366');
+      console.log(await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000)));
+    } finally {
+      await database.close();
+    }
+  });
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | vigil user add …`');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Bad input is one line on stderr and a non-zero exit, never a stack trace. */
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ValidationError) {
+    console.error(`vigil: ${Object.values(error.fieldErrors).join('; ')}`);
+  } else if (error instanceof UsageError || error instanceof ConfigError) {
+    console.error(`vigil: ${error.message}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`vigil: ${message.split('\n')[0]}`);
+    if (process.env.VIGIL_DEBUG) console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,285 @@
+/**
+ * Code lists. Codes are what is stored and exchanged, so they never change once used; labels are
+ * what people read and may be reworded. Where an upstream system (NOMIS, nDelius, Common
+ * Platform) already has codes for the same list, the same codes are used so imports map 1:1.
+ */
+
+export interface CodeEntry {
+  readonly code: string | number;
+  readonly label: string;
+}
+export type CodeList = readonly CodeEntry[];
+export type CodeOf<L extends CodeList> = L[number]['code'];
+
+export function isCode<L extends CodeList>(list: L, value: unknown): value is CodeOf<L> {
+  return list.some((entry) => entry.code === value);
+}
+
+/**
+ * The label. Takes any string because codes come back from the database untyped; an unknown
+ * code (e.g. one since withdrawn from the list) is shown as itself rather than breaking a page.
+ */
+export function labelOf(list: CodeList, code: string | number): string {
+  return list.find((entry) => entry.code === code)?.label ?? String(code);
+}
+
+/** Codes in list order, e.g. for `z.enum(codesOf(SEX))`. */
+export function codesOf<L extends CodeList>(list: L): [CodeOf<L>, ...CodeOf<L>[]] {
+  return list.map((entry) => entry.code) as [CodeOf<L>, ...CodeOf<L>[]];
+}
+
+// --- Protected characteristics (ONS 2021 census, England and Wales) --------------------------
+// Kept for disproportionality monitoring (inspection requirement 10), never for decisions.
+
+export const ETHNIC_GROUP = [
+  { code: 'asian', label: 'Asian or Asian British' },
+  { code: 'black', label: 'Black, Black British, Caribbean or African' },
+  { code: 'mixed', label: 'Mixed or multiple ethnic groups' },
+  { code: 'white', label: 'White' },
+  { code: 'other', label: 'Other ethnic group' },
+  { code: 'not_stated', label: 'Not stated' },
+] as const;
+export type EthnicGroup = CodeOf<typeof ETHNIC_GROUP>;
+
+/** ONS 2021 19 categories plus not stated, using the NOMIS/nDelius codes. */
+export const ETHNICITY = [
+  { code: 'A3', group: 'asian', label: 'Asian or Asian British: Bangladeshi' },
+  { code: 'A4', group: 'asian', label: 'Asian or Asian British: Chinese' },
+  { code: 'A1', group: 'asian', label: 'Asian or Asian British: Indian' },
+  { code: 'A2', group: 'asian', label: 'Asian or Asian British: Pakistani' },
+  { code: 'A9', group: 'asian', label: 'Asian or Asian British: any other Asian background' },
+  { code: 'B2', group: 'black', label: 'Black, Black British, Caribbean or African: African' },
+  { code: 'B1', group: 'black', label: 'Black, Black British, Caribbean or African: Caribbean' },
+  {
+    code: 'B9',
+    group: 'black',
+    label:
+      'Black, Black British, Caribbean or African: any other Black, Black British or Caribbean background',
+  },
+  { code: 'M3', group: 'mixed', label: 'Mixed or multiple ethnic groups: White and Asian' },
+  { code: 'M2', group: 'mixed', label: 'Mixed or multiple ethnic groups: White and Black African' },
+  { code: 'M1', group: 'mixed', label: 'Mixed or multiple ethnic groups: White and Black Caribbean' },
+  {
+    code: 'M9',
+    group: 'mixed',
+    label: 'Mixed or multiple ethnic groups: any other Mixed or multiple ethnic background',
+  },
+  { code: 'W1', group: 'white', label: 'White: English, Welsh, Scottish, Northern Irish or British' },
+  { code: 'W2', group: 'white', label: 'White: Irish' },
+  { code: 'W3', group: 'white', label: 'White: Gypsy or Irish Traveller' },
+  { code: 'W5', group: 'white', label: 'White: Roma' },
+  { code: 'W9', group: 'white', label: 'White: any other White background' },
+  { code: 'O2', group: 'other', label: 'Other ethnic group: Arab' },
+  { code: 'O9', group: 'other', label: 'Other ethnic group: any other ethnic group' },
+  { code: 'NS', group: 'not_stated', label: 'Not stated' },
+] as const satisfies readonly (CodeEntry & { group: EthnicGroup })[];
+export type Ethnicity = CodeOf<typeof ETHNICITY>;
+
+export function ethnicGroupOf(code: Ethnicity): EthnicGroup {
+  return ETHNICITY.find((entry) => entry.code === code)?.group ?? 'not_stated';
+}
+
+export const SEX = [
+  { code: 'male', label: 'Male' },
+  { code: 'female', label: 'Female' },
+  { code: 'not_known', label: 'Not known' },
+] as const;
+export type Sex = CodeOf<typeof SEX>;
+
+export const GENDER_IDENTITY = [
+  { code: 'same_as_sex', label: 'Same as sex registered at birth' },
+  { code: 'different', label: 'Different from sex registered at birth' },
+  { code: 'prefer_not_to_say', label: 'Prefer not to say' },
+  { code: 'not_known', label: 'Not known' },
+] as const;
+export type GenderIdentity = CodeOf<typeof GENDER_IDENTITY>;
+
+export const RELIGION = [
+  { code: 'no_religion', label: 'No religion' },
+  { code: 'christian', label: 'Christian' },
+  { code: 'buddhist', label: 'Buddhist' },
+  { code: 'hindu', label: 'Hindu' },
+  { code: 'jewish', label: 'Jewish' },
+  { code: 'muslim', label: 'Muslim' },
+  { code: 'sikh', label: 'Sikh' },
+  { code: 'other', label: 'Any other religion' },
+  { code: 'not_stated', label: 'Not stated' },
+] as const;
+export type Religion = CodeOf<typeof RELIGION>;
+
+export const SEXUAL_ORIENTATION = [
+  { code: 'straight', label: 'Straight or heterosexual' },
+  { code: 'gay_or_lesbian', label: 'Gay or lesbian' },
+  { code: 'bisexual', label: 'Bisexual' },
+  { code: 'other', label: 'Other sexual orientation' },
+  { code: 'prefer_not_to_say', label: 'Prefer not to say' },
+] as const;
+export type SexualOrientation = CodeOf<typeof SEXUAL_ORIENTATION>;
+
+export const DISABILITY = [
+  { code: 'yes', label: 'Yes' },
+  { code: 'no', label: 'No' },
+  { code: 'not_stated', label: 'Not stated' },
+] as const;
+export type Disability = CodeOf<typeof DISABILITY>;
+
+// --- The person's circumstances -------------------------------------------------------------
+
+export const ADDRESS_TYPE = [
+  { code: 'home', label: 'Home address' },
+  { code: 'approved_premises', label: 'Approved premises' },
+  { code: 'hostel', label: 'Hostel' },
+  { code: 'no_fixed_abode', label: 'No fixed abode' },
+  { code: 'proposed_release', label: 'Proposed release address' },
+] as const;
+export type AddressType = CodeOf<typeof ADDRESS_TYPE>;
+
+export const RELATIONSHIP_TYPE = [
+  { code: 'partner', label: 'Partner' },
+  { code: 'ex_partner', label: 'Ex-partner' },
+  { code: 'child', label: 'Child' },
+  { code: 'household_member', label: 'Household member' },
+  { code: 'associate', label: 'Associate' },
+  { code: 'victim', label: 'Victim' },
+] as const;
+export type RelationshipType = CodeOf<typeof RELATIONSHIP_TYPE>;
+
+/**
+ * What length a disposal needs recorded: the custodial term ('custody'), a length in months
+ * ('months'), or nothing. The SOA 2003 s.82 notification period depends on it.
+ */
+export type OutcomeLength = 'custody' | 'months' | 'none';
+
+/** Court disposals. */
+export const OUTCOME = [
+  { code: 'custody', label: 'Custodial sentence', length: 'custody' },
+  { code: 'suspended_sentence', label: 'Suspended sentence order', length: 'months' },
+  { code: 'community_order', label: 'Community order', length: 'months' },
+  { code: 'hospital_order', label: 'Hospital order', length: 'none' },
+  { code: 'hospital_order_restricted', label: 'Hospital order with a restriction order', length: 'none' },
+  { code: 'guardianship', label: 'Guardianship order', length: 'none' },
+  { code: 'caution', label: 'Caution', length: 'none' },
+  { code: 'conditional_discharge', label: 'Conditional discharge', length: 'months' },
+  { code: 'fine', label: 'Fine', length: 'none' },
+  { code: 'other', label: 'Other disposal', length: 'none' },
+] as const satisfies readonly (CodeEntry & { length: OutcomeLength })[];
+export type Outcome = CodeOf<typeof OUTCOME>;
+
+export function lengthRequiredFor(outcome: Outcome): OutcomeLength {
+  return OUTCOME.find((entry) => entry.code === outcome)?.length ?? 'none';
+}
+
+// --- Risk ----------------------------------------------------------------------------------
+
+/** OASys risk of serious harm. Codes as OASys writes them. */
+export const ROSH_LEVEL = [
+  { code: 'LOW', label: 'Low' },
+  { code: 'MEDIUM', label: 'Medium' },
+  { code: 'HIGH', label: 'High' },
+  { code: 'VERY_HIGH', label: 'Very high' },
+] as const;
+export type RoshLevel = CodeOf<typeof ROSH_LEVEL>;
+
+/** Who the harm is to; 'prisoners' applies only in custody. */
+export const ROSH_GROUPS = [
+  { code: 'children', label: 'Children' },
+  { code: 'public', label: 'Public' },
+  { code: 'known_adult', label: 'Known adult' },
+  { code: 'staff', label: 'Staff' },
+  { code: 'prisoners', label: 'Prisoners' },
+] as const;
+export type RoshGroup = CodeOf<typeof ROSH_GROUPS>;
+
+/** Risk Matrix 2000 (sexual reconviction, adult males). */
+export const RM2000_LEVEL = ROSH_LEVEL;
+export type Rm2000Level = RoshLevel;
+
+/** Bands for scored predictors (OSP, RSR). */
+export const SCORE_BAND = [
+  { code: 'low', label: 'Low' },
+  { code: 'medium', label: 'Medium' },
+  { code: 'high', label: 'High' },
+  { code: 'very_high', label: 'Very high' },
+] as const;
+export type ScoreBand = CodeOf<typeof SCORE_BAND>;
+
+export const MARKER_TYPE = [
+  { code: 'domestic_abuse', label: 'Domestic abuse' },
+  { code: 'stalking', label: 'Stalking' },
+  { code: 'child_safeguarding', label: 'Child safeguarding concerns' },
+  { code: 'terrorism_risk', label: 'Terrorism risk' },
+  { code: 'mental_health', label: 'Mental health / restricted patient' },
+  { code: 'gang_organised_crime', label: 'Gang / organised crime' },
+  { code: 'weapons', label: 'Weapons' },
+] as const;
+export type MarkerType = CodeOf<typeof MARKER_TYPE>;
+
+// --- Agencies and people -------------------------------------------------------------------
+
+export const MANAGER_ROLE = [
+  { code: 'police_offender_manager', label: 'Police offender manager' },
+  { code: 'community_offender_manager', label: 'Community offender manager' },
+  { code: 'prison_offender_manager', label: 'Prison offender manager' },
+] as const;
+export type ManagerRole = CodeOf<typeof MANAGER_ROLE>;
+
+/** The three Responsible Authority agencies first, then the Duty to Co-operate agencies. */
+export const AGENCY_TYPE = [
+  { code: 'police', label: 'Police', responsibleAuthority: true },
+  { code: 'probation', label: 'Probation Service', responsibleAuthority: true },
+  { code: 'prison', label: 'Prison Service', responsibleAuthority: true },
+  { code: 'childrens_social_care', label: 'Children’s social care', responsibleAuthority: false },
+  { code: 'adult_social_care', label: 'Adult social care', responsibleAuthority: false },
+  { code: 'health', label: 'Health', responsibleAuthority: false },
+  { code: 'housing', label: 'Housing', responsibleAuthority: false },
+  { code: 'yot', label: 'Youth offending team', responsibleAuthority: false },
+  { code: 'jobcentre_plus', label: 'Jobcentre Plus', responsibleAuthority: false },
+  { code: 'education', label: 'Education', responsibleAuthority: false },
+  { code: 'electronic_monitoring', label: 'Electronic monitoring', responsibleAuthority: false },
+  { code: 'immigration', label: 'Home Office Immigration', responsibleAuthority: false },
+] as const satisfies readonly (CodeEntry & { responsibleAuthority: boolean })[];
+export type AgencyType = CodeOf<typeof AGENCY_TYPE>;
+
+export function isResponsibleAuthority(type: AgencyType): boolean {
+  return AGENCY_TYPE.find((entry) => entry.code === type)?.responsibleAuthority ?? false;
+}
+
+/** User roles (MAPPA.md §5). What each may see is decided in src/access, not here. */
+export const ROLE = [
+  { code: 'probation_practitioner', label: 'Probation practitioner' },
+  { code: 'senior_probation_officer', label: 'Senior probation officer' },
+  { code: 'police_offender_manager', label: 'Police offender manager' },
+  { code: 'prison_offender_manager', label: 'Prison offender manager' },
+  { code: 'mappa_coordinator', label: 'MAPPA coordinator' },
+  { code: 'mappa_administrator', label: 'MAPPA administrator' },
+  { code: 'meeting_chair', label: 'Meeting chair' },
+  { code: 'dtc_representative', label: 'Duty to co-operate agency representative' },
+  { code: 'victim_liaison_officer', label: 'Victim liaison officer' },
+  { code: 'smb_member', label: 'Strategic Management Board member' },
+  { code: 'lay_adviser', label: 'Lay adviser' },
+  { code: 'national_analyst', label: 'National analyst' },
+  { code: 'data_protection_officer', label: 'Data protection officer' },
+  { code: 'admin', label: 'System administrator' },
+] as const;
+export type Role = CodeOf<typeof ROLE>;
+
+// --- MAPPA ---------------------------------------------------------------------------------
+
+export const MAPPA_CATEGORY = [
+  { code: 1, label: 'Category 1', description: 'Registered sexual offenders' },
+  { code: 2, label: 'Category 2', description: 'Violent offenders' },
+  { code: 3, label: 'Category 3', description: 'Other dangerous offenders' },
+  { code: 4, label: 'Category 4', description: 'Terrorist and terrorism-risk offenders' },
+] as const;
+export type MappaCategory = CodeOf<typeof MAPPA_CATEGORY>;
+
+export const MAPPA_LEVEL = [
+  { code: 1, label: 'Level 1', description: 'Multi-agency support for lead-agency management' },
+  { code: 2, label: 'Level 2', description: 'Active multi-agency management' },
+  {
+    code: 3,
+    label: 'Level 3',
+    description: 'Active multi-agency management with senior representatives who can commit resources',
+  },
+] as const;
+export type MappaLevel = CodeOf<typeof MAPPA_LEVEL>;

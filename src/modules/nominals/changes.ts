@@ -1,0 +1,91 @@
+import type { Tx } from '../../db/database.ts';
+import type { ConflictingChange } from '../../domain/errors.ts';
+import type { FieldSpec } from '../../validation/fields.ts';
+
+export interface FieldChange {
+  key: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields whose values differ, in form order. */
+export function diffValues(
+  fields: readonly FieldSpec[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): FieldChange[] {
+  return fields
+    .filter((f) => f.key in after && !sameValue(before[f.key], after[f.key]))
+    .map((f) => ({ key: f.key, label: f.label, before: before[f.key] ?? null, after: after[f.key] ?? null }));
+}
+
+const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
+
+export interface ChangeRecord {
+  nominalId: string;
+  userId: string;
+  section: string;
+  entityId: string;
+  entityVersion: number | null;
+  action: 'created' | 'updated' | 'ended' | 'removed';
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Appends to the record's timeline, in the same transaction as the change itself. */
+export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
+  await tx
+    .insertInto('nominal_changes')
+    .values({
+      nominal_id: change.nominalId,
+      user_id: change.userId,
+      section: change.section,
+      entity_id: change.entityId,
+      entity_version: change.entityVersion,
+      action: change.action,
+      summary: change.summary,
+      before: change.before === null ? null : JSON.stringify(change.before),
+      after: change.after === null ? null : JSON.stringify(change.after),
+    })
+    .execute();
+}
+
+/** What others saved to an entity after the version the editor started from. */
+export async function changesSince(
+  tx: Tx,
+  entityId: string,
+  version: number,
+  fields: readonly FieldSpec[],
+  sections?: readonly string[],
+): Promise<ConflictingChange[]> {
+  let query = tx
+    .selectFrom('nominal_changes as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.at', 'c.summary', 'c.before', 'c.after', 'c.section', 'u.display_name'])
+    .where('c.entity_id', '=', entityId)
+    .where('c.entity_version', '>', version);
+  if (sections) query = query.where('c.section', 'in', sections);
+  const rows = await query.orderBy('c.id').execute();
+  return rows.map((r) => {
+    const before = asObject(r.before);
+    const after = asObject(r.after);
+    return {
+      at: new Date(r.at).toISOString(),
+      by: r.display_name,
+      summary: r.summary,
+      fields: diffValues(fields, before, after).map((c) => ({
+        label: c.label,
+        before: String(c.before ?? ''),
+        after: String(c.after ?? ''),
+      })),
+    };
+  });
+}
+
+export function asObject(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value === 'string') return JSON.parse(value) as Record<string, unknown>;
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,84 @@
+import { labelOf } from '../../domain/codes.ts';
+import { formatDateLong } from '../../domain/dates.ts';
+import type { FieldSpec } from '../../validation/fields.ts';
+import { SECTIONS, findSection } from './sections.ts';
+import type { NominalOverview, SectionRow } from './use-cases.ts';
+
+/** Turns the record into what the overview page shows: one card per row, values in words. */
+export function displayValue(field: FieldSpec, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  switch (field.kind) {
+    case 'date':
+      return formatDateLong(String(value));
+    case 'code':
+      return labelOf(field.codes, String(value));
+    case 'boolean':
+      return value ? 'Yes' : 'No';
+    default:
+      return String(value);
+  }
+}
+
+export interface SectionCard {
+  title: string;
+  status: { text: string; colour: string } | null;
+  rows: { key: { text: string }; value: { text: string } }[];
+  changeHref: string | null;
+}
+
+export interface SectionView {
+  name: string;
+  label: string;
+  singular: string;
+  addHref: string;
+  cards: SectionCard[];
+}
+
+function statusOf(sectionName: string, row: SectionRow): SectionCard['status'] {
+  if (sectionName === 'addresses') {
+    if (row.type === 'proposed_release' && !row.toDate) return { text: 'Proposed', colour: 'blue' };
+    return row.isCurrent ? { text: 'Current', colour: 'green' } : { text: 'Previous', colour: 'grey' };
+  }
+  if (sectionName === 'risk-assessments') return row.isLatest ? { text: 'Latest', colour: 'green' } : { text: 'Superseded', colour: 'grey' };
+  if (sectionName === 'markers') return row.isActive ? { text: 'Active', colour: 'red' } : { text: 'Ended', colour: 'grey' };
+  if (sectionName === 'managers' || sectionName === 'relationships') {
+    return row.isCurrent ? { text: 'Current', colour: 'green' } : { text: 'Ended', colour: 'grey' };
+  }
+  if (sectionName === 'convictions' && row.isIndexOffence) return { text: 'Index offence', colour: 'purple' };
+  return null;
+}
+
+export function presentSections(nominal: NominalOverview): SectionView[] {
+  const rowsBySection: Record<string, SectionRow[]> = {
+    aliases: nominal.aliases,
+    identifiers: nominal.identifiers,
+    addresses: nominal.addresses,
+    relationships: nominal.relationships,
+    convictions: nominal.convictions,
+    'risk-assessments': nominal.riskAssessments,
+    markers: nominal.markers,
+    managers: nominal.managers,
+  };
+  return SECTIONS.map((section) => ({
+    name: section.name,
+    label: section.label,
+    singular: section.singular,
+    addHref: `/nominals/${nominal.id}/${section.name}/new`,
+    cards: (rowsBySection[section.name] ?? []).map((row) => ({
+      title: section.describe(row),
+      status: statusOf(section.name, row),
+      rows: [
+        ...section.fields
+          .filter((f) => displayValue(f, row[f.key]) !== '')
+          .map((f) => ({ key: { text: f.label }, value: { text: displayValue(f, row[f.key]) } })),
+        ...(section.name === 'managers' && row.agencyName ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }] : []),
+      ].filter((r) => !(section.name === 'managers' && r.key.text === 'Agency')),
+      changeHref: section.appendOnly ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
+    })),
+  }));
+}
+
+export function describeRow(sectionName: string, row: SectionRow | null): string {
+  if (!row) return '';
+  return findSection(sectionName)?.describe(row) ?? '';
+}

@@ -1,0 +1,252 @@
+import {
+  ADDRESS_TYPE,
+  DISABILITY,
+  ETHNICITY,
+  GENDER_IDENTITY,
+  MANAGER_ROLE,
+  MARKER_TYPE,
+  OUTCOME,
+  RELATIONSHIP_TYPE,
+  RELIGION,
+  ROSH_LEVEL,
+  SCORE_BAND,
+  SEX,
+  SEXUAL_ORIENTATION,
+  labelOf,
+} from '../../domain/codes.ts';
+import type { FieldErrors } from '../../domain/errors.ts';
+import { checkAddress, checkConviction, checkDateRange, checkRiskAssessment } from '../../domain/record-rules.ts';
+import type { FieldSpec } from '../../validation/fields.ts';
+
+/** The identity section lives on the nominal row itself. */
+export const IDENTITY_FIELDS: readonly FieldSpec[] = [
+  { key: 'forename', column: 'forename', label: 'First name', kind: 'text', max: 100, required: true },
+  { key: 'middleNames', column: 'middle_names', label: 'Middle names', kind: 'text', max: 200 },
+  { key: 'surname', column: 'surname', label: 'Last name', kind: 'text', max: 100, required: true },
+  { key: 'dateOfBirth', column: 'date_of_birth', label: 'Date of birth', kind: 'date', past: true, required: true },
+  { key: 'sex', column: 'sex', label: 'Sex', kind: 'code', codes: SEX, required: true },
+  { key: 'genderIdentity', column: 'gender_identity', label: 'Gender identity', kind: 'code', codes: GENDER_IDENTITY },
+  { key: 'ethnicity', column: 'ethnicity', label: 'Ethnicity', kind: 'code', codes: ETHNICITY },
+  { key: 'nationality', column: 'nationality', label: 'Nationality', kind: 'text', max: 100 },
+  { key: 'disability', column: 'disability', label: 'Disability', kind: 'code', codes: DISABILITY },
+  { key: 'religion', column: 'religion', label: 'Religion or belief', kind: 'code', codes: RELIGION },
+  {
+    key: 'sexualOrientation',
+    column: 'sexual_orientation',
+    label: 'Sexual orientation',
+    kind: 'code',
+    codes: SEXUAL_ORIENTATION,
+    hint: 'Optional. Used only for disproportionality analysis.',
+  },
+  { key: 'language', column: 'language', label: 'Main language', kind: 'text', max: 100 },
+  { key: 'interpreterNeeded', column: 'interpreter_needed', label: 'Interpreter needed', kind: 'boolean' },
+];
+
+export const LEAD_AGENCY_FIELDS: readonly FieldSpec[] = [
+  { key: 'leadAgencyId', column: 'lead_agency_id', label: 'Lead agency', kind: 'agency', required: true },
+];
+
+export const IDENTIFIER_TYPE = [
+  { code: 'pnc', label: 'PNC ID' },
+  { code: 'cro', label: 'CRO number' },
+  { code: 'prison_number', label: 'Prison number' },
+  { code: 'crn', label: 'Probation case reference (CRN)' },
+] as const;
+
+export type RowTable =
+  | 'nominal_aliases'
+  | 'nominal_identifiers'
+  | 'addresses'
+  | 'relationships'
+  | 'convictions'
+  | 'risk_assessments'
+  | 'markers'
+  | 'nominal_managers';
+
+/** A section of the record held as rows of its own table (addresses, convictions, …). */
+export interface RowSection {
+  name: string;
+  label: string;
+  singular: string;
+  table: RowTable;
+  fields: readonly FieldSpec[];
+  /** Assessments are never edited: a new one supersedes the old, which is kept. */
+  appendOnly?: boolean;
+  /** Cross-field MAPPA/record rules (in domain/), beyond each field's own format. */
+  check?: (values: Record<string, unknown>, today: string) => FieldErrors;
+  /** Newest first, as people read a record. */
+  orderBy: { column: string; direction: 'asc' | 'desc' }[];
+  /** A one-line description of a row, for the timeline and lists. */
+  describe: (values: Record<string, unknown>) => string;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+export const SECTIONS: readonly RowSection[] = [
+  {
+    name: 'aliases',
+    label: 'Aliases',
+    singular: 'alias',
+    table: 'nominal_aliases',
+    fields: [
+      { key: 'forename', column: 'forename', label: 'First name', kind: 'text', max: 100, required: true },
+      { key: 'surname', column: 'surname', label: 'Last name', kind: 'text', max: 100, required: true },
+      { key: 'dateOfBirth', column: 'date_of_birth', label: 'Date of birth used', kind: 'date', past: true },
+      { key: 'fromDate', column: 'from_date', label: 'Used from', kind: 'date' },
+      { key: 'toDate', column: 'to_date', label: 'Used until', kind: 'date' },
+    ],
+    check: (v) => checkDateRange(v, 'fromDate', 'toDate', 'Used until'),
+    orderBy: [{ column: 'surname', direction: 'asc' }],
+    describe: (v) => `${text(v.forename)} ${text(v.surname)}`,
+  },
+  {
+    name: 'identifiers',
+    label: 'Identifiers',
+    singular: 'identifier',
+    table: 'nominal_identifiers',
+    fields: [
+      { key: 'type', column: 'type', label: 'Identifier type', kind: 'code', codes: IDENTIFIER_TYPE, required: true },
+      { key: 'value', column: 'value', label: 'Identifier', kind: 'text', max: 20, required: true },
+    ],
+    orderBy: [{ column: 'type', direction: 'asc' }],
+    describe: (v) => `${labelOf(IDENTIFIER_TYPE, text(v.type))} ${text(v.value)}`,
+  },
+  {
+    name: 'addresses',
+    label: 'Addresses',
+    singular: 'address',
+    table: 'addresses',
+    fields: [
+      { key: 'type', column: 'type', label: 'Address type', kind: 'code', codes: ADDRESS_TYPE, required: true },
+      { key: 'line1', column: 'line1', label: 'Address line 1', kind: 'text', max: 200, autocomplete: 'address-line1' },
+      { key: 'line2', column: 'line2', label: 'Address line 2', kind: 'text', max: 200, autocomplete: 'address-line2' },
+      { key: 'town', column: 'town', label: 'Town or city', kind: 'text', max: 100, autocomplete: 'address-level2' },
+      { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode' },
+      { key: 'fromDate', column: 'from_date', label: 'Lived here from', kind: 'date', required: true },
+      { key: 'toDate', column: 'to_date', label: 'Lived here until', kind: 'date' },
+    ],
+    check: (v) => checkAddress(v),
+    orderBy: [
+      { column: 'from_date', direction: 'desc' },
+      { column: 'id', direction: 'asc' },
+    ],
+    describe: (v) =>
+      v.type === 'no_fixed_abode'
+        ? 'No fixed abode'
+        : [v.line1, v.town, v.postcode].filter(Boolean).map(text).join(', ') || labelOf(ADDRESS_TYPE, text(v.type)),
+  },
+  {
+    name: 'relationships',
+    label: 'Relationships',
+    singular: 'relationship',
+    table: 'relationships',
+    fields: [
+      { key: 'type', column: 'type', label: 'Relationship', kind: 'code', codes: RELATIONSHIP_TYPE, required: true },
+      { key: 'personName', column: 'person_name', label: 'Full name', kind: 'text', max: 200, required: true },
+      { key: 'dateOfBirth', column: 'date_of_birth', label: 'Their date of birth', kind: 'date', past: true },
+      { key: 'isChild', column: 'is_child', label: 'Is a child (under 18)', kind: 'boolean', required: true },
+      { key: 'inHousehold', column: 'in_household', label: 'Lives in the same household', kind: 'boolean', required: true },
+      { key: 'fromDate', column: 'from_date', label: 'Relationship started', kind: 'date' },
+      { key: 'toDate', column: 'to_date', label: 'Relationship ended', kind: 'date' },
+      { key: 'notes', column: 'notes', label: 'Notes', kind: 'longtext', max: 2000 },
+    ],
+    check: (v) => checkDateRange(v, 'fromDate', 'toDate', 'Relationship ended'),
+    orderBy: [{ column: 'from_date', direction: 'desc' }],
+    describe: (v) => `${labelOf(RELATIONSHIP_TYPE, text(v.type))}: ${text(v.personName)}`,
+  },
+  {
+    name: 'convictions',
+    label: 'Offences and sentences',
+    singular: 'conviction',
+    table: 'convictions',
+    fields: [
+      { key: 'offence', column: 'offence', label: 'Offence', kind: 'text', max: 300, required: true },
+      { key: 'offenceDate', column: 'offence_date', label: 'Offence date', kind: 'date', past: true },
+      { key: 'convictionDate', column: 'conviction_date', label: 'Conviction date', kind: 'date', past: true, required: true },
+      { key: 'court', column: 'court', label: 'Court', kind: 'text', max: 200 },
+      { key: 'outcome', column: 'outcome', label: 'Outcome', kind: 'code', codes: OUTCOME, required: true },
+      { key: 'lengthMonths', column: 'length_months', label: 'Length in months', kind: 'integer', min: 1, max: 1200 },
+      { key: 'isIndexOffence', column: 'is_index_offence', label: 'Index offence', kind: 'boolean', required: true },
+      { key: 'sentenceStart', column: 'sentence_start', label: 'Sentence start', kind: 'date' },
+      { key: 'conditionalReleaseDate', column: 'conditional_release_date', label: 'Conditional release date', kind: 'date' },
+      { key: 'paroleEligibilityDate', column: 'parole_eligibility_date', label: 'Parole eligibility date', kind: 'date' },
+      { key: 'hdcEligibilityDate', column: 'hdc_eligibility_date', label: 'HDC eligibility date', kind: 'date' },
+      { key: 'licenceExpiryDate', column: 'licence_expiry_date', label: 'Licence expiry date', kind: 'date' },
+      { key: 'sentenceExpiryDate', column: 'sentence_expiry_date', label: 'Sentence expiry date', kind: 'date' },
+      { key: 'actualReleaseDate', column: 'actual_release_date', label: 'Actual release date', kind: 'date', past: true },
+    ],
+    check: (v) => checkConviction(v),
+    orderBy: [{ column: 'conviction_date', direction: 'desc' }],
+    describe: (v) => `${text(v.offence)} (${labelOf(OUTCOME, text(v.outcome))})`,
+  },
+  {
+    name: 'risk-assessments',
+    label: 'Risk assessments',
+    singular: 'risk assessment',
+    table: 'risk_assessments',
+    appendOnly: true,
+    fields: [
+      { key: 'assessedOn', column: 'assessed_on', label: 'Date of assessment', kind: 'date', past: true, required: true },
+      { key: 'assessor', column: 'assessor', label: 'Assessor', kind: 'text', max: 200, required: true },
+      { key: 'roshOverall', column: 'rosh_overall', label: 'Overall RoSH', kind: 'code', codes: ROSH_LEVEL, required: true },
+      { key: 'roshChildren', column: 'rosh_children', label: 'RoSH to children', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'roshPublic', column: 'rosh_public', label: 'RoSH to the public', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'roshKnownAdult', column: 'rosh_known_adult', label: 'RoSH to a known adult', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'roshStaff', column: 'rosh_staff', label: 'RoSH to staff', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'roshPrisoners', column: 'rosh_prisoners', label: 'RoSH to prisoners', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'rm2000', column: 'rm2000', label: 'RM2000', kind: 'code', codes: ROSH_LEVEL },
+      { key: 'ospScore', column: 'osp_score', label: 'OSP score', kind: 'decimal', min: 0, max: 100 },
+      { key: 'ospBand', column: 'osp_band', label: 'OSP band', kind: 'code', codes: SCORE_BAND },
+      { key: 'rsrScore', column: 'rsr_score', label: 'RSR score', kind: 'decimal', min: 0, max: 100 },
+      { key: 'rsrBand', column: 'rsr_band', label: 'RSR band', kind: 'code', codes: SCORE_BAND },
+    ],
+    check: (v) => checkRiskAssessment(v),
+    orderBy: [
+      { column: 'assessed_on', direction: 'desc' },
+      { column: 'recorded_at', direction: 'desc' },
+    ],
+    describe: (v) => `RoSH ${labelOf(ROSH_LEVEL, text(v.roshOverall)).toLowerCase()} (${text(v.assessedOn)})`,
+  },
+  {
+    name: 'markers',
+    label: 'Markers',
+    singular: 'marker',
+    table: 'markers',
+    fields: [
+      { key: 'type', column: 'type', label: 'Marker', kind: 'code', codes: MARKER_TYPE, required: true },
+      { key: 'startDate', column: 'start_date', label: 'Start date', kind: 'date', required: true },
+      { key: 'endDate', column: 'end_date', label: 'End date', kind: 'date' },
+      { key: 'notes', column: 'notes', label: 'Notes', kind: 'longtext', max: 2000 },
+    ],
+    check: (v) => checkDateRange(v, 'startDate', 'endDate', 'End date'),
+    orderBy: [{ column: 'start_date', direction: 'desc' }],
+    describe: (v) => labelOf(MARKER_TYPE, text(v.type)),
+  },
+  {
+    name: 'managers',
+    label: 'Managers',
+    singular: 'manager',
+    table: 'nominal_managers',
+    fields: [
+      { key: 'role', column: 'role', label: 'Role', kind: 'code', codes: MANAGER_ROLE, required: true },
+      { key: 'name', column: 'name', label: 'Name', kind: 'text', max: 200, required: true },
+      { key: 'agencyId', column: 'agency_id', label: 'Agency', kind: 'agency', required: true },
+      {
+        key: 'userEmail',
+        column: 'user_id',
+        label: 'Vigil user email',
+        kind: 'user',
+        hint: 'If the manager uses Vigil, they will see this record wherever it is managed.',
+      },
+      { key: 'fromDate', column: 'from_date', label: 'Manager from', kind: 'date', required: true },
+      { key: 'toDate', column: 'to_date', label: 'Manager until', kind: 'date' },
+    ],
+    check: (v) => checkDateRange(v, 'fromDate', 'toDate', 'Manager until'),
+    orderBy: [{ column: 'from_date', direction: 'desc' }],
+    describe: (v) => `${labelOf(MANAGER_ROLE, text(v.role))}: ${text(v.name)}`,
+  },
+];
+
+export function findSection(name: string): RowSection | undefined {
+  return SECTIONS.find((s) => s.name === name);
+}

@@ -1,0 +1,86 @@
+import type { Web } from '../../web/app.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import { listAreas } from '../reference/use-cases.ts';
+import { searchNominals } from './use-cases.ts';
+
+const RESULT_SCHEMA = {
+  type: 'object',
+  properties: {
+    total: { type: 'integer' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    matchedIdentifier: { type: ['object', 'null'] },
+    results: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          vigilRef: { type: 'string' },
+          name: { type: 'string' },
+          matchedAlias: { type: ['string', 'null'] },
+          dateOfBirth: { type: 'string', format: 'date' },
+          areaCode: { type: 'string' },
+          areaName: { type: 'string' },
+          mappaCategory: { type: ['integer', 'null'] },
+          mappaLevel: { type: ['integer', 'null'] },
+          score: { type: 'number' },
+        },
+      },
+    },
+  },
+};
+
+export function registerSearch(web: Web): void {
+  const { app, api, database } = web;
+
+  app.get('/search', async (request, reply) => {
+    const ctx = web.context(request);
+    const query = request.query as Record<string, string>;
+    const areas = await listAreas(database);
+    const values = { q: query.q ?? '', dateOfBirth: query.dateOfBirth ?? '', area: query.area ?? '' };
+    if (!query.q && !query.dateOfBirth && !query.area) {
+      return reply.render('search/views/search.njk', { title: 'Find a person', values, areas });
+    }
+    try {
+      const found = await searchNominals(database, ctx, { ...values, area: values.area || undefined, page: query.page });
+      const pages = Math.ceil(found.total / found.pageSize);
+      const link = (page: number) => `/search?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
+      return reply.render('search/views/search.njk', {
+        title: `Search results for ${values.q}`,
+        values,
+        areas,
+        found,
+        pagination: pages > 1 && {
+          previous: found.page > 1 ? { href: link(found.page - 1) } : undefined,
+          next: found.page < pages ? { href: link(found.page + 1) } : undefined,
+          items: Array.from({ length: Math.min(pages, 10) }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === found.page })),
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return reply.code(400).render('search/views/search.njk', {
+        title: 'Find a person',
+        values,
+        areas,
+        errors: error.fieldErrors,
+        errorList: Object.entries(error.fieldErrors).map(([key, text]) => ({ text, href: `#${key}` })),
+      });
+    }
+  });
+
+  api.add({
+    method: 'GET',
+    path: '/search',
+    tag: 'Search',
+    summary: 'Find people by name (tolerant of misspellings) or by identifier',
+    query: {
+      q: { type: 'string', required: true, description: 'A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference' },
+      dateOfBirth: { type: 'string', description: 'YYYY-MM-DD' },
+      area: { type: 'string', description: 'MAPPA area code, e.g. AVS' },
+      page: { type: 'integer', description: 'Page number, from 1' },
+    },
+    response: RESULT_SCHEMA,
+    handler: async (request) => searchNominals(database, web.context(request), request.query as Record<string, string>),
+  });
+}

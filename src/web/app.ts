@@ -1,0 +1,215 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Actor, UseCaseContext } from '../access/actor.ts';
+import { projectRoot, type Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { londonDateAt } from '../domain/dates.ts';
+import { UnauthenticatedError } from '../domain/errors.ts';
+import { registerNominalApi } from '../modules/nominals/routes-api.ts';
+import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
+import { registerReferenceApi } from '../modules/reference/routes.ts';
+import { registerSearch } from '../modules/search/routes.ts';
+import { registerSignIn } from '../modules/users/routes.ts';
+import { actorForToken, resumeSession, SESSION_IDLE_MINUTES } from '../modules/users/use-cases.ts';
+import { ApiRegistry } from './api.ts';
+import { registerErrorHandling } from './errors.ts';
+import { createViewEnvironment } from './render.ts';
+
+export const SESSION_COOKIE = '__Host-vigil-session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    cspNonce: string;
+  }
+  interface FastifyReply {
+    render(template: string, context?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export interface AppDependencies {
+  database: Database;
+  config: Pick<Config, 'trustProxy'>;
+  /** For tests: the clock that decides "today". */
+  now?: () => Date;
+}
+
+export interface Web {
+  app: FastifyInstance;
+  api: ApiRegistry;
+  database: Database;
+  context(request: FastifyRequest): UseCaseContext;
+}
+
+const NAVIGATION = [
+  { href: '/search', text: 'Find a person' },
+  { href: '/nominals/new', text: 'Add a person' },
+];
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    // Personal data must never reach application logs: requests are logged without query strings or headers.
+    logger:
+      process.env.VIGIL_LOG === 'silent'
+        ? false
+        : {
+            level: process.env.VIGIL_LOG ?? 'info',
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+              err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, stack: err.stack?.split('\n').slice(1).join('\n') }),
+            },
+          },
+    trustProxy: deps.config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+  const views = createViewEnvironment();
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as unknown as { cspNonce: string }).cspNonce}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk/assets'),
+    prefix: '/assets/',
+  });
+  await app.register(fastifyStatic, {
+    root: [
+      path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk'),
+      path.join(projectRoot, 'node_modules/@ministryofjustice/frontend/moj'),
+      path.join(projectRoot, 'src/web/static'),
+    ],
+    prefix: '/stylesheets/',
+    decorateReply: false,
+    allowedPath: (p) => p.endsWith('.css'),
+  });
+  await app.register(fastifyStatic, {
+    root: [path.join(projectRoot, 'src/web/static'), path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk')],
+    prefix: '/javascripts/',
+    decorateReply: false,
+    allowedPath: (p) => p.endsWith('.js'),
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('cspNonce', '');
+
+  app.addHook('onRequest', async (request, reply) => {
+    const nonce = randomBytes(16).toString('base64');
+    request.cspNonce = nonce;
+    (reply.raw as unknown as { cspNonce: string }).cspNonce = nonce;
+    if (request.url.startsWith('/api/')) {
+      const header = request.headers.authorization;
+      if (header?.startsWith('Bearer ')) request.actor = await actorForToken(deps.database, header.slice(7).trim(), now());
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return;
+    const session = await resumeSession(deps.database, sessionId, now());
+    if (session) {
+      request.actor = session.actor;
+      request.sessionId = sessionId;
+      request.csrfToken = session.csrfToken;
+    }
+  });
+
+  // Forms are checked after the body is parsed; a missing or wrong token is refused before any use case runs.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.url === '/sign-in') return;
+    const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const expected = request.csrfToken;
+    if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
+      reply.code(403).render('error.njk', {
+        title: 'Your session has ended or the form was out of date',
+        paragraphs: ['Go back, reload the page and try again. Nothing was saved.'],
+      });
+      return reply;
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    // Pages and API answers carry personal data: never store them in any cache.
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/stylesheets/') && !request.url.startsWith('/javascripts/')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+    return payload;
+  });
+
+  app.decorateReply('render', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const request = this.request;
+    const html = views.render(template, {
+      ...context,
+      actor: request.actor,
+      csrfToken: request.csrfToken,
+      cspNonce: request.cspNonce,
+      navigation: NAVIGATION.map((n) => ({ ...n, active: request.url.startsWith(n.href) })),
+      sessionIdleMinutes: SESSION_IDLE_MINUTES,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  const api = new ApiRegistry();
+  const web: Web = {
+    app,
+    api,
+    database: deps.database,
+    context: (request) => contextFor(request, now),
+  };
+  registerErrorHandling(app);
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/', async (request, reply) => reply.redirect(request.actor ? '/search' : '/sign-in'));
+  registerSignIn(web);
+  registerSearch(web);
+  registerNominalPages(web);
+  registerNominalApi(web);
+  registerReferenceApi(web);
+  api.register(app);
+  registerApiDocs(web);
+  return app;
+}
+
+function contextFor(request: FastifyRequest, now: () => Date): UseCaseContext {
+  if (!request.actor) throw new UnauthenticatedError();
+  return {
+    actor: request.actor,
+    origin: { sourceAddress: request.ip, requestId: request.id },
+    today: londonDateAt(now().getTime()),
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function registerApiDocs(web: Web) {
+  const document = web.api.openApiDocument();
+  web.app.get('/api/openapi.json', async () => document);
+  web.app.get('/api/docs', async (_request, reply) => reply.render('api-docs.njk', { title: 'API documentation', document }));
+}

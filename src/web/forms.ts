@@ -1,0 +1,36 @@
+import type { FieldErrors } from '../domain/errors.ts';
+import type { FieldSpec } from '../validation/fields.ts';
+
+/** Turns a submitted HTML form into use-case input: GOV.UK date inputs arrive as three parts. */
+export function formToInput(fields: readonly FieldSpec[], body: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    if (field.kind === 'date') {
+      const [day, month, year] = ['day', 'month', 'year'].map((p) => String(body[`${field.key}-${p}`] ?? '').trim());
+      input[field.key] = day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
+    } else input[field.key] = body[field.key] ?? '';
+  }
+  return input;
+}
+
+/** Values to redisplay in a form: dates split back into their parts. */
+export function inputToForm(fields: readonly FieldSpec[], values: Record<string, unknown>): Record<string, unknown> {
+  const form: Record<string, unknown> = { ...values };
+  for (const field of fields) {
+    if (field.kind !== 'date') continue;
+    const value = values[field.key];
+    const match = typeof value === 'string' ? /^(\d*)-(\d*)-(\d*)$/.exec(value) : null;
+    form[`${field.key}-day`] = match ? String(Number(match[3]) || match[3]) : '';
+    form[`${field.key}-month`] = match ? String(Number(match[2]) || match[2]) : '';
+    form[`${field.key}-year`] = match ? match[1] : '';
+  }
+  return form;
+}
+
+/** The GOV.UK error summary list; each entry links to its field (the first part, for dates). */
+export function errorList(fields: readonly FieldSpec[], errors: FieldErrors) {
+  return Object.entries(errors).map(([key, text]) => {
+    const field = fields.find((f) => f.key === key);
+    return { text, href: `#${field?.kind === 'date' ? `${key}-day` : key}` };
+  });
+}

@@ -1,0 +1,244 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
+import { projectRoot } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
+import { createUser } from '../../src/modules/users/use-cases.ts';
+
+/**
+ * Every integration suite runs twice: on embedded PGlite (what a laptop demo uses) and on a
+ * PostgreSQL server (what production uses), because SQL must behave the same on both.
+ */
+export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  database: Database;
+  /** The server database's name (PostgreSQL only), for messages. */
+  name: string | null;
+}
+
+/** "Today" in every test, so date rules are deterministic. */
+export const TODAY = '2026-11-23';
+export const TEST_ORIGIN = { sourceAddress: '127.0.0.1', requestId: 'test' } as const;
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+const missingServerMessage =
+  'TEST_DATABASE_URL is not set: the integration suites must run against a PostgreSQL server as well as PGlite. ' +
+  'Run `npm test` (scripts/test.sh starts the server and sets it), or export ' +
+  'TEST_DATABASE_URL=postgres://vigil_test:vigil_test@127.0.0.1:5432/postgres';
+
+/**
+ * Runs `fn` once per database kind, each in its own `describe` with a freshly migrated and
+ * seeded database. `getDb()` is valid inside tests and hooks (after the suite's beforeAll).
+ * The server variant fails loudly (never skips) when no server is configured.
+ */
+export function describeEachDatabase(name: string, fn: (getDb: () => TestDatabase) => void): void {
+  for (const kind of DATABASE_KINDS) {
+    describe(`${name} [${kind}]`, () => {
+      let current: TestDatabase | undefined;
+      let dispose: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const opened = await openTestDatabase(kind);
+        current = opened.testDatabase;
+        dispose = opened.dispose;
+      });
+      afterAll(async () => {
+        await dispose?.();
+      });
+      fn(() => {
+        if (!current) throw new Error(`The ${kind} test database was not opened (see the beforeAll error above)`);
+        return current;
+      });
+    });
+  }
+}
+
+/** Opens a fresh, migrated and seeded database of one kind; `dispose` closes (and for a server, drops) it. */
+export async function openTestDatabase(kind: DatabaseKind): Promise<{ testDatabase: TestDatabase; dispose: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({});
+    await migrate(database);
+    await seedReferenceData(database);
+    return { testDatabase: { kind, database, name: null }, dispose: () => database.close() };
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error(missingServerMessage);
+  const template = await ensureTemplate(serverUrl);
+  const dbName = `vigil_t_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`));
+  const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, dbName) });
+  return {
+    testDatabase: { kind, database, name: dbName },
+    dispose: async () => {
+      await database.close();
+      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+    },
+  };
+}
+
+// --- The server template -------------------------------------------------------------------
+
+/** Any change to migrations or reference data gives a new template, so a stale one is never cloned. */
+function templateFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['migrations', 'data-reference']) {
+    const full = path.join(projectRoot, dir);
+    for (const file of readdirSync(full).sort()) {
+      hash.update(`${dir}/${file}\0`);
+      hash.update(readFileSync(path.join(full, file)));
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+const TEMPLATE_LOCK = 704_211; // any constant, shared by every test process
+let templateName: Promise<string> | undefined;
+
+/**
+ * Builds `vigil_template_<fingerprint>` once (migrated and seeded). Several test files run in
+ * parallel processes: an advisory lock lets one build while the others wait, and the build
+ * happens under a temporary name that is renamed only when complete, so a crashed build is
+ * never mistaken for a finished one.
+ */
+function ensureTemplate(serverUrl: string): Promise<string> {
+  templateName ??= buildTemplate(serverUrl).catch((error: unknown) => {
+    templateName = undefined;
+    throw error;
+  });
+  return templateName;
+}
+
+async function buildTemplate(serverUrl: string): Promise<string> {
+  const name = `vigil_template_${templateFingerprint()}`;
+  return withAdminClient(serverUrl, async (client) => {
+    await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const existing = await client.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_template\\_%'",
+      );
+      if (existing.rows.some((r) => r.datname === name)) return name;
+      // Old templates (from earlier migrations) and half-built ones are of no further use.
+      for (const { datname } of existing.rows) {
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      }
+      const building = `${name}_building`;
+      await client.query(`CREATE DATABASE ${building}`);
+      const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, building) });
+      try {
+        await migrate(database);
+        await seedReferenceData(database);
+      } finally {
+        await database.close();
+      }
+      await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      return name;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+}
+
+async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`Cannot connect to the PostgreSQL server at TEST_DATABASE_URL (${redact(serverUrl)}): ${String(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabaseName(serverUrl: string, dbName: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+}
+
+function redact(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+// --- People ----------------------------------------------------------------------------------
+
+export interface ActorOptions {
+  roles: Role[];
+  areaCode: string;
+  /** Agency type; by default derived from the first role (police, prison, else probation). */
+  agencyType?: string;
+  displayName?: string;
+  email?: string;
+}
+
+let personCounter = 0;
+
+/** A unique suffix for emails, names and identifiers within one test process. */
+export function uniqueSuffix(): string {
+  personCounter += 1;
+  return `${process.pid.toString(36)}${personCounter}${randomBytes(2).toString('hex')}`;
+}
+
+/** An agency of the given type in the given area, created if absent (tests do not depend on the seeded names). */
+export async function ensureAgency(database: Database, areaCode: string, type: string): Promise<{ id: string; name: string }> {
+  const name = `Test ${type} agency (${areaCode})`;
+  return database.transaction((tx) =>
+    tx
+      .insertInto('agencies')
+      .values({ area_code: areaCode, type, name })
+      .onConflict((oc) => oc.columns(['area_code', 'name']).doUpdateSet({ type }))
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+function agencyTypeFor(roles: Role[]): string {
+  const first = roles[0] ?? '';
+  if (first.startsWith('police')) return 'police';
+  if (first.startsWith('prison')) return 'prison';
+  return 'probation';
+}
+
+/**
+ * Creates a user (through the real `createUser` use case) in an agency of the given area and
+ * returns the context a use case receives on their behalf.
+ */
+export async function makeActor(database: Database, options: ActorOptions): Promise<UseCaseContext> {
+  const agencyType = options.agencyType ?? agencyTypeFor(options.roles);
+  const agency = await ensureAgency(database, options.areaCode, agencyType);
+  const suffix = uniqueSuffix();
+  const email = options.email ?? `user.${suffix}@example.gov.uk`;
+  const displayName = options.displayName ?? `Test User ${suffix}`;
+  const user = await createUser(database, null, {
+    email,
+    displayName,
+    agencyId: agency.id,
+    roles: options.roles,
+    password: TEST_PASSWORD,
+  });
+  const actor: Actor = {
+    userId: user.id,
+    displayName,
+    email: user.email,
+    agencyId: agency.id,
+    agencyName: agency.name,
+    agencyType,
+    areaCode: options.areaCode,
+    roles: options.roles,
+  };
+  return { actor, origin: { ...TEST_ORIGIN }, today: TODAY };
+}
