@@ -32,6 +32,10 @@ declare module 'fastify' {
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
   }
+  interface FastifyInstance {
+    /** Every route served, so tests can check each is documented and covered by the policy. */
+    routeTable: { method: string; url: string }[];
+  }
 }
 
 export interface AppDependencies {
@@ -63,8 +67,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         : {
             level: process.env.VIGIL_LOG ?? 'info',
             serializers: {
-              req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
-              err: (err: Error & { code?: string }) => ({ type: err.name, code: err.code, stack: err.stack?.split('\n').slice(1).join('\n') }),
+              req: (req) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+              // Database errors put row values in `detail`; only the message and stack are kept.
+              err: (err) => ({ type: err.name, message: err.message, stack: err.stack ?? '' }),
             },
           },
     trustProxy: deps.config.trustProxy,
@@ -72,6 +77,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 1024 * 1024,
   });
   const views = createViewEnvironment();
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

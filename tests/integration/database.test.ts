@@ -18,17 +18,29 @@ describeEachDatabase('database', (getDb) => {
     const events: string[] = [];
     const failing = database.transaction(async (tx) => {
       events.push('A start');
-      await tx.insertInto('tx_probe' as never).values({ writer: 'A' } as never).execute();
+      await tx
+        .insertInto('tx_probe' as never)
+        .values({ writer: 'A' } as never)
+        .execute();
       await sleep(50);
-      await tx.insertInto('tx_probe' as never).values({ writer: 'A' } as never).execute();
+      await tx
+        .insertInto('tx_probe' as never)
+        .values({ writer: 'A' } as never)
+        .execute();
       events.push('A fail');
       throw new Error('A rolls back');
     });
     // Started while A is still open (A is sleeping between its two inserts).
     const committing = database.transaction(async (tx) => {
       events.push('B start');
-      await tx.insertInto('tx_probe' as never).values({ writer: 'B' } as never).execute();
-      await tx.insertInto('tx_probe' as never).values({ writer: 'B' } as never).execute();
+      await tx
+        .insertInto('tx_probe' as never)
+        .values({ writer: 'B' } as never)
+        .execute();
+      await tx
+        .insertInto('tx_probe' as never)
+        .values({ writer: 'B' } as never)
+        .execute();
       events.push('B commit');
       return 'B done';
     });
@@ -56,13 +68,18 @@ describeEachDatabase('database', (getDb) => {
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((n) =>
         database.transaction(async (tx) => {
-          await tx.insertInto('tx_probe' as never).values({ writer: `C${n}` } as never).execute();
+          await tx
+            .insertInto('tx_probe' as never)
+            .values({ writer: `C${n}` } as never)
+            .execute();
           return n;
         }),
       ),
     );
     expect(results).toEqual([1, 2, 3, 4, 5]);
-    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tx_probe WHERE writer LIKE 'C%'`.execute(database.db);
+    const rows = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM tx_probe WHERE writer LIKE 'C%'`.execute(database.db);
     expect(rows.rows[0]!.n).toBe(5);
   });
 
@@ -71,18 +88,26 @@ describeEachDatabase('database', (getDb) => {
     await expect(
       database.runScript("INSERT INTO tx_probe (writer) VALUES ('S'); SELECT no_such_function();"),
     ).rejects.toThrow();
-    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tx_probe WHERE writer = 'S'`.execute(database.db);
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tx_probe WHERE writer = 'S'`.execute(
+      database.db,
+    );
     expect(rows.rows[0]!.n).toBe(0);
   });
 
   it('has applied every migration, and migrating again is a no-op', async () => {
     const { database } = getDb();
-    const files = (await readdir(path.join(projectRoot, 'migrations'))).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
-    const before = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(database.db);
+    const files = (await readdir(path.join(projectRoot, 'migrations')))
+      .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+      .sort();
+    const before = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+      database.db,
+    );
     expect(before.rows.map((r) => r.name)).toEqual(files);
     expect(await migrate(database)).toEqual([]);
     expect(await migrate(database)).toEqual([]);
-    const after = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(database.db);
+    const after = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+      database.db,
+    );
     expect(after.rows.map((r) => r.name)).toEqual(files);
   });
 
@@ -90,7 +115,9 @@ describeEachDatabase('database', (getDb) => {
     const { database } = getDb();
     const areas = await sql<{ n: number }>`SELECT count(*)::int AS n FROM areas`.execute(database.db);
     expect(areas.rows[0]!.n).toBe(42);
-    const agencies = await sql<{ n: number }>`SELECT count(DISTINCT area_code)::int AS n FROM agencies`.execute(database.db);
+    const agencies = await sql<{
+      n: number;
+    }>`SELECT count(DISTINCT area_code)::int AS n FROM agencies`.execute(database.db);
     expect(agencies.rows[0]!.n).toBe(42);
   });
 
@@ -122,7 +149,11 @@ describeEachDatabase('database', (getDb) => {
     expect(row.dm_alt).toBe('XMT');
     expect(row.sx).toBe('R163');
     expect(row.mp).toBe('0M');
-    const extensions = await sql<{ extname: string }>`SELECT extname FROM pg_extension ORDER BY extname`.execute(database.db);
-    expect(extensions.rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['fuzzystrmatch', 'pg_trgm']));
+    const extensions = await sql<{
+      extname: string;
+    }>`SELECT extname FROM pg_extension ORDER BY extname`.execute(database.db);
+    expect(extensions.rows.map((r) => r.extname)).toEqual(
+      expect.arrayContaining(['fuzzystrmatch', 'pg_trgm']),
+    );
   });
 });

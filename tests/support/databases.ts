@@ -54,7 +54,8 @@ export function describeEachDatabase(name: string, fn: (getDb: () => TestDatabas
         await dispose?.();
       });
       fn(() => {
-        if (!current) throw new Error(`The ${kind} test database was not opened (see the beforeAll error above)`);
+        if (!current)
+          throw new Error(`The ${kind} test database was not opened (see the beforeAll error above)`);
         return current;
       });
     });
@@ -62,7 +63,9 @@ export function describeEachDatabase(name: string, fn: (getDb: () => TestDatabas
 }
 
 /** Opens a fresh, migrated and seeded database of one kind; `dispose` closes (and for a server, drops) it. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<{ testDatabase: TestDatabase; dispose: () => Promise<void> }> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+): Promise<{ testDatabase: TestDatabase; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     await migrate(database);
@@ -73,13 +76,17 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<{ testDataba
   if (!serverUrl) throw new Error(missingServerMessage);
   const template = await ensureTemplate(serverUrl);
   const dbName = `vigil_t_${randomBytes(6).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`),
+  );
   const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, dbName) });
   return {
     testDatabase: { kind, database, name: dbName },
     dispose: async () => {
       await database.close();
-      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+      await withAdminClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`),
+      );
     },
   };
 }
@@ -151,9 +158,12 @@ async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) =
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`Cannot connect to the PostgreSQL server at TEST_DATABASE_URL (${redact(serverUrl)}): ${String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Cannot connect to the PostgreSQL server at TEST_DATABASE_URL (${redact(serverUrl)}): ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     return await work(client);
@@ -194,7 +204,11 @@ export function uniqueSuffix(): string {
 }
 
 /** An agency of the given type in the given area, created if absent (tests do not depend on the seeded names). */
-export async function ensureAgency(database: Database, areaCode: string, type: string): Promise<{ id: string; name: string }> {
+export async function ensureAgency(
+  database: Database,
+  areaCode: string,
+  type: string,
+): Promise<{ id: string; name: string }> {
   const name = `Test ${type} agency (${areaCode})`;
   return database.transaction((tx) =>
     tx

@@ -14,7 +14,8 @@ export function newPnc(year = 2012): string {
 export function pncWithWrongCheck(year = 2012): string {
   const valid = newPnc(year);
   const check = valid.slice(-1);
-  const wrong = POLICE_CHECK_LETTERS[(POLICE_CHECK_LETTERS.indexOf(check) + 1) % POLICE_CHECK_LETTERS.length]!;
+  const wrong =
+    POLICE_CHECK_LETTERS[(POLICE_CHECK_LETTERS.indexOf(check) + 1) % POLICE_CHECK_LETTERS.length]!;
   return valid.slice(0, -1) + wrong;
 }
 
@@ -90,7 +91,10 @@ export async function countRows(database: Database): Promise<Record<string, numb
  * Asserts the promise rejects with an instance of `errorClass` and returns the error, so its
  * fields (fieldErrors, changes) can be checked.
  */
-export async function rejection<E extends Error>(promise: Promise<unknown>, errorClass: new (...args: never[]) => E): Promise<E> {
+export async function rejection<E extends Error>(
+  promise: Promise<unknown>,
+  errorClass: new (...args: never[]) => E,
+): Promise<E> {
   let caught: unknown;
   try {
     await promise;
@@ -115,6 +119,10 @@ export async function accessLogFor(database: Database, recordId: string) {
 /** uuid[] comes back as an array from node-postgres and PGlite; accept the text form too. */
 export function parseUuidArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }

@@ -19,7 +19,10 @@ export async function seedReferenceData(database: Database): Promise<{ areas: nu
     const [code, name, country, policeForces, population] = parseCsvLine(line);
     return { code: code!, name: name!, country: country!, police_forces: policeForces!, population_millions: population! };
   });
-  const agencies = JSON.parse(await readFile(path.join(referenceDir, 'agencies.json'), 'utf8')) as AgencyEntry[];
+  const file = JSON.parse(await readFile(path.join(referenceDir, 'agencies.json'), 'utf8')) as {
+    areas: Record<string, AgencyEntry[]>;
+  };
+  const agencies = Object.values(file.areas).flat();
   await database.transaction(async (tx) => {
     await tx
       .insertInto('areas')

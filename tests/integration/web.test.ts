@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
+import { identity } from '../support/fixtures.ts';
+
+process.env.VIGIL_LOG = 'silent';
+
+describeEachDatabase('web and API', (getDb) => {
+  let app: FastifyInstance;
+  let token: string;
+  let outOfAreaToken: string;
+  let email: string;
+
+  beforeAll(async () => {
+    const { database } = getDb();
+    const ctx = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
+    const other = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'GLO' });
+    email = ctx.actor.email;
+    token = await createServiceToken(database, ctx.actor.userId, 'test', null);
+    outOfAreaToken = await createServiceToken(database, other.actor.userId, 'test', null);
+    app = await buildApp({ database, config: { trustProxy: false } });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, bearer = token) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const countNominals = async () =>
+    Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominals`.execute(getDb().database.db)).rows[0]!.n);
+
+  it('documents every /api/v1 route in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const served = app.routeTable.filter((r) => r.url.startsWith('/api/v1/'));
+    expect(served.length).toBeGreaterThan(20);
+    for (const route of served) {
+      const path = route.url.replace(/:(\w+)/g, '{$1}');
+      expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+    }
+  });
+
+  it('refuses a request without a valid token, as problem+json', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/search?q=smith' });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const bad = await api('GET', '/api/v1/search?q=smith', undefined, 'vgl_not-a-token');
+    expect(bad.statusCode).toBe(401);
+  });
+
+  it('answers bad input with per-field errors and writes nothing', async () => {
+    const before = await countNominals();
+    const response = await api('POST', '/api/v1/nominals', {
+      ...identity(),
+      forename: '',
+      surname: 'x'.repeat(101),
+      dateOfBirth: '2030-01-01',
+      sex: 'unknown-code',
+      identifiers: [{ type: 'pnc', value: '2012/0052494A' }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const fields = response.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['forename', 'surname', 'dateOfBirth', 'sex']));
+    expect(await countNominals()).toBe(before);
+  });
+
+  it('answers malformed JSON with problem+json, not a stack trace', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/nominals',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{"forename": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('creates, reads and edits a record, with a 409 and the other change for a stale version', async () => {
+    const created = await api('POST', '/api/v1/nominals', identity({ forename: 'Harold', surname: 'Webb' }));
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const address = await api('POST', `/api/v1/nominals/${id}/addresses`, {
+      type: 'home',
+      line1: '4 Mill Lane',
+      town: 'Bath',
+      postcode: 'ba1 1aa',
+      fromDate: '2024-02-01',
+    });
+    expect(address.statusCode).toBe(201);
+    const addressId = address.json().id;
+    const first = await api('PUT', `/api/v1/nominals/${id}/addresses/${addressId}`, {
+      type: 'home',
+      line1: '5 Mill Lane',
+      town: 'Bath',
+      postcode: 'BA1 1AA',
+      fromDate: '2024-02-01',
+      version: 1,
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await api('PUT', `/api/v1/nominals/${id}/addresses/${addressId}`, {
+      type: 'home',
+      line1: '6 Mill Lane',
+      town: 'Bath',
+      postcode: 'BA1 1AA',
+      fromDate: '2024-02-01',
+      version: 1,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().changes[0].fields).toEqual([{ label: 'Address line 1', before: '4 Mill Lane', after: '5 Mill Lane' }]);
+    const record = (await api('GET', `/api/v1/nominals/${id}`)).json();
+    expect(record.currentAddress.line1).toBe('5 Mill Lane');
+    expect(record.currentAddress.postcode).toBe('BA1 1AA');
+  });
+
+  it('answers 404 for a record outside the caller’s scope, and hides it from search', async () => {
+    const created = (await api('POST', '/api/v1/nominals', identity({ forename: 'Ernest', surname: 'Pargeter' }))).json();
+    expect((await api('GET', `/api/v1/nominals/${created.id}`, undefined, outOfAreaToken)).statusCode).toBe(404);
+    expect((await api('GET', `/api/v1/nominals/not-a-uuid`, undefined, outOfAreaToken)).statusCode).toBe(404);
+    const found = (await api('GET', '/api/v1/search?q=Ernest%20Pargeter', undefined, outOfAreaToken)).json();
+    expect(found.results).toEqual([]);
+    const foundInArea = (await api('GET', '/api/v1/search?q=Ernest%20Pargeter')).json();
+    expect(foundInArea.results.map((r: { id: string }) => r.id)).toContain(created.id);
+  });
+
+  it('signs in with a session cookie, refuses forms without the CSRF token, and shows a GOV.UK error summary', async () => {
+    const wrong = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: 'not the password at all' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('There is a problem');
+    const signIn = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: TEST_PASSWORD } });
+    expect(signIn.statusCode).toBe(303);
+    const setCookie = String(signIn.headers['set-cookie']);
+    expect(setCookie).toMatch(/^__Host-vigil-session=.+; .*HttpOnly; Secure; SameSite=Lax/);
+    const cookie = setCookie.split(';')[0]!;
+    const form = await app.inject({ method: 'GET', url: '/nominals/new', headers: { cookie } });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-security-policy']).toMatch(/object-src 'none'.*base-uri 'none'|base-uri 'none'.*object-src 'none'/);
+    expect(form.headers['cache-control']).toBe('no-store');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const before = await countNominals();
+    const noToken = await app.inject({ method: 'POST', url: '/nominals', headers: { cookie }, payload: { forename: 'A', surname: 'B' } });
+    expect(noToken.statusCode).toBe(403);
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/nominals',
+      headers: { cookie },
+      payload: { _csrf: csrf, forename: 'Albert', surname: '', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', sex: 'male' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('govuk-error-summary');
+    expect(invalid.body).toContain('href="#surname"');
+    expect(invalid.body).toContain('Date of birth must be a real date');
+    expect(await countNominals()).toBe(before);
+    const valid = await app.inject({
+      method: 'POST',
+      url: '/nominals',
+      headers: { cookie },
+      payload: { _csrf: csrf, forename: 'Albert', surname: 'Cole', 'dateOfBirth-day': '28', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', sex: 'male', 'identifier-crn': '' },
+    });
+    expect(valid.statusCode).toBe(303);
+    expect(valid.headers.location).toMatch(/^\/nominals\/[0-9a-f-]{36}$/);
+    expect(await countNominals()).toBe(before + 1);
+  });
+});

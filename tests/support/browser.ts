@@ -1,0 +1,181 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { expect } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
+import { buildApp } from '../../src/web/app.ts';
+
+/**
+ * Shared helpers for the browser suites (tests/browser): Debian's Chromium driven by
+ * playwright-core (never `playwright install`), axe-core for WCAG 2.2 AA, and a Vigil server on a
+ * random local port over in-memory PGlite.
+ */
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The WCAG levels every page must meet. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+// --- The server -------------------------------------------------------------------------------
+
+export interface BrowserServer {
+  database: Database;
+  app: FastifyInstance;
+  /**
+   * `http://localhost:<port>`: the session cookie is `__Host-` and Secure, which Chromium keeps on
+   * localhost (a potentially trustworthy origin) even over plain http.
+   */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** A fresh in-memory database, migrated and seeded with reference data (AVS and a probation agency at least). */
+export async function openBrowserDatabase(): Promise<Database> {
+  process.env.VIGIL_LOG ??= 'silent';
+  const database = await openDatabase({});
+  await migrate(database);
+  try {
+    await seedReferenceData(database);
+  } catch {
+    // The reference files may be mid-rewrite; the suites need only one area and its agencies.
+  }
+  await database.transaction(async (tx) => {
+    await tx
+      .insertInto('areas')
+      .values({
+        code: 'AVS',
+        name: 'Avon and Somerset',
+        country: 'England',
+        police_forces: 'Avon and Somerset Constabulary',
+        population_millions: '1.73',
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  });
+  return database;
+}
+
+/** An agency of the given type in the area (the seeded one if there is one, else a test one). */
+export async function agencyFor(
+  database: Database,
+  areaCode: string,
+  type: string,
+): Promise<{ id: string; name: string }> {
+  const existing = await database.db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where('area_code', '=', areaCode)
+    .where('type', '=', type)
+    .orderBy('name')
+    .executeTakeFirst();
+  if (existing) return existing;
+  return database.transaction((tx) =>
+    tx
+      .insertInto('agencies')
+      .values({ area_code: areaCode, type, name: `Test ${type} agency (${areaCode})` })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** Builds the real app over `database` and listens on a random port on 127.0.0.1. */
+export async function startServer(database: Database, now?: () => Date): Promise<BrowserServer> {
+  process.env.VIGIL_LOG ??= 'silent';
+  const app = await buildApp({ database, config: { trustProxy: false }, ...(now ? { now } : {}) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    database,
+    app,
+    baseUrl: `http://localhost:${port}`,
+    close: () => app.close(),
+  };
+}
+
+// --- Pages ------------------------------------------------------------------------------------
+
+/**
+ * Collects console errors, page errors (uncaught exceptions) and failed requests for a page.
+ * CSP violations appear as console errors, so "no console errors" also means "nothing blocked".
+ */
+export function watchConsole(page: Page): { errors: string[]; take(): string[] } {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  return {
+    errors,
+    take() {
+      return errors.splice(0, errors.length);
+    },
+  };
+}
+
+/** Runs axe on the page as it is now; fails with every violation's id, help, and the elements at fault. */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = results.violations.map(
+    (v) =>
+      `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
+      v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n'),
+  );
+  expect(results.violations.length, `axe found accessibility problems on ${label}:\n${report.join('\n')}`).toBe(0);
+}
+
+/**
+ * The checks every page must pass: it answered with a Content-Security-Policy that forbids inline
+ * script without a nonce, axe finds nothing, and nothing was logged to the console.
+ */
+export async function checkPage(
+  page: Page,
+  response: Response | null,
+  consoleWatch: { take(): string[] },
+  label: string,
+): Promise<void> {
+  expect(response, `${label}: no response`).not.toBeNull();
+  const csp = await response!.headerValue('content-security-policy');
+  expect(csp, `${label}: no Content-Security-Policy header`).toBeTruthy();
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).not.toContain("'unsafe-inline'");
+  await expectNoAxeViolations(page, label);
+  // Let late console messages (e.g. from module scripts) arrive before judging.
+  await page.waitForLoadState('load');
+  expect(consoleWatch.take(), `${label}: console errors`).toEqual([]);
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  console: ReturnType<typeof watchConsole>;
+}
+
+/** A browser, one context and one watched page. */
+export async function openBrowserSession(): Promise<BrowserSession> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { browser, context, page, console: watchConsole(page) };
+}
