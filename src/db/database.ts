@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, type Dialect, type Driver, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.ts';
 
@@ -54,32 +54,88 @@ function openServer(connectionString: string): Database {
   };
 }
 
-/** Embedded PGlite: one connection, so transactions are queued one at a time (see tests/integration/database.test.ts). */
+/**
+ * Embedded PGlite has one connection. Every use of it — a whole transaction or a single query —
+ * holds a lock from acquiring the connection to releasing it, so concurrent requests queue rather
+ * than run inside each other's transactions (see tests/integration/database.test.ts).
+ */
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
     parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
   });
-  const db = new Kysely<Schema>({ dialect: new PGliteDialect({ pglite }) });
-  let queue: Promise<unknown> = Promise.resolve();
+  const lock = new Lock();
+  const inner = new PGliteDialect({ pglite });
+  const dialect: Dialect = {
+    createAdapter: () => inner.createAdapter(),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createDriver: () => serialised(inner.createDriver(), lock),
+  };
+  const db = new Kysely<Schema>({ dialect });
   return {
     kind: 'pglite',
     db,
-    transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-      // Kysely would otherwise route a second request's queries into the first one's open transaction.
-      const run = queue.then(() => db.transaction().execute(work));
-      queue = run.catch(() => undefined);
-      return run;
-    },
-    runScript(script) {
-      const run = queue.then(() => pglite.transaction(async (tx) => void (await tx.exec(script))));
-      queue = run.catch(() => undefined);
-      return run;
+    transaction: (work) => db.transaction().execute(work),
+    async runScript(script) {
+      const release = await lock.acquire();
+      try {
+        await pglite.transaction(async (tx) => void (await tx.exec(script)));
+      } finally {
+        release();
+      }
     },
     close: async () => {
-      await queue;
+      (await lock.acquire())();
       await db.destroy();
     },
+  };
+}
+
+/** A first-come, first-served lock. */
+class Lock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return acquired;
+  }
+}
+
+function serialised(driver: Driver, lock: Lock): Driver {
+  let release: (() => void) | undefined;
+  return {
+    init: (options) => driver.init(options),
+    async acquireConnection(options) {
+      const releaseLock = await lock.acquire();
+      try {
+        const connection = await driver.acquireConnection(options);
+        release = releaseLock;
+        return connection;
+      } catch (error) {
+        releaseLock();
+        throw error;
+      }
+    },
+    async releaseConnection(connection) {
+      try {
+        await driver.releaseConnection(connection);
+      } finally {
+        const releaseLock = release;
+        release = undefined;
+        releaseLock?.();
+      }
+    },
+    beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
+    commitTransaction: (connection) => driver.commitTransaction(connection),
+    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
+    rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(connection, name, compile),
+    releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
+    destroy: () => driver.destroy(),
   };
 }

@@ -10,7 +10,13 @@ import {
   signIn,
   signOut,
 } from '../../src/modules/users/use-cases.ts';
-import { TEST_PASSWORD, describeEachDatabase, ensureAgency, makeActor, uniqueSuffix } from '../support/databases.ts';
+import {
+  TEST_PASSWORD,
+  describeEachDatabase,
+  ensureAgency,
+  makeActor,
+  uniqueSuffix,
+} from '../support/databases.ts';
 import { rejection } from '../support/fixtures.ts';
 
 const MINUTE = 60_000;
@@ -23,7 +29,10 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
 
   beforeAll(async () => {
     admin = await makeActor(db(), { roles: ['admin'], areaCode: 'AVS' });
-    practitioner = await makeActor(db(), { roles: ['probation_practitioner', 'meeting_chair'], areaCode: 'AVS' });
+    practitioner = await makeActor(db(), {
+      roles: ['probation_practitioner', 'meeting_chair'],
+      areaCode: 'AVS',
+    });
     agencyId = (await ensureAgency(db(), 'AVS', 'probation')).id;
   });
 
@@ -41,7 +50,11 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       const input = newUserInput({ roles: ['police_offender_manager', 'meeting_chair'] });
       const created = await createUser(db(), admin, input);
       expect(created.email).toBe(input.email);
-      const row = await db().db.selectFrom('users').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      const row = await db()
+        .db.selectFrom('users')
+        .selectAll()
+        .where('id', '=', created.id)
+        .executeTakeFirstOrThrow();
       expect(row.area_code).toBe('AVS');
       expect(row.created_by).toBe(admin.actor.userId);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
@@ -60,16 +73,32 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
     });
 
     it('refuses an email address already in use, whatever its case', async () => {
-      const error = await rejection(createUser(db(), admin, newUserInput({ email: practitioner.actor.email.toUpperCase() })), ValidationError);
+      const error = await rejection(
+        createUser(db(), admin, newUserInput({ email: practitioner.actor.email.toUpperCase() })),
+        ValidationError,
+      );
       expect(error.fieldErrors.email).toMatch(/already exists/);
     });
 
     it('refuses a badly formed email, a missing name, an unknown role and an unknown agency', async () => {
-      const error = await rejection(createUser(db(), admin, newUserInput({ email: 'not-an-email', displayName: ' ', roles: ['overlord'] })), ValidationError);
+      const error = await rejection(
+        createUser(
+          db(),
+          admin,
+          newUserInput({ email: 'not-an-email', displayName: ' ', roles: ['overlord'] }),
+        ),
+        ValidationError,
+      );
       expect(Object.keys(error.fieldErrors).sort()).toEqual(['displayName', 'email', 'roles']);
-      const agency = await rejection(createUser(db(), admin, newUserInput({ agencyId: '00000000-0000-4000-8000-000000000000' })), ValidationError);
+      const agency = await rejection(
+        createUser(db(), admin, newUserInput({ agencyId: '00000000-0000-4000-8000-000000000000' })),
+        ValidationError,
+      );
       expect(agency.fieldErrors.agencyId).toBeTruthy();
-      expect((await rejection(createUser(db(), admin, newUserInput({ roles: [] })), ValidationError)).fieldErrors.roles).toBeTruthy();
+      expect(
+        (await rejection(createUser(db(), admin, newUserInput({ roles: [] })), ValidationError)).fieldErrors
+          .roles,
+      ).toBeTruthy();
     });
 
     it('lets only administrators create users', async () => {
@@ -79,8 +108,14 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
 
   describe('sessions', () => {
     it('gives the same answer for a wrong password and for an unknown user', async () => {
-      const wrongPassword = await rejection(signIn(db(), practitioner.actor.email, 'not the right password'), UnauthenticatedError);
-      const unknownUser = await rejection(signIn(db(), `nobody.${uniqueSuffix()}@example.gov.uk`, TEST_PASSWORD), UnauthenticatedError);
+      const wrongPassword = await rejection(
+        signIn(db(), practitioner.actor.email, 'not the right password'),
+        UnauthenticatedError,
+      );
+      const unknownUser = await rejection(
+        signIn(db(), `nobody.${uniqueSuffix()}@example.gov.uk`, TEST_PASSWORD),
+        UnauthenticatedError,
+      );
       expect(wrongPassword.message).toBe(unknownUser.message);
       expect(wrongPassword.message).toBe('Enter a correct email address and password');
     });
@@ -100,7 +135,11 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       expect(session!.actor.roles.sort()).toEqual(['meeting_chair', 'probation_practitioner']);
       expect(session!.csrfToken.length).toBeGreaterThanOrEqual(40);
       // The cookie value itself is never stored.
-      const stored = await db().db.selectFrom('sessions').select('id_hash').where('user_id', '=', userId).execute();
+      const stored = await db()
+        .db.selectFrom('sessions')
+        .select('id_hash')
+        .where('user_id', '=', userId)
+        .execute();
       expect(stored.map((s) => s.id_hash)).not.toContain(sessionId);
 
       await signOut(db(), sessionId);
@@ -127,7 +166,10 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       const start = Date.now();
       // Used every 14 minutes, it survives beyond any single idle period…
       for (const minutes of [14, 28, 42]) {
-        expect(await resumeSession(db(), sessionId, new Date(start + minutes * MINUTE)), `at ${minutes} min`).not.toBeNull();
+        expect(
+          await resumeSession(db(), sessionId, new Date(start + minutes * MINUTE)),
+          `at ${minutes} min`,
+        ).not.toBeNull();
       }
       // …but not a 16-minute gap after the last use.
       expect(await resumeSession(db(), sessionId, new Date(start + 58 * MINUTE))).toBeNull();
@@ -139,7 +181,10 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       let minutes = 0;
       while (minutes + 14 < 12 * 60) {
         minutes += 14;
-        expect(await resumeSession(db(), sessionId, new Date(start + minutes * MINUTE)), `at ${minutes} min`).not.toBeNull();
+        expect(
+          await resumeSession(db(), sessionId, new Date(start + minutes * MINUTE)),
+          `at ${minutes} min`,
+        ).not.toBeNull();
       }
       expect(await resumeSession(db(), sessionId, new Date(start + 12 * 60 * MINUTE + MINUTE))).toBeNull();
     });
@@ -147,7 +192,13 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
     it('refuses sign-in and ends sessions of a disabled user', async () => {
       const user = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
       const { sessionId } = await signIn(db(), user.actor.email, TEST_PASSWORD);
-      await db().transaction((tx) => tx.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.actor.userId).execute());
+      await db().transaction((tx) =>
+        tx
+          .updateTable('users')
+          .set({ disabled_at: new Date() })
+          .where('id', '=', user.actor.userId)
+          .execute(),
+      );
       expect(await resumeSession(db(), sessionId)).toBeNull();
       const error = await rejection(signIn(db(), user.actor.email, TEST_PASSWORD), UnauthenticatedError);
       expect(error.message).toBe('Enter a correct email address and password');
@@ -163,7 +214,11 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       const token = await createServiceToken(db(), practitioner.actor.userId, 'Case management bridge', null);
       expect(token).toMatch(/^vgl_/);
       const actor = await actorForToken(db(), token);
-      expect(actor).toMatchObject({ userId: practitioner.actor.userId, areaCode: 'AVS', email: practitioner.actor.email });
+      expect(actor).toMatchObject({
+        userId: practitioner.actor.userId,
+        areaCode: 'AVS',
+        email: practitioner.actor.email,
+      });
       expect(actor!.serviceAccountId).toMatch(/^[0-9a-f-]{36}$/);
       expect(actor!.roles.sort()).toEqual(['meeting_chair', 'probation_practitioner']);
       const stored = await db().db.selectFrom('service_accounts').select('token_hash').execute();
@@ -174,15 +229,29 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       const token = await createServiceToken(db(), practitioner.actor.userId, 'Revoked client', null);
       expect(await actorForToken(db(), token)).not.toBeNull();
       await db().transaction((tx) =>
-        tx.updateTable('service_accounts').set({ revoked_at: new Date() }).where('name', '=', 'Revoked client').execute(),
+        tx
+          .updateTable('service_accounts')
+          .set({ revoked_at: new Date() })
+          .where('name', '=', 'Revoked client')
+          .execute(),
       );
       expect(await actorForToken(db(), token)).toBeNull();
     });
 
     it('refuses an expired token', async () => {
-      const expired = await createServiceToken(db(), practitioner.actor.userId, 'Expired client', new Date(Date.now() - MINUTE));
+      const expired = await createServiceToken(
+        db(),
+        practitioner.actor.userId,
+        'Expired client',
+        new Date(Date.now() - MINUTE),
+      );
       expect(await actorForToken(db(), expired)).toBeNull();
-      const expiring = await createServiceToken(db(), practitioner.actor.userId, 'Expiring client', new Date(Date.now() + 60 * MINUTE));
+      const expiring = await createServiceToken(
+        db(),
+        practitioner.actor.userId,
+        'Expiring client',
+        new Date(Date.now() + 60 * MINUTE),
+      );
       expect(await actorForToken(db(), expiring)).not.toBeNull();
       expect(await actorForToken(db(), expiring, new Date(Date.now() + 61 * MINUTE))).toBeNull();
     });
@@ -191,7 +260,13 @@ describeEachDatabase('users, sessions and service tokens', (getDb) => {
       expect(await actorForToken(db(), 'vgl_not-a-real-token')).toBeNull();
       const user = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
       const token = await createServiceToken(db(), user.actor.userId, 'Disabled owner', null);
-      await db().transaction((tx) => tx.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.actor.userId).execute());
+      await db().transaction((tx) =>
+        tx
+          .updateTable('users')
+          .set({ disabled_at: new Date() })
+          .where('id', '=', user.actor.userId)
+          .execute(),
+      );
       expect(await actorForToken(db(), token)).toBeNull();
     });
   });

@@ -29,9 +29,17 @@ describeEachDatabase('web and API', (getDb) => {
   });
 
   const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, bearer = token) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${bearer}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${bearer}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const countNominals = async () =>
-    Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominals`.execute(getDb().database.db)).rows[0]!.n);
+    Number(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominals`.execute(getDb().database.db))
+        .rows[0]!.n,
+    );
 
   it('documents every /api/v1 route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
@@ -112,15 +120,21 @@ describeEachDatabase('web and API', (getDb) => {
       version: 1,
     });
     expect(second.statusCode).toBe(409);
-    expect(second.json().changes[0].fields).toEqual([{ label: 'Address line 1', before: '4 Mill Lane', after: '5 Mill Lane' }]);
+    expect(second.json().changes[0].fields).toEqual([
+      { label: 'Address line 1', before: '4 Mill Lane', after: '5 Mill Lane' },
+    ]);
     const record = (await api('GET', `/api/v1/nominals/${id}`)).json();
     expect(record.currentAddress.line1).toBe('5 Mill Lane');
     expect(record.currentAddress.postcode).toBe('BA1 1AA');
   });
 
   it('answers 404 for a record outside the caller’s scope, and hides it from search', async () => {
-    const created = (await api('POST', '/api/v1/nominals', identity({ forename: 'Ernest', surname: 'Pargeter' }))).json();
-    expect((await api('GET', `/api/v1/nominals/${created.id}`, undefined, outOfAreaToken)).statusCode).toBe(404);
+    const created = (
+      await api('POST', '/api/v1/nominals', identity({ forename: 'Ernest', surname: 'Pargeter' }))
+    ).json();
+    expect((await api('GET', `/api/v1/nominals/${created.id}`, undefined, outOfAreaToken)).statusCode).toBe(
+      404,
+    );
     expect((await api('GET', `/api/v1/nominals/not-a-uuid`, undefined, outOfAreaToken)).statusCode).toBe(404);
     const found = (await api('GET', '/api/v1/search?q=Ernest%20Pargeter', undefined, outOfAreaToken)).json();
     expect(found.results).toEqual([]);
@@ -129,27 +143,50 @@ describeEachDatabase('web and API', (getDb) => {
   });
 
   it('signs in with a session cookie, refuses forms without the CSRF token, and shows a GOV.UK error summary', async () => {
-    const wrong = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: 'not the password at all' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email, password: 'not the password at all' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('There is a problem');
-    const signIn = await app.inject({ method: 'POST', url: '/sign-in', payload: { email, password: TEST_PASSWORD } });
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(signIn.statusCode).toBe(303);
     const setCookie = String(signIn.headers['set-cookie']);
     expect(setCookie).toMatch(/^__Host-vigil-session=.+; .*HttpOnly; Secure; SameSite=Lax/);
     const cookie = setCookie.split(';')[0]!;
     const form = await app.inject({ method: 'GET', url: '/nominals/new', headers: { cookie } });
     expect(form.statusCode).toBe(200);
-    expect(form.headers['content-security-policy']).toMatch(/object-src 'none'.*base-uri 'none'|base-uri 'none'.*object-src 'none'/);
+    expect(form.headers['content-security-policy']).toMatch(
+      /object-src 'none'.*base-uri 'none'|base-uri 'none'.*object-src 'none'/,
+    );
     expect(form.headers['cache-control']).toBe('no-store');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const before = await countNominals();
-    const noToken = await app.inject({ method: 'POST', url: '/nominals', headers: { cookie }, payload: { forename: 'A', surname: 'B' } });
+    const noToken = await app.inject({
+      method: 'POST',
+      url: '/nominals',
+      headers: { cookie },
+      payload: { forename: 'A', surname: 'B' },
+    });
     expect(noToken.statusCode).toBe(403);
     const invalid = await app.inject({
       method: 'POST',
       url: '/nominals',
       headers: { cookie },
-      payload: { _csrf: csrf, forename: 'Albert', surname: '', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', sex: 'male' },
+      payload: {
+        _csrf: csrf,
+        forename: 'Albert',
+        surname: '',
+        'dateOfBirth-day': '31',
+        'dateOfBirth-month': '2',
+        'dateOfBirth-year': '1980',
+        sex: 'male',
+      },
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('govuk-error-summary');
@@ -160,7 +197,16 @@ describeEachDatabase('web and API', (getDb) => {
       method: 'POST',
       url: '/nominals',
       headers: { cookie },
-      payload: { _csrf: csrf, forename: 'Albert', surname: 'Cole', 'dateOfBirth-day': '28', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1980', sex: 'male', 'identifier-crn': '' },
+      payload: {
+        _csrf: csrf,
+        forename: 'Albert',
+        surname: 'Cole',
+        'dateOfBirth-day': '28',
+        'dateOfBirth-month': '2',
+        'dateOfBirth-year': '1980',
+        sex: 'male',
+        'identifier-crn': '',
+      },
     });
     expect(valid.statusCode).toBe(303);
     expect(valid.headers.location).toMatch(/^\/nominals\/[0-9a-f-]{36}$/);

@@ -139,9 +139,16 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   const report = results.violations.map(
     (v) =>
       `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
-      v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n'),
+      v.nodes
+        .map(
+          (n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+        )
+        .join('\n'),
   );
-  expect(results.violations.length, `axe found accessibility problems on ${label}:\n${report.join('\n')}`).toBe(0);
+  expect(
+    results.violations.length,
+    `axe found accessibility problems on ${label}:\n${report.join('\n')}`,
+  ).toBe(0);
 }
 
 /**
