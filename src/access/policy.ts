@@ -9,12 +9,7 @@ import type { Actor } from './actor.ts';
  * `nominalScope`.
  */
 export type Action =
-  | 'nominal.search'
-  | 'nominal.view'
-  | 'nominal.create'
-  | 'nominal.edit'
-  | 'reference.view'
-  | 'user.manage';
+  'nominal.search' | 'nominal.view' | 'nominal.create' | 'nominal.edit' | 'reference.view' | 'user.manage';
 
 /** Roles that work on individual cases in their area (Responsible Authority staff and the MAPPA unit). */
 const CASE_ROLES: readonly Role[] = [
@@ -51,13 +46,21 @@ export interface NominalScopeFacts {
 }
 
 /** A nominal is in scope if it is managed in the actor's area, or the actor is one of its named managers. */
-export function canSeeNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): boolean {
+export function canSeeNominal(
+  actor: Actor,
+  action: 'nominal.view' | 'nominal.edit',
+  nominal: NominalScopeFacts,
+): boolean {
   if (!can(actor, action)) return false;
   return nominal.areaCode === actor.areaCode || nominal.managerUserIds.includes(actor.userId);
 }
 
 /** Out-of-scope records are reported as not found, so an identifier in a URL reveals nothing. */
-export function authorizeNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): void {
+export function authorizeNominal(
+  actor: Actor,
+  action: 'nominal.view' | 'nominal.edit',
+  nominal: NominalScopeFacts,
+): void {
   if (!canSeeNominal(actor, action, nominal)) throw new NotFoundError();
 }
 

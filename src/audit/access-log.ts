@@ -16,7 +16,12 @@ export interface AccessLogEntry {
  * Appends one DPA 2018 s.62 entry inside the caller's transaction: if the log cannot be written the
  * whole use case fails, so nothing is ever done unrecorded.
  */
-export async function logAccess(tx: Tx, actor: Actor, origin: RequestOrigin, entry: AccessLogEntry): Promise<void> {
+export async function logAccess(
+  tx: Tx,
+  actor: Actor,
+  origin: RequestOrigin,
+  entry: AccessLogEntry,
+): Promise<void> {
   await tx
     .insertInto('access_log')
     .values({

@@ -36,7 +36,9 @@ async function serve(config: Config, database: Database, banner?: string[]) {
 
 const program = new Command()
   .name('vigil')
-  .description('Vigil: the shared MAPPA record. Uses DATABASE_URL if set, otherwise embedded PostgreSQL in VIGIL_DATA_DIR (./data).')
+  .description(
+    'Vigil: the shared MAPPA record. Uses DATABASE_URL if set, otherwise embedded PostgreSQL in VIGIL_DATA_DIR (./data).',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -63,16 +65,23 @@ program
 
 program
   .command('demo')
-  .description('Load the demo dataset (one area, ~300 people, a user for every role) if not loaded yet, and serve it')
+  .description(
+    'Load the demo dataset (one area, ~300 people, a user for every role) if not loaded yet, and serve it',
+  )
   .option('--nominals <n>', 'how many people to create on first load', '300')
   .option('--no-serve', 'load the data and exit')
   .action(async (options: { nominals: string; serve: boolean }) => {
     const config = loadConfig();
     const database = await open(config);
     const nominals = Number(options.nominals);
-    if (!Number.isInteger(nominals) || nominals < 1 || nominals > 5000) throw new UsageError('--nominals must be a whole number from 1 to 5000');
+    if (!Number.isInteger(nominals) || nominals < 1 || nominals > 5000)
+      throw new UsageError('--nominals must be a whole number from 1 to 5000');
     console.log('Loading demo data (first run only; this takes a little while)…');
-    const demo = await loadDemoData(database, { nominals, today: londonDateAt(Date.now()), password: DEMO_PASSWORD });
+    const demo = await loadDemoData(database, {
+      nominals,
+      today: londonDateAt(Date.now()),
+      password: DEMO_PASSWORD,
+    });
     const banner = [
       '',
       `Demo sign-in: any of these emails, password "${DEMO_PASSWORD}"`,
@@ -100,15 +109,23 @@ user
       const agency = await database.db
         .selectFrom('agencies')
         .select('id')
-        .where((eb) => (/^[0-9a-f-]{36}$/i.test(options.agency) ? eb('id', '=', options.agency) : eb('name', '=', options.agency)))
+        .where((eb) =>
+          /^[0-9a-f-]{36}$/i.test(options.agency)
+            ? eb('id', '=', options.agency)
+            : eb('name', '=', options.agency),
+        )
         .execute();
-      if (agency.length !== 1) throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
+      if (agency.length !== 1)
+        throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
       const password = (await readStdin()).replace(/\r?\n$/, '');
       const created = await createUser(database, null, {
         email: options.email,
         displayName: options.name,
         agencyId: agency[0]!.id,
-        roles: options.roles.split(',').map((r) => r.trim()).filter(Boolean),
+        roles: options.roles
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean),
         password,
       });
       console.log(`Added ${created.email} (${created.id})`);
@@ -131,8 +148,11 @@ token
       const found = await findUserByEmail(database, options.user);
       if (!found) throw new UsageError(`No user has the email ${options.user}`);
       const days = Number(options.expiresDays);
-      if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--expires-days must be a whole number from 1 to 366');
-      console.log(await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000)));
+      if (!Number.isInteger(days) || days < 1 || days > 366)
+        throw new UsageError('--expires-days must be a whole number from 1 to 366');
+      console.log(
+        await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000)),
+      );
     } finally {
       await database.close();
     }
@@ -141,7 +161,10 @@ token
 class UsageError extends Error {}
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | vigil user add …`');
+  if (process.stdin.isTTY)
+    throw new UsageError(
+      'Pipe the password on standard input, e.g. `printf %s "$PASSWORD" | vigil user add …`',
+    );
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -25,7 +25,10 @@ export interface Database {
 pg.types.setTypeParser(1082, (v) => v); // date
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}): Promise<Database> {
   if (options.databaseUrl) return openServer(options.databaseUrl);
   return openEmbedded(options.dataDir);
 }
@@ -50,7 +53,11 @@ function openServer(connectionString: string): Database {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; runScript may have used it alone.
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
@@ -134,7 +141,8 @@ function serialised(driver: Driver, lock: Lock): Driver {
     commitTransaction: (connection) => driver.commitTransaction(connection),
     rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
     savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
-    rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(connection, name, compile),
+    rollbackToSavepoint: (connection, name, compile) =>
+      driver.rollbackToSavepoint!(connection, name, compile),
     releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
     destroy: () => driver.destroy(),
   };

@@ -83,7 +83,13 @@ export interface Schema {
     forename_sound: ColumnType<string, never, never>;
     surname_sound: ColumnType<string, never, never>;
   };
-  nominal_identifiers: { id: Generated<string>; nominal_id: string; type: string; value: string; version: Version };
+  nominal_identifiers: {
+    id: Generated<string>;
+    nominal_id: string;
+    type: string;
+    value: string;
+    version: Version;
+  };
   addresses: {
     id: Generated<string>;
     nominal_id: string;

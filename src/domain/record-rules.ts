@@ -13,7 +13,8 @@ const date = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export function checkDateRange(values: Values, fromKey: string, toKey: string, toLabel: string): FieldErrors {
   const from = date(values[fromKey]);
   const to = date(values[toKey]);
-  if (from && to && compareDates(to, from) < 0) return { [toKey]: `${toLabel} must be the same as or after the start date` };
+  if (from && to && compareDates(to, from) < 0)
+    return { [toKey]: `${toLabel} must be the same as or after the start date` };
   return {};
 }
 
@@ -53,7 +54,8 @@ export function checkConviction(values: Values): FieldErrors {
     errors.offenceDate = 'Offence date must be on or before the conviction date';
   }
   const outcome = String(values.outcome ?? '');
-  if (LENGTH_REQUIRED[outcome] && values.lengthMonths == null) errors.lengthMonths = LENGTH_REQUIRED[outcome]!;
+  if (LENGTH_REQUIRED[outcome] && values.lengthMonths == null)
+    errors.lengthMonths = LENGTH_REQUIRED[outcome]!;
   if (sentenceStart && offenceDate && compareDates(sentenceStart, offenceDate) < 0) {
     errors.sentenceStart = 'Sentence start must be on or after the offence date';
   }
@@ -67,13 +69,24 @@ export function checkConviction(values: Values): FieldErrors {
   }
   const licenceExpiry = date(values.licenceExpiryDate);
   const sentenceExpiry = date(values.sentenceExpiryDate);
-  if (licenceExpiry && sentenceExpiry && compareDates(licenceExpiry, sentenceExpiry) > 0 && !errors.licenceExpiryDate) {
+  if (
+    licenceExpiry &&
+    sentenceExpiry &&
+    compareDates(licenceExpiry, sentenceExpiry) > 0 &&
+    !errors.licenceExpiryDate
+  ) {
     errors.licenceExpiryDate = 'Licence expiry date must be on or before the sentence expiry date';
   }
   return errors;
 }
 
-const ROSH_GROUP_KEYS = ['roshChildren', 'roshPublic', 'roshKnownAdult', 'roshStaff', 'roshPrisoners'] as const;
+const ROSH_GROUP_KEYS = [
+  'roshChildren',
+  'roshPublic',
+  'roshKnownAdult',
+  'roshStaff',
+  'roshPrisoners',
+] as const;
 const roshRank = (code: unknown) => ROSH_LEVEL.findIndex((l) => l.code === code);
 
 /** Overall RoSH is, by definition, the highest of the ratings for each group. */
@@ -81,7 +94,8 @@ export function highestRosh(values: Values): string | null {
   let highest: string | null = null;
   for (const key of ROSH_GROUP_KEYS) {
     const value = values[key];
-    if (typeof value === 'string' && (highest === null || roshRank(value) > roshRank(highest))) highest = value;
+    if (typeof value === 'string' && (highest === null || roshRank(value) > roshRank(highest)))
+      highest = value;
   }
   return highest;
 }

@@ -36,7 +36,8 @@ export type FieldSpec = {
 const TEXT_MAX = 200;
 const LONGTEXT_MAX = 4000;
 
-const blankToNull = (v: unknown) => (v === '' || v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v);
+const blankToNull = (v: unknown) =>
+  v === '' || v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v;
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 function fieldSchema(field: FieldSpec, today: string): z.ZodType {
@@ -75,8 +76,10 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodType {
     case 'decimal': {
       const base = z.coerce.number({ error: `${field.label} must be a number` });
       let n = field.kind === 'integer' ? base.int({ error: `${field.label} must be a whole number` }) : base;
-      if (field.min !== undefined) n = n.min(field.min, { error: `${field.label} must be ${field.min} or more` });
-      if (field.max !== undefined) n = n.max(field.max, { error: `${field.label} must be ${field.max} or less` });
+      if (field.min !== undefined)
+        n = n.min(field.min, { error: `${field.label} must be ${field.min} or more` });
+      if (field.max !== undefined)
+        n = n.max(field.max, { error: `${field.label} must be ${field.max} or less` });
       schema = n;
       break;
     }
@@ -102,7 +105,9 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodType {
       schema = z.uuid({ error: `Select ${lower(field.label)}` });
       break;
     case 'user':
-      schema = z.email({ error: `Enter ${lower(field.label)} in the correct format, like name@example.gov.uk` }).max(254);
+      schema = z
+        .email({ error: `Enter ${lower(field.label)} in the correct format, like name@example.gov.uk` })
+        .max(254);
       break;
   }
   if (field.required) return z.preprocess((v) => blankToNull(v) ?? undefined, schema);
@@ -119,18 +124,36 @@ export function fieldsSchema(fields: readonly FieldSpec[], today: string) {
 }
 
 /** Parses input against the fields; throws a ValidationError naming each bad field. */
-export function parseFields(fields: readonly FieldSpec[], input: unknown, today: string): Record<string, unknown> {
-  const result = fieldsSchema(fields, today).safeParse(input ?? {});
-  if (result.success) {
-    // Absent optional fields become null, so every column is written explicitly.
-    return Object.fromEntries(fields.map((f) => [f.key, (result.data as Record<string, unknown>)[f.key] ?? null]));
-  }
+export function parseFields(
+  fields: readonly FieldSpec[],
+  input: unknown,
+  today: string,
+): Record<string, unknown> {
+  const { values, errors } = checkFields(fields, input, today);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return values;
+}
+
+/**
+ * Parses each field on its own: the values that are valid (others null) and an error for each
+ * that is not, so cross-field rules can still run and every problem is reported at once.
+ */
+export function checkFields(fields: readonly FieldSpec[], input: unknown, today: string) {
+  const source = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const values: Record<string, unknown> = {};
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message.startsWith('Invalid input') ? invalidMessage(fields, key) : issue.message;
+  for (const field of fields) {
+    const result = fieldsSchema([field], today).safeParse({ [field.key]: source[field.key] });
+    if (result.success) {
+      // Absent optional fields become null, so every column is written explicitly.
+      values[field.key] = (result.data as Record<string, unknown>)[field.key] ?? null;
+    } else {
+      values[field.key] = null;
+      const message = result.error.issues[0]!.message;
+      errors[field.key] = message.startsWith('Invalid input') ? invalidMessage(fields, field.key) : message;
+    }
   }
-  throw new ValidationError(orderErrors(fields, errors));
+  return { values, errors };
 }
 
 function invalidMessage(fields: readonly FieldSpec[], key: string): string {
@@ -148,8 +171,8 @@ export function orderErrors(fields: readonly FieldSpec[], errors: FieldErrors): 
 
 /** JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) for the fields as a request body. */
 export function fieldsJsonSchema(fields: readonly FieldSpec[]): Record<string, unknown> {
-  return z.toJSONSchema(fieldsSchema(fields, '2000-01-01'), { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(fieldsSchema(fields, '2000-01-01'), {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
 }

@@ -63,14 +63,28 @@ export class ApiRegistry {
         summary: route.summary,
         tags: [route.tag],
         ...(parameters.length ? { parameters } : {}),
-        ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: stripDialect(route.body) } } } } : {}),
+        ...(route.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: stripDialect(route.body) } },
+              },
+            }
+          : {}),
         responses: {
-          [status]: { description: 'Success', content: { 'application/json': { schema: stripDialect(route.response) } } },
-          ...(route.body ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') } : {}),
+          [status]: {
+            description: 'Success',
+            content: { 'application/json': { schema: stripDialect(route.response) } },
+          },
+          ...(route.body
+            ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') }
+            : {}),
           '401': problem('No valid bearer token'),
           '403': problem('The token’s user may not do this'),
           ...(route.path.includes('{') ? { '404': problem('Not found, or outside the user’s scope') } : {}),
-          ...(route.method === 'PUT' ? { '409': problem('Someone else changed it first: `changes` says what they changed') } : {}),
+          ...(route.method === 'PUT'
+            ? { '409': problem('Someone else changed it first: `changes` says what they changed') }
+            : {}),
         },
       };
     }
@@ -112,7 +126,10 @@ const PROBLEM_SCHEMA = {
 };
 
 function problem(description: string) {
-  return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+  return {
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
 }
 
 function stripDialect(schema: Record<string, unknown>): Record<string, unknown> {

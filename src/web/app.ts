@@ -79,9 +79,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const views = createViewEnvironment();
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
   });
 
+  app.decorateRequest('cspNonce', '');
+  // Before helmet's own hook, which writes the Content-Security-Policy using this nonce.
+  app.addHook('onRequest', async (request, reply) => {
+    const nonce = randomBytes(16).toString('base64');
+    request.cspNonce = nonce;
+    (reply.raw as unknown as { cspNonce: string }).cspNonce = nonce;
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -116,7 +124,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     allowedPath: (p) => p.endsWith('.css'),
   });
   await app.register(fastifyStatic, {
-    root: [path.join(projectRoot, 'src/web/static'), path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk')],
+    root: [
+      path.join(projectRoot, 'src/web/static'),
+      path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk'),
+    ],
     prefix: '/javascripts/',
     decorateReply: false,
     allowedPath: (p) => p.endsWith('.js'),
@@ -125,15 +136,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
-  app.decorateRequest('cspNonce', '');
 
-  app.addHook('onRequest', async (request, reply) => {
-    const nonce = randomBytes(16).toString('base64');
-    request.cspNonce = nonce;
-    (reply.raw as unknown as { cspNonce: string }).cspNonce = nonce;
-    if (request.url.startsWith('/api/')) {
+  app.addHook('onRequest', async (request) => {
+    // The API authenticates machine clients by bearer token only; its docs pages use the session.
+    if (request.url.startsWith('/api/v1/')) {
       const header = request.headers.authorization;
-      if (header?.startsWith('Bearer ')) request.actor = await actorForToken(deps.database, header.slice(7).trim(), now());
+      if (header?.startsWith('Bearer '))
+        request.actor = await actorForToken(deps.database, header.slice(7).trim(), now());
       return;
     }
     const sessionId = request.cookies[SESSION_COOKIE];
@@ -162,24 +171,31 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.addHook('onSend', async (request, reply, payload) => {
     // Pages and API answers carry personal data: never store them in any cache.
-    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/stylesheets/') && !request.url.startsWith('/javascripts/')) {
+    if (
+      !request.url.startsWith('/assets/') &&
+      !request.url.startsWith('/stylesheets/') &&
+      !request.url.startsWith('/javascripts/')
+    ) {
       reply.header('Cache-Control', 'no-store');
     }
     return payload;
   });
 
-  app.decorateReply('render', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
-    const request = this.request;
-    const html = views.render(template, {
-      ...context,
-      actor: request.actor,
-      csrfToken: request.csrfToken,
-      cspNonce: request.cspNonce,
-      navigation: NAVIGATION.map((n) => ({ ...n, active: request.url.startsWith(n.href) })),
-      sessionIdleMinutes: SESSION_IDLE_MINUTES,
-    });
-    return this.type('text/html; charset=utf-8').send(html);
-  });
+  app.decorateReply(
+    'render',
+    function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+      const request = this.request;
+      const html = views.render(template, {
+        ...context,
+        actor: request.actor,
+        csrfToken: request.csrfToken,
+        cspNonce: request.cspNonce,
+        navigation: NAVIGATION.map((n) => ({ ...n, active: request.url.startsWith(n.href) })),
+        sessionIdleMinutes: SESSION_IDLE_MINUTES,
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    },
+  );
 
   const api = new ApiRegistry();
   const web: Web = {
@@ -220,5 +236,7 @@ function safeEqual(a: string, b: string): boolean {
 function registerApiDocs(web: Web) {
   const document = web.api.openApiDocument();
   web.app.get('/api/openapi.json', async () => document);
-  web.app.get('/api/docs', async (_request, reply) => reply.render('api-docs.njk', { title: 'API documentation', document }));
+  web.app.get('/api/docs', async (_request, reply) =>
+    reply.render('api-docs.njk', { title: 'API documentation', document }),
+  );
 }

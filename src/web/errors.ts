@@ -1,5 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../domain/errors.ts';
 
 /**
  * One place turns errors into answers: RFC 9457 problem+json on the API, a GOV.UK page elsewhere.
@@ -11,7 +17,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isApi(request)) return problem(reply, request, 404, 'Not found', 'There is nothing at this address');
     return reply.code(404).render('error.njk', {
       title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+      paragraphs: [
+        'If you typed the web address, check it is correct.',
+        'If you pasted the web address, check you copied the entire address.',
+      ],
     });
   });
 
@@ -21,40 +30,78 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.redirect('/sign-in');
     }
     if (error instanceof NotFoundError) {
-      if (isApi(request)) return problem(reply, request, 404, 'Not found', 'No record with this id is available to you');
-      return reply.code(404).render('error.njk', { title: 'Page not found', paragraphs: ['There is no record at this address that you can see.'] });
+      if (isApi(request))
+        return problem(reply, request, 404, 'Not found', 'No record with this id is available to you');
+      return reply
+        .code(404)
+        .render('error.njk', {
+          title: 'Page not found',
+          paragraphs: ['There is no record at this address that you can see.'],
+        });
     }
     if (error instanceof ForbiddenError) {
       if (isApi(request)) return problem(reply, request, 403, 'Forbidden', error.message);
-      return reply.code(403).render('error.njk', { title: 'You do not have permission to see this page', paragraphs: [error.message] });
+      return reply
+        .code(403)
+        .render('error.njk', {
+          title: 'You do not have permission to see this page',
+          paragraphs: [error.message],
+        });
     }
     if (error instanceof ValidationError) {
       const errors = Object.entries(error.fieldErrors).map(([field, message]) => ({ field, message }));
       if (isApi(request)) return problem(reply, request, 400, 'Invalid input', error.message, { errors });
-      return reply.code(400).render('error.njk', { title: 'There is a problem', paragraphs: errors.map((e) => e.message) });
+      return reply
+        .code(400)
+        .render('error.njk', { title: 'There is a problem', paragraphs: errors.map((e) => e.message) });
     }
     if (error instanceof ConflictError) {
-      if (isApi(request)) return problem(reply, request, 409, 'Conflict', error.message, { changes: error.changes });
-      return reply.code(409).render('error.njk', { title: 'Someone else changed this', paragraphs: [error.message] });
+      if (isApi(request))
+        return problem(reply, request, 409, 'Conflict', error.message, { changes: error.changes });
+      return reply
+        .code(409)
+        .render('error.njk', { title: 'Someone else changed this', paragraphs: [error.message] });
     }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       // Malformed JSON, an oversized body, a wrong content type: the client's fault, said plainly.
       if (isApi(request)) return problem(reply, request, status, 'Bad request', error.message);
-      return reply.code(status).render('error.njk', { title: 'There is a problem', paragraphs: ['The request could not be understood. Go back and try again.'] });
+      return reply
+        .code(status)
+        .render('error.njk', {
+          title: 'There is a problem',
+          paragraphs: ['The request could not be understood. Go back and try again.'],
+        });
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');
-    if (isApi(request)) return problem(reply, request, 500, 'Internal server error', `Something went wrong. Quote reference ${request.id}.`);
+    if (isApi(request))
+      return problem(
+        reply,
+        request,
+        500,
+        'Internal server error',
+        `Something went wrong. Quote reference ${request.id}.`,
+      );
     return reply.code(500).render('error.njk', {
       title: 'Sorry, there is a problem with the service',
-      paragraphs: ['Nothing was saved. Try again later.', `If you contact support, quote reference ${request.id}.`],
+      paragraphs: [
+        'Nothing was saved. Try again later.',
+        `If you contact support, quote reference ${request.id}.`,
+      ],
     });
   });
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
-function problem(reply: FastifyReply, request: FastifyRequest, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
+function problem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+) {
   return reply
     .code(status)
     .type('application/problem+json')

@@ -2,19 +2,28 @@ import type { FieldErrors } from '../domain/errors.ts';
 import type { FieldSpec } from '../validation/fields.ts';
 
 /** Turns a submitted HTML form into use-case input: GOV.UK date inputs arrive as three parts. */
-export function formToInput(fields: readonly FieldSpec[], body: Record<string, unknown>): Record<string, unknown> {
+export function formToInput(
+  fields: readonly FieldSpec[],
+  body: Record<string, unknown>,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of fields) {
     if (field.kind === 'date') {
-      const [day, month, year] = ['day', 'month', 'year'].map((p) => String(body[`${field.key}-${p}`] ?? '').trim());
-      input[field.key] = day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
+      const [day, month, year] = ['day', 'month', 'year'].map((p) =>
+        String(body[`${field.key}-${p}`] ?? '').trim(),
+      );
+      input[field.key] =
+        day || month || year ? `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : '';
     } else input[field.key] = body[field.key] ?? '';
   }
   return input;
 }
 
 /** Values to redisplay in a form: dates split back into their parts. */
-export function inputToForm(fields: readonly FieldSpec[], values: Record<string, unknown>): Record<string, unknown> {
+export function inputToForm(
+  fields: readonly FieldSpec[],
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const form: Record<string, unknown> = { ...values };
   for (const field of fields) {
     if (field.kind !== 'date') continue;

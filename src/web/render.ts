@@ -15,15 +15,25 @@ export function createViewEnvironment(): nunjucks.Environment {
     ],
     { autoescape: true, throwOnUndefined: false, noCache: process.env.NODE_ENV === 'development' },
   );
-  env.addFilter('longDate', (value: unknown) => (typeof value === 'string' && value ? formatDateLong(value.slice(0, 10)) : ''));
+  env.addFilter('longDate', (value: unknown) =>
+    typeof value === 'string' && value ? formatDateLong(value.slice(0, 10)) : '',
+  );
   env.addFilter('dateTime', (value: unknown) =>
     value
-      ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(String(value)))
+      ? new Intl.DateTimeFormat('en-GB', {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'Europe/London',
+        }).format(new Date(String(value)))
       : '',
   );
   env.addFilter('label', (value: unknown, listName: string) => {
     const list = (codes as unknown as Record<string, codes.CodeList>)[listName];
-    return value === null || value === undefined || value === '' ? '' : list ? codes.labelOf(list, String(value)) : String(value);
+    return value === null || value === undefined || value === ''
+      ? ''
+      : list
+        ? codes.labelOf(list, String(value))
+        : String(value);
   });
   env.addFilter('yesNo', (value: unknown) => (value === true ? 'Yes' : value === false ? 'No' : ''));
   env.addGlobal('serviceName', 'Vigil');

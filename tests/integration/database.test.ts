@@ -1,10 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { describeEachDatabase, withEmptyServerDatabase } from '../support/databases.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -155,5 +157,61 @@ describeEachDatabase('database', (getDb) => {
     expect(extensions.rows.map((r) => r.extname)).toEqual(
       expect.arrayContaining(['fuzzystrmatch', 'pg_trgm']),
     );
+  });
+});
+
+describe('a PostgreSQL server database', () => {
+  const connectionsTo = async (databaseUrl: string) => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const result = await admin.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [new URL(databaseUrl).pathname.slice(1)],
+      );
+      return result.rows[0]!.n;
+    } finally {
+      await admin.end();
+    }
+  };
+
+  it('closes every connection on close(), even when only runScript was used', async () => {
+    await withEmptyServerDatabase(async (databaseUrl) => {
+      const database = await openDatabase({ databaseUrl });
+      await database.runScript('CREATE TABLE probe (id int)');
+      await expect(database.runScript('SELECT no_such_function()')).rejects.toThrow();
+      await database.close();
+      let open = await connectionsTo(databaseUrl);
+      for (let i = 0; i < 20 && open > 0; i++) {
+        await sleep(100);
+        open = await connectionsTo(databaseUrl);
+      }
+      expect(open).toBe(0);
+    });
+  });
+
+  it('lets two instances started at the same time migrate the same empty database', async () => {
+    await withEmptyServerDatabase(async (databaseUrl) => {
+      const first = await openDatabase({ databaseUrl });
+      const second = await openDatabase({ databaseUrl });
+      // Use the query builder once, so close() ends the pools whatever the outcome (see the test above).
+      await sql`SELECT 1`.execute(first.db);
+      await sql`SELECT 1`.execute(second.db);
+      try {
+        const results = await Promise.allSettled([migrate(first), migrate(second)]);
+        const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(failures.map((f) => String(f.reason))).toEqual([]);
+        const applied = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+        const files = (await readdir(path.join(projectRoot, 'migrations'))).filter((f) =>
+          /^\d{4}_[\w-]+\.sql$/.test(f),
+        );
+        // Each migration applied exactly once, by one or the other.
+        expect(applied.sort()).toEqual(files.sort());
+        expect(await migrate(first)).toEqual([]);
+      } finally {
+        await first.close();
+        await second.close();
+      }
+    });
   });
 });

@@ -5,6 +5,8 @@ import {
   addSectionRow,
   createNominal,
   getNominal,
+  getNominalSection,
+  getSectionRow,
   getSectionRows,
   getTimeline,
   updateNominalSection,
@@ -145,6 +147,29 @@ describeEachDatabase('nominal record use cases', (getDb) => {
         ValidationError,
       );
       expect(await countRows(db())).toEqual(before);
+    });
+
+    it('refuses the same identifier for two people created at the same moment as a validation error', async () => {
+      const crn = newCrn();
+      const results = await Promise.allSettled([
+        createNominal(db(), officer, {
+          ...identity({ forename: 'Race', surname: 'One' }),
+          identifiers: [{ type: 'crn', value: crn }],
+        }),
+        createNominal(db(), colleague, {
+          ...identity({ forename: 'Race', surname: 'Two' }),
+          identifiers: [{ type: 'crn', value: crn }],
+        }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const [failed] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(failed!.reason).toBeInstanceOf(ValidationError);
+      const holders = await db()
+        .db.selectFrom('nominal_identifiers')
+        .select('nominal_id')
+        .where('value', '=', crn)
+        .execute();
+      expect(holders).toHaveLength(1);
     });
 
     it('refuses a PNC ID with a wrong check character', async () => {
@@ -498,6 +523,76 @@ describeEachDatabase('nominal record use cases', (getDb) => {
       expect(timeline.entries.some((e) => e.section === 'addresses' && e.action === 'ended')).toBe(true);
     });
 
+    it('ends the previous manager in the same role when a new one is added, leaving other roles alone', async () => {
+      const nominal = await newNominal();
+      const manager = (name: string, role: string, fromDate: string) => ({
+        role,
+        name,
+        agencyId: policeAgencyId,
+        fromDate,
+      });
+      const first = await addSectionRow(
+        db(),
+        officer,
+        nominal.id,
+        'managers',
+        manager('First Police', 'police_offender_manager', '2025-01-01'),
+      );
+      const probation = await addSectionRow(
+        db(),
+        officer,
+        nominal.id,
+        'managers',
+        manager('Probation Person', 'community_offender_manager', '2025-02-01'),
+      );
+      const second = await addSectionRow(
+        db(),
+        officer,
+        nominal.id,
+        'managers',
+        manager('Second Police', 'police_offender_manager', '2026-03-01'),
+      );
+      const rows = await getSectionRows(db(), officer, nominal.id, 'managers');
+      expect(rows.find((r) => r.id === first.id)).toMatchObject({ toDate: '2026-03-01', version: 2 });
+      expect(rows.find((r) => r.id === second.id)).toMatchObject({ toDate: null });
+      expect(rows.find((r) => r.id === probation.id)).toMatchObject({ toDate: null, version: 1 });
+      const record = await getNominal(db(), officer, nominal.id);
+      expect(
+        record.managers
+          .filter((m) => m.isCurrent)
+          .map((m) => m.name)
+          .sort(),
+      ).toEqual(['Probation Person', 'Second Police']);
+    });
+
+    it('refuses an edit of an address that was ended meanwhile, saying it was ended', async () => {
+      const nominal = await newNominal();
+      const address = { type: 'home', line1: '1 Old Road', postcode: 'BS1 4DJ', fromDate: '2024-01-01' };
+      const old = await addSectionRow(db(), officer, nominal.id, 'addresses', address);
+      await addSectionRow(db(), colleague, nominal.id, 'addresses', {
+        ...address,
+        line1: '2 New Road',
+        fromDate: '2025-06-01',
+      });
+      const error = await rejection(
+        updateSectionRow(
+          db(),
+          officer,
+          nominal.id,
+          'addresses',
+          old.id,
+          { ...address, line1: '1A Old Road' },
+          1,
+        ),
+        ConflictError,
+      );
+      expect(error.changes).toHaveLength(1);
+      expect(error.changes[0]).toMatchObject({
+        by: colleague.actor.displayName,
+        fields: [{ label: 'Lived here until', before: '', after: '2025-06-01' }],
+      });
+    });
+
     it('refuses a release date before the sentence start, and writes nothing', async () => {
       const nominal = await newNominal();
       const before = await countRows(db());
@@ -800,6 +895,7 @@ describeEachDatabase('nominal record use cases', (getDb) => {
       const nominal = await newNominal(officer, { forename: 'Oscar', surname: 'Outofarea' }, [
         { type: 'pnc', value: pnc },
       ]);
+      const [identifier] = await getSectionRows(db(), officer, nominal.id, 'identifiers');
       const before = await countRows(db());
       const outOfScope = await rejection(getNominal(db(), outsider, nominal.id), NotFoundError);
       const missing = await rejection(
@@ -810,6 +906,11 @@ describeEachDatabase('nominal record use cases', (getDb) => {
       await rejection(getNominal(db(), outsider, 'not-a-uuid'), NotFoundError);
       await rejection(getSectionRows(db(), outsider, nominal.id, 'addresses'), NotFoundError);
       await rejection(getTimeline(db(), outsider, nominal.id), NotFoundError);
+      await rejection(getNominalSection(db(), outsider, nominal.id, 'identity'), NotFoundError);
+      await rejection(
+        getSectionRow(db(), outsider, nominal.id, 'identifiers', identifier!.id),
+        NotFoundError,
+      );
       await rejection(
         updateNominalSection(db(), outsider, nominal.id, 'identity', identity({ forename: 'Hacked' }), 1),
         NotFoundError,
@@ -901,17 +1002,32 @@ describeEachDatabase('nominal record use cases', (getDb) => {
       await getNominal(db(), colleague, nominal.id);
       await getSectionRows(db(), colleague, nominal.id, 'addresses');
       await getTimeline(db(), colleague, nominal.id);
+      const identityForm = await getNominalSection(db(), colleague, nominal.id, 'identity');
+      expect(identityForm).toMatchObject({
+        forename: 'John',
+        surname: 'Smith',
+        version: 1,
+        vigilRef: nominal.vigilRef,
+        name: 'John Smith',
+      });
       await updateNominalSection(
         db(),
         colleague,
         nominal.id,
         'identity',
         identity({ forename: 'Logged' }),
-        1,
+        identityForm.version,
       );
       const marker = await addSectionRow(db(), colleague, nominal.id, 'markers', {
         type: 'weapons',
         startDate: '2025-01-01',
+      });
+      const markerRow = await getSectionRow(db(), colleague, nominal.id, 'markers', marker.id);
+      expect(markerRow).toMatchObject({
+        id: marker.id,
+        type: 'weapons',
+        startDate: '2025-01-01',
+        version: 1,
       });
       await updateSectionRow(
         db(),
@@ -920,7 +1036,7 @@ describeEachDatabase('nominal record use cases', (getDb) => {
         'markers',
         marker.id,
         { type: 'weapons', startDate: '2025-01-02' },
-        1,
+        markerRow.version,
       );
       await searchNominals(db(), colleague, { q: 'Logged Smith' });
 
@@ -930,8 +1046,10 @@ describeEachDatabase('nominal record use cases', (getDb) => {
         ['consultation', null, colleague.actor.userId],
         ['consultation', 'addresses', colleague.actor.userId],
         ['consultation', 'timeline', colleague.actor.userId],
+        ['consultation', 'identity', colleague.actor.userId],
         ['alteration', 'identity', colleague.actor.userId],
         ['collection', 'markers', colleague.actor.userId],
+        ['consultation', 'markers', colleague.actor.userId],
         ['alteration', 'markers', colleague.actor.userId],
         ['consultation', 'search result', colleague.actor.userId],
       ]);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
@@ -75,7 +76,7 @@ export async function openTestDatabase(
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error(missingServerMessage);
   const template = await ensureTemplate(serverUrl);
-  const dbName = `vigil_t_${randomBytes(6).toString('hex')}`;
+  const dbName = newTestDatabaseName();
   await withAdminClient(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`),
   );
@@ -84,11 +85,59 @@ export async function openTestDatabase(
     testDatabase: { kind, database, name: dbName },
     dispose: async () => {
       await database.close();
-      await withAdminClient(serverUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`),
-      );
+      await dropDatabase(serverUrl, dbName);
     },
   };
+}
+
+/**
+ * An empty (unmigrated) database on the server, for tests of migrations themselves; dropped
+ * afterwards. Fails loudly when no server is configured.
+ */
+export async function withEmptyServerDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error(missingServerMessage);
+  const dbName = newTestDatabaseName();
+  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
+  try {
+    return await work(withDatabaseName(serverUrl, dbName));
+  } finally {
+    await dropDatabase(serverUrl, dbName);
+  }
+}
+
+/**
+ * Drops a test database. A closed pool's connections may take a moment to go: a plain DROP waits
+ * (up to 5 s) for them rather than killing them mid-goodbye; FORCE is the fallback for leaks.
+ */
+async function dropDatabase(serverUrl: string, dbName: string): Promise<void> {
+  await withAdminClient(serverUrl, async (client) => {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    } catch {
+      await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    }
+  });
+}
+
+/** `vigil_t_<created, base36 seconds>_<random>`: the time lets a later run drop what a killed run left. */
+function newTestDatabaseName(): string {
+  return `vigil_t_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(5).toString('hex')}`;
+}
+
+const STALE_AFTER_SECONDS = 6 * 3600;
+
+/** Drops test databases left behind by runs that were killed (older than any run could last). */
+async function dropStaleTestDatabases(client: pg.Client): Promise<void> {
+  const rows = await client.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_t\\_%'",
+  );
+  const now = Date.now() / 1000;
+  for (const { datname } of rows.rows) {
+    const created = /^vigil_t_([0-9a-z]+)_[0-9a-f]+$/.exec(datname)?.[1];
+    if (created && now - parseInt(created, 36) < STALE_AFTER_SECONDS) continue;
+    await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+  }
 }
 
 // --- The server template -------------------------------------------------------------------
@@ -128,18 +177,25 @@ async function buildTemplate(serverUrl: string): Promise<string> {
   return withAdminClient(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
+      await dropStaleTestDatabases(client);
       const existing = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_template\\_%'",
+        "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_template\\_%' ORDER BY oid DESC",
       );
       if (existing.rows.some((r) => r.datname === name)) return name;
-      // Old templates (from earlier migrations) and half-built ones are of no further use.
-      for (const { datname } of existing.rows) {
+      // Builds happen only under this lock, so a half-built template is a dead one. Templates of
+      // other fingerprints may belong to a run going on now (with other migrations): keep the
+      // newest few, drop older ones.
+      const complete = existing.rows.filter((r) => !r.datname.endsWith('_building'));
+      const dead = [...existing.rows.filter((r) => r.datname.endsWith('_building')), ...complete.slice(3)];
+      for (const { datname } of dead) {
         await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       }
       const building = `${name}_building`;
       await client.query(`CREATE DATABASE ${building}`);
       const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, building) });
       try {
+        // A first query through Kysely, so close() ends the pool even if the migration fails.
+        await sql`SELECT 1`.execute(database.db);
         await migrate(database);
         await seedReferenceData(database);
       } finally {

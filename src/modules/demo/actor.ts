@@ -11,11 +11,25 @@ export async function actorForUser(database: Database, userId: string): Promise<
   const row = await database.db
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.agency_id', 'u.area_code', 'u.disabled_at', 'a.name as agency_name', 'a.type as agency_type'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.agency_id',
+      'u.area_code',
+      'u.disabled_at',
+      'a.name as agency_name',
+      'a.type as agency_type',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
-  const roles = await database.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  const roles = await database.db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
   return {
     userId: row.id,
     email: row.email,

@@ -55,7 +55,8 @@ export class Random {
   /** Picks by relative weight: `[[value, weight], …]`. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T {
     const total = entries.reduce((sum, [, w]) => sum + Math.max(0, w), 0);
-    if (entries.length === 0 || total <= 0) throw new RangeError('Cannot pick from an empty or weightless list');
+    if (entries.length === 0 || total <= 0)
+      throw new RangeError('Cannot pick from an empty or weightless list');
     let roll = this.next() * total;
     for (const [value, weight] of entries) {
       roll -= Math.max(0, weight);

@@ -29,7 +29,9 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path.join(referenceDir, file), 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read data-reference/${file} for the demo dataset: ${String(error)}`, { cause: error });
+    throw new Error(`Cannot read data-reference/${file} for the demo dataset: ${String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -37,16 +39,22 @@ type Pool = [string, number][];
 
 /** Reads the pools for one area. places.json may hold areas at the top level or under `areas`. */
 export async function loadDemoReference(areaCode: string): Promise<DemoReference> {
-  const names = (await readJson('names.json')) as { maleForenames: Pool; femaleForenames: Pool; surnames: Pool };
+  const names = (await readJson('names.json')) as {
+    maleForenames: Pool;
+    femaleForenames: Pool;
+    surnames: Pool;
+  };
   const places = (await readJson('places.json')) as {
     streets?: string[];
     areas?: Record<string, { towns: { town: string; postcodeAreas: string[] }[]; streets?: string[] }>;
   } & Record<string, unknown>;
-  const offences = (await readJson('offences.json')) as { offences: DemoOffence[]; courts: { name: string; area: string; type?: string }[] };
+  const offences = (await readJson('offences.json')) as {
+    offences: DemoOffence[];
+    courts: { name: string; area: string; type?: string }[];
+  };
 
   const area = (places.areas?.[areaCode] ?? places[areaCode]) as
-    | { towns: { town: string; postcodeAreas: string[] }[]; streets?: string[] }
-    | undefined;
+    { towns: { town: string; postcodeAreas: string[] }[]; streets?: string[] } | undefined;
   if (!area?.towns?.length) throw new Error(`data-reference/places.json has no towns for area ${areaCode}`);
   const streets = [...new Set([...(area.streets ?? []), ...(places.streets ?? [])])];
   if (!streets.length) throw new Error('data-reference/places.json has no street names');

@@ -39,8 +39,10 @@ function statusOf(sectionName: string, row: SectionRow): SectionCard['status'] {
     if (row.type === 'proposed_release' && !row.toDate) return { text: 'Proposed', colour: 'blue' };
     return row.isCurrent ? { text: 'Current', colour: 'green' } : { text: 'Previous', colour: 'grey' };
   }
-  if (sectionName === 'risk-assessments') return row.isLatest ? { text: 'Latest', colour: 'green' } : { text: 'Superseded', colour: 'grey' };
-  if (sectionName === 'markers') return row.isActive ? { text: 'Active', colour: 'red' } : { text: 'Ended', colour: 'grey' };
+  if (sectionName === 'risk-assessments')
+    return row.isLatest ? { text: 'Latest', colour: 'green' } : { text: 'Superseded', colour: 'grey' };
+  if (sectionName === 'markers')
+    return row.isActive ? { text: 'Active', colour: 'red' } : { text: 'Ended', colour: 'grey' };
   if (sectionName === 'managers' || sectionName === 'relationships') {
     return row.isCurrent ? { text: 'Current', colour: 'green' } : { text: 'Ended', colour: 'grey' };
   }
@@ -71,7 +73,9 @@ export function presentSections(nominal: NominalOverview): SectionView[] {
         ...section.fields
           .filter((f) => displayValue(f, row[f.key]) !== '')
           .map((f) => ({ key: { text: f.label }, value: { text: displayValue(f, row[f.key]) } })),
-        ...(section.name === 'managers' && row.agencyName ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }] : []),
+        ...(section.name === 'managers' && row.agencyName
+          ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }]
+          : []),
       ].filter((r) => !(section.name === 'managers' && r.key.text === 'Agency')),
       changeHref: section.appendOnly ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
     })),

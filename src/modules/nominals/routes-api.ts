@@ -25,7 +25,10 @@ const withVersion = (fields: readonly FieldSpec[]) => {
     ...schema,
     properties: {
       ...(schema.properties as object),
-      version: { type: 'integer', description: 'The version you read; a different current version gives 409 Conflict' },
+      version: {
+        type: 'integer',
+        description: 'The version you read; a different current version gives 409 Conflict',
+      },
     },
     required: [...((schema.required as string[]) ?? []), 'version'],
   };
@@ -35,7 +38,11 @@ const rowSchema = (fields: readonly FieldSpec[]) => {
   const schema = fieldsJsonSchema(fields);
   return {
     ...schema,
-    properties: { id: { type: 'string', format: 'uuid' }, version: { type: 'integer' }, ...(schema.properties as object) },
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      version: { type: 'integer' },
+      ...(schema.properties as object),
+    },
   };
 };
 
@@ -81,7 +88,10 @@ export function registerNominalApi(web: Web): void {
         },
       },
     },
-    response: { type: 'object', properties: { id: { type: 'string' }, vigilRef: { type: 'string' }, version: { type: 'integer' } } },
+    response: {
+      type: 'object',
+      properties: { id: { type: 'string' }, vigilRef: { type: 'string' }, version: { type: 'integer' } },
+    },
     successStatus: 201,
     handler: async (request) => createNominal(database, ctx(request), bodyOf(request)),
   });
@@ -90,7 +100,8 @@ export function registerNominalApi(web: Web): void {
     method: 'GET',
     path: '/nominals/{id}',
     tag: 'Nominals',
-    summary: 'The whole record of one person: identity, identifiers, addresses, relationships, convictions, risk, markers, managers',
+    summary:
+      'The whole record of one person: identity, identifiers, addresses, relationships, convictions, risk, markers, managers',
     response: { type: 'object' },
     handler: async (request) => getNominal(database, ctx(request), (request.params as Params).id),
   });
@@ -103,7 +114,12 @@ export function registerNominalApi(web: Web): void {
     query: { page: { type: 'integer', description: 'Page number, from 1' } },
     response: { type: 'object' },
     handler: async (request) =>
-      getTimeline(database, ctx(request), (request.params as Params).id, Number((request.query as { page?: string }).page) || 1),
+      getTimeline(
+        database,
+        ctx(request),
+        (request.params as Params).id,
+        Number((request.query as { page?: string }).page) || 1,
+      ),
   });
 
   for (const name of Object.keys(NOMINAL_SECTIONS) as NominalSectionName[]) {
@@ -117,7 +133,14 @@ export function registerNominalApi(web: Web): void {
       response: WRITE_RESULT,
       handler: async (request) => {
         const body = bodyOf(request);
-        return updateNominalSection(database, ctx(request), (request.params as Params).id, name, body, versionOf(body));
+        return updateNominalSection(
+          database,
+          ctx(request),
+          (request.params as Params).id,
+          name,
+          body,
+          versionOf(body),
+        );
       },
     });
   }
@@ -129,7 +152,8 @@ export function registerNominalApi(web: Web): void {
       tag: section.label,
       summary: `List the ${section.label.toLowerCase()}`,
       response: { type: 'array', items: rowSchema(section.fields) },
-      handler: async (request) => getSectionRows(database, ctx(request), (request.params as Params).id, section.name),
+      handler: async (request) =>
+        getSectionRows(database, ctx(request), (request.params as Params).id, section.name),
     });
     api.add({
       method: 'POST',
@@ -139,7 +163,8 @@ export function registerNominalApi(web: Web): void {
       body: fieldsJsonSchema(section.fields),
       response: WRITE_RESULT,
       successStatus: 201,
-      handler: async (request) => addSectionRow(database, ctx(request), (request.params as Params).id, section.name, bodyOf(request)),
+      handler: async (request) =>
+        addSectionRow(database, ctx(request), (request.params as Params).id, section.name, bodyOf(request)),
     });
     api.add({
       method: 'GET',

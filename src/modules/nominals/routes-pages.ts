@@ -46,13 +46,15 @@ export function registerNominalPages(web: Web): void {
     const needsAgencies = page.fields.some((f) => f.kind === 'agency');
     const agencies = needsAgencies ? await listAgencies(database, request.actor!.areaCode) : [];
     const errors = page.errors ?? {};
-    return reply.code(page.errors || page.conflict ? (page.conflict ? 409 : 400) : 200).render('nominals/views/section-form.njk', {
-      ...page,
-      errors,
-      errorList: errorList(page.fields, errors),
-      options: { agencies },
-      identifierTypes: page.identifiers ? IDENTIFIER_TYPE : [],
-    });
+    return reply
+      .code(page.errors || page.conflict ? (page.conflict ? 409 : 400) : 200)
+      .render('nominals/views/section-form.njk', {
+        ...page,
+        errors,
+        errorList: errorList(page.fields, errors),
+        options: { agencies },
+        identifierTypes: page.identifiers ? IDENTIFIER_TYPE : [],
+      });
   };
 
   app.get('/nominals/new', async (request, reply) => {
@@ -70,11 +72,15 @@ export function registerNominalPages(web: Web): void {
   app.post('/nominals', async (request, reply) => {
     const ctx = web.context(request);
     const body = request.body as Body;
-    const identifiers = IDENTIFIER_TYPE.map((t) => ({ type: t.code, value: String(body[`identifier-${t.code}`] ?? '').trim() })).filter(
-      (i) => i.value,
-    );
+    const identifiers = IDENTIFIER_TYPE.map((t) => ({
+      type: t.code,
+      value: String(body[`identifier-${t.code}`] ?? '').trim(),
+    })).filter((i) => i.value);
     try {
-      const created = await createNominal(database, ctx, { ...formToInput(IDENTITY_FIELDS, body), identifiers });
+      const created = await createNominal(database, ctx, {
+        ...formToInput(IDENTITY_FIELDS, body),
+        identifiers,
+      });
       return reply.redirect(`/nominals/${created.id}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -120,7 +126,12 @@ export function registerNominalPages(web: Web): void {
     const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
     const summary = await getNominalSection(database, ctx, id, 'identity');
     const timeline = await getTimeline(database, ctx, id, page);
-    return reply.render('nominals/views/timeline.njk', { title: `Timeline – ${summary.name}`, summary, timeline, id });
+    return reply.render('nominals/views/timeline.njk', {
+      title: `Timeline – ${summary.name}`,
+      summary,
+      timeline,
+      id,
+    });
   });
 
   for (const name of Object.keys(NOMINAL_SECTIONS) as NominalSectionName[]) {
@@ -228,7 +239,15 @@ export function registerNominalPages(web: Web): void {
     const ctx = web.context(request);
     const body = request.body as Body;
     try {
-      await updateSectionRow(database, ctx, id, section.name, rowId, formToInput(section.fields, body), Number(body.version));
+      await updateSectionRow(
+        database,
+        ctx,
+        id,
+        section.name,
+        rowId,
+        formToInput(section.fields, body),
+        Number(body.version),
+      );
       return reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;

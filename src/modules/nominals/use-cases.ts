@@ -7,7 +7,7 @@ import { ageOn, compareDates } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { parseIdentifier, type IdentifierType } from '../../domain/identifiers.ts';
 import { makeVigilReference } from '../../domain/identifiers.ts';
-import { orderErrors, parseFields, type FieldSpec } from '../../validation/fields.ts';
+import { checkFields, orderErrors, type FieldSpec } from '../../validation/fields.ts';
 import { changesSince, diffValues, recordChange } from './changes.ts';
 import { IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSection } from './sections.ts';
 
@@ -29,53 +29,61 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
   authorize(ctx.actor, 'nominal.create');
   const values = validate(IDENTITY_FIELDS, input, ctx.today);
   const identifiers = parseIdentifierList(input.identifiers);
-  return database.transaction(async (tx) => {
-    await assertIdentifiersFree(tx, identifiers, null);
-    const seq = await sql<{ n: number }>`SELECT nextval('vigil_ref_seq')::int AS n`.execute(tx);
-    const row = await tx
-      .insertInto('nominals')
-      .values({
-        ...toColumns(IDENTITY_FIELDS, values),
-        vigil_ref: makeVigilReference(seq.rows[0]!.n),
-        area_code: ctx.actor.areaCode,
-        created_by: ctx.actor.userId,
-        updated_by: ctx.actor.userId,
-      } as never)
-      .returning(['id', 'vigil_ref', 'version'])
-      .executeTakeFirstOrThrow();
-    await syncName(tx, row.id, null, values.forename as string, values.surname as string);
-    await recordChange(tx, {
-      nominalId: row.id,
-      userId: ctx.actor.userId,
-      section: 'identity',
-      entityId: row.id,
-      entityVersion: 1,
-      action: 'created',
-      summary: `Record created for ${values.forename} ${values.surname}`,
-      before: null,
-      after: values,
-    });
-    for (const identifier of identifiers) {
-      const added = await tx
-        .insertInto('nominal_identifiers')
-        .values({ nominal_id: row.id, type: identifier.type, value: identifier.value })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordChange(tx, {
-        nominalId: row.id,
-        userId: ctx.actor.userId,
-        section: 'identifiers',
-        entityId: added.id,
-        entityVersion: 1,
-        action: 'created',
-        summary: `Identifier added: ${identifier.value}`,
-        before: null,
-        after: identifier,
-      });
-    }
-    await logAccess(tx, ctx.actor, ctx.origin, { operation: 'collection', recordType: 'nominal', recordIds: [row.id] });
-    return { id: row.id, vigilRef: row.vigil_ref, version: row.version };
-  });
+  return guardIdentifierRace(
+    () =>
+      database.transaction(async (tx) => {
+        await assertIdentifiersFree(tx, identifiers, null, (i) => `identifiers.${i}`);
+        const seq = await sql<{ n: number }>`SELECT nextval('vigil_ref_seq')::int AS n`.execute(tx);
+        const row = await tx
+          .insertInto('nominals')
+          .values({
+            ...toColumns(IDENTITY_FIELDS, values),
+            vigil_ref: makeVigilReference(seq.rows[0]!.n),
+            area_code: ctx.actor.areaCode,
+            created_by: ctx.actor.userId,
+            updated_by: ctx.actor.userId,
+          } as never)
+          .returning(['id', 'vigil_ref', 'version'])
+          .executeTakeFirstOrThrow();
+        await syncName(tx, row.id, null, values.forename as string, values.surname as string);
+        await recordChange(tx, {
+          nominalId: row.id,
+          userId: ctx.actor.userId,
+          section: 'identity',
+          entityId: row.id,
+          entityVersion: 1,
+          action: 'created',
+          summary: `Record created for ${values.forename} ${values.surname}`,
+          before: null,
+          after: values,
+        });
+        for (const identifier of identifiers) {
+          const added = await tx
+            .insertInto('nominal_identifiers')
+            .values({ nominal_id: row.id, type: identifier.type, value: identifier.value })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordChange(tx, {
+            nominalId: row.id,
+            userId: ctx.actor.userId,
+            section: 'identifiers',
+            entityId: added.id,
+            entityVersion: 1,
+            action: 'created',
+            summary: `Identifier added: ${identifier.value}`,
+            before: null,
+            after: identifier,
+          });
+        }
+        await logAccess(tx, ctx.actor, ctx.origin, {
+          operation: 'collection',
+          recordType: 'nominal',
+          recordIds: [row.id],
+        });
+        return { id: row.id, vigilRef: row.vigil_ref, version: row.version };
+      }),
+    'identifiers.0',
+  );
 }
 
 function parseIdentifierList(raw: unknown): { type: IdentifierType; value: string }[] {
@@ -90,12 +98,25 @@ function parseIdentifierList(raw: unknown): { type: IdentifierType; value: strin
     if (!result.ok) errors[`identifiers.${i}`] = result.error;
     return { type: String(item?.type) as IdentifierType, value: result.ok ? result.value : '' };
   });
+  parsed.forEach((item, i) => {
+    if (parsed.findIndex((other) => other.type === item.type && other.value === item.value) < i) {
+      errors[`identifiers.${i}`] ??= `${item.value} is given twice`;
+    }
+  });
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return parsed;
 }
 
+const identifierTaken = (value: string) =>
+  `${value} is already recorded for another person – check the number, or search for that person`;
+
 /** An identifier belongs to one person: refuse it if another record holds it (without saying whose). */
-async function assertIdentifiersFree(tx: Tx, identifiers: { type: string; value: string }[], exceptId: string | null) {
+async function assertIdentifiersFree(
+  tx: Tx,
+  identifiers: { type: string; value: string }[],
+  exceptId: string | null,
+  errorKey: (i: number) => string,
+) {
   for (const [i, identifier] of identifiers.entries()) {
     let query = tx
       .selectFrom('nominal_identifiers')
@@ -103,25 +124,46 @@ async function assertIdentifiersFree(tx: Tx, identifiers: { type: string; value:
       .where('type', '=', identifier.type)
       .where('value', '=', identifier.value);
     if (exceptId) query = query.where('id', '!=', exceptId);
-    if (await query.executeTakeFirst()) {
-      throw new ValidationError({
-        [exceptId === null && identifiers.length > 1 ? `identifiers.${i}` : 'value']:
-          `${identifier.value} is already recorded for another person – check the number, or search for that person`,
-      });
-    }
+    if (await query.executeTakeFirst())
+      throw new ValidationError({ [errorKey(i)]: identifierTaken(identifier.value) });
   }
 }
 
-function validate(fields: readonly FieldSpec[], input: unknown, today: string, check?: RowSection['check']): Values {
-  const values = parseFields(fields, input, today);
-  const errors = check ? check(values, today) : {};
+/** Two people saving the same identifier at the same moment: the database's unique index decides, said plainly. */
+async function guardIdentifierRace<T>(work: () => Promise<T>, errorKey: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const pgError = error as { code?: string; constraint?: string };
+    if (pgError.code === '23505' && pgError.constraint === 'nominal_identifiers_type_value_key') {
+      throw new ValidationError({
+        [errorKey]:
+          'This identifier is already recorded for another person – check the number, or search for that person',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Field formats and the section's cross-field rules, all reported together; nothing is written on error. */
+function validate(
+  fields: readonly FieldSpec[],
+  input: unknown,
+  today: string,
+  check?: RowSection['check'],
+): Values {
+  const { values, errors } = checkFields(fields, input, today);
+  const crossField = check ? check(values, today) : {};
+  for (const [key, message] of Object.entries(crossField)) errors[key] ??= message;
   if (Object.keys(errors).length) throw new ValidationError(orderErrors(fields, errors));
   return values;
 }
 
 function toColumns(fields: readonly FieldSpec[], values: Values): Record<string, unknown> {
   // An unanswered yes/no question is stored as "no", as the columns are NOT NULL.
-  return Object.fromEntries(fields.map((f) => [f.column, values[f.key] ?? (f.kind === 'boolean' ? false : null)]));
+  return Object.fromEntries(
+    fields.map((f) => [f.column, values[f.key] ?? (f.kind === 'boolean' ? false : null)]),
+  );
 }
 
 function toValues(fields: readonly FieldSpec[], row: Record<string, unknown>): Values {
@@ -140,7 +182,12 @@ interface ScopeRow {
 }
 
 /** Loads what the policy needs to decide, and refuses (as "not found") anything out of scope. */
-async function loadInScope(tx: Tx, ctx: UseCaseContext, nominalId: string, action: 'nominal.view' | 'nominal.edit') {
+async function loadInScope(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+  action: 'nominal.view' | 'nominal.edit',
+) {
   authorize(ctx.actor, action === 'nominal.view' ? 'nominal.view' : 'nominal.edit');
   if (!isUuid(nominalId)) throw new NotFoundError();
   const nominal = await tx
@@ -163,14 +210,24 @@ async function loadInScope(tx: Tx, ctx: UseCaseContext, nominalId: string, actio
   return nominal as ScopeRow;
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Keeps the search table in step with the person's names and aliases. */
-async function syncName(tx: Tx, nominalId: string, aliasId: string | null, forename: string, surname: string) {
+async function syncName(
+  tx: Tx,
+  nominalId: string,
+  aliasId: string | null,
+  forename: string,
+  surname: string,
+) {
   let del = tx.deleteFrom('nominal_names').where('nominal_id', '=', nominalId);
   del = aliasId ? del.where('alias_id', '=', aliasId) : del.where('alias_id', 'is', null);
   await del.execute();
-  await tx.insertInto('nominal_names').values({ nominal_id: nominalId, alias_id: aliasId, forename, surname }).execute();
+  await tx
+    .insertInto('nominal_names')
+    .values({ nominal_id: nominalId, alias_id: aliasId, forename, surname })
+    .execute();
 }
 
 /** Updates a section held on the nominal row (identity, lead agency). */
@@ -183,16 +240,21 @@ export async function updateNominalSection(
   expectedVersion: number,
 ) {
   const fields = NOMINAL_SECTIONS[sectionName];
-  const values = validate(fields, input, ctx.today);
   return database.transaction(async (tx) => {
+    // Scope first: someone outside it learns nothing, not even which of their fields were wrong.
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    const values = validate(fields, input, ctx.today);
     if (sectionName === 'lead-agency') await assertAgency(tx, values.leadAgencyId as string, 'leadAgencyId');
     if (scope.version !== expectedVersion) {
       // Another section of the same row changing is no conflict: only edits to these fields are.
       const clashes = await changesSince(tx, nominalId, expectedVersion, fields, [sectionName]);
       if (clashes.length) throw conflict(clashes);
     }
-    const current = await tx.selectFrom('nominals').selectAll().where('id', '=', nominalId).executeTakeFirstOrThrow();
+    const current = await tx
+      .selectFrom('nominals')
+      .selectAll()
+      .where('id', '=', nominalId)
+      .executeTakeFirstOrThrow();
     const before = toValues(fields, current as unknown as Values);
     const changed = diffValues(fields, before, values);
     if (!changed.length) return { id: nominalId, version: current.version, changed: 0 };
@@ -209,7 +271,8 @@ export async function updateNominalSection(
       .returning('version')
       .executeTakeFirst();
     if (!updated) throw conflict([]);
-    if (sectionName === 'identity') await syncName(tx, nominalId, null, values.forename as string, values.surname as string);
+    if (sectionName === 'identity')
+      await syncName(tx, nominalId, null, values.forename as string, values.surname as string);
     await recordChange(tx, {
       nominalId,
       userId: ctx.actor.userId,
@@ -231,7 +294,8 @@ export async function updateNominalSection(
   });
 }
 
-const pick = (values: Values, changes: { key: string }[]) => Object.fromEntries(changes.map((c) => [c.key, values[c.key] ?? null]));
+const pick = (values: Values, changes: { key: string }[]) =>
+  Object.fromEntries(changes.map((c) => [c.key, values[c.key] ?? null]));
 
 function conflict(changes: Awaited<ReturnType<typeof changesSince>>) {
   return new ConflictError(
@@ -258,7 +322,10 @@ async function resolveReferences(tx: Tx, section: RowSection, values: Values): P
         .select('id')
         .where(sql<boolean>`lower(email) = lower(${value as string})`)
         .executeTakeFirst();
-      if (!user) throw new ValidationError({ [field.key]: 'No Vigil user has this email address – check it, or leave it blank' });
+      if (!user)
+        throw new ValidationError({
+          [field.key]: 'No Vigil user has this email address – check it, or leave it blank',
+        });
       resolved[field.key] = user.id;
     }
   }
@@ -273,48 +340,66 @@ function checkIdentifierRow(section: RowSection, values: Values): Values {
 }
 
 /** Adds a row to a section (a new address, conviction, assessment, …). */
-export async function addSectionRow(database: Database, ctx: UseCaseContext, nominalId: string, sectionName: string, input: Values) {
+export async function addSectionRow(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  sectionName: string,
+  input: Values,
+) {
   const section = requireSection(sectionName);
-  const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
-  return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.edit');
-    const stored = await resolveReferences(tx, section, values);
-    if (section.name === 'identifiers') await assertIdentifiersFree(tx, [values as { type: string; value: string }], null);
-    await endSuperseded(tx, ctx, nominalId, section, values);
-    const extra = section.table === 'risk_assessments' ? { recorded_by: ctx.actor.userId } : {};
-    const row = await tx
-      .insertInto(section.table)
-      .values({ ...toColumns(section.fields, stored), ...extra, nominal_id: nominalId } as never)
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    const id = (row as { id: string }).id;
-    if (section.name === 'aliases') await syncName(tx, nominalId, id, values.forename as string, values.surname as string);
-    await recordChange(tx, {
-      nominalId,
-      userId: ctx.actor.userId,
-      section: section.name,
-      entityId: id,
-      entityVersion: 1,
-      action: 'created',
-      summary: `${capitalise(section.singular)} added: ${section.describe(values)}`,
-      before: null,
-      after: values,
-    });
-    await logAccess(tx, ctx.actor, ctx.origin, {
-      operation: 'collection',
-      recordType: 'nominal',
-      recordIds: [nominalId],
-      section: section.name,
-    });
-    return { id, version: 1 };
-  });
+  return guardIdentifierRace(
+    () =>
+      database.transaction(async (tx) => {
+        await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+        const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
+        const stored = await resolveReferences(tx, section, values);
+        if (section.name === 'identifiers')
+          await assertIdentifiersFree(tx, [values as { type: string; value: string }], null, () => 'value');
+        await endSuperseded(tx, ctx, nominalId, section, values);
+        const extra = section.table === 'risk_assessments' ? { recorded_by: ctx.actor.userId } : {};
+        const row = await tx
+          .insertInto(section.table)
+          .values({ ...toColumns(section.fields, stored), ...extra, nominal_id: nominalId } as never)
+          .returning(['id'])
+          .executeTakeFirstOrThrow();
+        const id = (row as { id: string }).id;
+        if (section.name === 'aliases')
+          await syncName(tx, nominalId, id, values.forename as string, values.surname as string);
+        await recordChange(tx, {
+          nominalId,
+          userId: ctx.actor.userId,
+          section: section.name,
+          entityId: id,
+          entityVersion: 1,
+          action: 'created',
+          summary: `${capitalise(section.singular)} added: ${section.describe(values)}`,
+          before: null,
+          after: values,
+        });
+        await logAccess(tx, ctx.actor, ctx.origin, {
+          operation: 'collection',
+          recordType: 'nominal',
+          recordIds: [nominalId],
+          section: section.name,
+        });
+        return { id, version: 1 };
+      }),
+    'value',
+  );
 }
 
 /**
  * A new current home address or a new manager in a role replaces the old one: the old row is ended
  * (kept, with its end date) rather than left looking current.
  */
-async function endSuperseded(tx: Tx, ctx: UseCaseContext, nominalId: string, section: RowSection, values: Values) {
+async function endSuperseded(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+  section: RowSection,
+  values: Values,
+) {
   const from = values.fromDate as string | null;
   if (!from || values.toDate) return;
   let query;
@@ -368,47 +453,56 @@ export async function updateSectionRow(
 ) {
   const section = requireSection(sectionName);
   if (section.appendOnly) {
-    throw new ValidationError({ form: `A ${section.singular} cannot be changed once recorded – add a new one instead` });
+    throw new ValidationError({
+      form: `A ${section.singular} cannot be changed once recorded – add a new one instead`,
+    });
   }
-  const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
-  return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.edit');
-    const current = await findRow(tx, section, nominalId, rowId);
-    const stored = await resolveReferences(tx, section, values);
-    if (section.name === 'identifiers') await assertIdentifiersFree(tx, [values as { type: string; value: string }], rowId);
-    if (current.version !== expectedVersion) throw conflict(await changesSince(tx, rowId, expectedVersion, section.fields));
-    const before = (await presentRows(tx, section, [current]))[0]!;
-    const changed = diffValues(section.fields, before, values);
-    if (!changed.length) return { id: rowId, version: current.version, changed: 0 };
-    const updated = await tx
-      .updateTable(section.table)
-      .set({ ...toColumns(section.fields, stored), version: current.version + 1 } as never)
-      .where('id', '=', rowId)
-      .where('version', '=', expectedVersion)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) throw conflict(await changesSince(tx, rowId, expectedVersion, section.fields));
-    if (section.name === 'aliases') await syncName(tx, nominalId, rowId, values.forename as string, values.surname as string);
-    const ended = changed.some((c) => /^(toDate|endDate)$/.test(c.key) && c.before === null);
-    await recordChange(tx, {
-      nominalId,
-      userId: ctx.actor.userId,
-      section: section.name,
-      entityId: rowId,
-      entityVersion: (updated as { version: number }).version,
-      action: ended ? 'ended' : 'updated',
-      summary: `${capitalise(section.singular)} ${ended ? 'ended' : 'updated'}: ${section.describe(values)}`,
-      before: pick(before, changed),
-      after: pick(values, changed),
-    });
-    await logAccess(tx, ctx.actor, ctx.origin, {
-      operation: 'alteration',
-      recordType: 'nominal',
-      recordIds: [nominalId],
-      section: section.name,
-    });
-    return { id: rowId, version: (updated as { version: number }).version, changed: changed.length };
-  });
+  return guardIdentifierRace(
+    () =>
+      database.transaction(async (tx) => {
+        await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+        const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
+        const current = await findRow(tx, section, nominalId, rowId);
+        const stored = await resolveReferences(tx, section, values);
+        if (section.name === 'identifiers')
+          await assertIdentifiersFree(tx, [values as { type: string; value: string }], rowId, () => 'value');
+        if (current.version !== expectedVersion)
+          throw conflict(await changesSince(tx, rowId, expectedVersion, section.fields));
+        const before = (await presentRows(tx, section, [current]))[0]!;
+        const changed = diffValues(section.fields, before, values);
+        if (!changed.length) return { id: rowId, version: current.version, changed: 0 };
+        const updated = await tx
+          .updateTable(section.table)
+          .set({ ...toColumns(section.fields, stored), version: current.version + 1 } as never)
+          .where('id', '=', rowId)
+          .where('version', '=', expectedVersion)
+          .returning('version')
+          .executeTakeFirst();
+        if (!updated) throw conflict(await changesSince(tx, rowId, expectedVersion, section.fields));
+        if (section.name === 'aliases')
+          await syncName(tx, nominalId, rowId, values.forename as string, values.surname as string);
+        const ended = changed.some((c) => /^(toDate|endDate)$/.test(c.key) && c.before === null);
+        await recordChange(tx, {
+          nominalId,
+          userId: ctx.actor.userId,
+          section: section.name,
+          entityId: rowId,
+          entityVersion: (updated as { version: number }).version,
+          action: ended ? 'ended' : 'updated',
+          summary: `${capitalise(section.singular)} ${ended ? 'ended' : 'updated'}: ${section.describe(values)}`,
+          before: pick(before, changed),
+          after: pick(values, changed),
+        });
+        await logAccess(tx, ctx.actor, ctx.origin, {
+          operation: 'alteration',
+          recordType: 'nominal',
+          recordIds: [nominalId],
+          section: section.name,
+        });
+        return { id: rowId, version: (updated as { version: number }).version, changed: changed.length };
+      }),
+    'value',
+  );
 }
 
 async function findRow(tx: Tx, section: RowSection, nominalId: string, rowId: string) {
@@ -436,21 +530,31 @@ export type SectionRow = Values & { id: string; version: number };
 /** Rows as the API and pages show them: field keys, user emails instead of ids. */
 async function presentRows(tx: Tx, section: RowSection, rows: Values[]): Promise<SectionRow[]> {
   const userFields = section.fields.filter((f) => f.kind === 'user');
-  const userIds = [...new Set(userFields.flatMap((f) => rows.map((r) => r[f.column]).filter(Boolean)))] as string[];
+  const userIds = [
+    ...new Set(userFields.flatMap((f) => rows.map((r) => r[f.column]).filter(Boolean))),
+  ] as string[];
   const emails = new Map(
     userIds.length
-      ? (await tx.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.email])
+      ? (await tx.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute()).map(
+          (u) => [u.id, u.email],
+        )
       : [],
   );
   return rows.map((row) => {
     const values = toValues(section.fields, row);
-    for (const f of userFields) values[f.key] = row[f.column] ? (emails.get(row[f.column] as string) ?? null) : null;
+    for (const f of userFields)
+      values[f.key] = row[f.column] ? (emails.get(row[f.column] as string) ?? null) : null;
     return { ...values, id: row.id as string, version: (row.version as number | undefined) ?? 1 };
   });
 }
 
 /** One section's rows, for its page or API resource. */
-export async function getSectionRows(database: Database, ctx: UseCaseContext, nominalId: string, sectionName: string) {
+export async function getSectionRows(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  sectionName: string,
+) {
   const section = requireSection(sectionName);
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.view');
@@ -489,7 +593,9 @@ export async function getSectionRow(
 async function loadSection(tx: Tx, section: RowSection, nominalId: string): Promise<SectionRow[]> {
   let query = tx.selectFrom(section.table).selectAll().where('nominal_id', '=', nominalId);
   for (const o of section.orderBy) {
-    query = query.orderBy(sql.ref(o.column), (ob) => (o.direction === 'desc' ? ob.desc() : ob.asc()).nullsLast());
+    query = query.orderBy(sql.ref(o.column), (ob) =>
+      (o.direction === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
+    );
   }
   return presentRows(tx, section, (await query.execute()) as unknown as Values[]);
 }
@@ -504,11 +610,17 @@ export async function getNominal(database: Database, ctx: UseCaseContext, nomina
     const agencyIds = [...new Set(sections.managers!.map((m) => m.agencyId as string))];
     const agencyNames = new Map(
       agencyIds.length
-        ? (await tx.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name])
+        ? (await tx.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map(
+            (a) => [a.id, a.name],
+          )
         : [],
     );
     for (const m of sections.managers!) m.agencyName = agencyNames.get(m.agencyId as string) ?? null;
-    await logAccess(tx, ctx.actor, ctx.origin, { operation: 'consultation', recordType: 'nominal', recordIds: [nominalId] });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+    });
     return presentNominal(row, sections, ctx.today);
   });
 }
@@ -526,15 +638,28 @@ async function loadNominalRow(tx: Tx, id: string) {
 }
 
 const isCurrent = (row: Values, today: string, from = 'fromDate', to = 'toDate') =>
-  (!row[from] || compareDates(row[from] as string, today) <= 0) && (!row[to] || compareDates(row[to] as string, today) >= 0);
+  (!row[from] || compareDates(row[from] as string, today) <= 0) &&
+  (!row[to] || compareDates(row[to] as string, today) >= 0);
 
 function presentNominal(row: NominalRow, sections: Record<string, SectionRow[]>, today: string) {
   const identity = toValues(IDENTITY_FIELDS, row as unknown as Values);
-  const addresses = sections.addresses!.map((a): SectionRow => ({ ...a, isCurrent: a.type !== 'proposed_release' && isCurrent(a, today) }));
-  const markers = sections.markers!.map((m): SectionRow => ({ ...m, isActive: isCurrent(m, today, 'startDate', 'endDate') }));
+  const addresses = sections.addresses!.map((a): SectionRow => ({
+    ...a,
+    isCurrent: a.type !== 'proposed_release' && isCurrent(a, today),
+  }));
+  const markers = sections.markers!.map((m): SectionRow => ({
+    ...m,
+    isActive: isCurrent(m, today, 'startDate', 'endDate'),
+  }));
   const managers = sections.managers!.map((m): SectionRow => ({ ...m, isCurrent: isCurrent(m, today) }));
-  const relationships = sections.relationships!.map((r): SectionRow => ({ ...r, isCurrent: isCurrent(r, today) }));
-  const riskAssessments = sections['risk-assessments']!.map((r, i): SectionRow => ({ ...r, isLatest: i === 0 }));
+  const relationships = sections.relationships!.map((r): SectionRow => ({
+    ...r,
+    isCurrent: isCurrent(r, today),
+  }));
+  const riskAssessments = sections['risk-assessments']!.map((r, i): SectionRow => ({
+    ...r,
+    isLatest: i === 0,
+  }));
   return {
     id: row.id,
     vigilRef: row.vigil_ref,
@@ -566,14 +691,30 @@ function presentNominal(row: NominalRow, sections: Record<string, SectionRow[]>,
 export type NominalOverview = ReturnType<typeof presentNominal>;
 
 /** Every change to the record, newest first, paged. */
-export async function getTimeline(database: Database, ctx: UseCaseContext, nominalId: string, page = 1, pageSize = 50) {
+export async function getTimeline(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  page = 1,
+  pageSize = 50,
+) {
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const rows = await tx
       .selectFrom('nominal_changes as c')
       .innerJoin('users as u', 'u.id', 'c.user_id')
       .innerJoin('agencies as g', 'g.id', 'u.agency_id')
-      .select(['c.id', 'c.at', 'c.section', 'c.action', 'c.summary', 'c.before', 'c.after', 'u.display_name', 'g.name as agency_name'])
+      .select([
+        'c.id',
+        'c.at',
+        'c.section',
+        'c.action',
+        'c.summary',
+        'c.before',
+        'c.after',
+        'u.display_name',
+        'g.name as agency_name',
+      ])
       .where('c.nominal_id', '=', nominalId)
       .orderBy('c.id', 'desc')
       .limit(pageSize + 1)
@@ -603,14 +744,25 @@ export async function getTimeline(database: Database, ctx: UseCaseContext, nomin
 
 function describeChange(sectionName: string, before: unknown, after: unknown) {
   const fields: readonly FieldSpec[] =
-    sectionName in NOMINAL_SECTIONS ? NOMINAL_SECTIONS[sectionName as NominalSectionName] : (findSection(sectionName)?.fields ?? []);
+    sectionName in NOMINAL_SECTIONS
+      ? NOMINAL_SECTIONS[sectionName as NominalSectionName]
+      : (findSection(sectionName)?.fields ?? []);
   const b = typeof before === 'string' ? JSON.parse(before) : (before ?? {});
   const a = typeof after === 'string' ? JSON.parse(after) : (after ?? {});
-  return diffValues(fields, b as Values, a as Values).map((c) => ({ field: c.label, before: c.before, after: c.after }));
+  return diffValues(fields, b as Values, a as Values).map((c) => ({
+    field: c.label,
+    before: c.before,
+    after: c.after,
+  }));
 }
 
 /** For the edit forms of sections on the nominal row. */
-export async function getNominalSection(database: Database, ctx: UseCaseContext, nominalId: string, sectionName: NominalSectionName) {
+export async function getNominalSection(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  sectionName: NominalSectionName,
+) {
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await loadNominalRow(tx, nominalId);

@@ -8,7 +8,10 @@ export function registerReferenceApi(web: Web): void {
     path: '/areas',
     tag: 'Reference data',
     summary: 'The 42 MAPPA areas',
-    response: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+    response: {
+      type: 'array',
+      items: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+    },
     handler: async (request) => {
       authorize(web.context(request).actor, 'reference.view');
       return listAreas(web.database);
@@ -24,7 +27,12 @@ export function registerReferenceApi(web: Web): void {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' }, areaCode: { type: 'string' } },
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          type: { type: 'string' },
+          areaCode: { type: 'string' },
+        },
       },
     },
     handler: async (request) => {

@@ -17,7 +17,13 @@ export async function seedReferenceData(database: Database): Promise<{ areas: nu
   const [, ...lines] = csv.trim().split('\n');
   const areas = lines.map((line) => {
     const [code, name, country, policeForces, population] = parseCsvLine(line);
-    return { code: code!, name: name!, country: country!, police_forces: policeForces!, population_millions: population! };
+    return {
+      code: code!,
+      name: name!,
+      country: country!,
+      police_forces: policeForces!,
+      population_millions: population!,
+    };
   });
   const file = JSON.parse(await readFile(path.join(referenceDir, 'agencies.json'), 'utf8')) as {
     areas: Record<string, AgencyEntry[]>;
@@ -39,7 +45,9 @@ export async function seedReferenceData(database: Database): Promise<{ areas: nu
       await tx
         .insertInto('agencies')
         .values(agencies.slice(i, i + 500).map((a) => ({ area_code: a.area, type: a.type, name: a.name })))
-        .onConflict((oc) => oc.columns(['area_code', 'name']).doUpdateSet((eb) => ({ type: eb.ref('excluded.type') })))
+        .onConflict((oc) =>
+          oc.columns(['area_code', 'name']).doUpdateSet((eb) => ({ type: eb.ref('excluded.type') })),
+        )
         .execute();
     }
   });

@@ -43,9 +43,14 @@ export function registerSearch(web: Web): void {
       return reply.render('search/views/search.njk', { title: 'Find a person', values, areas });
     }
     try {
-      const found = await searchNominals(database, ctx, { ...values, area: values.area || undefined, page: query.page });
+      const found = await searchNominals(database, ctx, {
+        ...values,
+        area: values.area || undefined,
+        page: query.page,
+      });
       const pages = Math.ceil(found.total / found.pageSize);
-      const link = (page: number) => `/search?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
+      const link = (page: number) =>
+        `/search?${new URLSearchParams({ ...values, page: String(page) }).toString()}`;
       return reply.render('search/views/search.njk', {
         title: `Search results for ${values.q}`,
         values,
@@ -54,7 +59,11 @@ export function registerSearch(web: Web): void {
         pagination: pages > 1 && {
           previous: found.page > 1 ? { href: link(found.page - 1) } : undefined,
           next: found.page < pages ? { href: link(found.page + 1) } : undefined,
-          items: Array.from({ length: Math.min(pages, 10) }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === found.page })),
+          items: Array.from({ length: Math.min(pages, 10) }, (_, i) => ({
+            number: i + 1,
+            href: link(i + 1),
+            current: i + 1 === found.page,
+          })),
         },
       });
     } catch (error) {
@@ -75,12 +84,17 @@ export function registerSearch(web: Web): void {
     tag: 'Search',
     summary: 'Find people by name (tolerant of misspellings) or by identifier',
     query: {
-      q: { type: 'string', required: true, description: 'A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference' },
+      q: {
+        type: 'string',
+        required: true,
+        description: 'A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference',
+      },
       dateOfBirth: { type: 'string', description: 'YYYY-MM-DD' },
       area: { type: 'string', description: 'MAPPA area code, e.g. AVS' },
       page: { type: 'integer', description: 'Page number, from 1' },
     },
     response: RESULT_SCHEMA,
-    handler: async (request) => searchNominals(database, web.context(request), request.query as Record<string, string>),
+    handler: async (request) =>
+      searchNominals(database, web.context(request), request.query as Record<string, string>),
   });
 }

@@ -69,7 +69,10 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
       total,
       page,
       pageSize: PAGE_SIZE,
-      results: results.map(({ total: _total, ...r }: SearchResult & { total?: number }) => ({ ...r, score: Number(r.score) })),
+      results: results.map(({ total: _total, ...r }: SearchResult & { total?: number }) => ({
+        ...r,
+        score: Number(r.score),
+      })),
     };
   });
 }

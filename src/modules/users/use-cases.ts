@@ -25,7 +25,8 @@ export async function createUser(database: Database, createdBy: UseCaseContext |
   if (createdBy) authorize(createdBy.actor, 'user.manage');
   const errors: FieldErrors = {};
   const email = input.email?.trim() ?? '';
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254) errors.email = 'Enter an email address in the correct format, like name@example.gov.uk';
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254)
+    errors.email = 'Enter an email address in the correct format, like name@example.gov.uk';
   if (!input.displayName?.trim()) errors.displayName = 'Enter the person’s full name';
   else if (input.displayName.length > 200) errors.displayName = 'Full name must be 200 characters or fewer';
   if (!input.roles?.length) errors.roles = 'Select at least one role';
@@ -36,9 +37,17 @@ export async function createUser(database: Database, createdBy: UseCaseContext |
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.password);
   return database.transaction(async (tx) => {
-    const agency = await tx.selectFrom('agencies').select(['id', 'area_code']).where('id', '=', input.agencyId).executeTakeFirst();
+    const agency = await tx
+      .selectFrom('agencies')
+      .select(['id', 'area_code'])
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
     if (!agency) throw new ValidationError({ agencyId: 'Select an agency from the list' });
-    const taken = await tx.selectFrom('users').select('id').where(sql<boolean>`lower(email) = lower(${email})`).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('users')
+      .select('id')
+      .where(sql<boolean>`lower(email) = lower(${email})`)
+      .executeTakeFirst();
     if (taken) throw new ValidationError({ email: 'A user with this email address already exists' });
     const user = await tx
       .insertInto('users')
@@ -64,7 +73,16 @@ async function loadActor(tx: Tx | Database['db'], userId: string): Promise<Actor
   const row = await tx
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select(['u.id', 'u.email', 'u.display_name', 'u.agency_id', 'u.area_code', 'u.disabled_at', 'a.name as agency_name', 'a.type as agency_type'])
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.agency_id',
+      'u.area_code',
+      'u.disabled_at',
+      'a.name as agency_name',
+      'a.type as agency_type',
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
@@ -89,7 +107,8 @@ export async function signIn(database: Database, email: string, password: string
     .where(sql<boolean>`lower(email) = lower(${email.trim()})`)
     .executeTakeFirst();
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : await decoy(password);
-  if (!user || !ok || user.disabled_at) throw new UnauthenticatedError('Enter a correct email address and password');
+  if (!user || !ok || user.disabled_at)
+    throw new UnauthenticatedError('Enter a correct email address and password');
   // A new id at every sign-in: a session id known before sign-in is worth nothing after it.
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -114,9 +133,17 @@ export interface Session {
 }
 
 /** Resolves a session cookie; idle and absolute timeouts end it. Touching it extends the idle timeout. */
-export async function resumeSession(database: Database, sessionId: string, now = new Date()): Promise<Session | null> {
+export async function resumeSession(
+  database: Database,
+  sessionId: string,
+  now = new Date(),
+): Promise<Session | null> {
   const hashed = sha256(sessionId);
-  const session = await database.db.selectFrom('sessions').selectAll().where('id_hash', '=', hashed).executeTakeFirst();
+  const session = await database.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', hashed)
+    .executeTakeFirst();
   if (!session || session.ended_at) return null;
   const idleLimit = new Date(new Date(session.last_seen_at).getTime() + SESSION_IDLE_MINUTES * 60_000);
   if (now > new Date(session.expires_at) || now > idleLimit) return null;
@@ -124,7 +151,9 @@ export async function resumeSession(database: Database, sessionId: string, now =
   if (!actor) return null;
   // Only write when it matters, so reads are not turned into writes on every request.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 30_000) {
-    await database.transaction((tx) => tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', hashed).execute());
+    await database.transaction((tx) =>
+      tx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', hashed).execute(),
+    );
   }
   return {
     actor,
@@ -135,26 +164,43 @@ export async function resumeSession(database: Database, sessionId: string, now =
 
 export async function signOut(database: Database, sessionId: string): Promise<void> {
   await database.transaction((tx) =>
-    tx.updateTable('sessions').set({ ended_at: new Date() }).where('id_hash', '=', sha256(sessionId)).execute(),
+    tx
+      .updateTable('sessions')
+      .set({ ended_at: new Date() })
+      .where('id_hash', '=', sha256(sessionId))
+      .execute(),
   );
 }
 
 /** Issues a bearer token for a machine client; only its hash is kept, so it is shown once. */
-export async function createServiceToken(database: Database, userId: string, name: string, expiresAt: Date | null) {
+export async function createServiceToken(
+  database: Database,
+  userId: string,
+  name: string,
+  expiresAt: Date | null,
+) {
   const token = `vgl_${randomBytes(32).toString('base64url')}`;
   await database.transaction((tx) =>
-    tx.insertInto('service_accounts').values({ name, user_id: userId, token_hash: sha256(token), expires_at: expiresAt }).execute(),
+    tx
+      .insertInto('service_accounts')
+      .values({ name, user_id: userId, token_hash: sha256(token), expires_at: expiresAt })
+      .execute(),
   );
   return token;
 }
 
-export async function actorForToken(database: Database, token: string, now = new Date()): Promise<Actor | null> {
+export async function actorForToken(
+  database: Database,
+  token: string,
+  now = new Date(),
+): Promise<Actor | null> {
   const account = await database.db
     .selectFrom('service_accounts')
     .selectAll()
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst();
-  if (!account || account.revoked_at || (account.expires_at && now > new Date(account.expires_at))) return null;
+  if (!account || account.revoked_at || (account.expires_at && now > new Date(account.expires_at)))
+    return null;
   const actor = await loadActor(database.db, account.user_id);
   return actor && { ...actor, serviceAccountId: account.id };
 }
