@@ -12,6 +12,14 @@ export interface Actor {
   roles: Role[];
   /** Set when the actor is a machine client using a bearer token. */
   serviceAccountId?: string;
+  /** A token's limits: read-only tokens never write; area-limited tokens see only those areas. */
+  tokenScope?: TokenScope;
+}
+
+export interface TokenScope {
+  readOnly: boolean;
+  /** null = the user's own scope, unnarrowed. */
+  areaCodes: string[] | null;
 }
 
 /** Where a request came from, for the access log. */
