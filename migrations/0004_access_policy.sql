@@ -41,3 +41,6 @@ ALTER TABLE users
   ADD COLUMN vetting_level text,
   ADD COLUMN vetting_expires_on date,
   ADD COLUMN training_completed_on date;
+
+-- Timeline entries about victims or health are shown only to those who may see that section.
+ALTER TABLE nominal_changes ADD COLUMN sensitivity text CHECK (sensitivity IN ('victims', 'health', 'intelligence'));

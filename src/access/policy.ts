@@ -1,72 +1,194 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Role } from '../domain/codes.ts';
+import { ROLE, type Role } from '../domain/codes.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 
 /**
- * Who may do what: one policy, deny by default. docs/security.md shows the same table.
- * Record scope (which nominals) is applied on top of the role check by `canSeeNominal` and
- * `nominalScope`.
+ * Who may do what to which record: one policy, deny by default, called by every use case (pages,
+ * API and CLI alike). `docs/security.md` shows this same table; tests/integration/access-matrix
+ * checks every route against it.
+ *
+ * A cell says how far a role's permission reaches:
+ * - `yes`: the action is not about one person's record (or reaches any record it names);
+ * - `area`: records managed in the user's area, records they are a named manager of, prisoners in
+ *   their establishment, and records they have opened with a justified reason;
+ * - `involved`: only records on which the user's agency is involved (invited to a meeting or given
+ *   an action), and only the sections shared with it.
  */
+export type Reach = 'yes' | 'area' | 'involved';
+
 export type Action =
-  'nominal.search' | 'nominal.view' | 'nominal.create' | 'nominal.edit' | 'reference.view' | 'user.manage';
+  | 'nominal.search'
+  | 'nominal.view'
+  | 'nominal.create'
+  | 'nominal.edit'
+  | 'nominal.justified-access'
+  | 'section.victims'
+  | 'section.health'
+  | 'section.intelligence'
+  | 'aggregates.view'
+  | 'accesslog.view'
+  | 'accesslog.export'
+  | 'justified-access.review'
+  | 'justified-access.view-area'
+  | 'reference.view'
+  | 'user.manage';
 
-/** Roles that work on individual cases in their area (Responsible Authority staff and the MAPPA unit). */
-const CASE_ROLES: readonly Role[] = [
-  'probation_practitioner',
-  'senior_probation_officer',
-  'police_offender_manager',
-  'prison_offender_manager',
-  'mappa_coordinator',
-  'mappa_administrator',
-  'meeting_chair',
-];
+const RA_CASE_ROLES = ['probation_practitioner', 'senior_probation_officer', 'police_offender_manager', 'prison_offender_manager'] as const;
+const MAPPA_UNIT = ['mappa_coordinator', 'mappa_administrator', 'meeting_chair'] as const;
 
-export const POLICY: Readonly<Record<Action, readonly Role[]>> = {
-  'nominal.search': CASE_ROLES,
-  'nominal.view': CASE_ROLES,
-  'nominal.create': CASE_ROLES,
-  'nominal.edit': CASE_ROLES,
-  'reference.view': [...CASE_ROLES, 'admin', 'data_protection_officer'],
-  'user.manage': ['admin'],
+const each = <R extends Role>(roles: readonly R[], reach: Reach) => Object.fromEntries(roles.map((r) => [r, reach])) as Record<R, Reach>;
+
+export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach>>>>> = {
+  'nominal.search': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area'), victim_liaison_officer: 'area', dtc_representative: 'involved' },
+  'nominal.view': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area'), victim_liaison_officer: 'area', dtc_representative: 'involved' },
+  'nominal.create': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', mappa_administrator: 'area' },
+  'nominal.edit': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area') },
+  // May look outside their scope after giving a reason (e.g. a new arrival from another area).
+  'nominal.justified-access': { ...each(RA_CASE_ROLES, 'yes'), mappa_coordinator: 'yes', meeting_chair: 'yes' },
+  // Victim details must never reach the offender: only those who plan victim safety see them.
+  'section.victims': {
+    probation_practitioner: 'yes',
+    senior_probation_officer: 'yes',
+    police_offender_manager: 'yes',
+    victim_liaison_officer: 'yes',
+    mappa_coordinator: 'yes',
+    meeting_chair: 'yes',
+  },
+  'section.health': { ...each(RA_CASE_ROLES, 'yes'), ...each(MAPPA_UNIT, 'yes'), dtc_representative: 'involved' },
+  'section.intelligence': { police_offender_manager: 'yes', mappa_coordinator: 'yes', meeting_chair: 'yes' },
+  // Counts only: never a name, a date of birth or an address.
+  'aggregates.view': {
+    smb_member: 'yes',
+    lay_adviser: 'yes',
+    national_analyst: 'yes',
+    mappa_coordinator: 'yes',
+    senior_probation_officer: 'yes',
+  },
+  'accesslog.view': { data_protection_officer: 'yes' },
+  'accesslog.export': { data_protection_officer: 'yes' },
+  'justified-access.review': { data_protection_officer: 'yes' },
+  'justified-access.view-area': { mappa_coordinator: 'yes', data_protection_officer: 'yes' },
+  'reference.view': Object.fromEntries(ROLE.map((r) => [r.code, 'yes'])) as Record<Role, Reach>,
+  'user.manage': { admin: 'yes' },
 };
 
+/** Actions that change records: a read-only API token never gets them. */
+const WRITES: readonly Action[] = ['nominal.create', 'nominal.edit', 'justified-access.review', 'user.manage'];
+
+/** The widest reach any of the actor's roles gives for the action, or null. */
+export function reachOf(actor: Actor, action: Action): Reach | null {
+  if (actor.tokenScope?.readOnly && WRITES.includes(action)) return null;
+  const reaches = actor.roles.map((role) => POLICY[action][role]).filter((r): r is Reach => r !== undefined);
+  if (reaches.includes('yes')) return 'yes';
+  if (reaches.includes('area')) return 'area';
+  if (reaches.includes('involved')) return 'involved';
+  return null;
+}
+
 export function can(actor: Actor, action: Action): boolean {
-  return actor.roles.some((role) => POLICY[action].includes(role));
+  return reachOf(actor, action) !== null;
 }
 
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw new ForbiddenError();
 }
 
+/** The sections of a record that can be shared with an involved duty-to-co-operate agency. */
+export const SHAREABLE_SECTIONS = [
+  'identity',
+  'identifiers',
+  'aliases',
+  'addresses',
+  'relationships',
+  'convictions',
+  'risk-assessments',
+  'markers',
+  'managers',
+  'health',
+] as const;
+
 export interface NominalScopeFacts {
   areaCode: string;
-  /** Users named as a current manager of the nominal in any agency. */
-  managerUserIds: readonly string[];
+  /** Current managers (today within their dates). */
+  managers: readonly { userId: string | null; role: string; agencyId: string }[];
+  /** Current involvements of agencies, with what is shared with each. */
+  involvements: readonly { agencyId: string; sections: readonly string[] }[];
+  /** The actor holds an unexpired justified access to this record. */
+  justified: boolean;
 }
 
-/** A nominal is in scope if it is managed in the actor's area, or the actor is one of its named managers. */
-export function canSeeNominal(
-  actor: Actor,
-  action: 'nominal.view' | 'nominal.edit',
-  nominal: NominalScopeFacts,
-): boolean {
-  if (!can(actor, action)) return false;
-  return nominal.areaCode === actor.areaCode || nominal.managerUserIds.includes(actor.userId);
+/** How the actor reaches this record, if at all. */
+export type RecordAccess =
+  | { via: 'area' | 'manager' | 'establishment' | 'justified'; sections: 'all' }
+  | { via: 'involvement'; sections: readonly string[] };
+
+export function accessToNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): RecordAccess | null {
+  const reach = reachOf(actor, action);
+  if (!reach) return null;
+  const areas = actor.tokenScope?.areaCodes;
+  if (areas && !areas.includes(nominal.areaCode)) return null;
+  if (reach === 'area' || reach === 'yes') {
+    if (nominal.areaCode === actor.areaCode) return { via: 'area', sections: 'all' };
+    if (nominal.managers.some((m) => m.userId === actor.userId)) return { via: 'manager', sections: 'all' };
+    if (actor.agencyType === 'prison' && nominal.managers.some((m) => m.role === 'prison_offender_manager' && m.agencyId === actor.agencyId)) {
+      return { via: 'establishment', sections: 'all' };
+    }
+    if (nominal.justified) return { via: 'justified', sections: 'all' };
+  }
+  if (reachOf(actor, action) !== null && actor.roles.some((r) => POLICY[action][r] === 'involved')) {
+    const shared = nominal.involvements.filter((i) => i.agencyId === actor.agencyId).flatMap((i) => i.sections);
+    if (shared.length) return { via: 'involvement', sections: [...new Set(shared)].filter((s) => (SHAREABLE_SECTIONS as readonly string[]).includes(s)) };
+  }
+  return null;
 }
 
 /** Out-of-scope records are reported as not found, so an identifier in a URL reveals nothing. */
-export function authorizeNominal(
-  actor: Actor,
-  action: 'nominal.view' | 'nominal.edit',
-  nominal: NominalScopeFacts,
-): void {
-  if (!canSeeNominal(actor, action, nominal)) throw new NotFoundError();
+export function authorizeNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): RecordAccess {
+  const access = accessToNominal(actor, action, nominal);
+  if (!access) throw new NotFoundError();
+  return access;
 }
 
-/** The same scope as `canSeeNominal`, as SQL over a `nominals` row aliased `n`, for searches and lists. */
-export function nominalScope(actor: Actor): Expression<SqlBool> {
-  return sql<SqlBool>`(n.area_code = ${actor.areaCode} OR EXISTS (
-    SELECT 1 FROM nominal_managers m
-    WHERE m.nominal_id = n.id AND m.user_id = ${actor.userId} AND m.to_date IS NULL))`;
+/** What a user with this access may see of a record's sensitive parts. */
+export function sensitiveVisibility(actor: Actor, access: RecordAccess) {
+  const shared = (section: string) => access.sections === 'all' || access.sections.includes(section);
+  const reach = (action: Action) => {
+    const r = reachOf(actor, action);
+    return r === 'yes' || r === 'area' || (r === 'involved' && access.via === 'involvement');
+  };
+  return {
+    // Victims and intelligence are never shared with an involved agency.
+    victims: access.via !== 'involvement' && reach('section.victims'),
+    intelligence: access.via !== 'involvement' && reach('section.intelligence'),
+    health: reach('section.health') && shared('health'),
+    section: shared,
+  };
 }
+
+/**
+ * The same scope as `accessToNominal`, as SQL over a `nominals` row aliased `n`, for searches and
+ * lists. Justified accesses are included, so a record opened with a reason can be found again.
+ */
+export function nominalScope(actor: Actor, today: string): Expression<SqlBool> {
+  const reach = reachOf(actor, 'nominal.view');
+  const areas = actor.tokenScope?.areaCodes;
+  const tokenLimit = areas ? sql`AND n.area_code = ANY(${areas}::text[])` : sql``;
+  const currentManager = sql`m.nominal_id = n.id AND m.from_date <= ${today}::date AND (m.to_date IS NULL OR m.to_date >= ${today}::date)`;
+  const byArea = sql`(n.area_code = ${actor.areaCode}
+    OR EXISTS (SELECT 1 FROM nominal_managers m WHERE ${currentManager} AND m.user_id = ${actor.userId})
+    OR (${actor.agencyType === 'prison'} AND EXISTS (SELECT 1 FROM nominal_managers m WHERE ${currentManager}
+        AND m.role = 'prison_offender_manager' AND m.agency_id = ${actor.agencyId}))
+    OR EXISTS (SELECT 1 FROM justified_accesses j WHERE j.nominal_id = n.id AND j.user_id = ${actor.userId} AND j.expires_at > now()))`;
+  const byInvolvement = sql`EXISTS (SELECT 1 FROM agency_involvements i WHERE i.nominal_id = n.id AND i.agency_id = ${actor.agencyId}
+    AND i.from_date <= ${today}::date AND (i.to_date IS NULL OR i.to_date >= ${today}::date))`;
+  const involved = actor.roles.some((r) => POLICY['nominal.view'][r] === 'involved');
+  if (reach === 'area' || reach === 'yes') {
+    return sql<SqlBool>`((${byArea}${involved ? sql` OR ${byInvolvement}` : sql``}) ${tokenLimit})`;
+  }
+  if (reach === 'involved') return sql<SqlBool>`(${byInvolvement} ${tokenLimit})`;
+  return sql<SqlBool>`false`;
+}
+
+/** How long a justified access lasts before the reason must be given again. */
+export const JUSTIFIED_ACCESS_HOURS = 24;

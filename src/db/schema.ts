@@ -18,6 +18,9 @@ export interface Schema {
     created_at: Instant;
     created_by: string | null;
     version: Version;
+    vetting_level: string | null;
+    vetting_expires_on: string | null;
+    training_completed_on: string | null;
   };
   user_roles: { user_id: string; role: string };
   sessions: {
@@ -186,6 +189,32 @@ export interface Schema {
     summary: string;
     before: unknown;
     after: unknown;
+    sensitivity: 'victims' | 'health' | 'intelligence' | null;
+  };
+  agency_involvements: {
+    id: Generated<string>;
+    nominal_id: string;
+    agency_id: string;
+    reason: 'meeting_invitation' | 'action';
+    source_id: string | null;
+    sections: string[];
+    from_date: string;
+    to_date: string | null;
+    created_at: Instant;
+    created_by: string;
+  };
+  justified_accesses: {
+    id: Generated<string>;
+    user_id: string;
+    nominal_id: string;
+    owning_area_code: string;
+    reason: string;
+    granted_at: Instant;
+    expires_at: Date | string;
+    reviewed_at: Date | null;
+    reviewed_by: string | null;
+    review_outcome: 'appropriate' | 'inappropriate' | null;
+    review_note: string | null;
   };
   access_log: {
     id: Generated<number>;

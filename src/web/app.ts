@@ -12,6 +12,7 @@ import { londonDateAt } from '../domain/dates.ts';
 import { UnauthenticatedError } from '../domain/errors.ts';
 import { registerNominalApi } from '../modules/nominals/routes-api.ts';
 import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
+import { registerJustifiedAccess } from '../modules/justified-access/routes.ts';
 import { registerReferenceApi } from '../modules/reference/routes.ts';
 import { registerSearch } from '../modules/search/routes.ts';
 import { registerSignIn } from '../modules/users/routes.ts';
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerNominalPages(web);
   registerNominalApi(web);
   registerReferenceApi(web);
+  registerJustifiedAccess(web);
   api.register(app);
   registerApiDocs(web);
   return app;

@@ -115,7 +115,6 @@ const SPECIALS: readonly {
   age: number;
   dayOffset: number;
   alias?: [string, string];
-  ethnicity?: string;
 }[] = [
   { forename: 'John', middleNames: 'Edward', surname: 'Smith', age: 46, dayOffset: 37 },
   { forename: 'John', middleNames: null, surname: 'Smith', age: 61, dayOffset: 190 },
@@ -137,9 +136,8 @@ const SPECIALS: readonly {
     age: 42,
     dayOffset: 12,
     alias: ['Muhammad', 'Khan'],
-    ethnicity: 'A2',
   },
-  { forename: 'Muhammad', middleNames: null, surname: 'Khan', age: 43, dayOffset: 12, ethnicity: 'A2' },
+  { forename: 'Muhammad', middleNames: null, surname: 'Khan', age: 43, dayOffset: 12 },
 ];
 
 const SHORT_NAMES: Record<string, string> = {
@@ -169,40 +167,314 @@ const SHORT_NAMES: Record<string, string> = {
   Benjamin: 'Ben',
 };
 
-const ETHNICITY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['W1', 780],
-  ['W2', 10],
-  ['W3', 12],
-  ['W9', 40],
-  ['B1', 22],
-  ['B2', 18],
-  ['B9', 5],
-  ['A1', 10],
-  ['A2', 18],
-  ['A3', 5],
-  ['A4', 3],
-  ['A9', 5],
-  ['M1', 20],
-  ['M2', 5],
-  ['M3', 5],
-  ['M9', 5],
-  ['O2', 3],
-  ['O9', 4],
-  ['NS', 20],
+/**
+ * Family backgrounds that names suggest, so a person's name, ethnicity, nationality, language and
+ * religion fit together. Anyone else is most likely White British.
+ */
+interface Background {
+  surname: RegExp;
+  maleForenames: readonly string[];
+  femaleForenames: readonly string[];
+  ethnicity: readonly (readonly [string, number])[];
+  nationality: readonly (readonly [string, number])[];
+  /** Language of those not born British. */
+  language: string;
+  religion: readonly (readonly [string, number])[];
+}
+
+const MUSLIM: readonly (readonly [string, number])[] = [
+  ['muslim', 90],
+  ['not_stated', 10],
+];
+const BACKGROUNDS: readonly Background[] = [
+  {
+    surname: /(ski|cki|czyk)$|^(Nowak|Mazur|Dudek|Zając|Wieczorek|Król|Krawczyk|Pawlak|Wójcik|Kowalczyk)$/,
+    maleForenames: [
+      'Andrzej',
+      'Krzysztof',
+      'Łukasz',
+      'Marcin',
+      'Marek',
+      'Mateusz',
+      'Michał',
+      'Paweł',
+      'Piotr',
+      'Tomasz',
+    ],
+    femaleForenames: ['Agnieszka', 'Ewa', 'Katarzyna', 'Magdalena', 'Marta', 'Monika'],
+    ethnicity: [['W9', 1]],
+    nationality: [
+      ['Polish', 75],
+      ['British', 25],
+    ],
+    language: 'Polish',
+    religion: [
+      ['christian', 70],
+      ['no_religion', 20],
+      ['not_stated', 10],
+    ],
+  },
+  {
+    surname: /escu$|^(Popa|Pop|Stan|Dumitru|Constantin)$/,
+    maleForenames: ['Andrei', 'Florin', 'Ionut', 'Mihai'],
+    femaleForenames: ['Andreea', 'Ioana', 'Elena'],
+    ethnicity: [['W9', 1]],
+    nationality: [
+      ['Romanian', 85],
+      ['British', 15],
+    ],
+    language: 'Romanian',
+    religion: [
+      ['christian', 80],
+      ['not_stated', 20],
+    ],
+  },
+  {
+    surname: /(auskas|ius)$/,
+    maleForenames: ['Mindaugas', 'Tomas'],
+    femaleForenames: ['Elena'],
+    ethnicity: [['W9', 1]],
+    nationality: [
+      ['Lithuanian', 85],
+      ['British', 15],
+    ],
+    language: 'Lithuanian',
+    religion: [
+      ['christian', 60],
+      ['no_religion', 30],
+      ['not_stated', 10],
+    ],
+  },
+  {
+    surname: /^(Rahman|Islam|Uddin|Miah|Hoque|Haque|Chowdhury|Begum)$/,
+    maleForenames: ['Abdul', 'Mohammed', 'Shafiq', 'Jahangir', 'Ashraf', 'Abu'],
+    femaleForenames: ['Farzana', 'Nasreen', 'Rukhsana', 'Halima'],
+    ethnicity: [['A3', 1]],
+    nationality: [
+      ['British', 90],
+      ['Bangladeshi', 10],
+    ],
+    language: 'Bengali',
+    religion: MUSLIM,
+  },
+  {
+    surname:
+      /^(Khan|Ahmed|Ali|Hussain|Akhtar|Iqbal|Mahmood|Malik|Bashir|Aslam|Rashid|Qureshi|Butt|Akram|Anwar|Sheikh|Bhatti|Siddiqui|Chaudhry|Raja|Karim|Javed|Mir|Hanif|Rehman|Nawaz|Arshad|Saleem|Latif|Zaman|Ashraf|Younis|Nazir|Yousaf|Aziz|Farooq|Mughal|Khalid|Aktar|Bibi|Ahmad)$/,
+    maleForenames: [
+      'Imran',
+      'Mohammad',
+      'Mohammed',
+      'Muhammad',
+      'Adil',
+      'Amir',
+      'Asif',
+      'Bilal',
+      'Faisal',
+      'Kamran',
+      'Nadeem',
+      'Rizwan',
+      'Sajid',
+      'Shahid',
+      'Tariq',
+      'Wasim',
+      'Zubair',
+      'Omar',
+      'Hassan',
+    ],
+    femaleForenames: ['Aisha', 'Ayesha', 'Fatima', 'Sadia', 'Samina', 'Shazia', 'Parveen'],
+    ethnicity: [['A2', 1]],
+    nationality: [
+      ['British', 92],
+      ['Pakistani', 8],
+    ],
+    language: 'Urdu',
+    religion: MUSLIM,
+  },
+  {
+    surname:
+      /^(Patel|Singh|Kaur|Sharma|Kumar|Mistry|Parmar|Chauhan|Gupta|Sandhu|Dhillon|Sidhu|Bains|Joshi|Mehta|Desai|Solanki|Rana|Gill|Lal|Pandya|Ram|Lad|Vaghela|Gohil|Makwana|Rathod|Thakur|Bal|Johal|Grewal|Atwal|Virdi|Kang|Hayre|Naidoo|Shah)$/,
+    maleForenames: [
+      'Amit',
+      'Deepak',
+      'Nikhil',
+      'Rahul',
+      'Rajesh',
+      'Sanjay',
+      'Sunil',
+      'Vijay',
+      'Balvinder',
+      'Gurpreet',
+      'Hardeep',
+      'Harjit',
+      'Jaswinder',
+      'Kulvinder',
+      'Manjit',
+      'Ravinder',
+      'Sandeep',
+    ],
+    femaleForenames: ['Priya', 'Kavita', 'Sunita', 'Anita', 'Harpreet', 'Manpreet', 'Simran'],
+    ethnicity: [['A1', 1]],
+    nationality: [
+      ['British', 92],
+      ['Indian', 8],
+    ],
+    language: 'Punjabi',
+    religion: [
+      ['sikh', 45],
+      ['hindu', 45],
+      ['not_stated', 10],
+    ],
+  },
+  {
+    surname: /^(Farah|Warsame|Abdi|Yusuf|Mohamed|Hussein|Ibrahim|Musa|Abdullahi)$/,
+    maleForenames: ['Abdi', 'Abdullahi', 'Mohamed', 'Yusuf', 'Ibrahim', 'Mustafa'],
+    femaleForenames: ['Fadumo', 'Hodan', 'Amina'],
+    ethnicity: [['B2', 1]],
+    nationality: [
+      ['British', 70],
+      ['Somali', 30],
+    ],
+    language: 'Somali',
+    religion: MUSLIM,
+  },
+  {
+    surname:
+      /^(Okafor|Adeyemi|Mensah|Owusu|Boateng|Osei|Okonkwo|Okoro|Olawale|Ogunleye|Ogundipe|Okeke|Eze|Nwosu|Obi|Oladipo|Afolabi|Balogun|Babatunde|Akinola|Asante|Appiah|Acheampong|Agyeman|Danso|Boakye|Adjei|Kamara|Conteh|Sesay|Bangura|Koroma|Mwangi|Kariuki|Moyo|Ncube|Dube|Sibanda)$/,
+    maleForenames: ['Chinedu', 'Emeka', 'Kofi', 'Kwame', 'Oluwaseun', 'Tunde'],
+    femaleForenames: ['Abena', 'Blessing', 'Funmilayo', 'Ngozi', 'Precious'],
+    ethnicity: [['B2', 1]],
+    nationality: [
+      ['British', 80],
+      ['Nigerian', 12],
+      ['Ghanaian', 8],
+    ],
+    language: 'English',
+    religion: [
+      ['christian', 75],
+      ['muslim', 10],
+      ['not_stated', 15],
+    ],
+  },
+  {
+    surname:
+      /^(Samuels|Gayle|Blake|Lindo|Forbes|Hylton|Spence|Christie|Daley|Beckford|Brissett|Bryan|Ebanks|Gooden|Hinds|Lewin|McFarlane|Reece|Walcott|Wint|Bogle|Anglin|Blackwood|Dacosta|Ricketts|Salmon|Facey|Whyte)$/,
+    maleForenames: [
+      'Delroy',
+      'Errol',
+      'Leroy',
+      'Marlon',
+      'Winston',
+      'Garfield',
+      'Desmond',
+      'Clinton',
+      'Dwayne',
+      'Jermaine',
+      'Trevon',
+      'Tyrone',
+    ],
+    femaleForenames: ['Marcia', 'Charmaine', 'Simone'],
+    ethnicity: [
+      ['B1', 60],
+      ['M1', 40],
+    ],
+    nationality: [
+      ['British', 92],
+      ['Jamaican', 8],
+    ],
+    language: 'English',
+    religion: [
+      ['christian', 60],
+      ['no_religion', 30],
+      ['not_stated', 10],
+    ],
+  },
+  {
+    surname: /^(Chan|Li|Chen|Wang|Zhang|Lam|Liu|Huang|Zhou|Cheung|Ho|Yeung|Ng|Tang|Wong)$/,
+    maleForenames: [],
+    femaleForenames: [],
+    ethnicity: [['A4', 1]],
+    nationality: [
+      ['British', 80],
+      ['Chinese', 20],
+    ],
+    language: 'Cantonese',
+    religion: [
+      ['no_religion', 60],
+      ['buddhist', 20],
+      ['christian', 10],
+      ['not_stated', 10],
+    ],
+  },
+  {
+    surname: /^(Pereira|Costa|Rodrigues|Fernandes|Gomes|Santos|Ferreira|Da Silva)$/,
+    maleForenames: [],
+    femaleForenames: [],
+    ethnicity: [['W9', 1]],
+    nationality: [
+      ['Portuguese', 70],
+      ['British', 30],
+    ],
+    language: 'Portuguese',
+    religion: [
+      ['christian', 80],
+      ['not_stated', 20],
+    ],
+  },
 ];
 
-const NATIONALITIES: readonly (readonly [[string, string | null], number])[] = [
-  [['British', 'English'], 900],
-  [['Polish', 'Polish'], 30],
-  [['Romanian', 'Romanian'], 15],
-  [['Irish', 'English'], 10],
-  [['Lithuanian', 'Lithuanian'], 10],
-  [['Somali', 'Somali'], 5],
-  [['Pakistani', 'Urdu'], 5],
-  [['Jamaican', 'English'], 5],
-  [['Portuguese', 'Portuguese'], 5],
-  [['Albanian', 'Albanian'], 5],
-];
+/** White British by default, with the mixed and Black British people whose names give no hint. */
+const DEFAULT_BACKGROUND: Background = {
+  surname: /^$/,
+  maleForenames: [],
+  femaleForenames: [],
+  ethnicity: [
+    ['W1', 860],
+    ['W2', 12],
+    ['W3', 12],
+    ['W9', 15],
+    ['M1', 25],
+    ['M2', 5],
+    ['M3', 5],
+    ['M9', 5],
+    ['B1', 15],
+    ['O9', 3],
+    ['NS', 25],
+  ],
+  nationality: [
+    ['British', 97],
+    ['Irish', 3],
+  ],
+  language: 'English',
+  religion: [
+    ['no_religion', 48],
+    ['christian', 38],
+    ['muslim', 1],
+    ['buddhist', 1],
+    ['jewish', 1],
+    ['other', 2],
+    ['not_stated', 9],
+  ],
+};
+
+/** A name that fits a background: a matching forename for most people with a telling surname. */
+function personName(
+  rng: Random,
+  reference: DemoReference,
+  female: boolean,
+): { forename: string; surname: string; background: Background } {
+  const pool = female ? reference.femaleForenames : reference.maleForenames;
+  const surname = rng.weighted(reference.surnames);
+  const bySurname = BACKGROUNDS.find((b) => b.surname.test(surname));
+  const fitting = bySurname ? (female ? bySurname.femaleForenames : bySurname.maleForenames) : [];
+  const inPool = fitting.filter((name) => pool.some(([n]) => n === name));
+  if (bySurname && inPool.length && rng.chance(0.85))
+    return { forename: rng.pick(inPool), surname, background: bySurname };
+  const forename = rng.weighted(pool);
+  const byForename = BACKGROUNDS.find((b) =>
+    (female ? b.femaleForenames : b.maleForenames).includes(forename),
+  );
+  return { forename, surname, background: bySurname ?? byForename ?? DEFAULT_BACKGROUND };
+}
 
 export function planDemoNominals(input: PlanInput): PlannedNominal[] {
   const { count, today, reference } = input;
@@ -356,31 +628,23 @@ function planOne(rng: Random, input: OneInput): PlannedNominal {
     const ageAtOffence = youngest + Math.floor(rng.float() ** 1.5 * (span + 1));
     dateOfBirth = addDays(addYears(s.offenceDate, -ageAtOffence), -rng.int(1, 364));
   }
-  const forename = special?.forename ?? rng.weighted(forenamePool);
-  const surname = special?.surname ?? rng.weighted(reference.surnames);
+  const named = personName(rng, reference, female);
+  const forename = special?.forename ?? named.forename;
+  const surname = special?.surname ?? named.surname;
+  const background = special
+    ? (BACKGROUNDS.find((b) => b.surname.test(special.surname)) ?? DEFAULT_BACKGROUND)
+    : named.background;
   let middleNames: string | null = special ? special.middleNames : null;
   if (!special && rng.chance(0.55)) {
-    const middle = rng.weighted(forenamePool);
+    const fitting = female ? background.femaleForenames : background.maleForenames;
+    const middle =
+      background === DEFAULT_BACKGROUND || !fitting.length ? rng.weighted(forenamePool) : rng.pick(fitting);
     middleNames = middle === forename ? null : middle;
   }
-  const [nationality, language] = rng.weighted(NATIONALITIES);
-  const ethnicity =
-    special?.ethnicity ??
-    (nationality === 'British'
-      ? rng.weighted(ETHNICITY_WEIGHTS)
-      : nationality === 'Polish' ||
-          nationality === 'Romanian' ||
-          nationality === 'Lithuanian' ||
-          nationality === 'Albanian' ||
-          nationality === 'Portuguese'
-        ? 'W9'
-        : nationality === 'Irish'
-          ? 'W2'
-          : nationality === 'Somali'
-            ? 'B2'
-            : nationality === 'Pakistani'
-              ? 'A2'
-              : 'B1');
+  const nationality = special ? 'British' : rng.weighted(background.nationality);
+  const ethnicity = rng.weighted(background.ethnicity);
+  // People born abroad often speak another language at home; some need an interpreter.
+  const language = nationality === 'British' || nationality === 'Irish' ? 'English' : background.language;
   const identity: Values = {
     forename,
     middleNames,
@@ -400,20 +664,7 @@ function planOne(rng: Random, input: OneInput): PlannedNominal {
       ['no', 63],
       ['not_stated', 15],
     ]),
-    religion:
-      ethnicity === 'A2' || nationality === 'Somali' || nationality === 'Pakistani'
-        ? 'muslim'
-        : rng.weighted([
-            ['no_religion', 45],
-            ['christian', 35],
-            ['muslim', 4],
-            ['buddhist', 1],
-            ['hindu', 1],
-            ['sikh', 1],
-            ['jewish', 1],
-            ['other', 2],
-            ['not_stated', 10],
-          ]),
+    religion: rng.weighted(background.religion),
     sexualOrientation: rng.weighted<string | null>([
       ['straight', 70],
       ['gay_or_lesbian', 4],

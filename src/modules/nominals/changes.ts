@@ -32,6 +32,8 @@ export interface ChangeRecord {
   summary: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Entries about victims or health are shown only to those who may see them. */
+  sensitivity?: 'victims' | 'health' | null;
 }
 
 /** Appends to the record's timeline, in the same transaction as the change itself. */
@@ -48,6 +50,7 @@ export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> 
       summary: change.summary,
       before: change.before === null ? null : JSON.stringify(change.before),
       after: change.after === null ? null : JSON.stringify(change.after),
+      sensitivity: change.sensitivity ?? null,
     })
     .execute();
 }

@@ -30,7 +30,7 @@ export interface SectionView {
   name: string;
   label: string;
   singular: string;
-  addHref: string;
+  addHref: string | null;
   cards: SectionCard[];
 }
 
@@ -50,7 +50,7 @@ function statusOf(sectionName: string, row: SectionRow): SectionCard['status'] {
   return null;
 }
 
-export function presentSections(nominal: NominalOverview): SectionView[] {
+export function presentSections(nominal: NominalOverview, canEdit: boolean): SectionView[] {
   const rowsBySection: Record<string, SectionRow[]> = {
     aliases: nominal.aliases,
     identifiers: nominal.identifiers,
@@ -65,7 +65,7 @@ export function presentSections(nominal: NominalOverview): SectionView[] {
     name: section.name,
     label: section.label,
     singular: section.singular,
-    addHref: `/nominals/${nominal.id}/${section.name}/new`,
+    addHref: canEdit ? `/nominals/${nominal.id}/${section.name}/new` : null,
     cards: (rowsBySection[section.name] ?? []).map((row) => ({
       title: section.describe(row),
       status: statusOf(section.name, row),
@@ -77,7 +77,7 @@ export function presentSections(nominal: NominalOverview): SectionView[] {
           ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }]
           : []),
       ].filter((r) => !(section.name === 'managers' && r.key.text === 'Agency')),
-      changeHref: section.appendOnly ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
+      changeHref: section.appendOnly || !canEdit ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
     })),
   }));
 }

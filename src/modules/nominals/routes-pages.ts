@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Web } from '../../web/app.ts';
+import { can } from '../../access/policy.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { errorList, formToInput, inputToForm } from '../../web/forms.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -104,11 +105,14 @@ export function registerNominalPages(web: Web): void {
 
   app.get('/nominals/:id', async (request, reply) => {
     const { id } = request.params as Params;
-    const nominal = await getNominal(database, web.context(request), id);
+    const ctx = web.context(request);
+    const nominal = await getNominal(database, ctx, id);
+    const canEdit = can(ctx.actor, 'nominal.edit');
     return reply.render('nominals/views/overview.njk', {
       title: `${nominal.identity.forename} ${nominal.identity.surname}`,
       nominal,
-      sections: presentSections(nominal),
+      sections: presentSections(nominal, canEdit),
+      canEdit,
       currentAddress: describeRow('addresses', nominal.currentAddress),
       proposedReleaseAddress: describeRow('addresses', nominal.proposedReleaseAddress),
       indexOffence: nominal.convictions.find((c) => c.isIndexOffence)?.offence,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize, authorizeNominal } from '../../access/policy.ts';
+import { authorize } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ageOn, compareDates } from '../../domain/dates.ts';
@@ -9,6 +9,7 @@ import { parseIdentifier, type IdentifierType } from '../../domain/identifiers.t
 import { makeVigilReference } from '../../domain/identifiers.ts';
 import { checkFields, orderErrors, type FieldSpec } from '../../validation/fields.ts';
 import { changesSince, diffValues, recordChange } from './changes.ts';
+import { isUuid, loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
 import { IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSection } from './sections.ts';
 
 /*
@@ -175,44 +176,6 @@ function toValues(fields: readonly FieldSpec[], row: Record<string, unknown>): V
   );
 }
 
-interface ScopeRow {
-  id: string;
-  area_code: string;
-  version: number;
-}
-
-/** Loads what the policy needs to decide, and refuses (as "not found") anything out of scope. */
-async function loadInScope(
-  tx: Tx,
-  ctx: UseCaseContext,
-  nominalId: string,
-  action: 'nominal.view' | 'nominal.edit',
-) {
-  authorize(ctx.actor, action === 'nominal.view' ? 'nominal.view' : 'nominal.edit');
-  if (!isUuid(nominalId)) throw new NotFoundError();
-  const nominal = await tx
-    .selectFrom('nominals')
-    .select(['id', 'area_code', 'version'])
-    .where('id', '=', nominalId)
-    .executeTakeFirst();
-  if (!nominal) throw new NotFoundError();
-  const managers = await tx
-    .selectFrom('nominal_managers')
-    .select('user_id')
-    .where('nominal_id', '=', nominalId)
-    .where('to_date', 'is', null)
-    .where('user_id', 'is not', null)
-    .execute();
-  authorizeNominal(ctx.actor, action, {
-    areaCode: nominal.area_code,
-    managerUserIds: managers.map((m) => m.user_id!),
-  });
-  return nominal as ScopeRow;
-}
-
-export const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-
 /** Keeps the search table in step with the person's names and aliases. */
 async function syncName(
   tx: Tx,
@@ -242,7 +205,7 @@ export async function updateNominalSection(
   const fields = NOMINAL_SECTIONS[sectionName];
   return database.transaction(async (tx) => {
     // Scope first: someone outside it learns nothing, not even which of their fields were wrong.
-    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    const { nominal: scope } = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const values = validate(fields, input, ctx.today);
     if (sectionName === 'lead-agency') await assertAgency(tx, values.leadAgencyId as string, 'leadAgencyId');
     if (scope.version !== expectedVersion) {
@@ -376,6 +339,7 @@ export async function addSectionRow(
           summary: `${capitalise(section.singular)} added: ${section.describe(values)}`,
           before: null,
           after: values,
+          sensitivity: sensitivityOf(section.name, values),
         });
         await logAccess(tx, ctx.actor, ctx.origin, {
           operation: 'collection',
@@ -435,7 +399,7 @@ async function endSuperseded(
       entityVersion: old.version + 1,
       action: 'ended',
       summary: `${capitalise(section.singular)} ended: ${section.describe(before)}`,
-      before: { [section.name === 'addresses' ? 'toDate' : 'toDate']: null },
+      before: { toDate: null },
       after: { toDate: from },
     });
   }
@@ -460,9 +424,11 @@ export async function updateSectionRow(
   return guardIdentifierRace(
     () =>
       database.transaction(async (tx) => {
-        await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+        const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
         const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
         const current = await findRow(tx, section, nominalId, rowId);
+        // A row the user may not see (a victim's details, say) cannot be edited by them either.
+        if (!rowVisible(scope, section.name, current)) throw new NotFoundError();
         const stored = await resolveReferences(tx, section, values);
         if (section.name === 'identifiers')
           await assertIdentifiersFree(tx, [values as { type: string; value: string }], rowId, () => 'value');
@@ -492,6 +458,7 @@ export async function updateSectionRow(
           summary: `${capitalise(section.singular)} ${ended ? 'ended' : 'updated'}: ${section.describe(values)}`,
           before: pick(before, changed),
           after: pick(values, changed),
+          sensitivity: sensitivityOf(section.name, values) ?? sensitivityOf(section.name, current),
         });
         await logAccess(tx, ctx.actor, ctx.origin, {
           operation: 'alteration',
@@ -557,8 +524,9 @@ export async function getSectionRows(
 ) {
   const section = requireSection(sectionName);
   return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
-    const rows = await loadSection(tx, section, nominalId);
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    if (!scope.visible.section(section.name)) throw new NotFoundError();
+    const { rows } = await loadVisibleSection(tx, scope, section, nominalId);
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'nominal',
@@ -578,8 +546,10 @@ export async function getSectionRow(
 ) {
   const section = requireSection(sectionName);
   return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
-    const row = (await presentRows(tx, section, [await findRow(tx, section, nominalId, rowId)]))[0]!;
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const found = await findRow(tx, section, nominalId, rowId);
+    if (!rowVisible(scope, section.name, found)) throw new NotFoundError();
+    const row = (await presentRows(tx, section, [found]))[0]!;
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'nominal',
@@ -590,23 +560,45 @@ export async function getSectionRow(
   });
 }
 
-async function loadSection(tx: Tx, section: RowSection, nominalId: string): Promise<SectionRow[]> {
+/** A section's rows that the viewer may see, and how many were withheld from them. */
+async function loadVisibleSection(tx: Tx, scope: InScope, section: RowSection, nominalId: string) {
   let query = tx.selectFrom(section.table).selectAll().where('nominal_id', '=', nominalId);
   for (const o of section.orderBy) {
     query = query.orderBy(sql.ref(o.column), (ob) =>
       (o.direction === 'desc' ? ob.desc() : ob.asc()).nullsLast(),
     );
   }
-  return presentRows(tx, section, (await query.execute()) as unknown as Values[]);
+  const all = (await query.execute()) as unknown as Values[];
+  const visible = all.filter((row) => rowVisible(scope, section.name, row));
+  return { rows: await presentRows(tx, section, visible), withheld: all.length - visible.length };
+}
+
+/** Tells the viewer that something is withheld, and why, without saying what. */
+function withheldNotes(scope: InScope, withheld: Record<string, number>): string[] {
+  const notes: string[] = [];
+  for (const section of SECTIONS) {
+    if (!scope.visible.section(section.name)) notes.push(`${section.label} are not shared with your agency.`);
+  }
+  if ((withheld.relationships ?? 0) > 0 && !scope.visible.victims) {
+    notes.push('Victim details are withheld: only those who plan victim safety can see them.');
+  }
+  if (!scope.visible.health) notes.push('Health information is withheld: it is visible only to roles that need it.');
+  return notes;
 }
 
 /** The whole shared record of one person, as the overview page and `GET /api/v1/nominals/{id}` show it. */
 export async function getNominal(database: Database, ctx: UseCaseContext, nominalId: string) {
   return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await loadNominalRow(tx, nominalId);
     const sections: Record<string, SectionRow[]> = {};
-    for (const section of SECTIONS) sections[section.name] = await loadSection(tx, section, nominalId);
+    const withheld: Record<string, number> = {};
+    for (const section of SECTIONS) {
+      const loaded = await loadVisibleSection(tx, scope, section, nominalId);
+      sections[section.name] = loaded.rows;
+      withheld[section.name] = loaded.withheld;
+    }
+    if (!scope.visible.health) row.disability = null;
     const agencyIds = [...new Set(sections.managers!.map((m) => m.agencyId as string))];
     const agencyNames = new Map(
       agencyIds.length
@@ -621,7 +613,7 @@ export async function getNominal(database: Database, ctx: UseCaseContext, nomina
       recordType: 'nominal',
       recordIds: [nominalId],
     });
-    return presentNominal(row, sections, ctx.today);
+    return { ...presentNominal(row, sections, ctx.today), withheld: withheldNotes(scope, withheld) };
   });
 }
 
@@ -699,8 +691,11 @@ export async function getTimeline(
   pageSize = 50,
 ) {
   return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
-    const rows = await tx
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    // Entries about what the viewer may not see are left out, not just blanked.
+    const hidden = (['victims', 'health', 'intelligence'] as const).filter((kind) => !scope.visible[kind]);
+    const unshared = SECTIONS.filter((section) => !scope.visible.section(section.name)).map((section) => section.name);
+    let query = tx
       .selectFrom('nominal_changes as c')
       .innerJoin('users as u', 'u.id', 'c.user_id')
       .innerJoin('agencies as g', 'g.id', 'u.agency_id')
@@ -715,7 +710,10 @@ export async function getTimeline(
         'u.display_name',
         'g.name as agency_name',
       ])
-      .where('c.nominal_id', '=', nominalId)
+      .where('c.nominal_id', '=', nominalId);
+    if (hidden.length) query = query.where((eb) => eb.or([eb('c.sensitivity', 'is', null), eb('c.sensitivity', 'not in', hidden)]));
+    if (unshared.length) query = query.where('c.section', 'not in', unshared);
+    const rows = await query
       .orderBy('c.id', 'desc')
       .limit(pageSize + 1)
       .offset((Math.max(1, page) - 1) * pageSize)
@@ -736,7 +734,7 @@ export async function getTimeline(
         section: r.section,
         action: r.action,
         summary: r.summary,
-        changes: describeChange(r.section, r.before, r.after),
+        changes: describeChange(r.section, r.before, r.after).filter((c) => scope.visible.health || c.field !== 'Disability'),
       })),
     };
   });

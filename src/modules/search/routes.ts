@@ -1,4 +1,5 @@
 import type { Web } from '../../web/app.ts';
+import { can } from '../../access/policy.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { listAreas } from '../reference/use-cases.ts';
 import { searchNominals } from './use-cases.ts';
@@ -25,6 +26,7 @@ const RESULT_SCHEMA = {
           mappaCategory: { type: ['integer', 'null'] },
           mappaLevel: { type: ['integer', 'null'] },
           score: { type: 'number' },
+          inScope: { type: 'boolean', description: 'False: outside your scope; open it with POST /nominals/{id}/justified-access' },
         },
       },
     },
@@ -38,9 +40,16 @@ export function registerSearch(web: Web): void {
     const ctx = web.context(request);
     const query = request.query as Record<string, string>;
     const areas = await listAreas(database);
-    const values = { q: query.q ?? '', dateOfBirth: query.dateOfBirth ?? '', area: query.area ?? '' };
+    const values = {
+      q: query.q ?? '',
+      dateOfBirth: query.dateOfBirth ?? '',
+      area: query.area ?? '',
+      allAreas: query.allAreas === 'yes' ? 'yes' : '',
+      reason: query.reason ?? '',
+    };
+    const canSearchAllAreas = can(ctx.actor, 'nominal.justified-access');
     if (!query.q && !query.dateOfBirth && !query.area) {
-      return reply.render('search/views/search.njk', { title: 'Find a person', values, areas });
+      return reply.render('search/views/search.njk', { title: 'Find a person', values, areas, canSearchAllAreas });
     }
     try {
       const found = await searchNominals(database, ctx, {
@@ -55,6 +64,7 @@ export function registerSearch(web: Web): void {
         title: `Search results for ${values.q}`,
         values,
         areas,
+        canSearchAllAreas,
         found,
         pagination: pages > 1 && {
           previous: found.page > 1 ? { href: link(found.page - 1) } : undefined,
@@ -72,6 +82,7 @@ export function registerSearch(web: Web): void {
         title: 'Find a person',
         values,
         areas,
+        canSearchAllAreas,
         errors: error.fieldErrors,
         errorList: Object.entries(error.fieldErrors).map(([key, text]) => ({ text, href: `#${key}` })),
       });
@@ -92,6 +103,8 @@ export function registerSearch(web: Web): void {
       dateOfBirth: { type: 'string', description: 'YYYY-MM-DD' },
       area: { type: 'string', description: 'MAPPA area code, e.g. AVS' },
       page: { type: 'integer', description: 'Page number, from 1' },
+      allAreas: { type: 'boolean', description: 'Search every area (roles allowed justified access only); needs `reason`' },
+      reason: { type: 'string', description: 'Why you are searching outside your scope (logged and reviewed)' },
     },
     response: RESULT_SCHEMA,
     handler: async (request) =>

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, nominalScope } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import { parseIsoDate } from '../../domain/dates.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { detectIdentifier } from '../../domain/identifiers.ts';
@@ -12,6 +12,9 @@ export interface SearchInput {
   dateOfBirth?: unknown;
   area?: unknown;
   page?: unknown;
+  /** Search every area, not only the user's scope: needs a reason, which is logged. */
+  allAreas?: unknown;
+  reason?: unknown;
 }
 
 export interface SearchResult {
@@ -26,6 +29,8 @@ export interface SearchResult {
   mappaCategory: number | null;
   mappaLevel: number | null;
   score: number;
+  /** False for a record outside the user's scope, found by an all-areas search: opening it needs a reason. */
+  inScope: boolean;
 }
 
 export const PAGE_SIZE = 20;
@@ -37,8 +42,11 @@ export const PAGE_SIZE = 20;
  */
 export async function searchNominals(database: Database, ctx: UseCaseContext, input: SearchInput) {
   authorize(ctx.actor, 'nominal.search');
-  const { q, dateOfBirth, area, page } = parseSearch(input);
+  const { q, dateOfBirth, area, page, allAreas, reason } = parseSearch(input);
+  if (allAreas) authorize(ctx.actor, 'nominal.justified-access');
   const identifier = detectIdentifier(q);
+  const scope = nominalScope(ctx.actor, ctx.today);
+  const where = allAreas ? sql<SqlBool>`true` : scope;
   return database.transaction(async (tx) => {
     let results: SearchResult[];
     let total: number;
@@ -46,14 +54,15 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
       const rows = await sql<SearchResult & { total: number }>`
         SELECT n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name, NULL AS "matchedAlias",
                n.date_of_birth AS "dateOfBirth", n.area_code AS "areaCode", a.name AS "areaName",
-               n.mappa_category AS "mappaCategory", n.mappa_level AS "mappaLevel", 1.0 AS score, count(*) OVER () AS total
+               n.mappa_category AS "mappaCategory", n.mappa_level AS "mappaLevel", 1.0 AS score,
+               ${scope} AS "inScope", count(*) OVER () AS total
         FROM nominals n JOIN areas a ON a.code = n.area_code
         WHERE ${identifier.type === 'vigil' ? sql`n.vigil_ref = ${identifier.value}` : sql`n.id IN (SELECT nominal_id FROM nominal_identifiers WHERE type = ${identifier.type} AND value = ${identifier.value})`}
-          AND ${nominalScope(ctx.actor)}`.execute(tx);
+          AND ${where}`.execute(tx);
       results = rows.rows;
       total = rows.rows[0]?.total ?? 0;
     } else {
-      ({ results, total } = await nameSearch(tx, ctx, q, dateOfBirth, area, page));
+      ({ results, total } = await nameSearch(tx, where, scope, q, dateOfBirth, area, page));
     }
     if (results.length) {
       await logAccess(tx, ctx.actor, ctx.origin, {
@@ -61,10 +70,11 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
         recordType: 'nominal',
         recordIds: results.map((r) => r.id),
         section: 'search result',
+        purpose: reason ?? undefined,
       });
     }
     return {
-      query: { q, dateOfBirth, area, page },
+      query: { q, dateOfBirth, area, page, allAreas },
       matchedIdentifier: identifier ?? null,
       total,
       page,
@@ -91,13 +101,18 @@ function parseSearch(input: SearchInput) {
   const area = typeof input.area === 'string' && /^[A-Z]{3}$/.test(input.area) ? input.area : null;
   if (typeof input.area === 'string' && input.area && !area) errors.area = 'Select an area from the list';
   const page = Math.max(1, Math.min(500, Number.parseInt(String(input.page ?? '1'), 10) || 1));
+  const allAreas = input.allAreas === true || input.allAreas === 'true' || input.allAreas === 'yes';
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  if (allAreas && reason.length < 10) errors.reason = 'Give your reason for searching other areas (at least 10 characters)';
+  else if (reason.length > 500) errors.reason = 'Reason must be 500 characters or fewer';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  return { q, dateOfBirth, area, page };
+  return { q, dateOfBirth, area, page, allAreas, reason: allAreas ? reason : null };
 }
 
 async function nameSearch(
-  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
-  ctx: UseCaseContext,
+  tx: Tx,
+  where: Expression<SqlBool>,
+  scope: Expression<SqlBool>,
   q: string,
   dateOfBirth: string | null,
   area: string | null,
@@ -141,12 +156,13 @@ async function nameSearch(
            n.date_of_birth AS "dateOfBirth", n.area_code AS "areaCode", a.name AS "areaName",
            n.mappa_category AS "mappaCategory", n.mappa_level AS "mappaLevel",
            round((b.score + CASE WHEN n.date_of_birth = ${dateOfBirth}::date THEN 1 ELSE 0 END)::numeric, 3) AS score,
+           ${scope} AS "inScope",
            count(*) OVER () AS total
     FROM best b
     JOIN nominals n ON n.id = b.nominal_id
     JOIN areas a ON a.code = n.area_code
     WHERE b.score >= 0.45
-      AND ${nominalScope(ctx.actor)}
+      AND ${where}
       AND (${area}::text IS NULL OR n.area_code = ${area})
       AND (${dateOfBirth}::date IS NULL OR n.date_of_birth = ${dateOfBirth}::date)
     ORDER BY score DESC, n.surname, n.forename, n.date_of_birth
