@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { ROLE, type Role } from '../domain/codes.ts';
-import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
+import { ForbiddenError } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -141,13 +141,6 @@ export function accessToNominal(actor: Actor, action: 'nominal.view' | 'nominal.
     if (shared.length) return { via: 'involvement', sections: [...new Set(shared)].filter((s) => (SHAREABLE_SECTIONS as readonly string[]).includes(s)) };
   }
   return null;
-}
-
-/** Out-of-scope records are reported as not found, so an identifier in a URL reveals nothing. */
-export function authorizeNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): RecordAccess {
-  const access = accessToNominal(actor, action, nominal);
-  if (!access) throw new NotFoundError();
-  return access;
 }
 
 /** What a user with this access may see of a record's sensitive parts. */

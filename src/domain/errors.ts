@@ -28,9 +28,13 @@ export interface ConflictingChange {
   fields: { label: string; before: string; after: string }[];
 }
 
-/** Missing, or out of the user's scope: the two are deliberately indistinguishable. */
+/** Missing, or out of the user's scope: the two are deliberately indistinguishable to the user. */
 export class NotFoundError extends Error {
-  constructor(message = 'Page not found') {
+  constructor(
+    message = 'Page not found',
+    /** A refused attempt on a record, kept for the access log (the user is told only "not found"). */
+    readonly attempt?: { recordType: string; recordIds: string[]; section?: string },
+  ) {
     super(message);
   }
 }

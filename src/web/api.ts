@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { rolesFor, type RouteAction } from '../access/routes.ts';
 
 /**
  * The API route table. Every /api/v1 route is declared here with its schemas, so the OpenAPI
@@ -10,6 +11,8 @@ export interface ApiRoute {
   path: string;
   summary: string;
   tag: string;
+  /** What the access policy must allow before the handler runs (src/access/policy.ts). */
+  action: RouteAction;
   query?: Record<string, { type: string; description: string; required?: boolean }>;
   body?: Record<string, unknown>;
   response: Record<string, unknown>;
@@ -31,6 +34,7 @@ export class ApiRegistry {
       app.route({
         method: route.method,
         url: API_PREFIX + route.path.replace(/\{(\w+)\}/g, ':$1'),
+        config: { action: route.action },
         handler: async (request, reply) => {
           const result = await route.handler(request, reply);
           if (!reply.sent) reply.code(route.successStatus ?? 200).send(result);
@@ -61,6 +65,7 @@ export class ApiRegistry {
       const status = String(route.successStatus ?? 200);
       (paths[API_PREFIX + route.path] ??= {})[route.method.toLowerCase()] = {
         summary: route.summary,
+        description: describeAction(route.action),
         tags: [route.tag],
         ...(parameters.length ? { parameters } : {}),
         ...(route.body
@@ -124,6 +129,12 @@ const PROBLEM_SCHEMA = {
     changes: { type: 'array', items: { type: 'object' } },
   },
 };
+
+function describeAction(action: RouteAction): string {
+  if (action === 'public') return 'Open to anyone.';
+  if (action === 'signed-in') return 'Any authenticated user.';
+  return `Access policy action \`${action}\`: ${rolesFor(action).join(', ') || 'nobody'}.`;
+}
 
 function problem(description: string) {
   return {

@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, UseCaseContext } from '../access/actor.ts';
+import { enforceRouteAction, routeActionOf, type RouteAction } from '../access/routes.ts';
 import { projectRoot, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { londonDateAt } from '../domain/dates.ts';
@@ -34,8 +35,8 @@ declare module 'fastify' {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
   }
   interface FastifyInstance {
-    /** Every route served, so tests can check each is documented and covered by the policy. */
-    routeTable: { method: string; url: string }[];
+    /** Every route served, with its policy action, so tests can check each is documented and covered. */
+    routeTable: { method: string; url: string; action: RouteAction | undefined }[];
   }
 }
 
@@ -80,8 +81,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const views = createViewEnvironment();
   app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat())
-      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url });
+    const action = routeActionOf(route.url, route.config?.action);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, action });
+    }
   });
 
   app.decorateRequest('cspNonce', '');
@@ -156,6 +159,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
   });
 
+  app.addHook('preHandler', enforceRouteAction);
+
   // Forms are checked after the body is parsed; a missing or wrong token is refused before any use case runs.
   app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'POST' || request.url.startsWith('/api/') || request.url === '/sign-in') return;
@@ -205,10 +210,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     database: deps.database,
     context: (request) => contextFor(request, now),
   };
-  registerErrorHandling(app);
+  registerErrorHandling(app, deps.database);
 
-  app.get('/health', async () => ({ status: 'ok' }));
-  app.get('/', async (request, reply) => reply.redirect(request.actor ? '/search' : '/sign-in'));
+  app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/', { config: { action: 'public' } }, async (request, reply) => reply.redirect(request.actor ? '/search' : '/sign-in'));
   registerSignIn(web);
   registerSearch(web);
   registerNominalPages(web);
@@ -237,8 +242,8 @@ function safeEqual(a: string, b: string): boolean {
 
 function registerApiDocs(web: Web) {
   const document = web.api.openApiDocument();
-  web.app.get('/api/openapi.json', async () => document);
-  web.app.get('/api/docs', async (_request, reply) =>
+  web.app.get('/api/openapi.json', { config: { action: 'public' } }, async () => document);
+  web.app.get('/api/docs', { config: { action: 'public' } }, async (_request, reply) =>
     reply.render('api-docs.njk', { title: 'API documentation', document }),
   );
 }

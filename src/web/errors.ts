@@ -1,3 +1,5 @@
+import { logAccess } from '../audit/access-log.ts';
+import type { Database } from '../db/database.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConflictError,
@@ -12,7 +14,7 @@ import {
  * Forms catch their own ValidationErrors to redisplay the form; anything unexpected is logged with
  * the request id and shown as a generic page, never a stack trace.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, database: Database): void {
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request)) return problem(reply, request, 404, 'Not found', 'There is nothing at this address');
     return reply.code(404).render('error.njk', {
@@ -24,12 +26,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     });
   });
 
-  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | Error, request, reply) => {
     if (error instanceof UnauthenticatedError) {
       if (isApi(request)) return problem(reply, request, 401, 'Unauthorised', 'Send a valid bearer token');
       return reply.redirect('/sign-in');
     }
     if (error instanceof NotFoundError) {
+      await logRefusal(database, request, error);
       if (isApi(request))
         return problem(reply, request, 404, 'Not found', 'No record with this id is available to you');
       return reply
@@ -93,6 +96,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+/** A refused look at a record is itself recorded, in its own transaction (the use case's rolled back). */
+async function logRefusal(database: Database, request: FastifyRequest, error: NotFoundError): Promise<void> {
+  if (!error.attempt || !request.actor) return;
+  const attempt = error.attempt;
+  await database.transaction((tx) =>
+    logAccess(tx, request.actor!, { sourceAddress: request.ip, requestId: request.id }, {
+      operation: 'consultation',
+      recordType: attempt.recordType,
+      recordIds: attempt.recordIds,
+      section: attempt.section,
+    }),
+  );
+}
 
 function problem(
   reply: FastifyReply,

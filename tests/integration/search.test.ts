@@ -159,7 +159,7 @@ describeEachDatabase('search', (getDb) => {
     expect(idsOf(await search('John Smith', { dateOfBirth: '1980-05-17' }))).toEqual([johnSmith.id]);
   });
 
-  it('logs each record returned as consulted, and logs nothing when nothing is found', async () => {
+  it('logs each record returned as consulted, and logs a search that found nothing too', async () => {
     const before = await accessLogFor(db(), johnSmith.id);
     const result = await search(ids.crn);
     const after = await accessLogFor(db(), johnSmith.id);
@@ -179,7 +179,14 @@ describeEachDatabase('search', (getDb) => {
       .db.selectFrom('access_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(countAfter.n)).toBe(Number(countBefore.n));
+    expect(Number(countAfter.n)).toBe(Number(countBefore.n) + 1);
+    const empty = await db()
+      .db.selectFrom('access_log')
+      .selectAll()
+      .where('user_id', '=', officer.actor.userId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(empty).toMatchObject({ operation: 'consultation', record_ids: [], section: 'search (nothing found)' });
   });
 
   it('refuses a search that is too short, too long, or has a bad date or area', async () => {

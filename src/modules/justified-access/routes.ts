@@ -6,14 +6,14 @@ import { grantJustifiedAccess, listJustifiedAccessesToArea } from './use-cases.t
 export function registerJustifiedAccess(web: Web): void {
   const { app, api, database } = web;
 
-  app.get('/nominals/:id/justify', async (request, reply) => {
+  app.get('/nominals/:id/justify', { config: { action: 'nominal.justified-access' } }, async (request, reply) => {
     web.context(request);
     const { id } = request.params as { id: string };
     const reason = String((request.query as Record<string, string>).reason ?? '');
     return reply.render('justified-access/views/justify.njk', { title: 'Give your reason to view this record', id, values: { reason }, hours: JUSTIFIED_ACCESS_HOURS });
   });
 
-  app.post('/nominals/:id/justify', async (request, reply) => {
+  app.post('/nominals/:id/justify', { config: { action: 'nominal.justified-access' } }, async (request, reply) => {
     const ctx = web.context(request);
     const { id } = request.params as { id: string };
     const reason = (request.body as Record<string, unknown>).reason;
@@ -33,7 +33,7 @@ export function registerJustifiedAccess(web: Web): void {
     }
   });
 
-  app.get('/justified-accesses', async (request, reply) => {
+  app.get('/justified-accesses', { config: { action: 'justified-access.view-area' } }, async (request, reply) => {
     const accesses = await listJustifiedAccessesToArea(database, web.context(request));
     return reply.render('justified-access/views/area-list.njk', { title: 'Records of your area viewed from outside it', accesses });
   });
@@ -41,6 +41,7 @@ export function registerJustifiedAccess(web: Web): void {
   api.add({
     method: 'POST',
     path: '/nominals/{id}/justified-access',
+    action: 'nominal.justified-access',
     tag: 'Access',
     summary: `Open a record outside your scope for ${JUSTIFIED_ACCESS_HOURS} hours, giving a reason (logged, shown to the owning area, reviewed)`,
     body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 10, maxLength: 500 } } },
@@ -53,6 +54,7 @@ export function registerJustifiedAccess(web: Web): void {
   api.add({
     method: 'GET',
     path: '/justified-accesses',
+    action: 'justified-access.view-area',
     tag: 'Access',
     summary: 'Justified accesses to records your area owns',
     response: { type: 'array', items: { type: 'object' } },

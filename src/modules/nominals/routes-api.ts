@@ -72,6 +72,7 @@ export function registerNominalApi(web: Web): void {
   api.add({
     method: 'POST',
     path: '/nominals',
+    action: 'nominal.create',
     tag: 'Nominals',
     summary: 'Create the record of a person, in the caller’s area',
     body: {
@@ -99,6 +100,7 @@ export function registerNominalApi(web: Web): void {
   api.add({
     method: 'GET',
     path: '/nominals/{id}',
+    action: 'nominal.view',
     tag: 'Nominals',
     summary:
       'The whole record of one person: identity, identifiers, addresses, relationships, convictions, risk, markers, managers',
@@ -109,6 +111,7 @@ export function registerNominalApi(web: Web): void {
   api.add({
     method: 'GET',
     path: '/nominals/{id}/timeline',
+    action: 'nominal.view',
     tag: 'Nominals',
     summary: 'Every change to the record, newest first (50 a page)',
     query: { page: { type: 'integer', description: 'Page number, from 1' } },
@@ -127,6 +130,7 @@ export function registerNominalApi(web: Web): void {
     api.add({
       method: 'PUT',
       path: `/nominals/{id}/${name}`,
+      action: 'nominal.edit',
       tag: 'Nominals',
       summary: `Change the ${name === 'identity' ? 'identity details' : 'lead agency'}`,
       body: withVersion(fields),
@@ -149,6 +153,7 @@ export function registerNominalApi(web: Web): void {
     api.add({
       method: 'GET',
       path: `/nominals/{id}/${section.name}`,
+      action: 'nominal.view',
       tag: section.label,
       summary: `List the ${section.label.toLowerCase()}`,
       response: { type: 'array', items: rowSchema(section.fields) },
@@ -158,6 +163,7 @@ export function registerNominalApi(web: Web): void {
     api.add({
       method: 'POST',
       path: `/nominals/{id}/${section.name}`,
+      action: 'nominal.edit',
       tag: section.label,
       summary: `Add ${/^[aeiou]/.test(section.singular) ? 'an' : 'a'} ${section.singular}`,
       body: fieldsJsonSchema(section.fields),
@@ -169,6 +175,7 @@ export function registerNominalApi(web: Web): void {
     api.add({
       method: 'GET',
       path: `/nominals/{id}/${section.name}/{rowId}`,
+      action: 'nominal.view',
       tag: section.label,
       summary: `One ${section.singular}`,
       response: rowSchema(section.fields),
@@ -181,6 +188,7 @@ export function registerNominalApi(web: Web): void {
       api.add({
         method: 'PUT',
         path: `/nominals/{id}/${section.name}/{rowId}`,
+        action: 'nominal.edit',
         tag: section.label,
         summary: `Change ${/^[aeiou]/.test(section.singular) ? 'an' : 'a'} ${section.singular} (send the version you read)`,
         body: withVersion(section.fields),

@@ -58,7 +58,7 @@ export function registerNominalPages(web: Web): void {
       });
   };
 
-  app.get('/nominals/new', async (request, reply) => {
+  app.get('/nominals/new', { config: { action: 'nominal.create' } }, async (request, reply) => {
     web.context(request);
     return renderForm(request, reply, {
       title: 'Add a person',
@@ -70,7 +70,7 @@ export function registerNominalPages(web: Web): void {
     });
   });
 
-  app.post('/nominals', async (request, reply) => {
+  app.post('/nominals', { config: { action: 'nominal.create' } }, async (request, reply) => {
     const ctx = web.context(request);
     const body = request.body as Body;
     const identifiers = IDENTIFIER_TYPE.map((t) => ({
@@ -103,7 +103,7 @@ export function registerNominalPages(web: Web): void {
     }
   });
 
-  app.get('/nominals/:id', async (request, reply) => {
+  app.get('/nominals/:id', { config: { action: 'nominal.view' } }, async (request, reply) => {
     const { id } = request.params as Params;
     const ctx = web.context(request);
     const nominal = await getNominal(database, ctx, id);
@@ -124,7 +124,7 @@ export function registerNominalPages(web: Web): void {
     });
   });
 
-  app.get('/nominals/:id/timeline', async (request, reply) => {
+  app.get('/nominals/:id/timeline', { config: { action: 'nominal.view' } }, async (request, reply) => {
     const { id } = request.params as Params;
     const ctx = web.context(request);
     const page = Math.max(1, Number((request.query as Record<string, string>).page) || 1);
@@ -141,7 +141,7 @@ export function registerNominalPages(web: Web): void {
   for (const name of Object.keys(NOMINAL_SECTIONS) as NominalSectionName[]) {
     const fields = NOMINAL_SECTIONS[name];
     const title = name === 'identity' ? 'Change identity details' : 'Change lead agency';
-    app.get(`/nominals/:id/${name}/edit`, async (request, reply) => {
+    app.get(`/nominals/:id/${name}/edit`, { config: { action: 'nominal.edit' } }, async (request, reply) => {
       const { id } = request.params as Params;
       const current = await getNominalSection(database, web.context(request), id, name);
       return renderForm(request, reply, {
@@ -154,7 +154,7 @@ export function registerNominalPages(web: Web): void {
         version: current.version,
       });
     });
-    app.post(`/nominals/:id/${name}`, async (request, reply) => {
+    app.post(`/nominals/:id/${name}`, { config: { action: 'nominal.edit' } }, async (request, reply) => {
       const { id } = request.params as Params;
       const ctx = web.context(request);
       const body = request.body as Body;
@@ -179,7 +179,7 @@ export function registerNominalPages(web: Web): void {
     });
   }
 
-  app.get('/nominals/:id/:section/new', async (request, reply) => {
+  app.get('/nominals/:id/:section/new', { config: { action: 'nominal.edit' } }, async (request, reply) => {
     const { id, section: name } = request.params as Params;
     const section = findSection(name);
     if (!section) return reply.callNotFound();
@@ -194,7 +194,7 @@ export function registerNominalPages(web: Web): void {
     });
   });
 
-  app.post('/nominals/:id/:section', async (request, reply) => {
+  app.post('/nominals/:id/:section', { config: { action: 'nominal.edit' } }, async (request, reply) => {
     const { id, section: name } = request.params as Params;
     const section = findSection(name);
     if (!section) return reply.callNotFound();
@@ -218,7 +218,7 @@ export function registerNominalPages(web: Web): void {
     }
   });
 
-  app.get('/nominals/:id/:section/:rowId/edit', async (request, reply) => {
+  app.get('/nominals/:id/:section/:rowId/edit', { config: { action: 'nominal.edit' } }, async (request, reply) => {
     const { id, section: name, rowId } = request.params as Params;
     const section = findSection(name);
     if (!section || section.appendOnly) return reply.callNotFound();
@@ -236,7 +236,7 @@ export function registerNominalPages(web: Web): void {
     });
   });
 
-  app.post('/nominals/:id/:section/:rowId', async (request, reply) => {
+  app.post('/nominals/:id/:section/:rowId', { config: { action: 'nominal.edit' } }, async (request, reply) => {
     const { id, section: name, rowId } = request.params as Params;
     const section = findSection(name);
     if (!section || section.appendOnly) return reply.callNotFound();

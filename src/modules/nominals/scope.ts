@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize, authorizeNominal, sensitiveVisibility, type RecordAccess } from '../../access/policy.ts';
+import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } from '../../access/policy.ts';
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 
@@ -28,7 +28,7 @@ export async function loadInScope(
     .select(['id', 'area_code', 'version'])
     .where('id', '=', nominalId)
     .executeTakeFirst();
-  if (!nominal) throw new NotFoundError();
+  if (!nominal) throw new NotFoundError(undefined, { recordType: 'nominal', recordIds: [nominalId], section: 'refused: no such record' });
   const current = <T extends { from_date: string; to_date: string | null }>(rows: T[]) =>
     rows.filter((r) => r.from_date <= ctx.today && (r.to_date === null || r.to_date >= ctx.today));
   const [managers, involvements, justified] = await Promise.all([
@@ -47,12 +47,13 @@ export async function loadInScope(
       .where('expires_at', '>', new Date())
       .executeTakeFirst(),
   ]);
-  const access = authorizeNominal(ctx.actor, action, {
+  const access = accessToNominal(ctx.actor, action, {
     areaCode: nominal.area_code,
     managers: current(managers).map((m) => ({ userId: m.user_id, role: m.role, agencyId: m.agency_id })),
     involvements: current(involvements).map((i) => ({ agencyId: i.agency_id, sections: i.sections })),
     justified: justified !== undefined,
   });
+  if (!access) throw new NotFoundError(undefined, { recordType: 'nominal', recordIds: [nominalId], section: `refused: ${action} out of scope` });
   return { nominal, access, visible: sensitiveVisibility(ctx.actor, access) };
 }
 

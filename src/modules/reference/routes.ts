@@ -6,6 +6,7 @@ export function registerReferenceApi(web: Web): void {
   web.api.add({
     method: 'GET',
     path: '/areas',
+    action: 'reference.view',
     tag: 'Reference data',
     summary: 'The 42 MAPPA areas',
     response: {
@@ -20,6 +21,7 @@ export function registerReferenceApi(web: Web): void {
   web.api.add({
     method: 'GET',
     path: '/agencies',
+    action: 'reference.view',
     tag: 'Reference data',
     summary: 'Agencies (Responsible Authority and Duty to Co-operate), optionally of one area',
     query: { area: { type: 'string', description: 'MAPPA area code, e.g. AVS' } },
@@ -43,6 +45,7 @@ export function registerReferenceApi(web: Web): void {
   web.api.add({
     method: 'GET',
     path: '/me',
+    action: 'signed-in',
     tag: 'Reference data',
     summary: 'The user behind the token',
     response: { type: 'object' },

@@ -36,7 +36,7 @@ const RESULT_SCHEMA = {
 export function registerSearch(web: Web): void {
   const { app, api, database } = web;
 
-  app.get('/search', async (request, reply) => {
+  app.get('/search', { config: { action: 'nominal.search' } }, async (request, reply) => {
     const ctx = web.context(request);
     const query = request.query as Record<string, string>;
     const areas = await listAreas(database);
@@ -92,6 +92,7 @@ export function registerSearch(web: Web): void {
   api.add({
     method: 'GET',
     path: '/search',
+    action: 'nominal.search',
     tag: 'Search',
     summary: 'Find people by name (tolerant of misspellings) or by identifier',
     query: {

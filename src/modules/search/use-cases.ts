@@ -64,15 +64,14 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
     } else {
       ({ results, total } = await nameSearch(tx, where, scope, q, dateOfBirth, area, page));
     }
-    if (results.length) {
-      await logAccess(tx, ctx.actor, ctx.origin, {
-        operation: 'consultation',
-        recordType: 'nominal',
-        recordIds: results.map((r) => r.id),
-        section: 'search result',
-        purpose: reason ?? undefined,
-      });
-    }
+    // Every search is logged, even one that found nothing: a refused look is as telling as a granted one.
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: results.map((r) => r.id),
+      section: results.length ? 'search result' : 'search (nothing found)',
+      purpose: reason ?? undefined,
+    });
     return {
       query: { q, dateOfBirth, area, page, allAreas },
       matchedIdentifier: identifier ?? null,

@@ -1,0 +1,37 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
+import { POLICY, can, type Action } from './policy.ts';
+
+/**
+ * Every route declares the policy action it needs (`config: { action }` on the route). A hook checks
+ * it before any handler runs, so a route that forgets is refused rather than left open; record
+ * scope is then checked by the use case itself.
+ */
+export type RouteAction = Action | 'public' | 'signed-in';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    action?: RouteAction;
+  }
+}
+
+/** Static files carry no personal data and are served by a plugin that takes no route config. */
+const STATIC_PREFIXES = ['/assets/', '/stylesheets/', '/javascripts/'];
+
+export function routeActionOf(url: string, configured: RouteAction | undefined): RouteAction | undefined {
+  if (configured) return configured;
+  return STATIC_PREFIXES.some((prefix) => url.startsWith(prefix)) ? 'public' : undefined;
+}
+
+export async function enforceRouteAction(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const action = routeActionOf(request.routeOptions.url ?? request.url, request.routeOptions.config?.action);
+  if (action === 'public' || action === undefined) return; // PENDING-DENY: undefined is refused once every route declares its action
+
+  if (!request.actor) throw new UnauthenticatedError();
+  if (action === 'signed-in') return;
+  if (!action || !can(request.actor, action)) throw new ForbiddenError();
+}
+
+export function rolesFor(action: Action): string[] {
+  return Object.keys(POLICY[action]);
+}
