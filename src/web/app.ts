@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, UseCaseContext } from '../access/actor.ts';
+import { can, type Action } from '../access/policy.ts';
 import { enforceRouteAction, routeActionOf, type RouteAction } from '../access/routes.ts';
 import { projectRoot, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -14,6 +15,7 @@ import { UnauthenticatedError } from '../domain/errors.ts';
 import { registerNominalApi } from '../modules/nominals/routes-api.ts';
 import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/routes.ts';
+import { registerOversight } from '../modules/oversight/routes.ts';
 import { registerReferenceApi } from '../modules/reference/routes.ts';
 import { registerSearch } from '../modules/search/routes.ts';
 import { registerSignIn } from '../modules/users/routes.ts';
@@ -54,9 +56,12 @@ export interface Web {
   context(request: FastifyRequest): UseCaseContext;
 }
 
-const NAVIGATION = [
-  { href: '/search', text: 'Find a person' },
-  { href: '/nominals/new', text: 'Add a person' },
+/** Service navigation: each item only for those whose roles allow its action. */
+const NAVIGATION: { href: string; text: string; action: Action }[] = [
+  { href: '/search', text: 'Find a person', action: 'nominal.search' },
+  { href: '/nominals/new', text: 'Add a person', action: 'nominal.create' },
+  { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
+  { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
 ];
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -196,7 +201,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         actor: request.actor,
         csrfToken: request.csrfToken,
         cspNonce: request.cspNonce,
-        navigation: NAVIGATION.map((n) => ({ ...n, active: request.url.startsWith(n.href) })),
+        navigation: request.actor
+        ? NAVIGATION.filter((n) => can(request.actor!, n.action)).map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }))
+        : [],
         sessionIdleMinutes: SESSION_IDLE_MINUTES,
       });
       return this.type('text/html; charset=utf-8').send(html);
@@ -213,13 +220,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandling(app, deps.database);
 
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
-  app.get('/', { config: { action: 'public' } }, async (request, reply) => reply.redirect(request.actor ? '/search' : '/sign-in'));
+  app.get('/', { config: { action: 'public' } }, async (request, reply) => reply.redirect(homeFor(request.actor)));
   registerSignIn(web);
   registerSearch(web);
   registerNominalPages(web);
   registerNominalApi(web);
   registerReferenceApi(web);
   registerJustifiedAccess(web);
+  registerOversight(web);
   api.register(app);
   registerApiDocs(web);
   return app;
@@ -232,6 +240,12 @@ function contextFor(request: FastifyRequest, now: () => Date): UseCaseContext {
     origin: { sourceAddress: request.ip, requestId: request.id },
     today: londonDateAt(now().getTime()),
   };
+}
+
+/** Where each user starts: the first thing their roles let them do. */
+function homeFor(actor: Actor | null): string {
+  if (!actor) return '/sign-in';
+  return NAVIGATION.find((n) => can(actor, n.action))?.href ?? '/account';
 }
 
 function safeEqual(a: string, b: string): boolean {
