@@ -1,0 +1,34 @@
+import { ROLE } from '../domain/codes.ts';
+import { POLICY, type Action } from './policy.ts';
+
+/** What each action means, for the table people read in docs/security.md. */
+export const ACTION_DESCRIPTIONS: Record<Action, string> = {
+  'nominal.search': 'Search for people',
+  'nominal.view': 'View a person’s record',
+  'nominal.create': 'Create a record',
+  'nominal.edit': 'Change a record',
+  'nominal.justified-access': 'Open a record outside their scope, giving a reason',
+  'section.victims': 'See victim details',
+  'section.health': 'See health information',
+  'section.intelligence': 'See police intelligence with a handling restriction',
+  'aggregates.view': 'See counts (no personal data)',
+  'accesslog.view': 'Read the access log',
+  'accesslog.export': 'Export a person’s access history',
+  'justified-access.review': 'Review justified accesses',
+  'justified-access.view-area': 'See who opened their area’s records from outside',
+  'reference.view': 'Read reference data (areas, agencies)',
+  'user.manage': 'Manage users',
+};
+
+const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;
+
+/** The access policy as a Markdown table: roles across, actions down. Generated from POLICY itself. */
+export function policyTableMarkdown(): string {
+  const header = `| action | ${ROLE.map((r) => r.label).join(' | ')} |`;
+  const rule = `|---|${ROLE.map(() => ':-:').join('|')}|`;
+  const rows = (Object.keys(POLICY) as Action[]).map(
+    (action) => `| ${ACTION_DESCRIPTIONS[action]} (\`${action}\`) | ${ROLE.map((r) => CELL[POLICY[action][r.code] as keyof typeof CELL] ?? '–').join(' | ')} |`,
+  );
+  return [header, rule, ...rows].join('\n');
+}
+
