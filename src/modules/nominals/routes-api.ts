@@ -56,14 +56,6 @@ function bodyOf(request: FastifyRequest): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-function versionOf(body: Record<string, unknown>): number {
-  const version = body.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ValidationError({ version: 'Send the version you read, as a whole number' });
-  }
-  return version;
-}
-
 /** The nominal record over JSON: the same use cases as the pages. */
 export function registerNominalApi(web: Web): void {
   const { api, database } = web;
@@ -143,7 +135,7 @@ export function registerNominalApi(web: Web): void {
           (request.params as Params).id,
           name,
           body,
-          versionOf(body),
+          body.version,
         );
       },
     });
@@ -196,7 +188,7 @@ export function registerNominalApi(web: Web): void {
         handler: async (request) => {
           const { id, rowId } = request.params as Params;
           const body = bodyOf(request);
-          return updateSectionRow(database, ctx(request), id, section.name, rowId, body, versionOf(body));
+          return updateSectionRow(database, ctx(request), id, section.name, rowId, body, body.version);
         },
       });
     }

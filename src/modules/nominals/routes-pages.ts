@@ -159,7 +159,7 @@ export function registerNominalPages(web: Web): void {
       const ctx = web.context(request);
       const body = request.body as Body;
       try {
-        await updateNominalSection(database, ctx, id, name, formToInput(fields, body), Number(body.version));
+        await updateNominalSection(database, ctx, id, name, formToInput(fields, body), body.version);
         return reply.redirect(`/nominals/${id}?updated=${name}#${name}`, 303);
       } catch (error) {
         if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
@@ -250,7 +250,7 @@ export function registerNominalPages(web: Web): void {
         section.name,
         rowId,
         formToInput(section.fields, body),
-        Number(body.version),
+        body.version,
       );
       return reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303);
     } catch (error) {

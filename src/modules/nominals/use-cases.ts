@@ -200,13 +200,14 @@ export async function updateNominalSection(
   nominalId: string,
   sectionName: NominalSectionName,
   input: Values,
-  expectedVersion: number,
+  version: unknown,
 ) {
   const fields = NOMINAL_SECTIONS[sectionName];
   return database.transaction(async (tx) => {
     // Scope first: someone outside it learns nothing, not even which of their fields were wrong.
     const { nominal: scope } = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const values = validate(fields, input, ctx.today);
+    const expectedVersion = parseVersion(version);
     if (sectionName === 'lead-agency') await assertAgency(tx, values.leadAgencyId as string, 'leadAgencyId');
     if (scope.version !== expectedVersion) {
       // Another section of the same row changing is no conflict: only edits to these fields are.
@@ -255,6 +256,15 @@ export async function updateNominalSection(
     });
     return { id: nominalId, version: updated.version, changed: changed.length };
   });
+}
+
+/** The version the editor started from: required, so an edit can never silently overwrite another. */
+function parseVersion(version: unknown): number {
+  const n = typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : version;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new ValidationError({ version: 'Send the version you read, as a whole number' });
+  }
+  return n;
 }
 
 const pick = (values: Values, changes: { key: string }[]) =>
@@ -413,7 +423,7 @@ export async function updateSectionRow(
   sectionName: string,
   rowId: string,
   input: Values,
-  expectedVersion: number,
+  version: unknown,
 ) {
   const section = requireSection(sectionName);
   if (section.appendOnly) {
@@ -426,6 +436,7 @@ export async function updateSectionRow(
       database.transaction(async (tx) => {
         const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
         const values = checkIdentifierRow(section, validate(section.fields, input, ctx.today, section.check));
+        const expectedVersion = parseVersion(version);
         const current = await findRow(tx, section, nominalId, rowId);
         // A row the user may not see (a victim's details, say) cannot be edited by them either.
         if (!rowVisible(scope, section.name, current)) throw new NotFoundError();
