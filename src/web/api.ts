@@ -34,7 +34,7 @@ export class ApiRegistry {
       app.route({
         method: route.method,
         url: API_PREFIX + route.path.replace(/\{(\w+)\}/g, ':$1'),
-        config: { action: route.action },
+        config: { action: route.action, rateLimit: {} },
         handler: async (request, reply) => {
           const result = await route.handler(request, reply);
           if (!reply.sent) reply.code(route.successStatus ?? 200).send(result);

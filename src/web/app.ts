@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor, UseCaseContext } from '../access/actor.ts';
@@ -47,6 +48,8 @@ export interface AppDependencies {
   config: Pick<Config, 'trustProxy'>;
   /** For tests: the clock that decides "today". */
   now?: () => Date;
+  /** API requests per client per minute (default 600). */
+  apiRateLimit?: number;
 }
 
 export interface Web {
@@ -115,6 +118,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     hsts: { maxAge: 31536000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  // Machine clients get a fair share each, keyed by a hash of their token (never the token itself) or address.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: deps.apiRateLimit ?? 600,
+    timeWindow: '1 minute',
+    keyGenerator: (request) =>
+      request.headers.authorization ? createHash('sha256').update(request.headers.authorization).digest('hex') : request.ip,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

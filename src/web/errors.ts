@@ -66,6 +66,10 @@ export function registerErrorHandling(app: FastifyInstance, database: Database):
         .render('error.njk', { title: 'Someone else changed this', paragraphs: [error.message] });
     }
     const status = (error as FastifyError).statusCode;
+    if (status === 429) {
+      if (isApi(request)) return problem(reply, request, 429, 'Too many requests', 'Slow down: try again in a minute');
+      return reply.code(429).render('error.njk', { title: 'Too many requests', paragraphs: ['Wait a minute, then try again.'] });
+    }
     if (status && status >= 400 && status < 500) {
       // Malformed JSON, an oversized body, a wrong content type: the client's fault, said plainly.
       if (isApi(request)) return problem(reply, request, status, 'Bad request', error.message);

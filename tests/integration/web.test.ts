@@ -52,6 +52,23 @@ describeEachDatabase('web and API', (getDb) => {
     }
   });
 
+  it('rate-limits the API per client, as problem+json', async () => {
+    const limited = await buildApp({ database: getDb().database, config: { trustProxy: false }, apiRateLimit: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await limited.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${token}` } });
+        statuses.push(r.statusCode);
+        if (r.statusCode === 429) expect(r.headers['content-type']).toContain('application/problem+json');
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const other = await limited.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${outOfAreaToken}` } });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses a request without a valid token, as problem+json', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/search?q=smith' });
     expect(response.statusCode).toBe(401);
