@@ -230,5 +230,17 @@ export interface Schema {
     source_address: string | null;
     request_id: string | null;
   };
+  notifications: {
+    id: Generated<string>;
+    user_id: string;
+    nominal_id: string | null;
+    subject: string;
+    body: string;
+    link: string | null;
+    created_at: Instant;
+    created_by: string | null;
+    read_at: Date | null;
+    emailed_at: Date | null;
+  };
   schema_migrations: { name: string; applied_at: Instant };
 }

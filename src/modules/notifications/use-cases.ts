@@ -1,0 +1,122 @@
+import nodemailer from 'nodemailer';
+import type { UseCaseContext } from '../../access/actor.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { isUuid } from '../nominals/scope.ts';
+
+/**
+ * Telling people at once: every notification lands in the recipient's Vigil inbox in the same
+ * transaction as the change that caused it; an email follows when an SMTP server is configured.
+ * Emails say only that something happened and where to look: OFFICIAL-SENSITIVE detail stays in Vigil.
+ */
+export interface Mailer {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export function smtpMailer(smtpUrl: string, from = 'Vigil <no-reply@vigil.invalid>'): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+export interface NewNotification {
+  userIds: readonly string[];
+  nominalId: string | null;
+  subject: string;
+  body: string;
+  link: string | null;
+}
+
+/** Puts a notification in each recipient's inbox, inside the caller's transaction. Returns the new ids. */
+export async function notify(tx: Tx, ctx: UseCaseContext, notification: NewNotification): Promise<string[]> {
+  const recipients = [...new Set(notification.userIds)];
+  if (!recipients.length) return [];
+  const rows = await tx
+    .insertInto('notifications')
+    .values(
+      recipients.map((userId) => ({
+        user_id: userId,
+        nominal_id: notification.nominalId,
+        subject: notification.subject,
+        body: notification.body,
+        link: notification.link,
+        created_by: ctx.actor.userId,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Emails notifications not yet emailed (after their transaction has committed). Failures are left for the next try. */
+export async function deliverEmails(database: Database, mailer: Mailer | undefined, baseUrl: string, ids?: readonly string[]) {
+  if (!mailer) return { sent: 0, failed: 0 };
+  let query = database.db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .select(['n.id', 'n.subject', 'n.link', 'u.email'])
+    .where('n.emailed_at', 'is', null);
+  if (ids) {
+    if (!ids.length) return { sent: 0, failed: 0 };
+    query = query.where('n.id', 'in', ids);
+  }
+  let sent = 0;
+  let failed = 0;
+  for (const row of await query.orderBy('n.created_at').limit(500).execute()) {
+    try {
+      await mailer.send({
+        to: row.email,
+        subject: `Vigil: ${row.subject}`,
+        text: `${row.subject}.\n\nSign in to Vigil to see the details: ${baseUrl}${row.link ?? '/inbox'}\n\nThis email does not contain case details by design.`,
+      });
+      await database.transaction((tx) => tx.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', row.id).execute());
+      sent++;
+    } catch {
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/** The signed-in user's inbox, newest first. */
+export async function listInbox(database: Database, ctx: UseCaseContext, limit = 100) {
+  return database.transaction(async (tx) => {
+    const rows = await tx
+      .selectFrom('notifications as n')
+      .leftJoin('nominals as m', 'm.id', 'n.nominal_id')
+      .leftJoin('users as by', 'by.id', 'n.created_by')
+      .select([
+        'n.id',
+        'n.subject',
+        'n.body',
+        'n.link',
+        'n.created_at as createdAt',
+        'n.read_at as readAt',
+        'm.vigil_ref as vigilRef',
+        'by.display_name as createdBy',
+      ])
+      .where('n.user_id', '=', ctx.actor.userId)
+      .orderBy('n.created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return { unread: rows.filter((r) => !r.readAt).length, notifications: rows };
+  });
+}
+
+export async function markRead(database: Database, ctx: UseCaseContext, notificationId: string) {
+  if (!isUuid(notificationId)) throw new NotFoundError();
+  return database.transaction(async (tx) => {
+    const updated = await tx
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('id', '=', notificationId)
+      .where('user_id', '=', ctx.actor.userId)
+      .returning('link')
+      .executeTakeFirst();
+    if (!updated) throw new NotFoundError();
+    return updated;
+  });
+}
