@@ -1,8 +1,18 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Actor, RequestOrigin } from '../access/actor.ts';
-import type { Tx } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 
 export type Operation = Schema['access_log']['operation'];
+
+export const OPERATIONS: readonly Operation[] = [
+  'collection',
+  'alteration',
+  'consultation',
+  'disclosure',
+  'combination',
+  'erasure',
+];
 
 export interface AccessLogEntry {
   operation: Operation;
@@ -10,11 +20,50 @@ export interface AccessLogEntry {
   recordIds: string[];
   section?: string | undefined;
   purpose?: string | undefined;
+  /** Who received the data: required in spirit for a disclosure (DPA 2018 s.62(3)(b)). */
+  recipients?: readonly string[] | undefined;
+}
+
+/**
+ * The access-log tables as migration 0006 made them. `src/db/schema.ts` still describes 0003's
+ * `access_log`; until it catches up, the audit code reads and writes through `auditDb`.
+ */
+export interface AccessLogTables {
+  access_log: {
+    /** The entry's sequence number in the hash chain, set by the database. */
+    id: Generated<number>;
+    at: Generated<Date>;
+    user_id: string | null;
+    agency_id: string | null;
+    roles: string[];
+    service_account_id: string | null;
+    operation: Operation;
+    record_type: string;
+    record_ids: string[];
+    section: string | null;
+    purpose: string | null;
+    recipients: string[];
+    source_address: string | null;
+    request_id: string | null;
+    prev_hash: Generated<Buffer>;
+    hash: Generated<Buffer>;
+  };
+  access_log_records: { record_id: string; at: Date; entry_id: number };
+  access_log_head: { singleton: boolean; seq: number; hash: Buffer };
+}
+
+export type AuditSchema = Omit<Schema, 'access_log'> & AccessLogTables;
+
+export function auditDb(db: Db): Kysely<AuditSchema>;
+export function auditDb(db: Tx): Transaction<AuditSchema>;
+export function auditDb(db: Db | Tx): Kysely<AuditSchema> | Transaction<AuditSchema> {
+  return db as unknown as Kysely<AuditSchema>;
 }
 
 /**
  * Appends one DPA 2018 s.62 entry inside the caller's transaction: if the log cannot be written the
- * whole use case fails, so nothing is ever done unrecorded.
+ * whole use case fails, so nothing is ever done unrecorded. The database gives the entry its place
+ * in the hash chain (migration 0006), and refuses any later change to it.
  */
 export async function logAccess(
   tx: Tx,
@@ -22,17 +71,19 @@ export async function logAccess(
   origin: RequestOrigin,
   entry: AccessLogEntry,
 ): Promise<void> {
-  await tx
+  await auditDb(tx)
     .insertInto('access_log')
     .values({
       user_id: actor.userId,
       agency_id: actor.agencyId,
       roles: actor.roles,
+      service_account_id: actor.serviceAccountId ?? null,
       operation: entry.operation,
       record_type: entry.recordType,
       record_ids: entry.recordIds,
       section: entry.section ?? null,
       purpose: entry.purpose ?? null,
+      recipients: [...(entry.recipients ?? [])],
       source_address: origin.sourceAddress,
       request_id: origin.requestId,
     })

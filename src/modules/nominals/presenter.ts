@@ -32,6 +32,8 @@ export interface SectionView {
   singular: string;
   addHref: string | null;
   cards: SectionCard[];
+  /** Identifiers read best as one list: type, value, change. */
+  compact: boolean;
 }
 
 function statusOf(sectionName: string, row: SectionRow): SectionCard['status'] {
@@ -66,6 +68,7 @@ export function presentSections(nominal: NominalOverview, canEdit: boolean): Sec
     label: section.label,
     singular: section.singular,
     addHref: canEdit ? `/nominals/${nominal.id}/${section.name}/new` : null,
+    compact: section.name === 'identifiers',
     cards: (rowsBySection[section.name] ?? []).map((row) => ({
       title: section.describe(row),
       status: statusOf(section.name, row),
