@@ -6,7 +6,8 @@
 -- * A BEFORE INSERT trigger gives each entry its place in the chain: `id` is its sequence number
 --   (1, 2, 3… with no gaps), `prev_hash` the hash of the entry before it and
 --   `hash = sha256(prev_hash || utf8(access_log_canonical(…)))`. The head of the chain is the one row
---   of `access_log_head`, locked by the trigger, so concurrent transactions append one after another.
+--   of `access_log_head`, locked by the trigger until commit, so concurrent transactions append one
+--   after another; a deferred trigger moves it to the transaction's last entry at commit.
 -- * `access_log_records` holds one row per record named by an entry, partitioned the same way, with
 --   a btree on (record_id, at, entry_id): "who looked at this person" reads the newest entries first
 --   and stops at the page size instead of collecting every match from a GIN index.
@@ -110,20 +111,46 @@ $$;
 CREATE FUNCTION access_log_append() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
-  head_seq bigint;
-  head_hash bytea;
+  prev_seq bigint;
+  prev_hash bytea;
+  own record;
 BEGIN
-  -- Waits for any other transaction appending right now; then sees the head it committed.
-  SELECT seq, hash INTO STRICT head_seq, head_hash FROM access_log_head FOR UPDATE;
-  NEW.id := head_seq + 1;
-  NEW.prev_hash := head_hash;
-  NEW.hash := sha256(head_hash || convert_to(access_log_canonical(
+  -- Waits for any other transaction appending right now, then holds the head until commit: it sees
+  -- the head that transaction left, and nobody else appends until this transaction ends.
+  SELECT seq, hash INTO STRICT prev_seq, prev_hash FROM access_log_head FOR UPDATE;
+  -- The head moves once, at commit (access_log_move_head): entries this transaction appended
+  -- already lie beyond it. (Updating the head row for every entry would leave one row version per
+  -- entry for the next to step over: quadratic in the entries of one transaction.)
+  SELECT l.id, l.hash INTO own FROM access_log l WHERE l.id > prev_seq ORDER BY l.id DESC LIMIT 1;
+  IF FOUND THEN
+    prev_seq := own.id;
+    prev_hash := own.hash;
+  END IF;
+  NEW.id := prev_seq + 1;
+  NEW.prev_hash := prev_hash;
+  NEW.hash := sha256(prev_hash || convert_to(access_log_canonical(
     NEW.id, NEW.at, NEW.user_id, NEW.agency_id, NEW.roles, NEW.service_account_id, NEW.operation, NEW.record_type,
     NEW.record_ids, NEW.section, NEW.purpose, NEW.recipients, NEW.source_address, NEW.request_id), 'UTF8'));
-  UPDATE access_log_head SET seq = NEW.id, hash = NEW.hash;
   INSERT INTO access_log_records (record_id, at, entry_id)
     SELECT DISTINCT r, NEW.at, NEW.id FROM unnest(NEW.record_ids) AS r WHERE r IS NOT NULL;
   RETURN NEW;
+END
+$$;
+
+-- At commit (a deferred constraint trigger), moves the head to the transaction's last entry. The
+-- first event does it; the others find the head already there.
+CREATE FUNCTION access_log_move_head() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+  head_seq bigint;
+  last record;
+BEGIN
+  SELECT seq INTO STRICT head_seq FROM access_log_head FOR UPDATE;
+  IF NEW.id > head_seq THEN
+    SELECT l.id, l.hash INTO STRICT last FROM access_log l WHERE l.id > head_seq ORDER BY l.id DESC LIMIT 1;
+    UPDATE access_log_head SET seq = last.id, hash = last.hash;
+  END IF;
+  RETURN NULL;
 END
 $$;
 
@@ -141,6 +168,8 @@ $$;
 
 CREATE TRIGGER access_log_append BEFORE INSERT ON access_log
   FOR EACH ROW EXECUTE FUNCTION access_log_append();
+CREATE CONSTRAINT TRIGGER access_log_move_head AFTER INSERT ON access_log
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION access_log_move_head();
 -- Row triggers on a partitioned table are cloned onto every partition, present and future.
 CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log
   FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change();
@@ -186,12 +215,13 @@ BEGIN
     partition := parent || '_' || suffix;
     EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition, parent, from_at, to_at);
     EXECUTE format('CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()', partition);
-    -- Default privileges may have granted more than reading and appending: take it back.
+    -- Default privileges may have granted more than reading and appending: take back what could
+    -- change entries (a TRIGGER could rewrite an entry after it is hashed).
     FOR grantee IN
       SELECT DISTINCT a.grantee AS oid FROM pg_class c, aclexplode(c.relacl) a
-      WHERE c.oid = partition::regclass AND a.grantee <> c.relowner AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
+      WHERE c.oid = partition::regclass AND a.grantee <> c.relowner AND a.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER')
     LOOP
-      EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM %s', partition,
+      EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, TRIGGER ON %I FROM %s', partition,
         CASE WHEN grantee.oid = 0 THEN 'PUBLIC' ELSE quote_ident(grantee.oid::regrole::text) END);
     END LOOP;
   END LOOP;

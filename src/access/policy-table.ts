@@ -18,6 +18,9 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'justified-access.view-area': 'See who opened their area’s records from outside',
   'reference.view': 'Read reference data (areas, agencies)',
   'user.manage': 'Manage users',
+  'level.decide': 'Record a screening and level decision',
+  'worklist.area': 'See the area worklists',
+  'category3.consider': 'Record a Category 3 consideration',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

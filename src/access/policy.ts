@@ -32,7 +32,10 @@ export type Action =
   | 'justified-access.review'
   | 'justified-access.view-area'
   | 'reference.view'
-  | 'user.manage';
+  | 'user.manage'
+  | 'level.decide'
+  | 'worklist.area'
+  | 'category3.consider';
 
 const RA_CASE_ROLES = ['probation_practitioner', 'senior_probation_officer', 'police_offender_manager', 'prison_offender_manager'] as const;
 const MAPPA_UNIT = ['mappa_coordinator', 'mappa_administrator', 'meeting_chair'] as const;
@@ -71,10 +74,21 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   'justified-access.view-area': { mappa_coordinator: 'yes', data_protection_officer: 'yes' },
   'reference.view': Object.fromEntries(ROLE.map((r) => [r.code, 'yes'])) as Record<Role, Reach>,
   'user.manage': { admin: 'yes' },
+  // The level is a practitioner's decision: an administrator never sets one (no "default Level 1").
+  'level.decide': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
+  'worklist.area': { mappa_coordinator: 'yes', mappa_administrator: 'yes', senior_probation_officer: 'yes', meeting_chair: 'yes' },
+  'category3.consider': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
 };
 
 /** Actions that change records: a read-only API token never gets them. */
-const WRITES: readonly Action[] = ['nominal.create', 'nominal.edit', 'justified-access.review', 'user.manage'];
+const WRITES: readonly Action[] = [
+  'nominal.create',
+  'nominal.edit',
+  'justified-access.review',
+  'user.manage',
+  'level.decide',
+  'category3.consider',
+];
 
 /** The widest reach any of the actor's roles gives for the action, or null. */
 export function reachOf(actor: Actor, action: Action): Reach | null {

@@ -8,6 +8,7 @@ import { loadDemoData } from '../modules/demo/demo-dataset.ts';
 import { seedReferenceData } from '../modules/reference/use-cases.ts';
 import { createServiceToken, createUser, findUserByEmail } from '../modules/users/use-cases.ts';
 import { buildApp } from '../web/app.ts';
+import { registerAuditCommands } from './audit-commands.ts';
 
 /** The password every demo user has: printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'vigil-demo-only-2026';
@@ -157,6 +158,8 @@ token
       await database.close();
     }
   });
+
+registerAuditCommands(program);
 
 class UsageError extends Error {}
 

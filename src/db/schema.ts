@@ -66,6 +66,10 @@ export interface Schema {
     created_by: string;
     updated_at: Instant;
     updated_by: string;
+    first_appointment_on: string | null;
+    rotl_first_release_on: string | null;
+    category3_accepted_on: string | null;
+    category3_ended_on: string | null;
   };
   nominal_aliases: {
     id: Generated<string>;
@@ -241,6 +245,86 @@ export interface Schema {
     created_by: string | null;
     read_at: Date | null;
     emailed_at: Date | null;
+  };
+  area_settings: {
+    area_code: string;
+    level2_review_weeks: number;
+    level3_review_weeks: number;
+    significant_event_review_days: number;
+    countersignature_required: boolean;
+  };
+  screenings: { id: Generated<string>; nominal_id: string; answers: unknown; completed_at: Instant; completed_by: string };
+  level_decisions: {
+    id: Generated<string>;
+    nominal_id: string;
+    level: number | null;
+    category: number | null;
+    kind: 'initial' | 'review' | 'escalation' | 'reduction' | 'deregistration';
+    criteria: string[];
+    rationale: string;
+    screening_id: string | null;
+    decided_on: string;
+    decided_at: Instant;
+    decided_by: string;
+    countersigned_at: Date | null;
+    countersigned_by: string | null;
+    warning: string | null;
+  };
+  status_notifications: {
+    id: Generated<string>;
+    nominal_id: string;
+    told_on: string;
+    invited_to_contribute: boolean;
+    their_views: string | null;
+    recorded_at: Instant;
+    recorded_by: string;
+  };
+  significant_events: {
+    id: Generated<string>;
+    nominal_id: string;
+    type: string;
+    occurred_on: string;
+    description: string;
+    recorded_at: Instant;
+    recorded_by: string;
+    reviewed_by_decision: string | null;
+  };
+  category3_considerations: {
+    id: Generated<string>;
+    nominal_id: string;
+    outcome: 'refer' | 'not_needed';
+    reason: string;
+    considered_at: Instant;
+    considered_by: string;
+  };
+  offender_notifications: {
+    id: Generated<string>;
+    nominal_id: string;
+    kind: 'initial' | 'change' | 'periodic';
+    notified_on: string;
+    recorded_at: Instant;
+    recorded_by: string;
+  };
+  nominal_obligations: {
+    nominal_id: string;
+    area_code: string;
+    category: number | null;
+    category_reason: string | null;
+    eligibility_ends_on: string | null;
+    level: number | null;
+    in_custody: boolean;
+    on_rotl: boolean;
+    earliest_release_on: string | null;
+    level_decision_due_on: string | null;
+    level_decision_basis: string | null;
+    review_due_on: string | null;
+    review_basis: string | null;
+    unreviewed_event_since: string | null;
+    notification_due_on: string | null;
+    last_reduction_on: string | null;
+    reduced_near_release: boolean;
+    category3_candidate: boolean;
+    computed_on: string;
   };
   schema_migrations: { name: string; applied_at: Instant };
 }

@@ -13,6 +13,7 @@ import { projectRoot, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { londonDateAt } from '../domain/dates.ts';
 import { UnauthenticatedError } from '../domain/errors.ts';
+import { registerAuditPages } from '../modules/audit/routes.ts';
 import { registerNominalApi } from '../modules/nominals/routes-api.ts';
 import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/routes.ts';
@@ -239,6 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerReferenceApi(web);
   registerJustifiedAccess(web);
   registerOversight(web);
+  registerAuditPages(web);
   api.register(app);
   registerApiDocs(web);
   return app;

@@ -6,6 +6,7 @@ import { SECTIONS } from './sections.ts';
 import {
   IDENTITY_FIELDS,
   NOMINAL_SECTIONS,
+  NOMINAL_SECTION_LABELS,
   addSectionRow,
   createNominal,
   getNominal,
@@ -124,7 +125,7 @@ export function registerNominalApi(web: Web): void {
       path: `/nominals/{id}/${name}`,
       action: 'nominal.edit',
       tag: 'Nominals',
-      summary: `Change the ${name === 'identity' ? 'identity details' : 'lead agency'}`,
+      summary: `Change the ${NOMINAL_SECTION_LABELS[name].toLowerCase()}`,
       body: withVersion(fields),
       response: WRITE_RESULT,
       handler: async (request) => {

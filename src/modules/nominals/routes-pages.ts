@@ -10,6 +10,7 @@ import { IDENTIFIER_TYPE, findSection } from './sections.ts';
 import {
   IDENTITY_FIELDS,
   NOMINAL_SECTIONS,
+  NOMINAL_SECTION_LABELS,
   addSectionRow,
   createNominal,
   getNominal,
@@ -140,7 +141,7 @@ export function registerNominalPages(web: Web): void {
 
   for (const name of Object.keys(NOMINAL_SECTIONS) as NominalSectionName[]) {
     const fields = NOMINAL_SECTIONS[name];
-    const title = name === 'identity' ? 'Change identity details' : 'Change lead agency';
+    const title = `Change ${NOMINAL_SECTION_LABELS[name].toLowerCase()}`;
     app.get(`/nominals/:id/${name}/edit`, { config: { action: 'nominal.edit' } }, async (request, reply) => {
       const { id } = request.params as Params;
       const current = await getNominalSection(database, web.context(request), id, name);

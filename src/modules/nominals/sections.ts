@@ -64,6 +64,24 @@ export const LEAD_AGENCY_FIELDS: readonly FieldSpec[] = [
   { key: 'leadAgencyId', column: 'lead_agency_id', label: 'Lead agency', kind: 'agency', required: true },
 ];
 
+/** Dates the level-decision deadlines run from, beyond those on convictions. */
+export const CASE_DATES_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'firstAppointmentOn',
+    column: 'first_appointment_on',
+    label: 'First appointment with the lead agency',
+    kind: 'date',
+    hint: 'Community cases: the level must be set within 15 days of it',
+  },
+  {
+    key: 'rotlFirstReleaseOn',
+    column: 'rotl_first_release_on',
+    label: 'First release on temporary licence (ROTL)',
+    kind: 'date',
+    hint: 'Custody cases: the level must be set before it',
+  },
+];
+
 export const IDENTIFIER_TYPE = [
   { code: 'pnc', label: 'PNC ID' },
   { code: 'cro', label: 'CRO number' },

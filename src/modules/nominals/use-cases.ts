@@ -10,7 +10,9 @@ import { makeVigilReference } from '../../domain/identifiers.ts';
 import { checkFields, orderErrors, type FieldSpec } from '../../validation/fields.ts';
 import { changesSince, diffValues, recordChange } from './changes.ts';
 import { isUuid, loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
-import { IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSection } from './sections.ts';
+import { recomputeObligations } from '../levels/obligations.ts';
+import { eventForRecordChange, recordSignificantEvent } from '../levels/significant-events.ts';
+import { CASE_DATES_FIELDS, IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSection } from './sections.ts';
 
 /*
  * The nominal record's use cases. Each one: authorise → load → rules → write → timeline → access log,
@@ -19,8 +21,13 @@ import { IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSec
 
 type Values = Record<string, unknown>;
 
-const NOMINAL_SECTIONS = { identity: IDENTITY_FIELDS, 'lead-agency': LEAD_AGENCY_FIELDS } as const;
+const NOMINAL_SECTIONS = { identity: IDENTITY_FIELDS, 'lead-agency': LEAD_AGENCY_FIELDS, 'case-dates': CASE_DATES_FIELDS } as const;
 export type NominalSectionName = keyof typeof NOMINAL_SECTIONS;
+export const NOMINAL_SECTION_LABELS: Record<NominalSectionName, string> = {
+  identity: 'Identity',
+  'lead-agency': 'Lead agency',
+  'case-dates': 'Case dates',
+};
 
 export interface CreateNominalInput extends Values {
   identifiers?: { type: string; value: string }[];
@@ -76,6 +83,7 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
             after: identifier,
           });
         }
+        await recomputeObligations(tx, row.id, ctx.today);
         await logAccess(tx, ctx.actor, ctx.origin, {
           operation: 'collection',
           recordType: 'nominal',
@@ -237,6 +245,7 @@ export async function updateNominalSection(
     if (!updated) throw conflict([]);
     if (sectionName === 'identity')
       await syncName(tx, nominalId, null, values.forename as string, values.surname as string);
+    await recomputeObligations(tx, nominalId, ctx.today);
     await recordChange(tx, {
       nominalId,
       userId: ctx.actor.userId,
@@ -244,7 +253,7 @@ export async function updateNominalSection(
       entityId: nominalId,
       entityVersion: updated.version,
       action: 'updated',
-      summary: `${sectionName === 'identity' ? 'Identity' : 'Lead agency'} updated: ${changed.map((c) => c.label.toLowerCase()).join(', ')}`,
+      summary: `${NOMINAL_SECTION_LABELS[sectionName]} updated: ${changed.map((c) => c.label.toLowerCase()).join(', ')}`,
       before: pick(before, changed),
       after: pick(values, changed),
     });
@@ -330,6 +339,18 @@ export async function addSectionRow(
         if (section.name === 'identifiers')
           await assertIdentifiersFree(tx, [values as { type: string; value: string }], null, () => 'value');
         await endSuperseded(tx, ctx, nominalId, section, values);
+        const previousRosh =
+          section.name === 'risk-assessments'
+            ? ((
+                await tx
+                  .selectFrom('risk_assessments')
+                  .select('rosh_overall')
+                  .where('nominal_id', '=', nominalId)
+                  .orderBy('assessed_on', 'desc')
+                  .orderBy('recorded_at', 'desc')
+                  .executeTakeFirst()
+              )?.rosh_overall ?? null)
+            : null;
         const extra = section.table === 'risk_assessments' ? { recorded_by: ctx.actor.userId } : {};
         const row = await tx
           .insertInto(section.table)
@@ -351,6 +372,10 @@ export async function addSectionRow(
           after: values,
           sensitivity: sensitivityOf(section.name, values),
         });
+        // A new home, a new partner, a changed risk: everyone managing the person hears at once.
+        const event = eventForRecordChange(section.name, values, previousRosh);
+        if (event?.occurredOn) await recordSignificantEvent(tx, ctx, nominalId, event);
+        await recomputeObligations(tx, nominalId, ctx.today);
         await logAccess(tx, ctx.actor, ctx.origin, {
           operation: 'collection',
           recordType: 'nominal',
@@ -471,6 +496,7 @@ export async function updateSectionRow(
           after: pick(values, changed),
           sensitivity: sensitivityOf(section.name, values) ?? sensitivityOf(section.name, current),
         });
+        await recomputeObligations(tx, nominalId, ctx.today);
         await logAccess(tx, ctx.actor, ctx.origin, {
           operation: 'alteration',
           recordType: 'nominal',

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
+import { projectRoot } from '../../config.ts';
 
-/** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane). */
+/** argon2id with the OWASP ASVS 5.0 (11.4.2) parameters: 19 MiB, 2 passes, 1 lane. */
 const ARGON2_OPTIONS = {
   algorithm: 2 /* Algorithm.Argon2id (a const enum) */,
   memoryCost: 19456,
@@ -26,8 +29,28 @@ export function decoy(password: string): Promise<boolean> {
   return decoyHash.then((h) => verifyPassword(h, password)).then(() => false);
 }
 
+/** The 20,000 most common passwords, lower-cased; read once, on first use. */
+let commonPasswords: Set<string> | undefined;
+function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(
+    readFileSync(path.join(projectRoot, 'data-reference/common-passwords.txt'), 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  return commonPasswords.has(password.toLowerCase());
+}
+
+/**
+ * ASVS 5.0 V6.2: length is what counts (12 to 128 characters, spaces and any Unicode allowed), no
+ * composition rules, no forced expiry, and none of the most common passwords.
+ */
 export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN) return `Password must be ${PASSWORD_MIN} characters or more`;
-  if (password.length > PASSWORD_MAX) return `Password must be ${PASSWORD_MAX} characters or fewer`;
+  // Characters as people count them (code points), not UTF-16 units.
+  const length = [...password].length;
+  if (length < PASSWORD_MIN) return `Password must be ${PASSWORD_MIN} characters or more`;
+  if (length > PASSWORD_MAX) return `Password must be ${PASSWORD_MAX} characters or fewer`;
+  if (isCommonPassword(password))
+    return 'Password is too common and easy to guess – choose a different password, such as three random words';
   return null;
 }

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../config.ts';
+import type { Tx } from '../../db/database.ts';
+import type { Outcome } from '../../domain/codes.ts';
+import { compareDates } from '../../domain/dates.ts';
+import {
+  DEFAULT_AREA_SETTINGS,
+  levelDecisionDue,
+  reviewDue,
+  type AreaSettings,
+  type LevelDecisionCase,
+} from '../../domain/deadlines.ts';
+import { category3CandidateRule, mappaEligibility, type ConvictionFacts, type OffenceKind } from '../../domain/eligibility.ts';
+import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
+import { eligibilityFacts, type EligibilityFacts } from '../nominals/facts.ts';
+
+/**
+ * Each person's MAPPA obligations (category, level decision due, review due, notification due,
+ * Category 3 candidacy), computed by the rules in domain/ whenever their record changes and stored
+ * in `nominal_obligations`, so that worklists are an indexed read even at national scale.
+ */
+
+interface OffenceFlags {
+  offence: string;
+  schedule3: boolean;
+  schedule15: boolean;
+  terrorism: boolean;
+  kind: OffenceKind;
+}
+
+let offenceList: OffenceFlags[] | undefined;
+/** The offence list's flags for a recorded offence (matched by name; an unknown offence has none). */
+export function offenceFlags(offence: string): OffenceFlags | undefined {
+  offenceList ??= (
+    JSON.parse(readFileSync(path.join(projectRoot, 'data-reference/offences.json'), 'utf8')) as { offences: OffenceFlags[] }
+  ).offences.sort((a, b) => b.offence.length - a.offence.length);
+  const wanted = offence.toLowerCase();
+  return offenceList.find((o) => wanted.startsWith(o.offence.toLowerCase()));
+}
+
+export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettings> {
+  const row = await tx.selectFrom('area_settings').selectAll().where('area_code', '=', areaCode).executeTakeFirst();
+  if (!row) return { ...DEFAULT_AREA_SETTINGS };
+  return {
+    level2ReviewWeeks: row.level2_review_weeks,
+    level3ReviewWeeks: row.level3_review_weeks,
+    significantEventReviewDays: row.significant_event_review_days,
+  };
+}
+
+const current = (from: string | null, to: string | null, today: string) =>
+  (!from || compareDates(from, today) <= 0) && (!to || compareDates(to, today) >= 0);
+
+/** In custody today: a custodial sentence that has started and from which they have not been released. */
+function activeCustody(facts: EligibilityFacts, today: string) {
+  return facts.convictions
+    .filter(
+      (c) =>
+        c.outcome === 'custody' &&
+        c.sentence_start !== null &&
+        compareDates(c.sentence_start, today) <= 0 &&
+        (c.actual_release_date === null || compareDates(c.actual_release_date, today) > 0),
+    )
+    .sort((a, b) => compareDates(b.sentence_start!, a.sentence_start!))[0];
+}
+
+export async function recomputeObligations(tx: Tx, nominalId: string, today: string): Promise<void> {
+  const facts = await eligibilityFacts(tx, nominalId);
+  const { nominal } = facts;
+  const convictions: ConvictionFacts[] = facts.convictions.map((c) => {
+    const flags = offenceFlags(c.offence);
+    return {
+      id: c.id,
+      offence: c.offence,
+      schedule3: flags?.schedule3 ?? false,
+      schedule15: flags?.schedule15 ?? false,
+      terrorism: flags?.terrorism ?? false,
+      murder: /^murder\b/i.test(c.offence),
+      ...(flags ? { kind: flags.kind } : {}),
+      outcome: c.outcome as Outcome,
+      lengthMonths: c.length_months,
+      convictionDate: c.conviction_date,
+      sentenceStart: c.sentence_start,
+      licenceExpiryDate: c.licence_expiry_date,
+      sentenceExpiryDate: c.sentence_expiry_date,
+    };
+  });
+  const eligibility = mappaEligibility(
+    {
+      dateOfBirth: nominal.date_of_birth,
+      convictions,
+      category3Decision: nominal.category3_accepted_on
+        ? { acceptedOn: nominal.category3_accepted_on, endedOn: nominal.category3_ended_on }
+        : null,
+    },
+    today,
+  );
+  const category = eligibility.eligible ? eligibility.category : null;
+
+  const decision = await tx
+    .selectFrom('level_decisions')
+    .select(['id', 'level', 'kind', 'decided_on', 'warning'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('decided_at', 'desc')
+    .executeTakeFirst();
+  const level = decision && decision.kind !== 'deregistration' ? decision.level : null;
+
+  const custody = activeCustody(facts, today);
+  const onRotl = Boolean(custody && nominal.rotl_first_release_on && compareDates(nominal.rotl_first_release_on, today) <= 0);
+  const decisionCase: LevelDecisionCase | null = custody
+    ? {
+        setting: 'custody',
+        conditionalReleaseDate: custody.conditional_release_date,
+        paroleEligibilityDate: custody.parole_eligibility_date,
+        hdcEligibilityDate: custody.hdc_eligibility_date,
+        firstRotlDate: nominal.rotl_first_release_on,
+      }
+    : nominal.first_appointment_on
+      ? { setting: 'community', firstAppointmentOn: nominal.first_appointment_on }
+      : null;
+  const levelDue = category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
+
+  const events = await tx
+    .selectFrom('significant_events')
+    .select(['type', 'occurred_on', 'reviewed_by_decision'])
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  const settings = await areaSettings(tx, nominal.area_code);
+  const review =
+    level !== null && decision
+      ? reviewDue(
+          {
+            level: level as 1 | 2 | 3,
+            lastReviewedOn: decision.decided_on,
+            significantEvents: events.map((e) => ({
+              type: e.type as never,
+              occurredOn: e.occurred_on,
+              reviewed: e.reviewed_by_decision !== null,
+            })),
+          },
+          settings,
+          today,
+        )
+      : null;
+  const unreviewed = events
+    .filter((e) => e.reviewed_by_decision === null && (!decision || compareDates(e.occurred_on, decision.decided_on) > 0))
+    .map((e) => e.occurred_on)
+    .sort()[0];
+
+  let notificationDue: string | null = null;
+  if (category === 1 && eligibility.eligible) {
+    const last = await tx
+      .selectFrom('offender_notifications')
+      .select('notified_on')
+      .where('nominal_id', '=', nominalId)
+      .orderBy('notified_on', 'desc')
+      .executeTakeFirst();
+    const index = facts.convictions.find((c) => c.id === eligibility.convictionId);
+    notificationDue = last
+      ? nextRenotificationDue(last.notified_on)
+      : initialNotificationDue(index?.conviction_date ?? eligibility.startsOn, index?.actual_release_date ?? null);
+  }
+
+  const activeMarkers = facts.markers.filter((m) => current(m.start_date, m.end_date, today)).map((m) => m.type);
+  let candidate = category3CandidateRule({
+    latestRoshOverall: (facts.latestRisk?.rosh_overall ?? null) as never,
+    activeMarkers,
+    underMappa: category !== null,
+  });
+  if (candidate) {
+    // Once considered, a candidate leaves the list until something significant changes.
+    const considered = await tx
+      .selectFrom('category3_considerations')
+      .select('considered_at')
+      .where('nominal_id', '=', nominalId)
+      .orderBy('considered_at', 'desc')
+      .executeTakeFirst();
+    const changedSince = (at: Date) =>
+      events.some((e) => compareDates(e.occurred_on, at.toISOString().slice(0, 10)) > 0) ||
+      (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at);
+    if (considered && !changedSince(new Date(considered.considered_at))) candidate = false;
+  }
+
+  const release = custody?.conditional_release_date ?? null;
+  const values = {
+    area_code: nominal.area_code,
+    category,
+    category_reason: eligibility.reason,
+    eligibility_ends_on: eligibility.eligible ? eligibility.endsOn : null,
+    level,
+    in_custody: Boolean(custody),
+    on_rotl: onRotl,
+    earliest_release_on: release,
+    level_decision_due_on: levelDue?.dueOn ?? null,
+    level_decision_basis: levelDue?.basis ?? (category !== null && level === null ? 'Record the first appointment or release dates' : null),
+    review_due_on: review?.dueOn ?? null,
+    review_basis: review?.basis ?? null,
+    unreviewed_event_since: unreviewed ?? null,
+    notification_due_on: notificationDue,
+    last_reduction_on: decision?.kind === 'reduction' ? decision.decided_on : null,
+    reduced_near_release: decision?.kind === 'reduction' && Boolean(decision.warning),
+    category3_candidate: candidate,
+    computed_on: today,
+  };
+  await tx
+    .insertInto('nominal_obligations')
+    .values({ nominal_id: nominalId, ...values })
+    .onConflict((oc) => oc.column('nominal_id').doUpdateSet(values))
+    .execute();
+  // The record's own category and level follow the decisions, for search results and headers.
+  await tx.updateTable('nominals').set({ mappa_category: category, mappa_level: level }).where('id', '=', nominalId).execute();
+}

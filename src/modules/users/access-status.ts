@@ -1,0 +1,72 @@
+import type { Actor } from '../../access/actor.ts';
+import type { Role } from '../../domain/codes.ts';
+import type { UsersDb, UsersTx } from './tables.ts';
+
+/**
+ * Nobody sees anything without current vetting and recorded training. This is checked every time a
+ * session or token is used (not only at sign-in), so a lapse takes effect at once.
+ */
+export type SuspensionReason = 'vetting-expired' | 'no-vetting' | 'no-training';
+
+export const SUSPENSION_MESSAGES: Record<SuspensionReason, string> = {
+  'vetting-expired': 'Your access has been suspended because your vetting has expired – contact your administrator.',
+  'no-vetting': 'Your access has been suspended because there is no vetting recorded for you – contact your administrator.',
+  'no-training':
+    'Your access has been suspended because your training has not been recorded – contact your administrator.',
+};
+
+export interface VettingFacts {
+  vetting_level: string | null;
+  vetting_expires_on: string | null;
+  training_completed_on: string | null;
+}
+
+/** Why the user may not use Vigil today (an ISO date, Europe/London), or null. Expiry day itself still counts. */
+export function suspensionOf(user: VettingFacts, today: string): SuspensionReason | null {
+  if (!user.vetting_level || !user.vetting_expires_on) return 'no-vetting';
+  if (user.vetting_expires_on < today) return 'vetting-expired';
+  if (!user.training_completed_on) return 'no-training';
+  return null;
+}
+
+export interface UserAccess {
+  actor: Actor;
+  suspension: SuspensionReason | null;
+}
+
+/** The actor of an enabled user, with whether their access is suspended today; null if unknown or disabled. */
+export async function loadUserAccess(db: UsersDb | UsersTx, userId: string, today: string): Promise<UserAccess | null> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.agency_id',
+      'u.area_code',
+      'u.disabled_at',
+      'u.vetting_level',
+      'u.vetting_expires_on',
+      'u.training_completed_on',
+      'a.name as agency_name',
+      'a.type as agency_type',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || row.disabled_at) return null;
+  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  return {
+    actor: {
+      userId: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      agencyType: row.agency_type,
+      areaCode: row.area_code,
+      roles: roles.map((r) => r.role as Role),
+    },
+    suspension: suspensionOf(row, today),
+  };
+}

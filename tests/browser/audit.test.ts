@@ -1,0 +1,239 @@
+import { readFile } from 'node:fs/promises';
+import { sql } from 'kysely';
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
+import type { Database } from '../../src/db/database.ts';
+import { londonDateAt } from '../../src/domain/dates.ts';
+import { grantJustifiedAccess } from '../../src/modules/justified-access/use-cases.ts';
+import { createNominal, getNominal } from '../../src/modules/nominals/use-cases.ts';
+import { createUser } from '../../src/modules/users/use-cases.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import {
+  agencyFor,
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  startServer,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { identity } from '../support/fixtures.ts';
+
+/**
+ * A data protection officer's pages in a real browser: who viewed a record, what a user did, the
+ * review of a justified access, and the export of a person's access history. Every page, including
+ * each one showing form errors, is checked with axe (WCAG 2.2 AA), for its CSP and console errors.
+ */
+
+const DPO = {
+  email: 'fiona.dpo@police.example.gov.uk',
+  name: 'Fiona Grant',
+  password: 'a long enough passphrase 2026',
+};
+const PRACTITIONER = { email: 'pat.practitioner@probation.example.gov.uk', name: 'Pat Practitioner' };
+
+let database: Database;
+let server: BrowserServer;
+let session: BrowserSession;
+let page: Page;
+let nominal: { id: string; vigilRef: string };
+let grantId: string;
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
+const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+
+/** Runs an action that navigates and returns the final document response, after any redirects. */
+async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.frame() === page.mainFrame() &&
+        (r.status() < 300 || r.status() >= 400),
+    ),
+    action(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+async function addUser(
+  email: string,
+  name: string,
+  roles: Role[],
+  agencyType: string,
+  password: string,
+): Promise<UseCaseContext> {
+  const agency = await agencyFor(database, 'AVS', agencyType);
+  const user = await createUser(database, null, {
+    email,
+    displayName: name,
+    agencyId: agency.id,
+    roles,
+    password,
+  });
+  const actor: Actor = {
+    userId: user.id,
+    email,
+    displayName: name,
+    agencyId: agency.id,
+    agencyName: agency.name,
+    agencyType,
+    areaCode: 'AVS',
+    roles,
+  };
+  return {
+    actor,
+    origin: { sourceAddress: '127.0.0.1', requestId: 'browser-setup' },
+    today: londonDateAt(Date.now()),
+  };
+}
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  const practitioner = await addUser(
+    PRACTITIONER.email,
+    PRACTITIONER.name,
+    ['probation_practitioner'],
+    'probation',
+    'another long passphrase 2026',
+  );
+  await addUser(DPO.email, DPO.name, ['data_protection_officer'], 'police', DPO.password);
+  nominal = await createNominal(
+    database,
+    practitioner,
+    identity({ forename: 'Norman', surname: 'Watched', dateOfBirth: '1971-04-09' }),
+  );
+  await getNominal(database, practitioner, nominal.id);
+  grantId = (
+    await grantJustifiedAccess(
+      database,
+      practitioner,
+      nominal.id,
+      'Covering for a colleague on leave this week',
+    )
+  ).id;
+  server = await startServer(database);
+  session = await openBrowserSession();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('a data protection officer reading the access log', () => {
+  it('signs in and opens the access log', async () => {
+    await visit('/sign-in');
+    await page.getByLabel('Email address').fill(DPO.email);
+    await page.getByLabel('Password').fill(DPO.password);
+    await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    // Wherever sign-in lands is another module's page: let it finish (its favicon too), then move on.
+    await page.waitForLoadState('networkidle');
+    session.console.take();
+    const response = await visit('/audit');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Access log');
+    await check(response, 'access log start page');
+  });
+
+  it('shows who viewed or changed a record', async () => {
+    await page.getByLabel('Vigil reference or record id').fill(nominal.vigilRef);
+    const response = await navigation(() =>
+      page.getByRole('button', { name: 'Show who viewed or changed it' }).click(),
+    );
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      `Norman Watched (${nominal.vigilRef})`,
+    );
+    const rows = page.locator('table.govuk-table tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain(PRACTITIONER.name);
+    expect(await rows.last().textContent()).toContain('Collected');
+    await check(response, 'who viewed a record');
+  });
+
+  it('explains a reference it cannot find', async () => {
+    await page.getByLabel('Vigil reference or record id').fill('VGL-NOPE');
+    const response = await navigation(() =>
+      page.getByRole('button', { name: 'Show who viewed or changed it' }).click(),
+    );
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Vigil reference');
+    await check(response, 'who viewed a record, with an error');
+  });
+
+  it('shows what a user viewed or changed', async () => {
+    const response = await visit(`/audit/user?email=${encodeURIComponent(PRACTITIONER.email)}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      `What ${PRACTITIONER.name} viewed or changed`,
+    );
+    expect(await page.locator('table.govuk-table').textContent()).toContain(nominal.vigilRef);
+    await check(response, 'what a user did');
+  });
+
+  it('reviews a justified access, with an error first', async () => {
+    let response = await visit('/audit/justified-accesses');
+    expect(await page.locator('table.govuk-table tbody').textContent()).toContain('Covering for a colleague');
+    await check(response, 'justified accesses awaiting review');
+
+    response = await navigation(() =>
+      page
+        .getByRole('link', { name: /^Review/ })
+        .first()
+        .click(),
+    );
+    expect(page.url()).toBe(url(`/audit/justified-accesses/${grantId}`));
+    await check(response, 'review form');
+
+    response = await navigation(() => page.getByRole('button', { name: 'Save review' }).click());
+    expect(response?.status()).toBe(400);
+    await check(response, 'review form with an error');
+
+    await page.getByLabel('Appropriate', { exact: true }).check();
+    response = await navigation(() => page.getByRole('button', { name: 'Save review' }).click());
+    expect(page.url()).toBe(url('/audit/justified-accesses?reviewed=appropriate'));
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('found appropriate');
+    await check(response, 'justified accesses after a review');
+    const row = await database.db
+      .selectFrom('justified_accesses')
+      .select(['review_outcome', 'reviewed_at'])
+      .where('id', '=', grantId)
+      .executeTakeFirstOrThrow();
+    expect(row.review_outcome).toBe('appropriate');
+  });
+
+  it('exports a person’s access history as CSV, recorded as a disclosure', async () => {
+    let response = await visit(`/audit/export?q=${encodeURIComponent(nominal.vigilRef)}`);
+    await check(response, 'export form');
+
+    response = await navigation(() =>
+      page.getByRole('button', { name: 'Download the access history' }).click(),
+    );
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select why');
+    await check(response, 'export form with errors');
+
+    await page.getByLabel('Subject access request').check();
+    await page.getByLabel('Who will receive it').fill('Norman Watched (the data subject)');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the access history' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^access-history-${nominal.vigilRef}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('Entry,When (UTC),User');
+    expect(csv).toContain('Norman Watched (the data subject)');
+    const logged = await sql<{ operation: string; recipients: string[] }>`
+      SELECT operation, recipients FROM access_log ORDER BY id DESC LIMIT 1`.execute(database.db);
+    expect(logged.rows[0]).toEqual({
+      operation: 'disclosure',
+      recipients: ['Norman Watched (the data subject)'],
+    });
+  });
+});
