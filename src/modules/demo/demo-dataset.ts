@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { ROLE, type Role } from '../../domain/codes.ts';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { addDays, addYears, parseIsoDate } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
+import { decideLevel } from '../levels/use-cases.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../nominals/use-cases.ts';
 import { createUser, findUserByEmail } from '../users/use-cases.ts';
 import { actorForUser, backgroundContext } from './actor.ts';
@@ -107,7 +108,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   const ids = new Map<string, string>();
   for (const spec of specs) {
     if (spec.role === 'admin' && spec.email === demoEmail('admin', areaCode)) continue;
-    ids.set(spec.email, await ensureUser(database, spec, options.password));
+    ids.set(spec.email, await ensureUser(database, spec, options.password, options.today));
   }
 
   const practitioner = specs.find((s) => s.email === demoEmail('probation_practitioner', areaCode))!;
@@ -155,19 +156,35 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
     decided.push({ id, category: plan.category, level: plan.level });
   }
 
-  // Level decisions have no use case yet (a later feature): set category and level in one statement.
-  if (decided.length) {
-    await database.transaction(async (tx) => {
-      const rows = sql.join(
-        decided.map((d) => sql`(${d.id}::uuid, ${d.category}::smallint, ${d.level}::smallint)`),
-      );
-      await sql`UPDATE nominals AS n SET mappa_category = v.category, mappa_level = v.level
-        FROM (VALUES ${rows}) AS v(id, category, level) WHERE n.id = v.id`.execute(tx);
-    });
+  // Levels come only from practitioners' decisions, recorded through the same use case as the pages;
+  // decision dates are spread so that some reviews are due and some overdue, as in real caseloads.
+  const undecided = await database.db
+    .selectFrom('nominals as n')
+    .leftJoin('level_decisions as d', 'd.nominal_id', 'n.id')
+    .select('n.id')
+    .where('n.area_code', '=', areaCode)
+    .where('d.id', 'is', null)
+    .execute();
+  const toDecide = new Set(undecided.map((r) => r.id));
+  for (const [index, d] of decided.entries()) {
+    if (d.level === null || !toDecide.has(d.id)) continue;
+    const criteria = d.level === 1 ? [] : d.level === 2 ? ['rosh_high_or_very_high', 'multi_agency_meetings_add_value'] : ['rosh_high_or_very_high', 'senior_resources_at_short_notice'];
+    try {
+      await decideLevel(database, ctx, d.id, {
+        level: d.level,
+        criteria,
+        rationale: d.level === 1 ? 'Risk can be managed by the lead agency with information sharing.' : 'Active multi-agency management is needed to manage the risk.',
+        decidedOn: addDays(options.today, -((index * 37) % 240)),
+        ...(d.category === 3 ? { category3AcceptedOn: addDays(options.today, -((index * 37) % 240) - 7) } : {}),
+      });
+    } catch (error) {
+      // A planned level the rules refuse (e.g. the record does not make the person eligible) stays unset.
+      if (!(error instanceof ValidationError)) throw error;
+    }
   }
 
   const admin = specs.find((s) => s.email === demoEmail('admin', areaCode))!;
-  await ensureUser(database, admin, options.password);
+  await ensureUser(database, admin, options.password, options.today);
   return { users: await existingUsers(database, specs), nominals: await countNominals(database, areaCode) };
 }
 
@@ -230,7 +247,7 @@ async function writeNominal(
   return created.id;
 }
 
-async function ensureUser(database: Database, spec: UserSpec, password: string): Promise<string> {
+async function ensureUser(database: Database, spec: UserSpec, password: string, today: string): Promise<string> {
   const found = await findUserByEmail(database, spec.email);
   if (found) return found.id;
   const created = await createUser(database, null, {
@@ -239,6 +256,9 @@ async function ensureUser(database: Database, spec: UserSpec, password: string):
     agencyId: spec.agencyId,
     roles: [spec.role],
     password,
+    // Demo staff are vetted and trained, so the demo shows what a real user sees.
+    vetting: { level: 'NPPV3', expiresOn: addYears(today, 2) },
+    trainingCompletedOn: addDays(today, -30),
   });
   return created.id;
 }
