@@ -71,7 +71,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   done
   pg_isready -h 127.0.0.1 -p 5432
 
-  echo "Ensuring the vigil_test role exists…"
+  echo "Ensuring the vigil_test and vigil_app_test roles exist…"
   as_postgres psql -v ON_ERROR_STOP=1 -q -d postgres <<'SQL'
 DO $$
 BEGIN
@@ -79,6 +79,12 @@ BEGIN
     CREATE ROLE vigil_test LOGIN CREATEDB PASSWORD 'vigil_test';
   ELSE
     ALTER ROLE vigil_test LOGIN CREATEDB PASSWORD 'vigil_test';
+  END IF;
+  -- The application role of production, with no right to change the access log (audit tests).
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vigil_app_test') THEN
+    CREATE ROLE vigil_app_test LOGIN PASSWORD 'vigil_app_test';
+  ELSE
+    ALTER ROLE vigil_app_test LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD 'vigil_app_test';
   END IF;
 END
 $$;

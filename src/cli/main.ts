@@ -2,11 +2,20 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
+import { ensureAccessLogPartitions } from '../audit/partitions.ts';
 import { londonDateAt } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { loadDemoData } from '../modules/demo/demo-dataset.ts';
 import { seedReferenceData } from '../modules/reference/use-cases.ts';
-import { createServiceToken, createUser, findUserByEmail } from '../modules/users/use-cases.ts';
+import {
+  createServiceToken,
+  createUser,
+  findUserByEmail,
+  listServiceTokens,
+  resetTwoFactor,
+  revokeServiceToken,
+} from '../modules/users/use-cases.ts';
+import type { OidcSettings } from '../modules/users/oidc.ts';
 import { buildApp } from '../web/app.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 
@@ -16,12 +25,14 @@ export const DEMO_PASSWORD = 'vigil-demo-only-2026';
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
+  await ensureAccessLogPartitions(database);
   await seedReferenceData(database);
   return database;
 }
 
 async function serve(config: Config, database: Database, banner?: string[]) {
-  const app = await buildApp({ database, config });
+  const oidc = oidcFromEnvironment(process.env);
+  const app = await buildApp({ database, config, ...(oidc ? { oidc } : {}) });
   const stop = async () => {
     await app.close();
     await database.close();
@@ -58,6 +69,7 @@ program
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const applied = await migrate(database);
+    await ensureAccessLogPartitions(database);
     const reference = await seedReferenceData(database);
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'No pending migrations');
     console.log(`Reference data: ${reference.areas} areas, ${reference.agencies} agencies`);
@@ -98,38 +110,69 @@ program
 const user = program.command('user').description('Manage users');
 user
   .command('add')
-  .description('Add a user (the password is read from standard input)')
+  .description('Add a user (the password is read from standard input); they set up two-factor authentication at first sign-in')
   .requiredOption('--email <email>', 'their work email, used to sign in')
   .requiredOption('--name <name>', 'their full name')
   .requiredOption('--agency <agency>', 'the agency id, or its exact name')
   .requiredOption('--roles <roles>', 'comma-separated roles, e.g. probation_practitioner,meeting_chair')
-  .action(async (options: { email: string; name: string; agency: string; roles: string }) => {
+  .requiredOption('--vetting-level <level>', 'NPPV2, NPPV3, SC or DV')
+  .requiredOption('--vetting-expires <date>', 'the date their vetting expires, YYYY-MM-DD')
+  .requiredOption('--training-date <date>', 'the date they completed MAPPA training, YYYY-MM-DD')
+  .action(
+    async (options: {
+      email: string;
+      name: string;
+      agency: string;
+      roles: string;
+      vettingLevel: string;
+      vettingExpires: string;
+      trainingDate: string;
+    }) => {
+      const config = loadConfig();
+      const database = await open(config);
+      try {
+        const agency = await database.db
+          .selectFrom('agencies')
+          .select('id')
+          .where((eb) =>
+            /^[0-9a-f-]{36}$/i.test(options.agency)
+              ? eb('id', '=', options.agency)
+              : eb('name', '=', options.agency),
+          )
+          .execute();
+        if (agency.length !== 1)
+          throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
+        const password = (await readStdin()).replace(/\r?\n$/, '');
+        const created = await createUser(database, null, {
+          email: options.email,
+          displayName: options.name,
+          agencyId: agency[0]!.id,
+          roles: options.roles
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+          password,
+          vetting: { level: options.vettingLevel.trim().toUpperCase(), expiresOn: options.vettingExpires },
+          trainingCompletedOn: options.trainingDate,
+        });
+        console.log(`Added ${created.email} (${created.id})`);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+user
+  .command('reset-two-factor')
+  .description('Make a user set up a new authenticator at their next sign-in (ends their sessions)')
+  .requiredOption('--email <email>', 'the user')
+  .action(async (options: { email: string }) => {
     const config = loadConfig();
     const database = await open(config);
     try {
-      const agency = await database.db
-        .selectFrom('agencies')
-        .select('id')
-        .where((eb) =>
-          /^[0-9a-f-]{36}$/i.test(options.agency)
-            ? eb('id', '=', options.agency)
-            : eb('name', '=', options.agency),
-        )
-        .execute();
-      if (agency.length !== 1)
-        throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
-      const password = (await readStdin()).replace(/\r?\n$/, '');
-      const created = await createUser(database, null, {
-        email: options.email,
-        displayName: options.name,
-        agencyId: agency[0]!.id,
-        roles: options.roles
-          .split(',')
-          .map((r) => r.trim())
-          .filter(Boolean),
-        password,
-      });
-      console.log(`Added ${created.email} (${created.id})`);
+      const found = await findUserByEmail(database, options.email);
+      if (!found) throw new UsageError(`No user has the email ${options.email}`);
+      await resetTwoFactor(database, null, found.id);
+      console.log(`Two-factor authentication reset for ${found.email}`);
     } finally {
       await database.close();
     }
@@ -138,11 +181,13 @@ user
 const token = program.command('token').description('Manage API tokens for machine clients');
 token
   .command('add')
-  .description('Issue a bearer token that acts as an existing user; it is shown once')
+  .description('Issue a bearer token that acts as an existing user; it is shown once. Read-only unless --write')
   .requiredOption('--user <email>', 'the user the token acts as')
   .requiredOption('--name <name>', 'what the token is for, e.g. "nDelius import"')
   .option('--expires-days <days>', 'days until it expires', '90')
-  .action(async (options: { user: string; name: string; expiresDays: string }) => {
+  .option('--write', 'allow the token to change records (default: read only)', false)
+  .option('--areas <codes>', 'limit the token to these MAPPA areas, e.g. AVS,GLO (default: the user’s own scope)')
+  .action(async (options: { user: string; name: string; expiresDays: string; write: boolean; areas?: string }) => {
     const config = loadConfig();
     const database = await open(config);
     try {
@@ -151,9 +196,50 @@ token
       const days = Number(options.expiresDays);
       if (!Number.isInteger(days) || days < 1 || days > 366)
         throw new UsageError('--expires-days must be a whole number from 1 to 366');
+      const areaCodes = options.areas
+        ?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (options.areas !== undefined && !areaCodes?.length)
+        throw new UsageError('--areas needs at least one area code, e.g. --areas AVS,GLO');
       console.log(
-        await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000)),
+        await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000), {
+          readOnly: !options.write,
+          areaCodes: areaCodes ?? null,
+        }),
       );
+    } finally {
+      await database.close();
+    }
+  });
+token
+  .command('list')
+  .description("List a user's API tokens (never the tokens themselves)")
+  .requiredOption('--user <email>', 'the user the tokens act as')
+  .action(async (options: { user: string }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const found = await findUserByEmail(database, options.user);
+      if (!found) throw new UsageError(`No user has the email ${options.user}`);
+      for (const t of await listServiceTokens(database, found.id)) {
+        const state = t.active ? 'active' : t.revokedAt ? 'revoked' : 'expired';
+        const scope = `${t.readOnly ? 'read-only' : 'read-write'}${t.areaCodes ? ` areas=${t.areaCodes.join(',')}` : ''}`;
+        console.log(`${t.id}  ${state.padEnd(7)}  ${scope.padEnd(28)}  ${t.name}`);
+      }
+    } finally {
+      await database.close();
+    }
+  });
+token
+  .command('revoke <id>')
+  .description('Revoke an API token at once (see `vigil token list` for ids)')
+  .action(async (id: string) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const revoked = await revokeServiceToken(database, null, id);
+      console.log(`Revoked token ${revoked.id} (${revoked.name})`);
     } finally {
       await database.close();
     }
@@ -162,6 +248,30 @@ token
 registerAuditCommands(program);
 
 class UsageError extends Error {}
+
+/** Single sign-on is on only when all four settings are given; some but not all is a mistake worth stopping for. */
+function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcSettings | undefined {
+  const settings = {
+    issuer: env.VIGIL_OIDC_ISSUER,
+    clientId: env.VIGIL_OIDC_CLIENT_ID,
+    clientSecret: env.VIGIL_OIDC_CLIENT_SECRET,
+    redirectUrl: env.VIGIL_OIDC_REDIRECT_URL,
+  };
+  const given = Object.values(settings).filter(Boolean).length;
+  if (given === 0) return undefined;
+  if (given < 4)
+    throw new ConfigError(
+      'Single sign-on needs all of VIGIL_OIDC_ISSUER, VIGIL_OIDC_CLIENT_ID, VIGIL_OIDC_CLIENT_SECRET and VIGIL_OIDC_REDIRECT_URL',
+    );
+  for (const key of ['issuer', 'redirectUrl'] as const) {
+    try {
+      new URL(settings[key]!);
+    } catch {
+      throw new ConfigError(`${key === 'issuer' ? 'VIGIL_OIDC_ISSUER' : 'VIGIL_OIDC_REDIRECT_URL'} must be a full URL`);
+    }
+  }
+  return settings as OidcSettings;
+}
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY)

@@ -8,10 +8,14 @@ const migrationsDir = path.join(projectRoot, 'migrations');
 
 /** Applies every pending `migrations/NNNN_name.sql` in order, each in its own transaction; returns the names applied. */
 export async function migrate(database: Database): Promise<string[]> {
-  // The advisory lock stops two servers starting at once from racing each other.
-  await database.runScript(
-    'SELECT pg_advisory_xact_lock(7031); CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  // An application role without CREATE rights must still start when nothing is pending.
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(database.db);
+  if (!exists.rows[0]?.t) {
+    // The advisory lock stops two servers starting at once from racing each other.
+    await database.runScript(
+      'SELECT pg_advisory_xact_lock(7031); CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+  }
   const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
   const applied = new Set(
     (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(database.db)).rows.map(

@@ -221,19 +221,26 @@ export interface Schema {
     review_note: string | null;
   };
   access_log: {
+    /** Position in the hash chain: 1, 2, 3… with no gaps. */
     id: Generated<number>;
-    at: Instant;
+    at: Generated<Date>;
     user_id: string | null;
     agency_id: string | null;
     roles: string[];
+    service_account_id: string | null;
     operation: 'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
     record_type: string;
     record_ids: string[];
     section: string | null;
     purpose: string | null;
+    recipients: Generated<string[]>;
     source_address: string | null;
     request_id: string | null;
+    prev_hash: Generated<Buffer>;
+    hash: Generated<Buffer>;
   };
+  access_log_records: { record_id: string; at: Date; entry_id: number };
+  access_log_head: { singleton: boolean; seq: number; hash: Buffer };
   notifications: {
     id: Generated<string>;
     user_id: string;

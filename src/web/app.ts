@@ -17,11 +17,21 @@ import { registerAuditPages } from '../modules/audit/routes.ts';
 import { registerNominalApi } from '../modules/nominals/routes-api.ts';
 import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/routes.ts';
+import { registerLevels } from '../modules/levels/routes.ts';
+import { registerInbox, unreadCount } from '../modules/notifications/routes.ts';
+import { deliverEmails, type Mailer } from '../modules/notifications/use-cases.ts';
 import { registerOversight } from '../modules/oversight/routes.ts';
 import { registerReferenceApi } from '../modules/reference/routes.ts';
 import { registerSearch } from '../modules/search/routes.ts';
-import { registerSignIn } from '../modules/users/routes.ts';
-import { actorForToken, resumeSession, SESSION_IDLE_MINUTES } from '../modules/users/use-cases.ts';
+import { registerWorklists } from '../modules/worklists/routes.ts';
+import type { OidcSettings } from '../modules/users/oidc.ts';
+import { holdBackSession, registerSignIn } from '../modules/users/routes.ts';
+import {
+  resolveServiceToken,
+  resumeSession,
+  SESSION_IDLE_MINUTES,
+  SESSION_IDLE_SECONDS,
+} from '../modules/users/use-cases.ts';
 import { ApiRegistry } from './api.ts';
 import { registerErrorHandling } from './errors.ts';
 import { createViewEnvironment } from './render.ts';
@@ -34,6 +44,8 @@ declare module 'fastify' {
     sessionId: string | null;
     csrfToken: string | null;
     cspNonce: string;
+    /** Unread inbox notifications, for the header (pages only). */
+    unreadNotifications: number | null;
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
@@ -51,6 +63,16 @@ export interface AppDependencies {
   now?: () => Date;
   /** API requests per client per minute (default 600). */
   apiRateLimit?: number;
+  /** Idle session timeout in seconds (default 15 minutes); tests of the timeout warning use a short one. */
+  sessionIdleSeconds?: number;
+  /** How failed sign-in attempts wait before answering (default: really wait); tests record instead. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Single sign-on with an OpenID Connect provider; off when absent. */
+  oidc?: OidcSettings;
+  /** Sends notification emails after requests that may create them; none are sent when absent. */
+  mailer?: Mailer;
+  /** The address users reach Vigil at, for links in emails (e.g. https://vigil.example.gov.uk). */
+  baseUrl?: string;
 }
 
 export interface Web {
@@ -64,7 +86,10 @@ export interface Web {
 const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/search', text: 'Find a person', action: 'nominal.search' },
   { href: '/nominals/new', text: 'Add a person', action: 'nominal.create' },
+  { href: '/worklists/mine', text: 'My worklist', action: 'nominal.view' },
+  { href: '/worklists/area', text: 'Area worklists', action: 'worklist.area' },
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
+  { href: '/audit', text: 'Access log', action: 'accesslog.view' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
 ];
 
@@ -157,30 +182,92 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('authSession', null);
 
-  app.addHook('onRequest', async (request) => {
+  const sessionIdleSeconds = deps.sessionIdleSeconds ?? SESSION_IDLE_SECONDS;
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // Static files carry no personal data: no session lookup for them (and no reset of the idle timer).
+    if (path.startsWith('/assets/') || path.startsWith('/stylesheets/') || path.startsWith('/javascripts/')) return;
     // The API authenticates machine clients by bearer token only; its docs pages use the session.
-    if (request.url.startsWith('/api/v1/')) {
+    if (path.startsWith('/api/v1/')) {
       const header = request.headers.authorization;
-      if (header?.startsWith('Bearer '))
-        request.actor = await actorForToken(deps.database, header.slice(7).trim(), now());
+      if (!header?.startsWith('Bearer ')) return;
+      const resolved = await resolveServiceToken(deps.database, header.slice(7).trim(), now());
+      if (resolved?.suspension) {
+        // Checked on every request: a lapse in vetting stops a token at once, and says why.
+        return reply
+          .code(403)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: 'Access suspended',
+            status: 403,
+            detail: 'The user this token acts as may not use Vigil now (vetting or training); contact your administrator',
+            instance: path,
+          });
+      }
+      request.actor = resolved?.actor ?? null;
       return;
     }
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return;
-    const session = await resumeSession(deps.database, sessionId, now());
-    if (session) {
+    const session = await resumeSession(deps.database, sessionId, {
+      now: now(),
+      idleSeconds: sessionIdleSeconds,
+      // The timeout script asking how long is left is not activity.
+      touch: path !== '/session/status',
+    });
+    if (!session) return;
+    request.sessionId = sessionId;
+    request.csrfToken = session.csrfToken;
+    request.authSession = session;
+    if (session.status === 'active') {
       request.actor = session.actor;
-      request.sessionId = sessionId;
-      request.csrfToken = session.csrfToken;
+      return;
     }
+    // Second factor not yet proved, or access suspended: only the pages for that, whatever was asked.
+    return holdBackSession(request, reply, session);
   });
 
   app.addHook('preHandler', enforceRouteAction);
 
+  // The header shows the inbox with its unread count: one indexed count, for pages only.
+  app.decorateRequest('unreadNotifications', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.actor || request.actor.serviceAccountId || (request.method !== 'GET' && request.method !== 'POST')) return;
+    const url = request.url.split('?')[0]!;
+    if (['/api/', '/assets/', '/stylesheets/', '/javascripts/'].some((p) => url.startsWith(p)) || url.endsWith('.csv')) return;
+    request.unreadNotifications = await unreadCount(deps.database, request.actor.userId);
+  });
+
+  // Notifications are written in the same transaction as the change that caused them; their
+  // emails go once the answer has been sent. One run at a time: a request during a run asks for another.
+  let delivering = false;
+  let deliverAgain = false;
+  app.addHook('onResponse', async (request) => {
+    if (!deps.mailer || (request.method !== 'POST' && request.method !== 'PUT')) return;
+    if (delivering) {
+      deliverAgain = true;
+      return;
+    }
+    delivering = true;
+    try {
+      do {
+        deliverAgain = false;
+        await deliverEmails(deps.database, deps.mailer, deps.baseUrl ?? '');
+      } while (deliverAgain);
+    } catch (error) {
+      request.log.error({ err: error }, 'email delivery failed');
+    } finally {
+      delivering = false;
+    }
+  });
+
   // Forms are checked after the body is parsed; a missing or wrong token is refused before any use case runs.
   app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.url === '/sign-in') return;
+    // Sign-in is the one form posted before there is a session (and so a token) to check.
+    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.url.split('?')[0] === '/sign-in') return;
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
     const expected = request.csrfToken;
     if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
@@ -217,6 +304,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         ? NAVIGATION.filter((n) => can(request.actor!, n.action)).map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }))
         : [],
         sessionIdleMinutes: SESSION_IDLE_MINUTES,
+        unreadNotifications: request.unreadNotifications,
       });
       return this.type('text/html; charset=utf-8').send(html);
     },
@@ -233,7 +321,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/', { config: { action: 'public' } }, async (request, reply) => reply.redirect(homeFor(request.actor)));
-  registerSignIn(web);
+  registerSignIn(web, { now, sessionIdleSeconds, sleep: deps.sleep, oidc: deps.oidc });
   registerSearch(web);
   registerNominalPages(web);
   registerNominalApi(web);
@@ -241,6 +329,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerJustifiedAccess(web);
   registerOversight(web);
   registerAuditPages(web);
+  registerLevels(web);
+  registerWorklists(web);
+  registerInbox(web);
   api.register(app);
   registerApiDocs(web);
   return app;

@@ -20,6 +20,7 @@ describeEachDatabase('access log API for data protection officers', (getDb) => {
   let outsider: UseCaseContext;
   let dpo: UseCaseContext;
   let dpoToken: string;
+  let dpoReadOnlyToken: string;
   let practitionerToken: string;
   let nominal: { id: string; vigilRef: string };
 
@@ -31,7 +32,10 @@ describeEachDatabase('access log API for data protection officers', (getDb) => {
       areaCode: 'AVS',
       agencyType: 'police',
     });
-    dpoToken = await createServiceToken(db(), dpo.actor.userId, 'dpo', null);
+    dpoToken = await createServiceToken(db(), dpo.actor.userId, 'dpo', null, { readOnly: false });
+    dpoReadOnlyToken = await createServiceToken(db(), dpo.actor.userId, 'dpo, read only', null, {
+      readOnly: true,
+    });
     practitionerToken = await createServiceToken(db(), practitioner.actor.userId, 'practitioner', null);
     nominal = await createNominal(db(), practitioner, identity({ forename: 'Desmond', surname: 'Audit' }));
     await getNominal(db(), practitioner, nominal.id);
@@ -187,6 +191,11 @@ describeEachDatabase('access log API for data protection officers', (getDb) => {
     });
 
     expect((await call('POST', url, { outcome: 'appropriate' })).statusCode).toBe(409);
+    // A read-only token reads the queue but cannot record a review.
+    expect(
+      (await call('GET', '/api/v1/audit/justified-accesses', undefined, dpoReadOnlyToken)).statusCode,
+    ).toBe(200);
+    expect((await call('POST', url, { outcome: 'appropriate' }, dpoReadOnlyToken)).statusCode).toBe(403);
     const after = (await call('GET', '/api/v1/audit/justified-accesses')).json();
     expect(after.entries.map((e: { id: string }) => e.id)).not.toContain(grant.id);
   });

@@ -249,7 +249,14 @@ export interface ActorOptions {
   agencyType?: string;
   displayName?: string;
   email?: string;
+  /** Current vetting and training by default: without them a user has no access at all. */
+  vetting?: { level: string; expiresOn: string };
+  trainingCompletedOn?: string;
 }
+
+/** Vetting that lasts well beyond any date the suites use, and training done before them. */
+export const TEST_VETTING = { level: 'SC', expiresOn: '2036-12-31' } as const;
+export const TEST_TRAINING_DATE = '2025-01-06';
 
 let personCounter = 0;
 
@@ -299,6 +306,8 @@ export async function makeActor(database: Database, options: ActorOptions): Prom
     agencyId: agency.id,
     roles: options.roles,
     password: TEST_PASSWORD,
+    vetting: options.vetting ?? { ...TEST_VETTING },
+    trainingCompletedOn: options.trainingCompletedOn ?? TEST_TRAINING_DATE,
   });
   const actor: Actor = {
     userId: user.id,

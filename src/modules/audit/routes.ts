@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { ROLE, labelOf } from '../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/app.ts';
+import { requireRecentAuthentication } from '../users/reauthentication.ts';
 import {
   EXPORT_PURPOSES,
   REVIEW_OUTCOMES,
@@ -114,7 +115,7 @@ export function registerAuditPages(web: Web): void {
 
   app.get(
     '/audit/justified-accesses/:accessId',
-    { config: { action: 'justified-access.review' } },
+    { config: { action: 'accesslog.view' } },
     async (request, reply) => {
       const ctx = web.context(request);
       const { accessId } = request.params as { accessId: string };
@@ -174,9 +175,10 @@ export function registerAuditPages(web: Web): void {
     };
     try {
       validateExport(values);
-      // ---- RE-AUTHENTICATION: the one call site. Switch to the shared check once
-      // src/modules/users/reauthentication.ts exists (see requireRecentAuthentication below).
-      if (!(await requireRecentAuthentication(request, reply))) return reply;
+      // A disclosure of someone's whole history: the officer proves it is still them first. After
+      // re-authenticating they come back to the form (a POST cannot be replayed), subject filled in.
+      const form = `/audit/export?${new URLSearchParams({ q: values.q })}`;
+      if (!(await requireRecentAuthentication(request, reply, 15, { next: form }))) return reply;
       const exported = await exportAccessHistory(database, ctx, values);
       return reply
         .header('Content-Type', 'text/csv; charset=utf-8')
@@ -194,15 +196,6 @@ export function registerAuditPages(web: Web): void {
   });
 
   registerAuditApi(web);
-}
-
-/**
- * Stand-in for `requireRecentAuthentication(request, reply)` from src/modules/users/reauthentication.ts
- * (being written): once that exists, import it in place of this function. It must answer false
- * after sending its own reply (e.g. a redirect to re-enter the password) when the sign-in is too old.
- */
-async function requireRecentAuthentication(_request: FastifyRequest, _reply: FastifyReply): Promise<boolean> {
-  return true;
 }
 
 function registerAuditApi(web: Web): void {
@@ -294,7 +287,7 @@ function registerAuditApi(web: Web): void {
   api.add({
     method: 'GET',
     path: '/audit/justified-accesses',
-    action: 'justified-access.review',
+    action: 'accesslog.view',
     tag: 'Access log',
     summary: 'Justified accesses awaiting a data protection officer’s review, oldest first',
     query: { page: { type: 'integer', description: 'Page number, from 1' } },

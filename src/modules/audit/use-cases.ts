@@ -36,6 +36,15 @@ function authorizeAudit(actor: Actor, action: AuditAction): void {
   if (!mayAudit(actor, action)) throw new ForbiddenError();
 }
 
+/**
+ * Reading the review queue is a read: reviewers may, and so may a read-only API token of someone
+ * who may read the log (recording a review is a write, which such a token may not do).
+ */
+function authorizeReviewQueue(actor: Actor): void {
+  if (!mayAudit(actor, 'justified-access.review') && !mayAudit(actor, 'accesslog.view'))
+    throw new ForbiddenError();
+}
+
 export const AUDIT_PAGE_SIZE = 50;
 /** Counting stops here: "more than 100,000 entries" is all a page needs to say. */
 export const COUNT_CAP = 100_000;
@@ -251,7 +260,7 @@ export async function listJustifiedAccessesAwaitingReview(
   ctx: UseCaseContext,
   input: { page?: unknown } = {},
 ): Promise<AccessLogPage<JustifiedAccessForReview>> {
-  authorizeAudit(ctx.actor, 'justified-access.review');
+  authorizeReviewQueue(ctx.actor);
   const page = parsePage(input.page);
   return database.transaction(async (tx) => {
     const { total, capped } = await countCapped(
@@ -283,7 +292,7 @@ export async function getJustifiedAccessForReview(
   ctx: UseCaseContext,
   id: string,
 ): Promise<JustifiedAccessForReview> {
-  authorizeAudit(ctx.actor, 'justified-access.review');
+  authorizeReviewQueue(ctx.actor);
   if (!isUuid(id)) throw new NotFoundError();
   return database.transaction(async (tx) => {
     const row = (await justifiedAccessQuery(tx).where('j.id', '=', id).executeTakeFirst()) as

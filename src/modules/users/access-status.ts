@@ -15,6 +15,13 @@ export const SUSPENSION_MESSAGES: Record<SuspensionReason, string> = {
     'Your access has been suspended because your training has not been recorded – contact your administrator.',
 };
 
+/** The same, as an administrator reads it about someone else. */
+export const SUSPENSION_FOR_ADMINISTRATORS: Record<SuspensionReason, string> = {
+  'vetting-expired': 'Their access is suspended because their vetting has expired. Record their renewed vetting to restore it.',
+  'no-vetting': 'Their access is suspended because no vetting is recorded for them.',
+  'no-training': 'Their access is suspended because their training has not been recorded.',
+};
+
 export interface VettingFacts {
   vetting_level: string | null;
   vetting_expires_on: string | null;

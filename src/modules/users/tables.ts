@@ -8,7 +8,7 @@ import type { Schema } from '../../db/schema.ts';
  */
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface SignInTables {
+export type SignInTables = {
   users: {
     totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
     totp_enrolled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
@@ -58,7 +58,7 @@ export interface SignInTables {
     created_at: Date | string;
     used_at: Date | null;
   };
-}
+};
 
 export type FailureStep = 'password' | 'totp' | 'recovery-code' | 'reauthentication' | 'change-password';
 

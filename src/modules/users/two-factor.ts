@@ -57,7 +57,7 @@ export async function matchTotp(
     epochTolerance: 30,
     ...(afterTimeStep === null ? {} : { afterTimeStep }),
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 // No 0/o, 1/l/i: codes are read off paper.

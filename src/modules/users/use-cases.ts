@@ -698,3 +698,14 @@ export async function accountOverview(database: Database, ctx: UseCaseContext, n
     openSessions: Number(sessions.n),
   };
 }
+
+/** The agencies an administrator may add people to: those of their own area. */
+export async function agenciesOfArea(database: Database, ctx: UseCaseContext) {
+  authorize(ctx.actor, 'user.manage');
+  return database.db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where('area_code', '=', ctx.actor.areaCode)
+    .orderBy('name')
+    .execute();
+}

@@ -1,0 +1,458 @@
+import type { FastifyRequest } from 'fastify';
+import { can } from '../../access/policy.ts';
+import type { UseCaseContext } from '../../access/actor.ts';
+import type { Database } from '../../db/database.ts';
+import { MAPPA_CATEGORY, MAPPA_LEVEL, labelOf } from '../../domain/codes.ts';
+import { daysBetween, parseDateParts } from '../../domain/dates.ts';
+import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
+import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
+import { LEVEL_CRITERION } from '../../domain/levels.ts';
+import type { Web } from '../../web/app.ts';
+import { loadInScope } from '../nominals/scope.ts';
+import { getNominalSection } from '../nominals/use-cases.ts';
+import { recomputeObligations } from './obligations.ts';
+import { reportSignificantEvent } from './significant-events.ts';
+import { SCREENING_QUESTIONS, decideLevel, getLevelHistory, recordStatusNotification } from './use-cases.ts';
+
+/**
+ * A person's MAPPA status (MAPPA.md §2–3, §6): category, level, what is due, significant events
+ * and every level decision, with the forms that record them. Pages and API call the same use cases.
+ */
+
+type Body = Record<string, unknown>;
+type Params = { id: string };
+
+// --- Form helpers ------------------------------------------------------------------------------
+
+/** A value no date parser accepts: a date the user typed wrongly reaches the use case as this, so it refuses (and writes nothing). */
+const UNREADABLE_DATE = 'unreadable-date';
+
+interface DateFromForm {
+  /** ISO date, '' when left blank (optional fields only), or UNREADABLE_DATE. */
+  value: string;
+  /** The GOV.UK date input message, which says which part is wrong. */
+  error?: string;
+}
+
+/** Reads the three boxes of a GOV.UK date input named `key`. */
+export function dateFromForm(body: Body, key: string, label: string, required: boolean): DateFromForm {
+  const [day, month, year] = (['day', 'month', 'year'] as const).map((part) => String(body[`${key}-${part}`] ?? ''));
+  if (!required && !`${day}${month}${year}`.trim()) return { value: '' };
+  const parsed = parseDateParts(day!, month!, year!, label);
+  return parsed.ok ? { value: parsed.value } : { value: UNREADABLE_DATE, error: parsed.error };
+}
+
+/** Date parts to redisplay a date in a form. */
+function dateParts(key: string, iso: string): Record<string, string> {
+  const [year, month, day] = iso.split('-');
+  return { [`${key}-day`]: String(Number(day)), [`${key}-month`]: String(Number(month)), [`${key}-year`]: year ?? '' };
+}
+
+/**
+ * The use case's field errors with the date inputs' own messages put over its ISO-format ones,
+ * in the order the fields appear on the form.
+ */
+function formErrors(error: ValidationError, dates: Record<string, DateFromForm>, order: readonly string[]): FieldErrors {
+  const merged: FieldErrors = { ...error.fieldErrors };
+  for (const [key, date] of Object.entries(dates)) if (date.error) merged[key] = date.error;
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** The GOV.UK error summary's links: dates go to their day box, radios and checkboxes to their first item. */
+function summaryLinks(errors: FieldErrors, dateKeys: readonly string[]) {
+  return Object.entries(errors).map(([key, text]) => ({ text, href: `#${dateKeys.includes(key) ? `${key}-day` : key}` }));
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+
+function bodyOf(request: FastifyRequest): Body {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationError({ body: 'Send a JSON object' });
+  return body as Body;
+}
+
+/** Where a due date stands today, for a tag. */
+export function dueStatus(dueOn: string | null, today: string) {
+  if (!dueOn) return null;
+  const days = daysBetween(today, dueOn);
+  if (days < 0) return { text: `Overdue by ${-days} ${days === -1 ? 'day' : 'days'}`, classes: 'govuk-tag--red', overdue: true };
+  if (days === 0) return { text: 'Due today', classes: 'govuk-tag--orange', overdue: false };
+  if (days <= 28) return { text: `Due in ${days} ${days === 1 ? 'day' : 'days'}`, classes: 'govuk-tag--yellow', overdue: false };
+  return null;
+}
+
+const DECISION_KIND: Record<string, string> = {
+  initial: 'First level decision',
+  review: 'Review: level confirmed',
+  escalation: 'Escalation',
+  reduction: 'Reduction',
+  deregistration: 'MAPPA management ended',
+};
+
+const answerText = (v: unknown) => (v === true || v === 'yes' || v === 'true' ? 'Yes' : v === false || v === 'no' || v === 'false' ? 'No' : 'Not answered');
+
+/**
+ * The person's category, level and next due date, for the record overview. The obligations are
+ * brought up to date first if they were computed on an earlier day (deadlines move with the date).
+ */
+export async function levelSummary(database: Database, ctx: UseCaseContext, nominalId: string) {
+  return database.transaction(async (tx) => {
+    await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    let o = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirst();
+    if (!o || o.computed_on !== ctx.today) {
+      await recomputeObligations(tx, nominalId, ctx.today);
+      o = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirstOrThrow();
+    }
+    const dueOn = o.level === null ? o.level_decision_due_on : o.review_due_on;
+    return {
+      category: o.category,
+      level: o.level,
+      dueLabel: o.level === null ? 'Level decision due' : 'Review due',
+      dueOn,
+      basis: o.level === null ? o.level_decision_basis : o.review_basis,
+      status: dueStatus(dueOn, ctx.today),
+    };
+  });
+}
+
+// --- Routes -------------------------------------------------------------------------------------
+
+const LEVEL_FORM_ORDER = [...SCREENING_QUESTIONS.map((q) => `screening-${q.key}`), 'level', 'criteria', 'rationale', 'decidedOn', 'category3AcceptedOn'];
+const EVENT_FORM_ORDER = ['type', 'occurredOn', 'description'];
+const TOLD_FORM_ORDER = ['toldOn', 'invitedToContribute', 'theirViews'];
+
+export function registerLevels(web: Web): void {
+  const { app, api, database } = web;
+
+  // The levels page.
+  app.get('/nominals/:id/levels', { config: { action: 'nominal.view' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const ctx = web.context(request);
+    const query = request.query as Record<string, string | undefined>;
+    const person = await getNominalSection(database, ctx, id, 'identity');
+    const history = await getLevelHistory(database, ctx, id);
+    const o = history.obligations;
+    const category = MAPPA_CATEGORY.find((c) => c.code === o.category);
+    const decisions = history.decisions.map((d) => ({
+      ...d,
+      kindLabel: DECISION_KIND[d.kind] ?? d.kind,
+      levelLabel: d.level ? `Level ${d.level}` : 'No level',
+      criteriaLabels: (d.criteria ?? []).map((c: string) => labelOf(LEVEL_CRITERION, c)),
+      screening: d.answers
+        ? SCREENING_QUESTIONS.map((q) => ({ question: q.label, answer: answerText((d.answers as Record<string, unknown>)[q.key]) }))
+        : null,
+    }));
+    const justDecided = query.decision ? decisions.find((d) => d.id === query.decision) : undefined;
+    const notified = Number(query.notified);
+    return reply.render('levels/views/levels.njk', {
+      title: `MAPPA level – ${person.name}`,
+      id,
+      person,
+      o,
+      category,
+      levelDue: o.category !== null && o.level === null ? { dueOn: o.level_decision_due_on, basis: o.level_decision_basis, status: dueStatus(o.level_decision_due_on, ctx.today) } : null,
+      reviewDue: o.level !== null ? { dueOn: o.review_due_on, basis: o.review_basis, status: dueStatus(o.review_due_on, ctx.today) } : null,
+      notificationDue: o.notification_due_on ? { dueOn: o.notification_due_on, status: dueStatus(o.notification_due_on, ctx.today) } : null,
+      decisions,
+      events: history.events.map((e) => ({ ...e, typeLabel: labelOf(SIGNIFICANT_EVENT_TYPE, e.type) })),
+      told: history.toldOfStatus,
+      canDecide: can(ctx.actor, 'level.decide'),
+      canEdit: can(ctx.actor, 'nominal.edit'),
+      banner: justDecided
+        ? {
+            heading: justDecided.level ? `${justDecided.levelLabel} recorded` : 'The end of MAPPA management has been recorded',
+            warning: justDecided.warning,
+          }
+        : query.event === 'recorded'
+          ? {
+              heading: 'Significant event recorded',
+              text:
+                Number.isInteger(notified) && notified > 0
+                  ? `${notified} other ${notified === 1 ? 'manager was' : 'managers were'} notified in their Vigil inbox. A level review is now due.`
+                  : 'No other manager who uses Vigil is recorded for this person, so nobody else was notified. A level review is now due.',
+            }
+          : query.told === 'recorded'
+            ? { heading: 'Recorded that they were told of their MAPPA status' }
+            : null,
+    });
+  });
+
+  // Screening and level decision.
+  const renderDecisionForm = async (request: FastifyRequest, id: string, values: Body, errors?: FieldErrors) => {
+    const ctx = web.context(request);
+    const person = await getNominalSection(database, ctx, id, 'identity');
+    const summary = await levelSummary(database, ctx, id);
+    return {
+      title: 'Record a screening and level decision',
+      id,
+      person,
+      summary,
+      categoryLabel: summary.category ? labelOf(MAPPA_CATEGORY, summary.category) : null,
+      questions: SCREENING_QUESTIONS,
+      levels: MAPPA_LEVEL,
+      criteria: LEVEL_CRITERION.map((c) => ({
+        code: c.code,
+        label: c.label,
+        hint: c.levels.length === 2 ? 'Level 2 or 3' : `Level ${c.levels[0]} only`,
+      })),
+      values,
+      errors: errors ?? {},
+      errorList: errors ? summaryLinks(errors, ['decidedOn', 'category3AcceptedOn']) : [],
+    };
+  };
+
+  app.get('/nominals/:id/levels/new', { config: { action: 'level.decide' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const today = web.context(request).today;
+    return reply.render('levels/views/decision-form.njk', await renderDecisionForm(request, id, dateParts('decidedOn', today)));
+  });
+
+  app.post('/nominals/:id/levels', { config: { action: 'level.decide' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const ctx = web.context(request);
+    const body = request.body as Body;
+    const dates = {
+      decidedOn: dateFromForm(body, 'decidedOn', 'Date of the decision', true),
+      category3AcceptedOn: dateFromForm(body, 'category3AcceptedOn', 'Date the Category 3 referral was accepted', false),
+    };
+    const ending = body.level === 'end';
+    const screening = Object.fromEntries(
+      SCREENING_QUESTIONS.map((q) => {
+        const answer = body[`screening-${q.key}`];
+        return [q.key, answer === 'yes' ? true : answer === 'no' ? false : null];
+      }),
+    );
+    try {
+      const decided = await decideLevel(database, ctx, id, {
+        level: ending ? undefined : body.level,
+        deregister: ending,
+        criteria: ending ? [] : list(body.criteria),
+        rationale: body.rationale,
+        decidedOn: dates.decidedOn.value,
+        category3AcceptedOn: dates.category3AcceptedOn.value,
+        screening,
+      });
+      return reply.redirect(`/nominals/${id}/levels?decision=${decided.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const values = { ...body, criteria: list(body.criteria) };
+      const page = await renderDecisionForm(request, id, values, formErrors(error, dates, LEVEL_FORM_ORDER));
+      return reply.code(400).render('levels/views/decision-form.njk', page);
+    }
+  });
+
+  // Significant events.
+  const renderEventForm = async (request: FastifyRequest, id: string, values: Body, errors?: FieldErrors) => ({
+    title: 'Record a significant event',
+    id,
+    person: await getNominalSection(database, web.context(request), id, 'identity'),
+    types: SIGNIFICANT_EVENT_TYPE,
+    values,
+    errors: errors ?? {},
+    errorList: errors ? summaryLinks(errors, ['occurredOn']) : [],
+  });
+
+  app.get('/nominals/:id/events/new', { config: { action: 'nominal.edit' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    return reply.render('levels/views/event-form.njk', await renderEventForm(request, id, {}));
+  });
+
+  app.post('/nominals/:id/events', { config: { action: 'nominal.edit' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const ctx = web.context(request);
+    const body = request.body as Body;
+    const dates = { occurredOn: dateFromForm(body, 'occurredOn', 'Date it happened', true) };
+    try {
+      const recorded = await reportSignificantEvent(database, ctx, id, {
+        type: body.type,
+        occurredOn: dates.occurredOn.value,
+        description: body.description,
+      });
+      return reply.redirect(`/nominals/${id}/levels?event=recorded&notified=${recorded.notified}#events`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const page = await renderEventForm(request, id, body, formErrors(error, dates, EVENT_FORM_ORDER));
+      return reply.code(400).render('levels/views/event-form.njk', page);
+    }
+  });
+
+  // Told of their MAPPA status.
+  const renderToldForm = async (request: FastifyRequest, id: string, values: Body, errors?: FieldErrors) => ({
+    title: 'Record that they were told of their MAPPA status',
+    id,
+    person: await getNominalSection(database, web.context(request), id, 'identity'),
+    values,
+    errors: errors ?? {},
+    errorList: errors ? summaryLinks(errors, ['toldOn']) : [],
+  });
+
+  app.get('/nominals/:id/mappa-status/new', { config: { action: 'nominal.edit' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    return reply.render('levels/views/told-form.njk', await renderToldForm(request, id, {}));
+  });
+
+  app.post('/nominals/:id/mappa-status', { config: { action: 'nominal.edit' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const ctx = web.context(request);
+    const body = request.body as Body;
+    const dates = { toldOn: dateFromForm(body, 'toldOn', 'Date they were told', true) };
+    try {
+      await recordStatusNotification(database, ctx, id, {
+        toldOn: dates.toldOn.value,
+        invitedToContribute: body.invitedToContribute,
+        theirViews: body.theirViews,
+      });
+      return reply.redirect(`/nominals/${id}/levels?told=recorded#told`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const page = await renderToldForm(request, id, body, formErrors(error, dates, TOLD_FORM_ORDER));
+      return reply.code(400).render('levels/views/told-form.njk', page);
+    }
+  });
+
+  // --- API ---------------------------------------------------------------------------------------
+
+  const ID_RESULT = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } };
+  const DATE = { type: 'string', format: 'date' };
+  const NULLABLE_DATE = { type: ['string', 'null'], format: 'date' };
+
+  api.add({
+    method: 'GET',
+    path: '/nominals/{id}/levels',
+    action: 'nominal.view',
+    tag: 'MAPPA levels',
+    summary: 'The person’s MAPPA status: category, level, what is due, decisions with their screenings, significant events, and whether they were told',
+    response: {
+      type: 'object',
+      properties: {
+        obligations: {
+          type: 'object',
+          description: 'Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations)',
+          properties: {
+            category: { type: ['integer', 'null'] },
+            category_reason: { type: ['string', 'null'] },
+            eligibility_ends_on: NULLABLE_DATE,
+            level: { type: ['integer', 'null'], description: 'Null: no level set (never a default Level 1)' },
+            in_custody: { type: 'boolean' },
+            on_rotl: { type: 'boolean' },
+            earliest_release_on: NULLABLE_DATE,
+            level_decision_due_on: NULLABLE_DATE,
+            level_decision_basis: { type: ['string', 'null'] },
+            review_due_on: NULLABLE_DATE,
+            review_basis: { type: ['string', 'null'] },
+            unreviewed_event_since: NULLABLE_DATE,
+            notification_due_on: NULLABLE_DATE,
+            category3_candidate: { type: 'boolean' },
+          },
+        },
+        decisions: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', format: 'uuid' },
+              level: { type: ['integer', 'null'] },
+              category: { type: ['integer', 'null'] },
+              kind: { enum: ['initial', 'review', 'escalation', 'reduction', 'deregistration'] },
+              criteria: { type: 'array', items: { type: 'string' } },
+              rationale: { type: 'string' },
+              decidedOn: DATE,
+              decidedAt: { type: 'string', format: 'date-time' },
+              decidedBy: { type: 'string' },
+              warning: { type: ['string', 'null'] },
+              answers: { type: ['object', 'null'], description: 'The MAPPA Q screening answers' },
+            },
+          },
+        },
+        events: { type: 'array', items: { type: 'object' } },
+        toldOfStatus: { type: 'array', items: { type: 'object' } },
+        criteria: { type: 'array', items: { type: 'object' } },
+      },
+    },
+    handler: async (request) => getLevelHistory(database, web.context(request), (request.params as Params).id),
+  });
+
+  api.add({
+    method: 'POST',
+    path: '/nominals/{id}/levels',
+    action: 'level.decide',
+    tag: 'MAPPA levels',
+    summary: 'Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale',
+    body: {
+      type: 'object',
+      properties: {
+        level: { enum: [1, 2, 3], description: 'Omit when `deregister` is true' },
+        criteria: { type: 'array', items: { enum: LEVEL_CRITERION.map((c) => c.code) }, description: 'Level 2 or 3 criteria; none for Level 1' },
+        rationale: { type: 'string', maxLength: 4000 },
+        decidedOn: { ...DATE, description: 'Defaults to today' },
+        category3AcceptedOn: { ...DATE, description: 'A panel accepted a Category 3 referral on this date (the only way into Category 3)' },
+        deregister: { type: 'boolean', description: 'End MAPPA management' },
+        screening: {
+          type: 'object',
+          description: 'MAPPA Q answers',
+          properties: Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.key, { type: 'boolean', description: q.label }])),
+        },
+      },
+    },
+    response: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        kind: { type: 'string' },
+        category: { type: ['integer', 'null'] },
+        level: { type: ['integer', 'null'] },
+        warnings: { type: 'array', items: { type: 'string' }, description: 'Things to check, e.g. a reduction near release; never a refusal' },
+      },
+    },
+    successStatus: 201,
+    handler: async (request) => {
+      const body = bodyOf(request);
+      const screening = body.screening;
+      return decideLevel(database, web.context(request), (request.params as Params).id, {
+        ...body,
+        screening: typeof screening === 'object' && screening !== null && !Array.isArray(screening) ? (screening as Record<string, unknown>) : undefined,
+      });
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    path: '/nominals/{id}/significant-events',
+    action: 'nominal.edit',
+    tag: 'MAPPA levels',
+    summary: 'Record a significant event: every named manager is notified and a level review falls due',
+    body: {
+      type: 'object',
+      required: ['type', 'occurredOn', 'description'],
+      properties: {
+        type: { enum: SIGNIFICANT_EVENT_TYPE.map((t) => t.code) },
+        occurredOn: DATE,
+        description: { type: 'string', maxLength: 4000 },
+      },
+    },
+    response: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, notified: { type: 'integer', description: 'Managers notified' } } },
+    successStatus: 201,
+    handler: async (request) => reportSignificantEvent(database, web.context(request), (request.params as Params).id, bodyOf(request)),
+  });
+
+  api.add({
+    method: 'POST',
+    path: '/nominals/{id}/mappa-status',
+    action: 'nominal.edit',
+    tag: 'MAPPA levels',
+    summary: 'Record that the person was told of their MAPPA status, and whether they were invited to contribute',
+    body: {
+      type: 'object',
+      required: ['toldOn', 'invitedToContribute'],
+      properties: {
+        toldOn: DATE,
+        invitedToContribute: { type: 'boolean' },
+        theirViews: { type: 'string', maxLength: 4000 },
+      },
+    },
+    response: ID_RESULT,
+    successStatus: 201,
+    handler: async (request) => recordStatusNotification(database, web.context(request), (request.params as Params).id, bodyOf(request)),
+  });
+}

@@ -1,0 +1,382 @@
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UseCaseContext } from '../../src/access/actor.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import { addDays, addMonths, formatDateLong, londonDateAt } from '../../src/domain/dates.ts';
+import { CATEGORY_3_LEVEL_MESSAGE } from '../../src/domain/levels.ts';
+import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import {
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  startServer,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { identity } from '../support/fixtures.ts';
+import { totpCode } from '../support/sign-in.ts';
+
+/**
+ * MAPPA levels in a real browser (MAPPA.md §3 steps 2 and 8, §6): a probation practitioner finds a
+ * Category 2 prisoner four weeks from release with no level, records a screening and Level 1, is
+ * refused Category 3 at Level 1, records a significant event and that the person was told of their
+ * status, and works from their worklist and inbox; a MAPPA coordinator reads the area worklists and
+ * considers a Category 3 candidate. Every page is checked with axe (WCAG 2.2 AA), for its
+ * Content-Security-Policy and for console errors.
+ */
+
+const PAT = { email: 'pat.levels@probation.example.gov.uk', name: 'Pat Practitioner' };
+const PAUL = { email: 'paul.levels@police.example.gov.uk', name: 'Paul Police' };
+const CASEY = { email: 'casey.levels@probation.example.gov.uk', name: 'Casey Coordinator' };
+
+let database: Database;
+let server: BrowserServer;
+let session: BrowserSession;
+let page: Page;
+let today: string;
+let danielId: string;
+let craigId: string;
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+
+async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.frame() === page.mainFrame() &&
+        (r.status() < 300 || r.status() >= 400),
+    ),
+    action(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
+const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+
+async function fillDate(group: string | RegExp, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const fieldset = page.getByRole('group', { name: group });
+  await fieldset.getByLabel('Day').fill(String(Number(day)));
+  await fieldset.getByLabel('Month').fill(String(Number(month)));
+  await fieldset.getByLabel('Year').fill(year!);
+}
+
+/** Signs in through the real form; a first sign-in sets up two-factor authentication with the key the page shows. */
+async function signInAs(email: string) {
+  await visit('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+  const key = page.locator('#totp-secret');
+  if (await key.count()) {
+    const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
+    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+  }
+  // Wherever sign-in lands belongs to another module: let it settle, then go on.
+  await page.waitForLoadState('networkidle');
+  session.console.take();
+}
+
+async function user(who: { email: string; name: string }, roles: Role[], agencyType: string): Promise<UseCaseContext> {
+  const ctx = await makeActor(database, { roles, areaCode: 'AVS', agencyType, email: who.email, displayName: who.name });
+  return { ...ctx, today };
+}
+
+const decisionsOf = (nominalId: string) =>
+  database.db.selectFrom('level_decisions').selectAll().where('nominal_id', '=', nominalId).execute();
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  today = londonDateAt(Date.now());
+  const pat = await user(PAT, ['probation_practitioner'], 'probation');
+  const paul = await user(PAUL, ['police_offender_manager'], 'police');
+  await user(CASEY, ['mappa_coordinator'], 'probation');
+
+  // Daniel: Category 2 (Schedule 15, 36 months' custody), conditional release in four weeks, no level.
+  danielId = (await createNominal(database, pat, identity({ forename: 'Daniel', surname: 'Hughes', dateOfBirth: '1988-04-09' }))).id;
+  const release = addDays(today, 28);
+  const sentenceStart = addMonths(release, -18);
+  await addSectionRow(database, pat, danielId, 'convictions', {
+    offence: 'Wounding or causing grievous bodily harm with intent',
+    offenceDate: addMonths(sentenceStart, -6),
+    convictionDate: sentenceStart,
+    court: 'Bristol Crown Court',
+    outcome: 'custody',
+    lengthMonths: 36,
+    isIndexOffence: true,
+    sentenceStart,
+    conditionalReleaseDate: release,
+    licenceExpiryDate: addMonths(sentenceStart, 36),
+    sentenceExpiryDate: addMonths(sentenceStart, 36),
+  });
+  for (const [who, ctx, role] of [
+    [PAT, pat, 'community_offender_manager'],
+    [PAUL, paul, 'police_offender_manager'],
+  ] as const) {
+    await addSectionRow(database, pat, danielId, 'managers', {
+      role,
+      name: who.name,
+      agencyId: ctx.actor.agencyId,
+      userEmail: who.email,
+      fromDate: addMonths(today, -6),
+    });
+  }
+  // The police pass on new intelligence: it lands in Pat's inbox.
+  await reportSignificantEvent(database, paul, danielId, {
+    type: 'new_intelligence',
+    occurredOn: addDays(today, -2),
+    description: 'Intelligence that he has been in contact with the victim’s family from prison.',
+  });
+
+  // Craig: no category of his own; high risk of serious harm with a domestic abuse marker.
+  craigId = (await createNominal(database, pat, identity({ forename: 'Craig', surname: 'Lewis', dateOfBirth: '1979-10-22' }))).id;
+  await addSectionRow(database, pat, craigId, 'risk-assessments', { assessedOn: addDays(today, -20), assessor: PAT.name, roshOverall: 'HIGH' });
+  await addSectionRow(database, pat, craigId, 'markers', { type: 'domestic_abuse', startDate: addMonths(today, -3) });
+
+  server = await startServer(database);
+  session = await openBrowserSession();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('MAPPA levels, significant events, worklists and the inbox', () => {
+  it('signs in as a probation practitioner, with a notification waiting', async () => {
+    await signInAs(PAT.email);
+    const response = await visit(`/nominals/${danielId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Daniel Hughes');
+    const inbox = page.getByRole('link', { name: /^Inbox/ });
+    expect((await inbox.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Inbox 1 unread');
+    const section = await text('#mappa-level');
+    expect(section).toContain('Category 2');
+    expect(section).toContain('Eligible – level not set');
+    expect(section).not.toContain('Level 1');
+    await check(response, 'record overview');
+  });
+
+  it('shows Daniel is eligible with no level, and the level decision overdue', async () => {
+    const response = await navigation(() => page.getByRole('link', { name: /View MAPPA level/ }).click());
+    expect(page.url()).toBe(url(`/nominals/${danielId}/levels`));
+    const status = await text('#status');
+    expect(status).toContain('Category 2: Violent offenders');
+    expect(status).toContain('Eligible – level not set');
+    expect(status).toContain('Level decision due');
+    expect(status).toMatch(/Overdue by \d+ days/);
+    expect(status).toContain('6 months before earliest release');
+    expect(status).toContain(`earliest release ${formatDateLong(addDays(today, 28))}`);
+    expect(await text('#events')).toContain('New intelligence');
+    expect(await text('#decisions')).toContain('No level has been decided');
+    await check(response, 'MAPPA level page, no level');
+  });
+
+  it('records a screening and Level 1, after being told what is missing', async () => {
+    const form = await navigation(() => page.getByRole('button', { name: 'Record a screening and level decision' }).click());
+    expect(page.url()).toBe(url(`/nominals/${danielId}/levels/new`));
+    await check(form, 'level decision form');
+
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
+    expect(refused?.status()).toBe(400);
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.textContent()).toContain('Select the level');
+    for (const href of await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      expect(await page.locator(href!).count(), `error summary link ${href}`).toBe(1);
+    }
+    expect(await decisionsOf(danielId)).toEqual([]);
+    await check(refused, 'level decision form with errors');
+
+    for (const question of [
+      /high or very high risk/,
+      /other agencies need to take actions/,
+      /barriers the lead agency/,
+      /victim safety issues/,
+      /meetings add value/,
+    ]) {
+      await page.getByRole('group', { name: question }).getByLabel('No').check();
+    }
+    await page.getByLabel('Level 1', { exact: true }).check();
+    // Decided three days ago, after the police intelligence came in: anything later prompts a review.
+    await fillDate('Date of the decision', addDays(today, -3));
+    await page
+      .getByLabel('Rationale')
+      .fill('Medium risk in custody; the prison, police and probation can share information without meetings.');
+    const saved = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
+    expect(page.url()).toBe(url(`/nominals/${danielId}/levels?decision=${(await decisionsOf(danielId))[0]!.id}`));
+    expect(await text('.govuk-notification-banner--success')).toContain('Level 1 recorded');
+    const status = await text('#status');
+    expect(status).toContain('Level 1');
+    expect(status).not.toContain('Eligible – level not set');
+    expect(status).toContain('Next review due');
+    const decisions = await text('#decisions');
+    expect(decisions).toContain('Level 1 – First level decision');
+    expect(decisions).toContain(PAT.name);
+    expect(decisions).toContain('Is the person assessed as high or very high risk of serious harm? No');
+    // The decision considered the intelligence recorded before it.
+    expect(await text('#events')).toContain('Reviewed');
+    await check(saved, 'MAPPA level page after a decision');
+  });
+
+  it('refuses Category 3 at Level 1, and writes nothing', async () => {
+    const form = await visit(`/nominals/${craigId}/levels/new`);
+    session.console.take();
+    expect(form?.status()).toBe(200);
+    await page.getByLabel('Level 1', { exact: true }).check();
+    await page.getByLabel('Rationale').fill('The panel accepted the referral; Level 1 is enough.');
+    await fillDate(/Category 3 referral accepted/, addDays(today, -3));
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
+    expect(refused?.status()).toBe(400);
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    const summary = page.locator('.govuk-error-summary');
+    expect(await summary.textContent()).toContain(CATEGORY_3_LEVEL_MESSAGE);
+    const link = summary.getByRole('link', { name: CATEGORY_3_LEVEL_MESSAGE });
+    expect(await link.getAttribute('href')).toBe('#level');
+    expect(await page.locator('#level-error').textContent()).toContain(CATEGORY_3_LEVEL_MESSAGE);
+    // What was typed is kept.
+    expect(await page.getByLabel('Level 1', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: /Category 3 referral accepted/ }).getByLabel('Year').inputValue()).toBe(today.slice(0, 4));
+    expect(await decisionsOf(craigId)).toEqual([]);
+    const craig = await database.db.selectFrom('nominals').select('category3_accepted_on').where('id', '=', craigId).executeTakeFirstOrThrow();
+    expect(craig.category3_accepted_on).toBeNull();
+    await check(refused, 'level decision form refusing Category 3 at Level 1');
+  });
+
+  it('records a significant event, and says who was told', async () => {
+    await visit(`/nominals/${danielId}/levels`);
+    session.console.take();
+    const form = await navigation(() => page.getByRole('button', { name: 'Record a significant event' }).click());
+    expect(page.url()).toBe(url(`/nominals/${danielId}/events/new`));
+    await check(form, 'significant event form');
+
+    await page.getByLabel('Arrest or charge').check();
+    await fillDate('When did it happen?', addDays(today, -1));
+    await page.getByLabel('Describe what happened').fill('Arrested on a prison visit for passing a threatening note.');
+    const saved = await navigation(() => page.getByRole('button', { name: 'Record the event' }).click());
+    expect(new URL(page.url()).pathname).toBe(`/nominals/${danielId}/levels`);
+    const banner = await text('.govuk-notification-banner--success');
+    expect(banner).toContain('Significant event recorded');
+    expect(banner).toContain('1 other manager was notified');
+    const events = await text('#events');
+    expect(events).toContain('Arrest or charge');
+    expect(events).toContain('Not yet reviewed');
+    expect(await text('#status')).toContain('Within 10 days of a significant event');
+    const paulInbox = await database.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select('n.subject')
+      .where('u.email', '=', PAUL.email)
+      .execute();
+    expect(paulInbox.map((n) => n.subject)).toEqual([expect.stringContaining('Arrest or charge recorded')]);
+    await check(saved, 'MAPPA level page after a significant event');
+  });
+
+  it('records that Daniel was told of his MAPPA status', async () => {
+    const form = await navigation(() => page.getByRole('button', { name: 'Record that they were told of their MAPPA status' }).click());
+    await check(form, 'told of MAPPA status form');
+    await fillDate('When were they told?', today);
+    await page.getByRole('group', { name: /invited to contribute/ }).getByLabel('Yes').check();
+    await page.getByLabel(/Their views/).fill('He said he did not know what MAPPA was and wants to be at the meeting.');
+    const saved = await navigation(() => page.getByRole('button', { name: 'Save' }).click());
+    expect(await text('.govuk-notification-banner--success')).toContain('told of their MAPPA status');
+    expect(await text('#status')).toContain(`Yes, on ${formatDateLong(today)}. Invited to contribute.`);
+    expect(await text('#told')).toContain('wants to be at the meeting');
+    await check(saved, 'MAPPA level page after recording the person was told');
+  });
+
+  it('shows my worklist, with a CSV download', async () => {
+    const response = await navigation(() =>
+      page.getByRole('navigation', { name: /menu|navigation/i }).first().getByRole('link', { name: 'My worklist' }).click(),
+    );
+    expect(page.url()).toBe(url('/worklists/mine'));
+    const row = page.locator('table.govuk-table tbody tr', { hasText: 'Daniel Hughes' });
+    expect(await row.count()).toBe(1);
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Level 1');
+    await check(response, 'my worklist');
+
+    const csv = await page.request.get(url('/worklists/mine.csv'));
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="my-worklist-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('"Vigil reference","Name","Date of birth","Category","Level","Due","Overdue","Why"');
+    expect(lines.some((l) => l.includes('"Daniel Hughes"'))).toBe(true);
+  });
+
+  it('opens a notification from the inbox, which marks it read', async () => {
+    const inbox = await navigation(() => page.getByRole('link', { name: /^Inbox/ }).click());
+    expect(page.url()).toBe(url('/inbox'));
+    const row = page.locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Unread');
+    expect(await row.textContent()).toContain(PAUL.name);
+    await check(inbox, 'inbox');
+
+    const opened = await navigation(() => row.getByRole('button', { name: /Open/ }).click());
+    expect(page.url()).toBe(url(`/nominals/${danielId}/levels`));
+    expect((await page.getByRole('link', { name: /^Inbox/ }).textContent())?.trim()).toBe('Inbox');
+    await check(opened, 'MAPPA level page opened from the inbox');
+    await visit('/inbox');
+    expect(await page.locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' }).textContent()).not.toContain('Unread');
+    session.console.take();
+  });
+
+  it('as a MAPPA coordinator, reads the area worklists and considers a Category 3 candidate', async () => {
+    await session.context.clearCookies();
+    await signInAs(CASEY.email);
+
+    await visit('/search');
+    session.console.take();
+    const lists = await navigation(() =>
+      page.getByRole('navigation', { name: /menu|navigation/i }).first().getByRole('link', { name: 'Area worklists' }).click(),
+    );
+    expect(page.url()).toBe(url('/worklists/area'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Eligible – level not set');
+    expect(await text('main')).toContain('Nobody in your area is on this list.');
+    await check(lists, 'area worklists, no level');
+
+    const unreviewed = await navigation(() =>
+      page.getByRole('navigation', { name: 'Worklists' }).getByRole('link', { name: 'Significant events not yet reviewed (1)' }).click(),
+    );
+    expect(page.url()).toBe(url('/worklists/area?list=events-unreviewed'));
+    const row = page.locator('table.govuk-table tbody tr', { hasText: 'Daniel Hughes' });
+    expect(await row.count()).toBe(1);
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Within 10 days of a significant event');
+    await check(unreviewed, 'area worklist, significant events not yet reviewed');
+
+    const csv = await page.request.get(url('/worklists/area.csv?list=events-unreviewed'));
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="area-worklist-events-unreviewed-.*\.csv"$/);
+    expect(await csv.text()).toContain('"Daniel Hughes"');
+
+    const candidates = await navigation(() => page.getByRole('link', { name: 'Category 3 candidates' }).click());
+    expect(page.url()).toBe(url('/worklists/category-3'));
+    const candidate = page.locator('table.govuk-table tbody tr', { hasText: 'Craig Lewis' });
+    expect(await candidate.count()).toBe(1);
+    await check(candidates, 'Category 3 candidates');
+
+    const consider = await navigation(() => candidate.getByRole('link', { name: /Consider/ }).click());
+    expect(page.url()).toBe(url(`/nominals/${craigId}/category-3/consider`));
+    await check(consider, 'Category 3 consideration form');
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save' }).click());
+    expect(refused?.status()).toBe(400);
+    expect(await text('.govuk-error-summary')).toContain('Select whether to refer or not');
+    await check(refused, 'Category 3 consideration form with errors');
+    await page.getByLabel('Refer for Category 3').check();
+    await page.getByLabel('Why?').fill('Escalating abuse of a new partner; police and probation both want meetings.');
+    const considered = await navigation(() => page.getByRole('button', { name: 'Save' }).click());
+    expect(page.url()).toBe(url('/worklists/category-3?considered=recorded'));
+    expect(await text('.govuk-notification-banner--success')).toContain('Your consideration has been recorded');
+    expect(await page.locator('table.govuk-table tbody tr', { hasText: 'Craig Lewis' }).count()).toBe(0);
+    await check(considered, 'Category 3 candidates after a consideration');
+  });
+});
