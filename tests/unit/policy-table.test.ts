@@ -22,7 +22,7 @@ describe('the access policy table', () => {
   it('docs/security.md shows exactly the policy the code enforces', () => {
     const doc = readFileSync(path.join(projectRoot, 'docs/security.md'), 'utf8');
     const table = /<!-- policy-table:start -->\n([\s\S]*?)\n<!-- policy-table:end -->/.exec(doc)?.[1];
-    expect(table).toBe(policyTableMarkdown());
+    expect(table, 'the table in docs/security.md is stale: run npm run docs:policy').toBe(policyTableMarkdown());
   });
 
   it('denies by default: a role the table does not name gets nothing', () => {
