@@ -20,6 +20,7 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'user.manage': 'Manage users',
   'level.decide': 'Record a screening and level decision',
   'worklist.area': 'See the area worklists',
+  'category3.view': 'See Category 3 candidates',
   'category3.consider': 'Record a Category 3 consideration',
 };
 

@@ -35,6 +35,7 @@ export type Action =
   | 'user.manage'
   | 'level.decide'
   | 'worklist.area'
+  | 'category3.view'
   | 'category3.consider';
 
 const RA_CASE_ROLES = ['probation_practitioner', 'senior_probation_officer', 'police_offender_manager', 'prison_offender_manager'] as const;
@@ -77,6 +78,7 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   // The level is a practitioner's decision: an administrator never sets one (no "default Level 1").
   'level.decide': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
   'worklist.area': { mappa_coordinator: 'yes', mappa_administrator: 'yes', senior_probation_officer: 'yes', meeting_chair: 'yes' },
+  'category3.view': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
   'category3.consider': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
 };
 
@@ -120,6 +122,7 @@ export const SHAREABLE_SECTIONS = [
   'markers',
   'managers',
   'health',
+  'levels',
 ] as const;
 
 export interface NominalScopeFacts {

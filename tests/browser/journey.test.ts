@@ -15,6 +15,7 @@ import {
   type BrowserSession,
 } from '../support/browser.ts';
 import { identity } from '../support/fixtures.ts';
+import { totpCode } from '../support/sign-in.ts';
 
 /**
  * One probation practitioner's day, in a real browser: sign in, find a misspelt name, read the
@@ -86,6 +87,8 @@ beforeAll(async () => {
     agencyId: agency.id,
     roles: ['probation_practitioner'],
     password: PASSWORD,
+    vetting: { level: 'NPPV3', expiresOn: '2036-12-31' },
+    trainingCompletedOn: '2025-01-06',
   });
   const actor: Actor = {
     userId: user.id,
@@ -162,7 +165,7 @@ afterAll(async () => {
 });
 
 describe('a probation practitioner’s journey through Vigil', () => {
-  it('signs in', async () => {
+  it('signs in, setting up two-factor authentication', async () => {
     const response = await visit('/');
     expect(page.url()).toBe(url('/sign-in'));
     await expect.poll(() => page.title()).toBe('Sign in – Vigil');
@@ -170,7 +173,18 @@ describe('a probation practitioner’s journey through Vigil', () => {
 
     await page.getByLabel('Email address').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
-    const searchPage = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    const setUp = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    expect(page.url()).toBe(url('/sign-in/set-up-two-factor'));
+    await check(setUp, 'set up two-factor authentication');
+    // As an authenticator app would: codes from the key the page shows.
+    const secret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
+    const codes = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(await page.locator('#recovery-codes li').count()).toBe(10);
+    await check(codes, 'recovery codes');
+    const searchPage = await navigation(() =>
+      page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
+    );
     expect(page.url()).toBe(url('/search'));
     const cookies = await session.context.cookies();
     expect(cookies.find((c) => c.name === '__Host-vigil-session')).toMatchObject({

@@ -58,7 +58,8 @@ async function navigation(action: () => Promise<unknown>): Promise<Response | nu
 
 const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
 const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
 
 async function fillDate(group: string | RegExp, iso: string) {
   const [year, month, day] = iso.split('-');
@@ -85,8 +86,18 @@ async function signInAs(email: string) {
   session.console.take();
 }
 
-async function user(who: { email: string; name: string }, roles: Role[], agencyType: string): Promise<UseCaseContext> {
-  const ctx = await makeActor(database, { roles, areaCode: 'AVS', agencyType, email: who.email, displayName: who.name });
+async function user(
+  who: { email: string; name: string },
+  roles: Role[],
+  agencyType: string,
+): Promise<UseCaseContext> {
+  const ctx = await makeActor(database, {
+    roles,
+    areaCode: 'AVS',
+    agencyType,
+    email: who.email,
+    displayName: who.name,
+  });
   return { ...ctx, today };
 }
 
@@ -101,7 +112,13 @@ beforeAll(async () => {
   await user(CASEY, ['mappa_coordinator'], 'probation');
 
   // Daniel: Category 2 (Schedule 15, 36 months' custody), conditional release in four weeks, no level.
-  danielId = (await createNominal(database, pat, identity({ forename: 'Daniel', surname: 'Hughes', dateOfBirth: '1988-04-09' }))).id;
+  danielId = (
+    await createNominal(
+      database,
+      pat,
+      identity({ forename: 'Daniel', surname: 'Hughes', dateOfBirth: '1988-04-09' }),
+    )
+  ).id;
   const release = addDays(today, 28);
   const sentenceStart = addMonths(release, -18);
   await addSectionRow(database, pat, danielId, 'convictions', {
@@ -137,9 +154,22 @@ beforeAll(async () => {
   });
 
   // Craig: no category of his own; high risk of serious harm with a domestic abuse marker.
-  craigId = (await createNominal(database, pat, identity({ forename: 'Craig', surname: 'Lewis', dateOfBirth: '1979-10-22' }))).id;
-  await addSectionRow(database, pat, craigId, 'risk-assessments', { assessedOn: addDays(today, -20), assessor: PAT.name, roshOverall: 'HIGH' });
-  await addSectionRow(database, pat, craigId, 'markers', { type: 'domestic_abuse', startDate: addMonths(today, -3) });
+  craigId = (
+    await createNominal(
+      database,
+      pat,
+      identity({ forename: 'Craig', surname: 'Lewis', dateOfBirth: '1979-10-22' }),
+    )
+  ).id;
+  await addSectionRow(database, pat, craigId, 'risk-assessments', {
+    assessedOn: addDays(today, -20),
+    assessor: PAT.name,
+    roshOverall: 'HIGH',
+  });
+  await addSectionRow(database, pat, craigId, 'markers', {
+    type: 'domestic_abuse',
+    startDate: addMonths(today, -3),
+  });
 
   server = await startServer(database);
   session = await openBrowserSession();
@@ -182,7 +212,9 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
   });
 
   it('records a screening and Level 1, after being told what is missing', async () => {
-    const form = await navigation(() => page.getByRole('button', { name: 'Record a screening and level decision' }).click());
+    const form = await navigation(() =>
+      page.getByRole('button', { name: 'Record a screening and level decision' }).click(),
+    );
     expect(page.url()).toBe(url(`/nominals/${danielId}/levels/new`));
     await check(form, 'level decision form');
 
@@ -190,7 +222,9 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     expect(refused?.status()).toBe(400);
     const summary = page.locator('.govuk-error-summary');
     expect(await summary.textContent()).toContain('Select the level');
-    for (const href of await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+    for (const href of await summary
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       expect(await page.locator(href!).count(), `error summary link ${href}`).toBe(1);
     }
     expect(await decisionsOf(danielId)).toEqual([]);
@@ -210,9 +244,13 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     await fillDate('Date of the decision', addDays(today, -3));
     await page
       .getByLabel('Rationale')
-      .fill('Medium risk in custody; the prison, police and probation can share information without meetings.');
+      .fill(
+        'Medium risk in custody; the prison, police and probation can share information without meetings.',
+      );
     const saved = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
-    expect(page.url()).toBe(url(`/nominals/${danielId}/levels?decision=${(await decisionsOf(danielId))[0]!.id}`));
+    expect(page.url()).toBe(
+      url(`/nominals/${danielId}/levels?decision=${(await decisionsOf(danielId))[0]!.id}`),
+    );
     expect(await text('.govuk-notification-banner--success')).toContain('Level 1 recorded');
     const status = await text('#status');
     expect(status).toContain('Level 1');
@@ -244,9 +282,18 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     expect(await page.locator('#level-error').textContent()).toContain(CATEGORY_3_LEVEL_MESSAGE);
     // What was typed is kept.
     expect(await page.getByLabel('Level 1', { exact: true }).isChecked()).toBe(true);
-    expect(await page.getByRole('group', { name: /Category 3 referral accepted/ }).getByLabel('Year').inputValue()).toBe(today.slice(0, 4));
+    expect(
+      await page
+        .getByRole('group', { name: /Category 3 referral accepted/ })
+        .getByLabel('Year')
+        .inputValue(),
+    ).toBe(today.slice(0, 4));
     expect(await decisionsOf(craigId)).toEqual([]);
-    const craig = await database.db.selectFrom('nominals').select('category3_accepted_on').where('id', '=', craigId).executeTakeFirstOrThrow();
+    const craig = await database.db
+      .selectFrom('nominals')
+      .select('category3_accepted_on')
+      .where('id', '=', craigId)
+      .executeTakeFirstOrThrow();
     expect(craig.category3_accepted_on).toBeNull();
     await check(refused, 'level decision form refusing Category 3 at Level 1');
   });
@@ -254,13 +301,17 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
   it('records a significant event, and says who was told', async () => {
     await visit(`/nominals/${danielId}/levels`);
     session.console.take();
-    const form = await navigation(() => page.getByRole('button', { name: 'Record a significant event' }).click());
+    const form = await navigation(() =>
+      page.getByRole('button', { name: 'Record a significant event' }).click(),
+    );
     expect(page.url()).toBe(url(`/nominals/${danielId}/events/new`));
     await check(form, 'significant event form');
 
     await page.getByLabel('Arrest or charge').check();
     await fillDate('When did it happen?', addDays(today, -1));
-    await page.getByLabel('Describe what happened').fill('Arrested on a prison visit for passing a threatening note.');
+    await page
+      .getByLabel('Describe what happened')
+      .fill('Arrested on a prison visit for passing a threatening note.');
     const saved = await navigation(() => page.getByRole('button', { name: 'Record the event' }).click());
     expect(new URL(page.url()).pathname).toBe(`/nominals/${danielId}/levels`);
     const banner = await text('.govuk-notification-banner--success');
@@ -281,11 +332,18 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
   });
 
   it('records that Daniel was told of his MAPPA status', async () => {
-    const form = await navigation(() => page.getByRole('button', { name: 'Record that they were told of their MAPPA status' }).click());
+    const form = await navigation(() =>
+      page.getByRole('button', { name: 'Record that they were told of their MAPPA status' }).click(),
+    );
     await check(form, 'told of MAPPA status form');
     await fillDate('When were they told?', today);
-    await page.getByRole('group', { name: /invited to contribute/ }).getByLabel('Yes').check();
-    await page.getByLabel(/Their views/).fill('He said he did not know what MAPPA was and wants to be at the meeting.');
+    await page
+      .getByRole('group', { name: /invited to contribute/ })
+      .getByLabel('Yes')
+      .check();
+    await page
+      .getByLabel(/Their views/)
+      .fill('He said he did not know what MAPPA was and wants to be at the meeting.');
     const saved = await navigation(() => page.getByRole('button', { name: 'Save' }).click());
     expect(await text('.govuk-notification-banner--success')).toContain('told of their MAPPA status');
     expect(await text('#status')).toContain(`Yes, on ${formatDateLong(today)}. Invited to contribute.`);
@@ -295,7 +353,11 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
 
   it('shows my worklist, with a CSV download', async () => {
     const response = await navigation(() =>
-      page.getByRole('navigation', { name: /menu|navigation/i }).first().getByRole('link', { name: 'My worklist' }).click(),
+      page
+        .getByRole('navigation', { name: /menu|navigation/i })
+        .first()
+        .getByRole('link', { name: 'My worklist' })
+        .click(),
     );
     expect(page.url()).toBe(url('/worklists/mine'));
     const row = page.locator('table.govuk-table tbody tr', { hasText: 'Daniel Hughes' });
@@ -306,9 +368,13 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     const csv = await page.request.get(url('/worklists/mine.csv'));
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="my-worklist-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers()['content-disposition']).toMatch(
+      /^attachment; filename="my-worklist-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('"Vigil reference","Name","Date of birth","Category","Level","Due","Overdue","Why"');
+    expect(lines[0]).toBe(
+      '"Vigil reference","Name","Date of birth","Category","Level","Due","Overdue","Why"',
+    );
     expect(lines.some((l) => l.includes('"Daniel Hughes"'))).toBe(true);
   });
 
@@ -326,7 +392,11 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     expect((await page.getByRole('link', { name: /^Inbox/ }).textContent())?.trim()).toBe('Inbox');
     await check(opened, 'MAPPA level page opened from the inbox');
     await visit('/inbox');
-    expect(await page.locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' }).textContent()).not.toContain('Unread');
+    expect(
+      await page
+        .locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' })
+        .textContent(),
+    ).not.toContain('Unread');
     session.console.take();
   });
 
@@ -337,7 +407,11 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     await visit('/search');
     session.console.take();
     const lists = await navigation(() =>
-      page.getByRole('navigation', { name: /menu|navigation/i }).first().getByRole('link', { name: 'Area worklists' }).click(),
+      page
+        .getByRole('navigation', { name: /menu|navigation/i })
+        .first()
+        .getByRole('link', { name: 'Area worklists' })
+        .click(),
     );
     expect(page.url()).toBe(url('/worklists/area'));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Eligible – level not set');
@@ -345,20 +419,29 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     await check(lists, 'area worklists, no level');
 
     const unreviewed = await navigation(() =>
-      page.getByRole('navigation', { name: 'Worklists' }).getByRole('link', { name: 'Significant events not yet reviewed (1)' }).click(),
+      page
+        .getByRole('navigation', { name: 'Worklists' })
+        .getByRole('link', { name: 'Significant events not yet reviewed (1)' })
+        .click(),
     );
     expect(page.url()).toBe(url('/worklists/area?list=events-unreviewed'));
     const row = page.locator('table.govuk-table tbody tr', { hasText: 'Daniel Hughes' });
     expect(await row.count()).toBe(1);
-    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain('Within 10 days of a significant event');
+    expect((await row.textContent())?.replace(/\s+/g, ' ')).toContain(
+      'Within 10 days of a significant event',
+    );
     await check(unreviewed, 'area worklist, significant events not yet reviewed');
 
     const csv = await page.request.get(url('/worklists/area.csv?list=events-unreviewed'));
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="area-worklist-events-unreviewed-.*\.csv"$/);
+    expect(csv.headers()['content-disposition']).toMatch(
+      /^attachment; filename="area-worklist-events-unreviewed-.*\.csv"$/,
+    );
     expect(await csv.text()).toContain('"Daniel Hughes"');
 
-    const candidates = await navigation(() => page.getByRole('link', { name: 'Category 3 candidates' }).click());
+    const candidates = await navigation(() =>
+      page.getByRole('link', { name: 'Category 3 candidates' }).click(),
+    );
     expect(page.url()).toBe(url('/worklists/category-3'));
     const candidate = page.locator('table.govuk-table tbody tr', { hasText: 'Craig Lewis' });
     expect(await candidate.count()).toBe(1);
@@ -372,10 +455,14 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     expect(await text('.govuk-error-summary')).toContain('Select whether to refer or not');
     await check(refused, 'Category 3 consideration form with errors');
     await page.getByLabel('Refer for Category 3').check();
-    await page.getByLabel('Why?').fill('Escalating abuse of a new partner; police and probation both want meetings.');
+    await page
+      .getByLabel('Why?')
+      .fill('Escalating abuse of a new partner; police and probation both want meetings.');
     const considered = await navigation(() => page.getByRole('button', { name: 'Save' }).click());
     expect(page.url()).toBe(url('/worklists/category-3?considered=recorded'));
-    expect(await text('.govuk-notification-banner--success')).toContain('Your consideration has been recorded');
+    expect(await text('.govuk-notification-banner--success')).toContain(
+      'Your consideration has been recorded',
+    );
     expect(await page.locator('table.govuk-table tbody tr', { hasText: 'Craig Lewis' }).count()).toBe(0);
     await check(considered, 'Category 3 candidates after a consideration');
   });

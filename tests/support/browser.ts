@@ -6,7 +6,8 @@ import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { buildApp, type AppDependencies } from '../../src/web/app.ts';
+import { totpCode } from './sign-in.ts';
 
 /**
  * Shared helpers for the browser suites (tests/browser): Debian's Chromium driven by
@@ -97,9 +98,13 @@ export async function agencyFor(
 }
 
 /** Builds the real app over `database` and listens on a random port on 127.0.0.1. */
-export async function startServer(database: Database, now?: () => Date): Promise<BrowserServer> {
+export async function startServer(
+  database: Database,
+  now?: () => Date,
+  options: Pick<AppDependencies, 'sessionIdleSeconds' | 'oidc'> = {},
+): Promise<BrowserServer> {
   process.env.VIGIL_LOG ??= 'silent';
-  const app = await buildApp({ database, config: { trustProxy: false }, ...(now ? { now } : {}) });
+  const app = await buildApp({ database, config: { trustProxy: false }, ...(now ? { now } : {}), ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -205,4 +210,42 @@ export async function openBrowserSession(): Promise<BrowserSession> {
   // Fail fast: every page here is local and small.
   page.setDefaultTimeout(10_000);
   return { browser, context, page, console: watchConsole(page) };
+}
+
+// --- Signing in -------------------------------------------------------------------------------
+
+/**
+ * Signs in as a person does: email and password, then the second factor. A user without TOTP sets
+ * it up from the key shown on the page (as they would type it into an app) and the recovery codes
+ * are read off the next page; an enrolled user needs `totpSecret`. Ends on the page Vigil shows
+ * after signing in.
+ */
+export async function signInInBrowser(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string; totpSecret?: string },
+): Promise<{ totpSecret: string; recoveryCodes: string[] }> {
+  await page.goto(`${baseUrl}/sign-in`, { waitUntil: 'load' });
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await Promise.all([page.waitForURL(/\/sign-in\/(set-up-two-factor|two-factor)$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+  if (page.url().endsWith('/set-up-two-factor')) {
+    const totpSecret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(totpSecret));
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Continue' }).click()]);
+    await page.locator('#recovery-codes').waitFor();
+    const recoveryCodes = (await page.locator('#recovery-codes code').allTextContents()).map((c) => c.trim());
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+      page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
+    ]);
+    return { totpSecret, recoveryCodes };
+  }
+  if (!user.totpSecret) throw new Error(`${user.email} has two-factor authentication: pass totpSecret`);
+  await page.getByLabel('Enter the code from your authenticator app').fill(await totpCode(user.totpSecret));
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+    page.getByRole('button', { name: 'Continue' }).click(),
+  ]);
+  return { totpSecret: user.totpSecret, recoveryCodes: [] };
 }

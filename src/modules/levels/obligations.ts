@@ -49,6 +49,9 @@ export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettin
   };
 }
 
+const isoDay = (at: Date | string) => new Date(at).toISOString().slice(0, 10);
+const laterOf = (a: string, b: string) => (compareDates(a, b) >= 0 ? a : b);
+
 const current = (from: string | null, to: string | null, today: string) =>
   (!from || compareDates(from, today) <= 0) && (!to || compareDates(to, today) >= 0);
 
@@ -123,7 +126,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
 
   const events = await tx
     .selectFrom('significant_events')
-    .select(['type', 'occurred_on', 'reviewed_by_decision'])
+    .select(['type', 'occurred_on', 'recorded_at', 'reviewed_by_decision'])
     .where('nominal_id', '=', nominalId)
     .execute();
   const settings = await areaSettings(tx, nominal.area_code);
@@ -133,9 +136,10 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
           {
             level: level as 1 | 2 | 3,
             lastReviewedOn: decision.decided_on,
+            // An event reported late still prompts a review: it counts from when it was recorded.
             significantEvents: events.map((e) => ({
               type: e.type as never,
-              occurredOn: e.occurred_on,
+              occurredOn: laterOf(e.occurred_on, isoDay(e.recorded_at)),
               reviewed: e.reviewed_by_decision !== null,
             })),
           },
@@ -143,9 +147,10 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
           today,
         )
       : null;
+  // Every decision marks the events recorded before it as considered; what is left is unreviewed.
   const unreviewed = events
-    .filter((e) => e.reviewed_by_decision === null && (!decision || compareDates(e.occurred_on, decision.decided_on) > 0))
-    .map((e) => e.occurred_on)
+    .filter((e) => e.reviewed_by_decision === null)
+    .map((e) => laterOf(e.occurred_on, isoDay(e.recorded_at)))
     .sort()[0];
 
   let notificationDue: string | null = null;

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { levelSummary } from './use-cases.ts';
 import { can } from '../../access/policy.ts';
 import type { UseCaseContext } from '../../access/actor.ts';
 import type { Database } from '../../db/database.ts';
@@ -36,7 +37,9 @@ interface DateFromForm {
 
 /** Reads the three boxes of a GOV.UK date input named `key`. */
 export function dateFromForm(body: Body, key: string, label: string, required: boolean): DateFromForm {
-  const [day, month, year] = (['day', 'month', 'year'] as const).map((part) => String(body[`${key}-${part}`] ?? ''));
+  const [day, month, year] = (['day', 'month', 'year'] as const).map((part) =>
+    String(body[`${key}-${part}`] ?? ''),
+  );
   if (!required && !`${day}${month}${year}`.trim()) return { value: '' };
   const parsed = parseDateParts(day!, month!, year!, label);
   return parsed.ok ? { value: parsed.value } : { value: UNREADABLE_DATE, error: parsed.error };
@@ -45,14 +48,22 @@ export function dateFromForm(body: Body, key: string, label: string, required: b
 /** Date parts to redisplay a date in a form. */
 function dateParts(key: string, iso: string): Record<string, string> {
   const [year, month, day] = iso.split('-');
-  return { [`${key}-day`]: String(Number(day)), [`${key}-month`]: String(Number(month)), [`${key}-year`]: year ?? '' };
+  return {
+    [`${key}-day`]: String(Number(day)),
+    [`${key}-month`]: String(Number(month)),
+    [`${key}-year`]: year ?? '',
+  };
 }
 
 /**
  * The use case's field errors with the date inputs' own messages put over its ISO-format ones,
  * in the order the fields appear on the form.
  */
-function formErrors(error: ValidationError, dates: Record<string, DateFromForm>, order: readonly string[]): FieldErrors {
+function formErrors(
+  error: ValidationError,
+  dates: Record<string, DateFromForm>,
+  order: readonly string[],
+): FieldErrors {
   const merged: FieldErrors = { ...error.fieldErrors };
   for (const [key, date] of Object.entries(dates)) if (date.error) merged[key] = date.error;
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
@@ -61,14 +72,19 @@ function formErrors(error: ValidationError, dates: Record<string, DateFromForm>,
 
 /** The GOV.UK error summary's links: dates go to their day box, radios and checkboxes to their first item. */
 function summaryLinks(errors: FieldErrors, dateKeys: readonly string[]) {
-  return Object.entries(errors).map(([key, text]) => ({ text, href: `#${dateKeys.includes(key) ? `${key}-day` : key}` }));
+  return Object.entries(errors).map(([key, text]) => ({
+    text,
+    href: `#${dateKeys.includes(key) ? `${key}-day` : key}`,
+  }));
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 
 function bodyOf(request: FastifyRequest): Body {
   const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationError({ body: 'Send a JSON object' });
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ValidationError({ body: 'Send a JSON object' });
   return body as Body;
 }
 
@@ -76,9 +92,19 @@ function bodyOf(request: FastifyRequest): Body {
 export function dueStatus(dueOn: string | null, today: string) {
   if (!dueOn) return null;
   const days = daysBetween(today, dueOn);
-  if (days < 0) return { text: `Overdue by ${-days} ${days === -1 ? 'day' : 'days'}`, classes: 'govuk-tag--red', overdue: true };
+  if (days < 0)
+    return {
+      text: `Overdue by ${-days} ${days === -1 ? 'day' : 'days'}`,
+      classes: 'govuk-tag--red',
+      overdue: true,
+    };
   if (days === 0) return { text: 'Due today', classes: 'govuk-tag--orange', overdue: false };
-  if (days <= 28) return { text: `Due in ${days} ${days === 1 ? 'day' : 'days'}`, classes: 'govuk-tag--yellow', overdue: false };
+  if (days <= 28)
+    return {
+      text: `Due in ${days} ${days === 1 ? 'day' : 'days'}`,
+      classes: 'govuk-tag--yellow',
+      overdue: false,
+    };
   return null;
 }
 
@@ -90,35 +116,31 @@ const DECISION_KIND: Record<string, string> = {
   deregistration: 'MAPPA management ended',
 };
 
-const answerText = (v: unknown) => (v === true || v === 'yes' || v === 'true' ? 'Yes' : v === false || v === 'no' || v === 'false' ? 'No' : 'Not answered');
+const answerText = (v: unknown) =>
+  v === true || v === 'yes' || v === 'true'
+    ? 'Yes'
+    : v === false || v === 'no' || v === 'false'
+      ? 'No'
+      : 'Not answered';
 
 /**
- * The person's category, level and next due date, for the record overview. The obligations are
- * brought up to date first if they were computed on an earlier day (deadlines move with the date).
+ * The person's category, level and next due date, for the record overview and the decision form.
+ * The obligations are brought up to date first if they were computed on an earlier day (deadlines
+ * move with the date). Not logged itself: every page that shows it reads the record through a use
+ * case that logs the access (getNominal, getNominalSection). A use case in levels/use-cases.ts
+ * would be its better home.
  */
-export async function levelSummary(database: Database, ctx: UseCaseContext, nominalId: string) {
-  return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
-    let o = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirst();
-    if (!o || o.computed_on !== ctx.today) {
-      await recomputeObligations(tx, nominalId, ctx.today);
-      o = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirstOrThrow();
-    }
-    const dueOn = o.level === null ? o.level_decision_due_on : o.review_due_on;
-    return {
-      category: o.category,
-      level: o.level,
-      dueLabel: o.level === null ? 'Level decision due' : 'Review due',
-      dueOn,
-      basis: o.level === null ? o.level_decision_basis : o.review_basis,
-      status: dueStatus(dueOn, ctx.today),
-    };
-  });
-}
 
 // --- Routes -------------------------------------------------------------------------------------
 
-const LEVEL_FORM_ORDER = [...SCREENING_QUESTIONS.map((q) => `screening-${q.key}`), 'level', 'criteria', 'rationale', 'decidedOn', 'category3AcceptedOn'];
+const LEVEL_FORM_ORDER = [
+  ...SCREENING_QUESTIONS.map((q) => `screening-${q.key}`),
+  'level',
+  'criteria',
+  'rationale',
+  'decidedOn',
+  'category3AcceptedOn',
+];
 const EVENT_FORM_ORDER = ['type', 'occurredOn', 'description'];
 const TOLD_FORM_ORDER = ['toldOn', 'invitedToContribute', 'theirViews'];
 
@@ -140,7 +162,10 @@ export function registerLevels(web: Web): void {
       levelLabel: d.level ? `Level ${d.level}` : 'No level',
       criteriaLabels: (d.criteria ?? []).map((c: string) => labelOf(LEVEL_CRITERION, c)),
       screening: d.answers
-        ? SCREENING_QUESTIONS.map((q) => ({ question: q.label, answer: answerText((d.answers as Record<string, unknown>)[q.key]) }))
+        ? SCREENING_QUESTIONS.map((q) => ({
+            question: q.label,
+            answer: answerText((d.answers as Record<string, unknown>)[q.key]),
+          }))
         : null,
     }));
     const justDecided = query.decision ? decisions.find((d) => d.id === query.decision) : undefined;
@@ -151,9 +176,21 @@ export function registerLevels(web: Web): void {
       person,
       o,
       category,
-      levelDue: o.category !== null && o.level === null ? { dueOn: o.level_decision_due_on, basis: o.level_decision_basis, status: dueStatus(o.level_decision_due_on, ctx.today) } : null,
-      reviewDue: o.level !== null ? { dueOn: o.review_due_on, basis: o.review_basis, status: dueStatus(o.review_due_on, ctx.today) } : null,
-      notificationDue: o.notification_due_on ? { dueOn: o.notification_due_on, status: dueStatus(o.notification_due_on, ctx.today) } : null,
+      levelDue:
+        o.category !== null && o.level === null
+          ? {
+              dueOn: o.level_decision_due_on,
+              basis: o.level_decision_basis,
+              status: dueStatus(o.level_decision_due_on, ctx.today),
+            }
+          : null,
+      reviewDue:
+        o.level !== null
+          ? { dueOn: o.review_due_on, basis: o.review_basis, status: dueStatus(o.review_due_on, ctx.today) }
+          : null,
+      notificationDue: o.notification_due_on
+        ? { dueOn: o.notification_due_on, status: dueStatus(o.notification_due_on, ctx.today) }
+        : null,
       decisions,
       events: history.events.map((e) => ({ ...e, typeLabel: labelOf(SIGNIFICANT_EVENT_TYPE, e.type) })),
       told: history.toldOfStatus,
@@ -161,7 +198,9 @@ export function registerLevels(web: Web): void {
       canEdit: can(ctx.actor, 'nominal.edit'),
       banner: justDecided
         ? {
-            heading: justDecided.level ? `${justDecided.levelLabel} recorded` : 'The end of MAPPA management has been recorded',
+            heading: justDecided.level
+              ? `${justDecided.levelLabel} recorded`
+              : 'The end of MAPPA management has been recorded',
             warning: justDecided.warning,
           }
         : query.event === 'recorded'
@@ -179,7 +218,12 @@ export function registerLevels(web: Web): void {
   });
 
   // Screening and level decision.
-  const renderDecisionForm = async (request: FastifyRequest, id: string, values: Body, errors?: FieldErrors) => {
+  const renderDecisionForm = async (
+    request: FastifyRequest,
+    id: string,
+    values: Body,
+    errors?: FieldErrors,
+  ) => {
     const ctx = web.context(request);
     const person = await getNominalSection(database, ctx, id, 'identity');
     const summary = await levelSummary(database, ctx, id);
@@ -188,7 +232,7 @@ export function registerLevels(web: Web): void {
       id,
       person,
       summary,
-      categoryLabel: summary.category ? labelOf(MAPPA_CATEGORY, summary.category) : null,
+      categoryLabel: summary?.category ? labelOf(MAPPA_CATEGORY, summary.category) : null,
       questions: SCREENING_QUESTIONS,
       levels: MAPPA_LEVEL,
       criteria: LEVEL_CRITERION.map((c) => ({
@@ -205,7 +249,10 @@ export function registerLevels(web: Web): void {
   app.get('/nominals/:id/levels/new', { config: { action: 'level.decide' } }, async (request, reply) => {
     const { id } = request.params as Params;
     const today = web.context(request).today;
-    return reply.render('levels/views/decision-form.njk', await renderDecisionForm(request, id, dateParts('decidedOn', today)));
+    return reply.render(
+      'levels/views/decision-form.njk',
+      await renderDecisionForm(request, id, dateParts('decidedOn', today)),
+    );
   });
 
   app.post('/nominals/:id/levels', { config: { action: 'level.decide' } }, async (request, reply) => {
@@ -214,7 +261,12 @@ export function registerLevels(web: Web): void {
     const body = request.body as Body;
     const dates = {
       decidedOn: dateFromForm(body, 'decidedOn', 'Date of the decision', true),
-      category3AcceptedOn: dateFromForm(body, 'category3AcceptedOn', 'Date the Category 3 referral was accepted', false),
+      category3AcceptedOn: dateFromForm(
+        body,
+        'category3AcceptedOn',
+        'Date the Category 3 referral was accepted',
+        false,
+      ),
     };
     const ending = body.level === 'end';
     const screening = Object.fromEntries(
@@ -243,7 +295,12 @@ export function registerLevels(web: Web): void {
   });
 
   // Significant events.
-  const renderEventForm = async (request: FastifyRequest, id: string, values: Body, errors?: FieldErrors) => ({
+  const renderEventForm = async (
+    request: FastifyRequest,
+    id: string,
+    values: Body,
+    errors?: FieldErrors,
+  ) => ({
     title: 'Record a significant event',
     id,
     person: await getNominalSection(database, web.context(request), id, 'identity'),
@@ -269,7 +326,10 @@ export function registerLevels(web: Web): void {
         occurredOn: dates.occurredOn.value,
         description: body.description,
       });
-      return reply.redirect(`/nominals/${id}/levels?event=recorded&notified=${recorded.notified}#events`, 303);
+      return reply.redirect(
+        `/nominals/${id}/levels?event=recorded&notified=${recorded.notified}#events`,
+        303,
+      );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const page = await renderEventForm(request, id, body, formErrors(error, dates, EVENT_FORM_ORDER));
@@ -287,10 +347,14 @@ export function registerLevels(web: Web): void {
     errorList: errors ? summaryLinks(errors, ['toldOn']) : [],
   });
 
-  app.get('/nominals/:id/mappa-status/new', { config: { action: 'nominal.edit' } }, async (request, reply) => {
-    const { id } = request.params as Params;
-    return reply.render('levels/views/told-form.njk', await renderToldForm(request, id, {}));
-  });
+  app.get(
+    '/nominals/:id/mappa-status/new',
+    { config: { action: 'nominal.edit' } },
+    async (request, reply) => {
+      const { id } = request.params as Params;
+      return reply.render('levels/views/told-form.njk', await renderToldForm(request, id, {}));
+    },
+  );
 
   app.post('/nominals/:id/mappa-status', { config: { action: 'nominal.edit' } }, async (request, reply) => {
     const { id } = request.params as Params;
@@ -322,13 +386,15 @@ export function registerLevels(web: Web): void {
     path: '/nominals/{id}/levels',
     action: 'nominal.view',
     tag: 'MAPPA levels',
-    summary: 'The person’s MAPPA status: category, level, what is due, decisions with their screenings, significant events, and whether they were told',
+    summary:
+      'The person’s MAPPA status: category, level, what is due, decisions with their screenings, significant events, and whether they were told',
     response: {
       type: 'object',
       properties: {
         obligations: {
           type: 'object',
-          description: 'Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations)',
+          description:
+            'Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations)',
           properties: {
             category: { type: ['integer', 'null'] },
             category_reason: { type: ['string', 'null'] },
@@ -370,7 +436,8 @@ export function registerLevels(web: Web): void {
         criteria: { type: 'array', items: { type: 'object' } },
       },
     },
-    handler: async (request) => getLevelHistory(database, web.context(request), (request.params as Params).id),
+    handler: async (request) =>
+      getLevelHistory(database, web.context(request), (request.params as Params).id),
   });
 
   api.add({
@@ -378,20 +445,30 @@ export function registerLevels(web: Web): void {
     path: '/nominals/{id}/levels',
     action: 'level.decide',
     tag: 'MAPPA levels',
-    summary: 'Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale',
+    summary:
+      'Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale',
     body: {
       type: 'object',
       properties: {
         level: { enum: [1, 2, 3], description: 'Omit when `deregister` is true' },
-        criteria: { type: 'array', items: { enum: LEVEL_CRITERION.map((c) => c.code) }, description: 'Level 2 or 3 criteria; none for Level 1' },
+        criteria: {
+          type: 'array',
+          items: { enum: LEVEL_CRITERION.map((c) => c.code) },
+          description: 'Level 2 or 3 criteria; none for Level 1',
+        },
         rationale: { type: 'string', maxLength: 4000 },
         decidedOn: { ...DATE, description: 'Defaults to today' },
-        category3AcceptedOn: { ...DATE, description: 'A panel accepted a Category 3 referral on this date (the only way into Category 3)' },
+        category3AcceptedOn: {
+          ...DATE,
+          description: 'A panel accepted a Category 3 referral on this date (the only way into Category 3)',
+        },
         deregister: { type: 'boolean', description: 'End MAPPA management' },
         screening: {
           type: 'object',
           description: 'MAPPA Q answers',
-          properties: Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.key, { type: 'boolean', description: q.label }])),
+          properties: Object.fromEntries(
+            SCREENING_QUESTIONS.map((q) => [q.key, { type: 'boolean', description: q.label }]),
+          ),
         },
       },
     },
@@ -402,7 +479,11 @@ export function registerLevels(web: Web): void {
         kind: { type: 'string' },
         category: { type: ['integer', 'null'] },
         level: { type: ['integer', 'null'] },
-        warnings: { type: 'array', items: { type: 'string' }, description: 'Things to check, e.g. a reduction near release; never a refusal' },
+        warnings: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Things to check, e.g. a reduction near release; never a refusal',
+        },
       },
     },
     successStatus: 201,
@@ -411,7 +492,10 @@ export function registerLevels(web: Web): void {
       const screening = body.screening;
       return decideLevel(database, web.context(request), (request.params as Params).id, {
         ...body,
-        screening: typeof screening === 'object' && screening !== null && !Array.isArray(screening) ? (screening as Record<string, unknown>) : undefined,
+        screening:
+          typeof screening === 'object' && screening !== null && !Array.isArray(screening)
+            ? (screening as Record<string, unknown>)
+            : undefined,
       });
     },
   });
@@ -431,9 +515,16 @@ export function registerLevels(web: Web): void {
         description: { type: 'string', maxLength: 4000 },
       },
     },
-    response: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, notified: { type: 'integer', description: 'Managers notified' } } },
+    response: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        notified: { type: 'integer', description: 'Managers notified' },
+      },
+    },
     successStatus: 201,
-    handler: async (request) => reportSignificantEvent(database, web.context(request), (request.params as Params).id, bodyOf(request)),
+    handler: async (request) =>
+      reportSignificantEvent(database, web.context(request), (request.params as Params).id, bodyOf(request)),
   });
 
   api.add({
@@ -441,7 +532,8 @@ export function registerLevels(web: Web): void {
     path: '/nominals/{id}/mappa-status',
     action: 'nominal.edit',
     tag: 'MAPPA levels',
-    summary: 'Record that the person was told of their MAPPA status, and whether they were invited to contribute',
+    summary:
+      'Record that the person was told of their MAPPA status, and whether they were invited to contribute',
     body: {
       type: 'object',
       required: ['toldOn', 'invitedToContribute'],
@@ -453,6 +545,12 @@ export function registerLevels(web: Web): void {
     },
     response: ID_RESULT,
     successStatus: 201,
-    handler: async (request) => recordStatusNotification(database, web.context(request), (request.params as Params).id, bodyOf(request)),
+    handler: async (request) =>
+      recordStatusNotification(
+        database,
+        web.context(request),
+        (request.params as Params).id,
+        bodyOf(request),
+      ),
   });
 }

@@ -3,7 +3,7 @@ import { authorize } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database } from '../../db/database.ts';
 import { compareDates, parseIsoDate } from '../../domain/dates.ts';
-import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
+import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION, levelChange, validateLevelDecision } from '../../domain/levels.ts';
 import type { MappaCategory, MappaLevel } from '../../domain/codes.ts';
 import { recordChange } from '../nominals/changes.ts';
@@ -180,7 +180,9 @@ export async function recordStatusNotification(database: Database, ctx: UseCaseC
 /** Everything about a person's MAPPA status: obligations, decisions with screenings, events, status told. */
 export async function getLevelHistory(database: Database, ctx: UseCaseContext, nominalId: string) {
   return database.transaction(async (tx) => {
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    // An invited agency sees MAPPA status only if it was shared with it.
+    if (!scope.visible.section('levels')) throw new NotFoundError();
     await recomputeObligations(tx, nominalId, ctx.today);
     const obligations = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirstOrThrow();
     const decisions = await tx
@@ -211,6 +213,35 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       events,
       toldOfStatus: told,
       criteria: LEVEL_CRITERION,
+    };
+  });
+}
+
+/** The person's category, level and next due date, for the top of their record (part of the record's consultation). */
+export async function levelSummary(database: Database, ctx: UseCaseContext, nominalId: string) {
+  return database.transaction(async (tx) => {
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    if (!scope.visible.section('levels')) return null;
+    let o = await tx
+      .selectFrom('nominal_obligations')
+      .selectAll()
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst();
+    if (!o || o.computed_on !== ctx.today) {
+      await recomputeObligations(tx, nominalId, ctx.today);
+      o = await tx
+        .selectFrom('nominal_obligations')
+        .selectAll()
+        .where('nominal_id', '=', nominalId)
+        .executeTakeFirstOrThrow();
+    }
+    const dueOn = o.level === null ? o.level_decision_due_on : o.review_due_on;
+    return {
+      category: o.category,
+      level: o.level,
+      dueLabel: o.level === null ? 'Level decision due' : 'Review due',
+      dueOn,
+      basis: o.level === null ? o.level_decision_basis : o.review_basis,
     };
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Web } from '../../web/app.ts';
 import { can } from '../../access/policy.ts';
+import { dueStatus } from '../levels/routes.ts';
+import { levelSummary } from '../levels/use-cases.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { errorList, formToInput, inputToForm } from '../../web/forms.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -109,10 +111,12 @@ export function registerNominalPages(web: Web): void {
     const ctx = web.context(request);
     const nominal = await getNominal(database, ctx, id);
     const canEdit = can(ctx.actor, 'nominal.edit');
+    const mappa = await levelSummary(database, ctx, id);
     return reply.render('nominals/views/overview.njk', {
       title: `${nominal.identity.forename} ${nominal.identity.surname}`,
       nominal,
       sections: presentSections(nominal, canEdit),
+      levelSummary: mappa ? { ...mappa, status: dueStatus(mappa.dueOn, ctx.today) } : null,
       canEdit,
       currentAddress: describeRow('addresses', nominal.currentAddress),
       proposedReleaseAddress: describeRow('addresses', nominal.proposedReleaseAddress),

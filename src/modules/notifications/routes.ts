@@ -19,7 +19,8 @@ export async function unreadCount(database: Database, userId: string): Promise<n
 }
 
 /** Only somewhere inside Vigil: never an absolute or protocol-relative address. */
-const safeLink = (link: string | null) => (link && link.startsWith('/') && !link.startsWith('//') && !link.includes('\\') ? link : '/inbox');
+const safeLink = (link: string | null) =>
+  link && link.startsWith('/') && !link.startsWith('//') && !link.includes('\\') ? link : '/inbox';
 
 export function registerInbox(web: Web): void {
   const { app, api, database } = web;

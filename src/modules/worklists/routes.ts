@@ -21,15 +21,25 @@ import {
  */
 
 const CONSIDERATION_OUTCOME = [
-  { code: 'refer', label: 'Refer for Category 3', hint: 'Make a MAPPA referral: a panel decides whether to accept it' },
-  { code: 'not_needed', label: 'Category 3 is not needed', hint: 'The risk is managed well enough without MAPPA' },
+  {
+    code: 'refer',
+    label: 'Refer for Category 3',
+    hint: 'Make a MAPPA referral: a panel decides whether to accept it',
+  },
+  {
+    code: 'not_needed',
+    label: 'Category 3 is not needed',
+    hint: 'The risk is managed well enough without MAPPA',
+  },
 ] as const;
 
 /** A row as a page shows it: labels and a tag for what is due. */
 function presentRow(row: WorklistRow) {
   return {
     ...row,
-    categoryLabel: row.category ? (MAPPA_CATEGORY.find((c) => c.code === row.category)?.label ?? `Category ${row.category}`) : 'Not eligible',
+    categoryLabel: row.category
+      ? (MAPPA_CATEGORY.find((c) => c.code === row.category)?.label ?? `Category ${row.category}`)
+      : 'Not eligible',
   };
 }
 
@@ -49,7 +59,11 @@ const ROW_SCHEMA = {
     dateOfBirth: { type: 'string', format: 'date' },
     category: { type: ['integer', 'null'] },
     level: { type: ['integer', 'null'], description: 'Null: no level set' },
-    dueOn: { type: ['string', 'null'], format: 'date', description: 'Level decision (no level yet), else the next review or registration' },
+    dueOn: {
+      type: ['string', 'null'],
+      format: 'date',
+      description: 'Level decision (no level yet), else the next review or registration',
+    },
     basis: { type: ['string', 'null'], description: 'Which rule made it due' },
     overdue: { type: 'boolean' },
   },
@@ -97,7 +111,8 @@ export function registerWorklists(web: Web): void {
     const page = Number.isSafeInteger(requested) && requested > 1 ? requested : 1;
     const result = await areaWorklist(database, ctx, query.list || undefined, page);
     const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-    const link = (p: number) => `/worklists/area?${new URLSearchParams({ list: result.list, page: String(p) }).toString()}`;
+    const link = (p: number) =>
+      `/worklists/area?${new URLSearchParams({ list: result.list, page: String(p) }).toString()}`;
     const chosen = result.lists.find((l) => l.key === result.list)!;
     return reply.render('worklists/views/area.njk', {
       title: `Area worklists: ${chosen.label}`,
@@ -128,13 +143,17 @@ export function registerWorklists(web: Web): void {
 
   app.get('/worklists/area.csv', { config: { action: 'worklist.area' } }, async (request, reply) => {
     const ctx = web.context(request);
-    const whole = await wholeAreaList(web, request, (request.query as Record<string, string | undefined>).list || undefined);
+    const whole = await wholeAreaList(
+      web,
+      request,
+      (request.query as Record<string, string | undefined>).list || undefined,
+    );
     return sendCsv(reply, `area-worklist-${whole.list}-${ctx.today}.csv`, whole.rows);
   });
 
   // --- Category 3 candidates -----------------------------------------------------------------
 
-  app.get('/worklists/category-3', { config: { action: 'category3.consider' } }, async (request, reply) => {
+  app.get('/worklists/category-3', { config: { action: 'category3.view' } }, async (request, reply) => {
     const ctx = web.context(request);
     const candidates = await category3Candidates(database, ctx);
     return reply.render('worklists/views/category-3.njk', {
@@ -144,13 +163,23 @@ export function registerWorklists(web: Web): void {
     });
   });
 
-  app.get('/worklists/category-3.csv', { config: { action: 'category3.consider' } }, async (request, reply) => {
-    const ctx = web.context(request);
-    const candidates = await category3Candidates(database, ctx);
-    return sendCsv(reply, `category-3-candidates-${ctx.today}.csv`, candidates.rows);
-  });
+  app.get(
+    '/worklists/category-3.csv',
+    { config: { action: 'category3.view' } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const candidates = await category3Candidates(database, ctx);
+      return sendCsv(reply, `category-3-candidates-${ctx.today}.csv`, candidates.rows);
+    },
+  );
 
-  const renderConsider = async (request: FastifyRequest, reply: FastifyReply, id: string, values: Record<string, unknown>, errors?: FieldErrors) => {
+  const renderConsider = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    values: Record<string, unknown>,
+    errors?: FieldErrors,
+  ) => {
     const person = await getNominalSection(database, web.context(request), id, 'identity');
     return reply.code(errors ? 400 : 200).render('worklists/views/consider.njk', {
       title: 'Consider Category 3',
@@ -163,21 +192,30 @@ export function registerWorklists(web: Web): void {
     });
   };
 
-  app.get('/nominals/:id/category-3/consider', { config: { action: 'category3.consider' } }, async (request, reply) =>
-    renderConsider(request, reply, (request.params as { id: string }).id, {}),
+  app.get(
+    '/nominals/:id/category-3/consider',
+    { config: { action: 'category3.consider' } },
+    async (request, reply) => renderConsider(request, reply, (request.params as { id: string }).id, {}),
   );
 
-  app.post('/nominals/:id/category-3/consider', { config: { action: 'category3.consider' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = request.body as Record<string, unknown>;
-    try {
-      await considerCategory3(database, web.context(request), id, { outcome: body.outcome, reason: body.reason });
-      return reply.redirect('/worklists/category-3?considered=recorded', 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return renderConsider(request, reply, id, body, error.fieldErrors);
-    }
-  });
+  app.post(
+    '/nominals/:id/category-3/consider',
+    { config: { action: 'category3.consider' } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as Record<string, unknown>;
+      try {
+        await considerCategory3(database, web.context(request), id, {
+          outcome: body.outcome,
+          reason: body.reason,
+        });
+        return reply.redirect('/worklists/category-3?considered=recorded', 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return renderConsider(request, reply, id, body, error.fieldErrors);
+      }
+    },
+  );
 
   // --- API ---------------------------------------------------------------------------------------
 
@@ -187,7 +225,10 @@ export function registerWorklists(web: Web): void {
     action: 'nominal.view',
     tag: 'Worklists',
     summary: 'The people you are a named manager of, with what is due and overdue, soonest first',
-    response: { type: 'object', properties: { rows: { type: 'array', items: ROW_SCHEMA }, overdue: { type: 'integer' } } },
+    response: {
+      type: 'object',
+      properties: { rows: { type: 'array', items: ROW_SCHEMA }, overdue: { type: 'integer' } },
+    },
     handler: async (request) => myWorklist(database, web.context(request)),
   });
 
@@ -198,7 +239,10 @@ export function registerWorklists(web: Web): void {
     tag: 'Worklists',
     summary: 'One of your area’s worklists (50 a page), with the count of every list',
     query: {
-      list: { type: 'string', description: `One of: ${AREA_LISTS.map((l) => l.key).join(', ')} (default no-level)` },
+      list: {
+        type: 'string',
+        description: `One of: ${AREA_LISTS.map((l) => l.key).join(', ')} (default no-level)`,
+      },
       page: { type: 'integer', description: 'Page number, from 1' },
     },
     response: {
@@ -207,7 +251,10 @@ export function registerWorklists(web: Web): void {
         list: { type: 'string' },
         lists: {
           type: 'array',
-          items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } },
+          items: {
+            type: 'object',
+            properties: { key: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } },
+          },
         },
         total: { type: 'integer' },
         page: { type: 'integer' },
@@ -218,7 +265,8 @@ export function registerWorklists(web: Web): void {
     handler: async (request) => {
       const query = request.query as Record<string, string | undefined>;
       const requested = Math.floor(Number(query.page ?? 1));
-      if (!Number.isSafeInteger(requested) || requested < 1) throw new ValidationError({ page: 'Page must be a whole number, 1 or more' });
+      if (!Number.isSafeInteger(requested) || requested < 1)
+        throw new ValidationError({ page: 'Page must be a whole number, 1 or more' });
       return areaWorklist(database, web.context(request), query.list || undefined, requested);
     },
   });
@@ -226,7 +274,7 @@ export function registerWorklists(web: Web): void {
   api.add({
     method: 'GET',
     path: '/worklists/category-3',
-    action: 'category3.consider',
+    action: 'category3.view',
     tag: 'Worklists',
     summary: 'High-risk domestic abuse and stalking cases not under MAPPA, not yet considered for Category 3',
     response: { type: 'object', properties: { rows: { type: 'array', items: ROW_SCHEMA } } },
@@ -242,14 +290,23 @@ export function registerWorklists(web: Web): void {
     body: {
       type: 'object',
       required: ['outcome', 'reason'],
-      properties: { outcome: { enum: ['refer', 'not_needed'] }, reason: { type: 'string', minLength: 10, maxLength: 4000 } },
+      properties: {
+        outcome: { enum: ['refer', 'not_needed'] },
+        reason: { type: 'string', minLength: 10, maxLength: 4000 },
+      },
     },
     response: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } } },
     successStatus: 201,
     handler: async (request) => {
       const body = request.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ValidationError({ body: 'Send a JSON object' });
-      return considerCategory3(database, web.context(request), (request.params as { id: string }).id, body as Record<string, unknown>);
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new ValidationError({ body: 'Send a JSON object' });
+      return considerCategory3(
+        database,
+        web.context(request),
+        (request.params as { id: string }).id,
+        body as Record<string, unknown>,
+      );
     },
   });
 }

@@ -130,7 +130,7 @@ export async function myWorklist(database: Database, ctx: UseCaseContext) {
 
 /** Recommendation 14: high-risk domestic abuse and stalking cases not under MAPPA, not yet considered. */
 export async function category3Candidates(database: Database, ctx: UseCaseContext) {
-  authorize(ctx.actor, 'category3.consider');
+  authorize(ctx.actor, 'category3.view');
   return database.transaction(async (tx) => {
     const rows = await sql<WorklistRow & { roshOverall: string | null }>`
       SELECT n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name, n.date_of_birth AS "dateOfBirth",

@@ -1,0 +1,402 @@
+import { sql } from 'kysely';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { createUser } from '../../src/modules/users/use-cases.ts';
+import {
+  agencyFor,
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  signInInBrowser,
+  startServer,
+  watchConsole,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { totpCode } from '../support/sign-in.ts';
+
+/**
+ * Signing in, in a real browser, with every page checked by axe (WCAG 2.2 AA), for its
+ * Content-Security-Policy and for console errors: setting up TOTP, a wrong code, a recovery code,
+ * the idle-timeout warning (on a server with a short idle time), signing out everywhere, and the
+ * administrator's user pages.
+ */
+
+const VETTED = { vetting: { level: 'SC', expiresOn: '2036-12-31' }, trainingCompletedOn: '2025-01-06' };
+const PRACTITIONER = { email: 'sam.signin@probation.example.gov.uk', password: 'a long enough passphrase 2026', name: 'Sam Signin' };
+const ADMIN = { email: 'alex.admin@probation.example.gov.uk', password: 'administrator passphrase 2026', name: 'Alex Admin' };
+/** Their own users, so no test waits for a fresh TOTP time step after another's sign-ins. */
+const IDLE_USER = { email: 'ida.idle@probation.example.gov.uk', password: 'an idle user passphrase', name: 'Ida Idle' };
+const TRAVELLER = { email: 'tom.travels@probation.example.gov.uk', password: 'a travelling passphrase', name: 'Tom Travels' };
+/** Warned 10 seconds before the end (a third of it, as it is under 6 minutes). */
+const SHORT_IDLE_SECONDS = 30;
+
+let database: Database;
+let server: BrowserServer;
+let shortIdleServer: BrowserServer;
+let session: BrowserSession;
+let page: Page;
+let practitionerSecret = '';
+let practitionerRecoveryCodes: string[] = [];
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+
+async function navigation(action: () => Promise<unknown>, onPage: Page = page): Promise<Response | null> {
+  const [response] = await Promise.all([
+    onPage.waitForResponse(
+      (r) => r.request().isNavigationRequest() && r.frame() === onPage.mainFrame() && (r.status() < 300 || r.status() >= 400),
+    ),
+    action(),
+  ]);
+  await onPage.waitForLoadState('load');
+  return response;
+}
+
+const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
+const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+const heading = (onPage: Page = page) => onPage.getByRole('heading', { level: 1 }).textContent();
+const errorSummary = () => page.locator('.govuk-error-summary');
+
+async function signOut(onPage: Page = page) {
+  await navigation(() => onPage.getByRole('button', { name: 'Sign out' }).first().click(), onPage);
+  expect(new URL(onPage.url()).pathname).toBe('/sign-in');
+}
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  const agency = await agencyFor(database, 'AVS', 'probation');
+  await createUser(database, null, {
+    email: PRACTITIONER.email,
+    displayName: PRACTITIONER.name,
+    agencyId: agency.id,
+    roles: ['probation_practitioner'],
+    password: PRACTITIONER.password,
+    ...VETTED,
+  });
+  for (const user of [IDLE_USER, TRAVELLER])
+    await createUser(database, null, {
+      email: user.email,
+      displayName: user.name,
+      agencyId: agency.id,
+      roles: ['probation_practitioner'],
+      password: user.password,
+      ...VETTED,
+    });
+  await createUser(database, null, {
+    email: ADMIN.email,
+    displayName: ADMIN.name,
+    agencyId: agency.id,
+    roles: ['admin'],
+    password: ADMIN.password,
+    ...VETTED,
+  });
+  server = await startServer(database);
+  shortIdleServer = await startServer(database, undefined, { sessionIdleSeconds: SHORT_IDLE_SECONDS });
+  session = await openBrowserSession();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await shortIdleServer?.close();
+  await database?.close();
+});
+
+describe('signing in with two-factor authentication', () => {
+  it('sets up an authenticator from the QR code page, refusing a wrong code, and shows recovery codes once', async () => {
+    const signInPage = await visit('/sign-in');
+    await check(signInPage, 'sign-in page');
+    // Without an organisation sign-in configured, there is no button for it.
+    expect(await page.getByRole('button', { name: /organisation account/ }).count()).toBe(0);
+
+    // Nothing typed: a GOV.UK error summary linking to each field.
+    const empty = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    expect(empty?.status()).toBe(400);
+    expect(await errorSummary().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#email', '#password']);
+    await check(empty, 'sign-in page with errors');
+
+    await page.getByLabel('Email address').fill(PRACTITIONER.email);
+    await page.getByLabel('Password').fill(PRACTITIONER.password);
+    const setUp = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    expect(page.url()).toBe(url('/sign-in/set-up-two-factor'));
+    expect(await heading()).toBe('Set up two-factor authentication');
+    const qr = page.getByRole('img', { name: /QR code for adding Vigil/ });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await check(setUp, 'set up two-factor authentication');
+    practitionerSecret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    expect(practitionerSecret).toMatch(/^[A-Z2-7]{32}$/);
+
+    // Until the second factor is done, nothing else can be reached.
+    await visit('/search');
+    expect(page.url()).toBe(url('/sign-in/set-up-two-factor'));
+    session.console.take();
+
+    await page.getByLabel('Code from your authenticator app').fill('123 456');
+    const wrong = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(wrong?.status()).toBe(400);
+    expect(await errorSummary().textContent()).toContain('The code is not correct');
+    await errorSummary().getByRole('link').first().click();
+    await expect.poll(() => page.locator(':focus').getAttribute('id')).toBe('code');
+    await check(wrong, 'set up two-factor authentication with a wrong code');
+
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(practitionerSecret));
+    const codes = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(await heading()).toBe('Save your recovery codes');
+    practitionerRecoveryCodes = (await page.locator('#recovery-codes code').allTextContents()).map((c) => c.trim());
+    expect(practitionerRecoveryCodes).toHaveLength(10);
+    await check(codes, 'recovery codes');
+
+    const home = await navigation(() => page.getByRole('button', { name: /I have saved my recovery codes/ }).click());
+    expect(page.url()).toBe(url('/search'));
+    await check(home, 'first page after signing in');
+    await signOut();
+  });
+
+  it('asks for a code at the next sign-in, and refuses a wrong one with an error summary', async () => {
+    await visit('/sign-in');
+    await page.getByLabel('Email address').fill(PRACTITIONER.email);
+    await page.getByLabel('Password').fill(PRACTITIONER.password);
+    const step = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    expect(page.url()).toBe(url('/sign-in/two-factor'));
+    await check(step, 'two-factor code page');
+
+    await page.getByLabel('Enter the code from your authenticator app').fill('000000');
+    const wrong = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(wrong?.status()).toBe(400);
+    expect(await page.locator('#code-error').textContent()).toContain('The code is not correct');
+    await check(wrong, 'two-factor code page with a wrong code');
+
+    await page.getByLabel('Enter the code from your authenticator app').fill(await totpCode(practitionerSecret));
+    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(page.url()).toBe(url('/search'));
+    await signOut();
+    session.console.take();
+  });
+
+  it('signs in with a recovery code instead, once, and says how many are left', async () => {
+    await visit('/sign-in');
+    await page.getByLabel('Email address').fill(PRACTITIONER.email);
+    await page.getByLabel('Password').fill(PRACTITIONER.password);
+    await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    const recovery = await navigation(() => page.getByRole('link', { name: /use a recovery code/ }).click());
+    expect(page.url()).toBe(url('/sign-in/recovery-code'));
+    await check(recovery, 'recovery code page');
+
+    await page.getByLabel('Enter a recovery code').fill(practitionerRecoveryCodes[0]!.toUpperCase());
+    const account = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('You have 9 recovery codes left');
+    await check(account, 'account page after a recovery code');
+    await signOut();
+
+    // The same code again is refused.
+    await visit('/sign-in');
+    await page.getByLabel('Email address').fill(PRACTITIONER.email);
+    await page.getByLabel('Password').fill(PRACTITIONER.password);
+    await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+    await visit('/sign-in/recovery-code');
+    await page.getByLabel('Enter a recovery code').fill(practitionerRecoveryCodes[0]!);
+    const reused = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(reused?.status()).toBe(400);
+    expect(await errorSummary().textContent()).toContain('already been used');
+    await check(reused, 'recovery code page with a used code');
+    await navigation(() => page.getByRole('button', { name: 'Cancel and sign out' }).click());
+    expect(page.url()).toBe(url('/sign-in'));
+  });
+});
+
+describe('the idle-timeout warning', () => {
+  let context: BrowserContext;
+  let timeoutPage: Page;
+  const shortUrl = (path: string) => `${shortIdleServer.baseUrl}${path}`;
+
+  beforeAll(async () => {
+    context = await session.browser.newContext();
+    timeoutPage = await context.newPage();
+    timeoutPage.setDefaultTimeout(30_000);
+    await signInInBrowser(timeoutPage, shortIdleServer.baseUrl, IDLE_USER);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('warns before the session ends, in an accessible dialog that moves focus, and extends it', async () => {
+    const watch = watchConsole(timeoutPage);
+    const response = await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
+    const dialog = timeoutPage.getByRole('dialog', { name: 'You’re about to be signed out' });
+    expect(await dialog.isVisible()).toBe(false);
+    // 30 s idle, warned 10 s before the end.
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await dialog.textContent()).toMatch(/we will sign you out in (a few|\d+) seconds? \(at \d{1,2}:\d{2}\)/);
+    await expect.poll(() => timeoutPage.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Stay signed in');
+    expect(await dialog.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await checkPage(timeoutPage, response, watch, 'account page with the timeout warning open');
+
+    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const status = await timeoutPage.evaluate(() => fetch('/session/status').then((r) => r.json()));
+    expect(status.signedIn).toBe(true);
+    expect(status.idleRemainingSeconds).toBeGreaterThan(SHORT_IDLE_SECONDS - 5);
+
+    // Escape means "stay", too.
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await timeoutPage.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(timeoutPage.url()).toBe(shortUrl('/account'));
+    expect(watch.take()).toEqual([]);
+  });
+
+  it('goes to a "You have been signed out" page when the time runs out', async () => {
+    const watch = watchConsole(timeoutPage);
+    await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
+    watch.take();
+    const [signedOut] = await Promise.all([
+      timeoutPage.waitForResponse((r) => r.url() === shortUrl('/signed-out'), { timeout: 45_000 }),
+      timeoutPage.getByRole('dialog').waitFor({ state: 'visible', timeout: 30_000 }),
+    ]);
+    await timeoutPage.waitForLoadState('load');
+    expect(await heading(timeoutPage)).toBe('You have been signed out');
+    expect(await timeoutPage.locator('main').textContent()).toContain(`had not used Vigil for ${SHORT_IDLE_SECONDS} seconds`);
+    await checkPage(timeoutPage, signedOut, watch, 'signed out after the idle time');
+    await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
+    expect(new URL(timeoutPage.url()).pathname).toBe('/sign-in');
+  });
+});
+
+describe('signing out everywhere', () => {
+  it('ends the session in every browser, from the account page', async () => {
+    const other = await session.browser.newContext();
+    const otherPage = await other.newPage();
+    try {
+      const { totpSecret } = await signInInBrowser(otherPage, server.baseUrl, TRAVELLER);
+      await signInInBrowser(page, server.baseUrl, { ...TRAVELLER, totpSecret });
+      session.console.take();
+      const account = await visit('/account');
+      expect(await page.getByText(/You are signed in on 2 computers/).count()).toBe(1);
+      await check(account, 'account page');
+
+      const signedOut = await navigation(() => page.getByRole('button', { name: 'Sign out everywhere' }).click());
+      expect(new URL(page.url()).pathname).toBe('/signed-out');
+      expect(await page.locator('main').textContent()).toContain('on every computer and device');
+      await check(signedOut, 'signed out everywhere');
+
+      await otherPage.goto(`${server.baseUrl}/search`, { waitUntil: 'load' });
+      expect(new URL(otherPage.url()).pathname).toBe('/sign-in');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('user administration', () => {
+  let adminSecret = '';
+
+  it('lists the area’s users after a recent second factor, and asks for a code again once it is stale', async () => {
+    adminSecret = (await signInInBrowser(page, server.baseUrl, ADMIN)).totpSecret;
+    session.console.take();
+    const list = await visit('/admin/users');
+    expect(await heading()).toBe('Users');
+    expect(await page.locator('table tbody tr').count()).toBe(4);
+    await check(list, 'users list');
+
+    // Twenty minutes later (as far as the session knows), the same page asks to confirm it is them.
+    await sql`UPDATE sessions SET mfa_verified_at = now() - interval '20 minutes'
+      WHERE user_id = (SELECT id FROM users WHERE email = ${ADMIN.email}) AND ended_at IS NULL`.execute(database.db);
+    const confirm = await visit('/admin/users');
+    expect(new URL(page.url()).pathname).toBe('/reauthenticate');
+    expect(await heading()).toBe('Confirm it’s you');
+    await check(confirm, 're-authentication page');
+    await page.getByLabel('Code from your authenticator app').fill('000000');
+    const wrong = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(wrong?.status()).toBe(400);
+    await check(wrong, 're-authentication page with a wrong code');
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(adminSecret));
+    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+    expect(page.url()).toBe(url('/admin/users'));
+  });
+
+  it('adds a user, with a GOV.UK error summary for mistakes', async () => {
+    const form = await navigation(() => page.getByRole('button', { name: 'Add a user' }).click());
+    expect(page.url()).toBe(url('/admin/users/new'));
+    await check(form, 'add a user form');
+
+    await page.getByLabel('Work email address').fill('new.starter@probation.example.gov.uk');
+    await page.getByLabel('Full name').fill('Nia Starter');
+    const refused = await navigation(() => page.getByRole('button', { name: 'Add user' }).click());
+    expect(refused?.status()).toBe(400);
+    const hrefs = await errorSummary().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['#agencyId', '#roles', '#vettingLevel', '#vettingExpiresOn-day', '#trainingCompletedOn-day', '#password']);
+    for (const href of hrefs) expect(await page.locator(href!).count(), href!).toBe(1);
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Nia Starter');
+    await check(refused, 'add a user form with errors');
+
+    await page.getByLabel('Agency').selectOption({ index: 1 });
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Probation practitioner').check();
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Meeting chair').check();
+    await page.getByLabel('NPPV level 3').check();
+    const expiry = page.getByRole('group', { name: 'Vetting expiry date' });
+    await expiry.getByLabel('Day').fill('30');
+    await expiry.getByLabel('Month').fill('6');
+    await expiry.getByLabel('Year').fill('2030');
+    const training = page.getByRole('group', { name: 'Date MAPPA training was completed' });
+    await training.getByLabel('Day').fill('2');
+    await training.getByLabel('Month').fill('3');
+    await training.getByLabel('Year').fill('2025');
+    await page.getByLabel('Initial password').fill('starter passphrase 2026');
+    const added = await navigation(() => page.getByRole('button', { name: 'Add user' }).click());
+    expect(await heading()).toBe('Nia Starter');
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('User added');
+    expect(await page.locator('main').textContent()).toContain('NPPV level 3, expires 30 June 2030');
+    await check(added, 'a user’s page');
+  });
+
+  it('changes roles and vetting, disables and enables, ends sessions and resets two-factor authentication', async () => {
+    const edit = await navigation(() => page.getByRole('link', { name: /Change.*roles, vetting and training/ }).click());
+    expect(await heading()).toBe('Change roles, vetting and training for Nia Starter');
+    await check(edit, 'change roles and vetting form');
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Meeting chair').uncheck();
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Probation practitioner').uncheck();
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save changes' }).click());
+    expect(refused?.status()).toBe(400);
+    expect(await errorSummary().textContent()).toContain('Select at least one role');
+    await check(refused, 'change roles form with an error');
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Victim liaison officer').check();
+    await navigation(() => page.getByRole('button', { name: 'Save changes' }).click());
+    expect(await page.locator('main').textContent()).toContain('Victim liaison officer');
+
+    for (const [button, banner] of [
+      ['Disable account', 'Account disabled'],
+      ['Enable account', 'Account enabled'],
+      ['End all their sessions', 'All their sessions have ended'],
+      ['Reset two-factor authentication', 'Two-factor authentication reset'],
+    ] as const) {
+      const done = await navigation(() => page.getByRole('button', { name: button }).click());
+      expect(await page.locator('.govuk-notification-banner--success').textContent(), button).toContain(banner);
+      await check(done, `user page after “${button}”`);
+    }
+    const history = await page.locator('table').last().textContent();
+    for (const entry of ['Account created', 'Roles, vetting or training changed', 'Account disabled', 'Account enabled', 'Sessions ended', 'Two-factor authentication reset'])
+      expect(history).toContain(entry);
+  });
+
+  it('shows a user whose vetting has lapsed why they cannot use Vigil', async () => {
+    await signOut();
+    await sql`UPDATE users SET vetting_expires_on = '2020-01-31' WHERE email = ${PRACTITIONER.email}`.execute(database.db);
+    try {
+      await visit('/sign-in');
+      await page.getByLabel('Email address').fill(PRACTITIONER.email);
+      await page.getByLabel('Password').fill(PRACTITIONER.password);
+      const suspended = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+      expect(suspended?.status()).toBe(403);
+      expect(await page.locator('main').textContent()).toContain(
+        'Your access has been suspended because your vetting has expired – contact your administrator.',
+      );
+      await check(suspended, 'access suspended page');
+    } finally {
+      await sql`UPDATE users SET vetting_expires_on = '2036-12-31' WHERE email = ${PRACTITIONER.email}`.execute(database.db);
+    }
+  });
+});
