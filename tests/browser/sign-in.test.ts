@@ -24,11 +24,27 @@ import { totpCode } from '../support/sign-in.ts';
  */
 
 const VETTED = { vetting: { level: 'SC', expiresOn: '2036-12-31' }, trainingCompletedOn: '2025-01-06' };
-const PRACTITIONER = { email: 'sam.signin@probation.example.gov.uk', password: 'a long enough passphrase 2026', name: 'Sam Signin' };
-const ADMIN = { email: 'alex.admin@probation.example.gov.uk', password: 'administrator passphrase 2026', name: 'Alex Admin' };
+const PRACTITIONER = {
+  email: 'sam.signin@probation.example.gov.uk',
+  password: 'a long enough passphrase 2026',
+  name: 'Sam Signin',
+};
+const ADMIN = {
+  email: 'alex.admin@probation.example.gov.uk',
+  password: 'administrator passphrase 2026',
+  name: 'Alex Admin',
+};
 /** Their own users, so no test waits for a fresh TOTP time step after another's sign-ins. */
-const IDLE_USER = { email: 'ida.idle@probation.example.gov.uk', password: 'an idle user passphrase', name: 'Ida Idle' };
-const TRAVELLER = { email: 'tom.travels@probation.example.gov.uk', password: 'a travelling passphrase', name: 'Tom Travels' };
+const IDLE_USER = {
+  email: 'ida.idle@probation.example.gov.uk',
+  password: 'an idle user passphrase',
+  name: 'Ida Idle',
+};
+const TRAVELLER = {
+  email: 'tom.travels@probation.example.gov.uk',
+  password: 'a travelling passphrase',
+  name: 'Tom Travels',
+};
 /** Warned 10 seconds before the end (a third of it, as it is under 6 minutes). */
 const SHORT_IDLE_SECONDS = 30;
 
@@ -45,7 +61,10 @@ const url = (path: string) => `${server.baseUrl}${path}`;
 async function navigation(action: () => Promise<unknown>, onPage: Page = page): Promise<Response | null> {
   const [response] = await Promise.all([
     onPage.waitForResponse(
-      (r) => r.request().isNavigationRequest() && r.frame() === onPage.mainFrame() && (r.status() < 300 || r.status() >= 400),
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.frame() === onPage.mainFrame() &&
+        (r.status() < 300 || r.status() >= 400),
     ),
     action(),
   ]);
@@ -114,7 +133,11 @@ describe('signing in with two-factor authentication', () => {
     // Nothing typed: a GOV.UK error summary linking to each field.
     const empty = await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
     expect(empty?.status()).toBe(400);
-    expect(await errorSummary().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#email', '#password']);
+    expect(
+      await errorSummary()
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['#email', '#password']);
     await check(empty, 'sign-in page with errors');
 
     await page.getByLabel('Email address').fill(PRACTITIONER.email);
@@ -124,7 +147,9 @@ describe('signing in with two-factor authentication', () => {
     expect(await heading()).toBe('Set up two-factor authentication');
     const qr = page.getByRole('img', { name: /QR code for adding Vigil/ });
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(
+      await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
     await check(setUp, 'set up two-factor authentication');
     practitionerSecret = ((await page.locator('#totp-secret').textContent()) ?? '').replace(/\s+/g, '');
     expect(practitionerSecret).toMatch(/^[A-Z2-7]{32}$/);
@@ -145,11 +170,15 @@ describe('signing in with two-factor authentication', () => {
     await page.getByLabel('Code from your authenticator app').fill(await totpCode(practitionerSecret));
     const codes = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
     expect(await heading()).toBe('Save your recovery codes');
-    practitionerRecoveryCodes = (await page.locator('#recovery-codes code').allTextContents()).map((c) => c.trim());
+    practitionerRecoveryCodes = (await page.locator('#recovery-codes code').allTextContents()).map((c) =>
+      c.trim(),
+    );
     expect(practitionerRecoveryCodes).toHaveLength(10);
     await check(codes, 'recovery codes');
 
-    const home = await navigation(() => page.getByRole('button', { name: /I have saved my recovery codes/ }).click());
+    const home = await navigation(() =>
+      page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
+    );
     expect(page.url()).toBe(url('/search'));
     await check(home, 'first page after signing in');
     await signOut();
@@ -169,7 +198,9 @@ describe('signing in with two-factor authentication', () => {
     expect(await page.locator('#code-error').textContent()).toContain('The code is not correct');
     await check(wrong, 'two-factor code page with a wrong code');
 
-    await page.getByLabel('Enter the code from your authenticator app').fill(await totpCode(practitionerSecret));
+    await page
+      .getByLabel('Enter the code from your authenticator app')
+      .fill(await totpCode(practitionerSecret));
     await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
     expect(page.url()).toBe(url('/search'));
     await signOut();
@@ -188,7 +219,9 @@ describe('signing in with two-factor authentication', () => {
     await page.getByLabel('Enter a recovery code').fill(practitionerRecoveryCodes[0]!.toUpperCase());
     const account = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
     expect(new URL(page.url()).pathname).toBe('/account');
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('You have 9 recovery codes left');
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'You have 9 recovery codes left',
+    );
     await check(account, 'account page after a recovery code');
     await signOut();
 
@@ -230,14 +263,21 @@ describe('the idle-timeout warning', () => {
     expect(await dialog.isVisible()).toBe(false);
     // 30 s idle, warned 10 s before the end.
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await dialog.textContent()).toMatch(/we will sign you out in (a few|\d+) seconds? \(at \d{1,2}:\d{2}\)/);
-    await expect.poll(() => timeoutPage.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Stay signed in');
+    expect(await dialog.textContent()).toMatch(
+      /we will sign you out in (a few|\d+) seconds? \(at \d{1,2}:\d{2}\)/,
+    );
+    await expect
+      .poll(async () => (await timeoutPage.locator(':focus').textContent())?.trim())
+      .toBe('Stay signed in');
     expect(await dialog.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await checkPage(timeoutPage, response, watch, 'account page with the timeout warning open');
 
     await dialog.getByRole('button', { name: 'Stay signed in' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const status = await timeoutPage.evaluate(() => fetch('/session/status').then((r) => r.json()));
+    const status = (await timeoutPage.evaluate(() => fetch('/session/status').then((r) => r.json()))) as {
+      signedIn: boolean;
+      idleRemainingSeconds: number;
+    };
     expect(status.signedIn).toBe(true);
     expect(status.idleRemainingSeconds).toBeGreaterThan(SHORT_IDLE_SECONDS - 5);
 
@@ -259,7 +299,9 @@ describe('the idle-timeout warning', () => {
     ]);
     await timeoutPage.waitForLoadState('load');
     expect(await heading(timeoutPage)).toBe('You have been signed out');
-    expect(await timeoutPage.locator('main').textContent()).toContain(`had not used Vigil for ${SHORT_IDLE_SECONDS} seconds`);
+    expect(await timeoutPage.locator('main').textContent()).toContain(
+      `had not used Vigil for ${SHORT_IDLE_SECONDS} seconds`,
+    );
     await checkPage(timeoutPage, signedOut, watch, 'signed out after the idle time');
     await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
     expect(new URL(timeoutPage.url()).pathname).toBe('/sign-in');
@@ -278,7 +320,9 @@ describe('signing out everywhere', () => {
       expect(await page.getByText(/You are signed in on 2 computers/).count()).toBe(1);
       await check(account, 'account page');
 
-      const signedOut = await navigation(() => page.getByRole('button', { name: 'Sign out everywhere' }).click());
+      const signedOut = await navigation(() =>
+        page.getByRole('button', { name: 'Sign out everywhere' }).click(),
+      );
       expect(new URL(page.url()).pathname).toBe('/signed-out');
       expect(await page.locator('main').textContent()).toContain('on every computer and device');
       await check(signedOut, 'signed out everywhere');
@@ -304,7 +348,9 @@ describe('user administration', () => {
 
     // Twenty minutes later (as far as the session knows), the same page asks to confirm it is them.
     await sql`UPDATE sessions SET mfa_verified_at = now() - interval '20 minutes'
-      WHERE user_id = (SELECT id FROM users WHERE email = ${ADMIN.email}) AND ended_at IS NULL`.execute(database.db);
+      WHERE user_id = (SELECT id FROM users WHERE email = ${ADMIN.email}) AND ended_at IS NULL`.execute(
+      database.db,
+    );
     const confirm = await visit('/admin/users');
     expect(new URL(page.url()).pathname).toBe('/reauthenticate');
     expect(await heading()).toBe('Confirm it’s you');
@@ -327,13 +373,22 @@ describe('user administration', () => {
     await page.getByLabel('Full name').fill('Nia Starter');
     const refused = await navigation(() => page.getByRole('button', { name: 'Add user' }).click());
     expect(refused?.status()).toBe(400);
-    const hrefs = await errorSummary().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(['#agencyId', '#roles', '#vettingLevel', '#vettingExpiresOn-day', '#trainingCompletedOn-day', '#password']);
+    const hrefs = await errorSummary()
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual([
+      '#agencyId',
+      '#roles',
+      '#vettingLevel',
+      '#vettingExpiresOn-day',
+      '#trainingCompletedOn-day',
+      '#password',
+    ]);
     for (const href of hrefs) expect(await page.locator(href!).count(), href!).toBe(1);
     expect(await page.getByLabel('Full name').inputValue()).toBe('Nia Starter');
     await check(refused, 'add a user form with errors');
 
-    await page.getByLabel('Agency').selectOption({ index: 1 });
+    await page.getByLabel('Agency', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('group', { name: 'Roles' }).getByLabel('Probation practitioner').check();
     await page.getByRole('group', { name: 'Roles' }).getByLabel('Meeting chair').check();
     await page.getByLabel('NPPV level 3').check();
@@ -354,7 +409,9 @@ describe('user administration', () => {
   });
 
   it('changes roles and vetting, disables and enables, ends sessions and resets two-factor authentication', async () => {
-    const edit = await navigation(() => page.getByRole('link', { name: /Change.*roles, vetting and training/ }).click());
+    const edit = await navigation(() =>
+      page.getByRole('link', { name: /Change.*roles, vetting and training/ }).click(),
+    );
     expect(await heading()).toBe('Change roles, vetting and training for Nia Starter');
     await check(edit, 'change roles and vetting form');
     await page.getByRole('group', { name: 'Roles' }).getByLabel('Meeting chair').uncheck();
@@ -374,17 +431,28 @@ describe('user administration', () => {
       ['Reset two-factor authentication', 'Two-factor authentication reset'],
     ] as const) {
       const done = await navigation(() => page.getByRole('button', { name: button }).click());
-      expect(await page.locator('.govuk-notification-banner--success').textContent(), button).toContain(banner);
+      expect(await page.locator('.govuk-notification-banner--success').textContent(), button).toContain(
+        banner,
+      );
       await check(done, `user page after “${button}”`);
     }
     const history = await page.locator('table').last().textContent();
-    for (const entry of ['Account created', 'Roles, vetting or training changed', 'Account disabled', 'Account enabled', 'Sessions ended', 'Two-factor authentication reset'])
+    for (const entry of [
+      'Account created',
+      'Roles, vetting or training changed',
+      'Account disabled',
+      'Account enabled',
+      'Sessions ended',
+      'Two-factor authentication reset',
+    ])
       expect(history).toContain(entry);
   });
 
   it('shows a user whose vetting has lapsed why they cannot use Vigil', async () => {
     await signOut();
-    await sql`UPDATE users SET vetting_expires_on = '2020-01-31' WHERE email = ${PRACTITIONER.email}`.execute(database.db);
+    await sql`UPDATE users SET vetting_expires_on = '2020-01-31' WHERE email = ${PRACTITIONER.email}`.execute(
+      database.db,
+    );
     try {
       await visit('/sign-in');
       await page.getByLabel('Email address').fill(PRACTITIONER.email);
@@ -396,7 +464,9 @@ describe('user administration', () => {
       );
       await check(suspended, 'access suspended page');
     } finally {
-      await sql`UPDATE users SET vetting_expires_on = '2036-12-31' WHERE email = ${PRACTITIONER.email}`.execute(database.db);
+      await sql`UPDATE users SET vetting_expires_on = '2036-12-31' WHERE email = ${PRACTITIONER.email}`.execute(
+        database.db,
+      );
     }
   });
 });

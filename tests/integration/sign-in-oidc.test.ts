@@ -44,7 +44,10 @@ beforeAll(async () => {
     findAccount: async (_ctx: unknown, id: string) => {
       const account = accounts.get(id);
       return account
-        ? { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: account.verified }) }
+        ? {
+            accountId: id,
+            claims: async () => ({ sub: id, email: account.email, email_verified: account.verified }),
+          }
         : undefined;
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
@@ -67,7 +70,8 @@ class CookieJar {
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...value] = pair!.split('=');
-      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join('=') === '';
+      const expired =
+        attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join('=') === '';
       if (expired) this.#cookies.delete(name!.trim());
       else this.#cookies.set(name!.trim(), value.join('='));
     }
@@ -89,7 +93,10 @@ async function signInAtProvider(authorizationUrl: string, accountId: string): Pr
     const response = await fetch(url, {
       method: body ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: jar.header(),
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       ...(body ? { body } : {}),
     });
     jar.take(response);
@@ -105,7 +112,9 @@ async function signInAtProvider(authorizationUrl: string, accountId: string): Pr
     expect(response.status, html.slice(0, 500)).toBe(200);
     const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)![1]!.replace(/&amp;/g, '&'), url).href;
     const prompt = /name="prompt" value="(\w+)"/.exec(html)![1]!;
-    body = new URLSearchParams(prompt === 'login' ? { prompt, login: accountId, password: 'any' } : { prompt });
+    body = new URLSearchParams(
+      prompt === 'login' ? { prompt, login: accountId, password: 'any' } : { prompt },
+    );
     url = action;
   }
   throw new Error('The provider never sent the browser back to Vigil');
@@ -121,12 +130,19 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
     app = await buildApp({
       database,
       config: { trustProxy: false },
-      oidc: { issuer, clientId: CLIENT.id, clientSecret: CLIENT.secret, redirectUrl: REDIRECT_URL, allowInsecureRequests: true },
+      oidc: {
+        issuer,
+        clientId: CLIENT.id,
+        clientSecret: CLIENT.secret,
+        redirectUrl: REDIRECT_URL,
+        allowInsecureRequests: true,
+      },
     });
     await app.ready();
     user = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     // They have set up TOTP already (with their password), as every Vigil user must.
-    totpSecret = (await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD })).totpSecret;
+    totpSecret = (await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD }))
+      .totpSecret;
     accounts.set(`${getDb().kind}-user`, { email: user.actor.email.toUpperCase(), verified: true });
     accounts.set(`${getDb().kind}-stranger`, { email: 'stranger@elsewhere.example', verified: true });
   });
@@ -150,7 +166,11 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
     expect(binding).toMatch(/^__Host-vigil-oidc=/);
     const callback = await signInAtProvider(authorization.href, accountId);
     const answer = () =>
-      app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: binding } });
+      app.inject({
+        method: 'GET',
+        url: `${callback.pathname}${callback.search}`,
+        headers: { cookie: binding },
+      });
     return { callback, binding, answer };
   }
 
@@ -160,10 +180,14 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
     expect(back.statusCode).toBe(303);
     expect(back.headers.location).toBe('/sign-in/two-factor');
     const pending = sessionCookieOf(back)!;
-    expect((await app.inject({ method: 'GET', url: '/account', headers: { cookie: pending } })).headers.location).toBe(
-      '/sign-in/two-factor',
-    );
-    const step = await app.inject({ method: 'GET', url: '/sign-in/two-factor', headers: { cookie: pending } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/account', headers: { cookie: pending } })).headers.location,
+    ).toBe('/sign-in/two-factor');
+    const step = await app.inject({
+      method: 'GET',
+      url: '/sign-in/two-factor',
+      headers: { cookie: pending },
+    });
     const done = await app.inject({
       method: 'POST',
       url: '/sign-in/two-factor',
@@ -211,7 +235,11 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
 
   it('shows a suspended user why, with no session', async () => {
     await getDb().database.transaction((tx) =>
-      tx.updateTable('users').set({ training_completed_on: null }).where('id', '=', user.actor.userId).execute(),
+      tx
+        .updateTable('users')
+        .set({ training_completed_on: null })
+        .where('id', '=', user.actor.userId)
+        .execute(),
     );
     try {
       const { answer } = await ssoAs(`${getDb().kind}-user`);
@@ -221,7 +249,11 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
       expect(sessionCookieOf(back)).toBeUndefined();
     } finally {
       await getDb().database.transaction((tx) =>
-        tx.updateTable('users').set({ training_completed_on: '2025-01-06' }).where('id', '=', user.actor.userId).execute(),
+        tx
+          .updateTable('users')
+          .set({ training_completed_on: '2025-01-06' })
+          .where('id', '=', user.actor.userId)
+          .execute(),
       );
     }
   });

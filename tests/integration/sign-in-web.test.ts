@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { sameOriginPath } from '../../src/modules/users/reauthentication.ts';
 import { createServiceToken, findUserByEmail } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor, uniqueSuffix } from '../support/databases.ts';
-import { csrfOf, recoveryCodesOf, sessionCookieOf, signInWithPages, totpCode, totpSecretOf } from '../support/sign-in.ts';
+import {
+  csrfOf,
+  recoveryCodesOf,
+  sessionCookieOf,
+  signInWithPages,
+  totpCode,
+  totpSecretOf,
+} from '../support/sign-in.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -16,8 +23,11 @@ const newAddress = () => `203.0.113.${(addressCounter = (addressCounter % 250) +
 /** A page with its per-request parts (CSP nonce, request id) blanked, to compare two answers. */
 /** The links of the GOV.UK error summary, in order. */
 const summaryHrefs = (html: string) =>
-  [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"/g)].map((m) => m[1]);
-const comparable = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID');
+  [...(/govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/href="(#[^"]+)"/g)].map(
+    (m) => m[1],
+  );
+const comparable = (html: string) =>
+  html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID');
 
 describeEachDatabase('signing in through the pages', (getDb) => {
   let app: FastifyInstance;
@@ -49,13 +59,25 @@ describeEachDatabase('signing in through the pages', (getDb) => {
   });
 
   const get = (url: string, cookie?: string, remoteAddress?: string) =>
-    app.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}), ...(remoteAddress ? { remoteAddress } : {}) });
-  const post = (url: string, payload: Record<string, string | string[]>, cookie?: string, remoteAddress?: string) =>
+    app.inject({
+      method: 'GET',
+      url,
+      ...(cookie ? { headers: { cookie } } : {}),
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
+  const post = (
+    url: string,
+    payload: Record<string, string | string[]>,
+    cookie?: string,
+    remoteAddress?: string,
+  ) =>
     app.inject({
       method: 'POST',
       url,
       payload: new URLSearchParams(
-        Object.entries(payload).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+        Object.entries(payload).flatMap(([k, v]): [string, string][] =>
+          Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]],
+        ),
       ).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
       ...(remoteAddress ? { remoteAddress } : {}),
@@ -65,10 +87,17 @@ describeEachDatabase('signing in through the pages', (getDb) => {
   it('sets up TOTP on first sign-in: QR code and key, a wrong code refused, then recovery codes and a new session', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     const from = newAddress();
-    const signIn = await post('/sign-in', { email: user.actor.email, password: TEST_PASSWORD }, undefined, from);
+    const signIn = await post(
+      '/sign-in',
+      { email: user.actor.email, password: TEST_PASSWORD },
+      undefined,
+      from,
+    );
     expect(signIn.statusCode).toBe(303);
     expect(signIn.headers.location).toBe('/sign-in/set-up-two-factor');
-    expect(String(signIn.headers['set-cookie'])).toMatch(/^__Host-vigil-session=.+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+    expect(String(signIn.headers['set-cookie'])).toMatch(
+      /^__Host-vigil-session=.+; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax/,
+    );
     const pending = sessionCookieOf(signIn)!;
 
     // Until the second factor is done, the session reaches nothing else.
@@ -78,7 +107,9 @@ describeEachDatabase('signing in through the pages', (getDb) => {
 
     const page = await get('/sign-in/set-up-two-factor', pending);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" width="200" height="200" alt="QR code/);
+    expect(page.body).toMatch(
+      /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" width="200" height="200" alt="QR code/,
+    );
     const secret = totpSecretOf(page.body);
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     const csrf = csrfOf(page.body);
@@ -92,7 +123,12 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     // The same secret is offered again, so the app already set up still matches.
     expect(totpSecretOf(wrong.body)).toBe(secret);
 
-    const done = await post('/sign-in/set-up-two-factor', { _csrf: csrf, code: await totpCode(secret, clock) }, pending, from);
+    const done = await post(
+      '/sign-in/set-up-two-factor',
+      { _csrf: csrf, code: await totpCode(secret, clock) },
+      pending,
+      from,
+    );
     expect(done.statusCode).toBe(200);
     expect(recoveryCodesOf(done.body)).toHaveLength(10);
     expect(done.headers['cache-control']).toBe('no-store');
@@ -115,7 +151,12 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       const statuses: number[] = [];
       const bodies: string[] = [];
       for (let i = 0; i < 11; i++) {
-        const response = await post('/sign-in', { email, password: i < 10 ? 'a wrong guess at it' : TEST_PASSWORD }, undefined, newAddress());
+        const response = await post(
+          '/sign-in',
+          { email, password: i < 10 ? 'a wrong guess at it' : TEST_PASSWORD },
+          undefined,
+          newAddress(),
+        );
         statuses.push(response.statusCode);
         bodies.push(comparable(response.body).replace(email, 'EMAIL'));
         expect(response.headers['set-cookie']).toBeUndefined();
@@ -124,12 +165,19 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     }
     expect(answers.real!.statuses).toEqual([...Array(10).fill(400), 429]);
     expect(answers.real!.bodies[0]).toContain('Enter a correct email address and password');
-    expect(answers.real!.bodies[10]).toContain('You have tried too many times. Wait 5 minutes, then try again.');
+    expect(answers.real!.bodies[10]).toContain(
+      'You have tried too many times. Wait 5 minutes, then try again.',
+    );
     expect(answers.real!.waits).toEqual([0, 0, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000]);
     expect(answers.unknown).toEqual(answers.real);
 
     clock = start + 5 * MINUTE + 1000;
-    const later = await post('/sign-in', { email: user.actor.email, password: TEST_PASSWORD }, undefined, newAddress());
+    const later = await post(
+      '/sign-in',
+      { email: user.actor.email, password: TEST_PASSWORD },
+      undefined,
+      newAddress(),
+    );
     expect(later.statusCode).toBe(303);
     clock = Date.now();
   });
@@ -183,12 +231,21 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     const form = await get(refused.headers.location!, stale.cookie);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Confirm it’s you');
-    const wrong = await post('/reauthenticate', { _csrf: stale.csrfToken, next: '/admin/users?page=2', code: '000000' }, stale.cookie, newAddress());
+    const wrong = await post(
+      '/reauthenticate',
+      { _csrf: stale.csrfToken, next: '/admin/users?page=2', code: '000000' },
+      stale.cookie,
+      newAddress(),
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#code"');
     const right = await post(
       '/reauthenticate',
-      { _csrf: stale.csrfToken, next: '/admin/users?page=2', code: await totpCode(adminSignedIn.totpSecret, clock) },
+      {
+        _csrf: stale.csrfToken,
+        next: '/admin/users?page=2',
+        code: await totpCode(adminSignedIn.totpSecret, clock),
+      },
       stale.cookie,
       newAddress(),
     );
@@ -200,15 +257,36 @@ describeEachDatabase('signing in through the pages', (getDb) => {
 
   it('never sends anyone elsewhere after re-authenticating', () => {
     expect(sameOriginPath('/nominals/1?section=victims')).toBe('/nominals/1?section=victims');
-    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/\t/evil.example', '', null])
+    for (const bad of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+      '',
+      null,
+    ])
       expect(sameOriginPath(bad), String(bad)).toBeNull();
   });
 
   it('refuses administration to anyone but an administrator', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
-    const signedIn = await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD, remoteAddress: newAddress(), now: () => new Date(clock) });
+    const signedIn = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     expect((await get('/admin/users', signedIn.cookie)).statusCode).toBe(403);
-    expect((await post('/admin/users/new', { _csrf: signedIn.csrfToken, email: 'x@example.gov.uk' }, signedIn.cookie)).statusCode).toBe(403);
+    expect(
+      (
+        await post(
+          '/admin/users/new',
+          { _csrf: signedIn.csrfToken, email: 'x@example.gov.uk' },
+          signedIn.cookie,
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('adds a user with a GOV.UK error summary for bad input (writing nothing), then changes, disables and re-enables them', async () => {
@@ -236,7 +314,12 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       adminCookie(),
     );
     expect(bad.statusCode).toBe(400);
-    expect(summaryHrefs(bad.body)).toEqual(['#roles', '#vettingExpiresOn-day', '#trainingCompletedOn-day', '#password']);
+    expect(summaryHrefs(bad.body)).toEqual([
+      '#roles',
+      '#vettingExpiresOn-day',
+      '#trainingCompletedOn-day',
+      '#password',
+    ]);
     expect(bad.body).toContain('Training date must include a month');
     expect(bad.body).toContain('Vetting expiry date must be a real date');
     expect(bad.body).toMatch(/Password is too common/);
@@ -270,7 +353,12 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(page.body).toContain('NPPV level 3, expires 31 March 2030');
     expect(page.body).toContain('Account created');
 
-    const added = await signInWithPages(app, { email, password: 'an initial passphrase 2026', remoteAddress: newAddress(), now: () => new Date(clock) });
+    const added = await signInWithPages(app, {
+      email,
+      password: 'an initial passphrase 2026',
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     const edit = await get(`${userPath}/edit`, adminCookie());
     const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
     const changed = await post(
@@ -292,72 +380,137 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(changed.headers.location).toBe(`${userPath}?done=updated`);
     const stale = await post(
       `${userPath}/edit`,
-      { _csrf: adminSignedIn.csrfToken, version, roles: ['probation_practitioner'], vettingLevel: 'SC', 'vettingExpiresOn-day': '1', 'vettingExpiresOn-month': '1', 'vettingExpiresOn-year': '2031', 'trainingCompletedOn-day': '1', 'trainingCompletedOn-month': '9', 'trainingCompletedOn-year': '2025' },
+      {
+        _csrf: adminSignedIn.csrfToken,
+        version,
+        roles: ['probation_practitioner'],
+        vettingLevel: 'SC',
+        'vettingExpiresOn-day': '1',
+        'vettingExpiresOn-month': '1',
+        'vettingExpiresOn-year': '2031',
+        'trainingCompletedOn-day': '1',
+        'trainingCompletedOn-month': '9',
+        'trainingCompletedOn-year': '2025',
+      },
       adminCookie(),
     );
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed this user');
 
     // Disabling ends their session at once.
-    expect((await post(`${userPath}/disable`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).headers.location).toBe(`${userPath}?done=disabled`);
+    expect(
+      (await post(`${userPath}/disable`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).headers.location,
+    ).toBe(`${userPath}?done=disabled`);
     expect((await get('/account', added.cookie)).headers.location).toBe('/sign-in');
-    expect((await post(`${userPath}/enable`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).headers.location).toBe(`${userPath}?done=enabled`);
+    expect(
+      (await post(`${userPath}/enable`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).headers.location,
+    ).toBe(`${userPath}?done=enabled`);
     const history = await get(userPath, adminCookie());
-    for (const entry of ['Account created', 'Roles, vetting or training changed', 'Account disabled', 'Account enabled', 'Two-factor authentication set up'])
+    for (const entry of [
+      'Account created',
+      'Roles, vetting or training changed',
+      'Account disabled',
+      'Account enabled',
+      'Two-factor authentication set up',
+    ])
       expect(history.body, entry).toContain(entry);
   });
 
   it('lets an administrator end a user’s sessions, reset their TOTP and revoke their tokens from the user page', async () => {
     const database = getDb().database;
     const user = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
-    const signedIn = await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD, remoteAddress: newAddress(), now: () => new Date(clock) });
+    const signedIn = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     const token = await createServiceToken(database, user.actor.userId, 'Bridge', null);
     const userPath = `/admin/users/${user.actor.userId}`;
     const page = await get(userPath, adminCookie());
     expect(page.body).toContain('1 session');
-    expect((await post(`${userPath}/end-sessions`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).statusCode).toBe(303);
+    expect(
+      (await post(`${userPath}/end-sessions`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).statusCode,
+    ).toBe(303);
     expect((await get('/account', signedIn.cookie)).headers.location).toBe('/sign-in');
 
     const tokenId = new RegExp(`${userPath}/tokens/([0-9a-f-]{36})/revoke`).exec(page.body)![1]!;
-    const api = () => app.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${token}` } });
+    const api = () =>
+      app.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${token}` } });
     expect((await api()).statusCode).toBe(200);
-    expect((await post(`${userPath}/tokens/${tokenId}/revoke`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).headers.location).toBe(
-      `${userPath}?done=token-revoked`,
-    );
+    expect(
+      (await post(`${userPath}/tokens/${tokenId}/revoke`, { _csrf: adminSignedIn.csrfToken }, adminCookie()))
+        .headers.location,
+    ).toBe(`${userPath}?done=token-revoked`);
     expect((await api()).statusCode).toBe(401);
 
-    expect((await post(`${userPath}/reset-two-factor`, { _csrf: adminSignedIn.csrfToken }, adminCookie())).statusCode).toBe(303);
-    const again = await post('/sign-in', { email: user.actor.email, password: TEST_PASSWORD }, undefined, newAddress());
+    expect(
+      (await post(`${userPath}/reset-two-factor`, { _csrf: adminSignedIn.csrfToken }, adminCookie()))
+        .statusCode,
+    ).toBe(303);
+    const again = await post(
+      '/sign-in',
+      { email: user.actor.email, password: TEST_PASSWORD },
+      undefined,
+      newAddress(),
+    );
     expect(again.headers.location).toBe('/sign-in/set-up-two-factor');
   });
 
   it('shows a suspended user why, on every page, and refuses their token with the same reason', async () => {
     const database = getDb().database;
     const user = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
-    const signedIn = await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD, remoteAddress: newAddress(), now: () => new Date(clock) });
+    const signedIn = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     const token = await createServiceToken(database, user.actor.userId, 'Bridge', null);
     await database.transaction((tx) =>
-      tx.updateTable('users').set({ vetting_expires_on: '2020-01-01' }).where('id', '=', user.actor.userId).execute(),
+      tx
+        .updateTable('users')
+        .set({ vetting_expires_on: '2020-01-01' })
+        .where('id', '=', user.actor.userId)
+        .execute(),
     );
     for (const url of ['/search', '/account', '/']) {
       const page = await get(url, signedIn.cookie);
       expect(page.statusCode, url).toBe(403);
-      expect(page.body).toContain('Your access has been suspended because your vetting has expired – contact your administrator.');
+      expect(page.body).toContain(
+        'Your access has been suspended because your vetting has expired – contact your administrator.',
+      );
     }
-    const api = await app.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${token}` } });
+    const api = await app.inject({
+      method: 'GET',
+      url: '/api/v1/areas',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(api.statusCode).toBe(403);
     expect(api.json()).toMatchObject({ title: 'Access suspended' });
-    const signIn = await post('/sign-in', { email: user.actor.email, password: TEST_PASSWORD }, undefined, newAddress());
+    const signIn = await post(
+      '/sign-in',
+      { email: user.actor.email, password: TEST_PASSWORD },
+      undefined,
+      newAddress(),
+    );
     expect(signIn.statusCode).toBe(403);
     expect(signIn.body).toContain('because your vetting has expired');
     expect(signIn.headers['set-cookie']).toBeUndefined();
     // Signing out still works.
-    expect((await post('/sign-out', { _csrf: signedIn.csrfToken }, signedIn.cookie)).headers.location).toBe('/sign-in');
+    expect((await post('/sign-out', { _csrf: signedIn.csrfToken }, signedIn.cookie)).headers.location).toBe(
+      '/sign-in',
+    );
   });
 
   it('signs out everywhere from the account page', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
-    const first = await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD, remoteAddress: newAddress(), now: () => new Date(clock) });
+    const first = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     const second = await signInWithPages(app, {
       email: user.actor.email,
       password: TEST_PASSWORD,
@@ -375,7 +528,12 @@ describeEachDatabase('signing in through the pages', (getDb) => {
 
   it('changes a password with a GOV.UK error summary for mistakes', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
-    const signedIn = await signInWithPages(app, { email: user.actor.email, password: TEST_PASSWORD, remoteAddress: newAddress(), now: () => new Date(clock) });
+    const signedIn = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
     const bad = await post(
       '/account/password',
       { _csrf: signedIn.csrfToken, currentPassword: '', newPassword: 'short', confirmPassword: '' },
@@ -385,11 +543,18 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(summaryHrefs(bad.body)).toEqual(['#currentPassword', '#newPassword']);
     const good = await post(
       '/account/password',
-      { _csrf: signedIn.csrfToken, currentPassword: TEST_PASSWORD, newPassword: 'my new passphrase here', confirmPassword: 'my new passphrase here' },
+      {
+        _csrf: signedIn.csrfToken,
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'my new passphrase here',
+        confirmPassword: 'my new passphrase here',
+      },
       signedIn.cookie,
       newAddress(),
     );
     expect(good.headers.location).toBe('/account?passwordChanged=1');
-    expect((await get(good.headers.location!, signedIn.cookie)).body).toContain('Your password has been changed');
+    expect((await get(good.headers.location!, signedIn.cookie)).body).toContain(
+      'Your password has been changed',
+    );
   });
 });

@@ -125,7 +125,9 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await changes(created.id)).toEqual([`created by ${admin.actor.userId}`]);
       // The password opens a pending session only: the second factor is still to come.
-      const pending = await signIn(db(), input.email.toUpperCase(), input.password, { sourceAddress: newAddress() });
+      const pending = await signIn(db(), input.email.toUpperCase(), input.password, {
+        sourceAddress: newAddress(),
+      });
       expect(pending.next).toBe('set-up-two-factor');
       const state = await resumeSession(db(), pending.sessionId);
       expect(state?.status).toBe('pending');
@@ -133,9 +135,15 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     });
 
     it('asks for 12 to 128 characters and nothing else, but refuses a common password whatever its case', async () => {
-      const short = await rejection(createUser(db(), admin, newUserInput({ password: 'elevenchars' })), ValidationError);
+      const short = await rejection(
+        createUser(db(), admin, newUserInput({ password: 'elevenchars' })),
+        ValidationError,
+      );
       expect(short.fieldErrors.password).toBe('Password must be 12 characters or more');
-      const long = await rejection(createUser(db(), admin, newUserInput({ password: 'x'.repeat(129) })), ValidationError);
+      const long = await rejection(
+        createUser(db(), admin, newUserInput({ password: 'x'.repeat(129) })),
+        ValidationError,
+      );
       expect(long.fieldErrors.password).toBe('Password must be 128 characters or fewer');
       for (const common of ['qwerty123456', 'QWERTY123456', '1qaz2wsx3edc']) {
         const input = newUserInput({ password: common });
@@ -171,7 +179,11 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       );
       expect(error.fieldErrors.trainingCompletedOn).toBe('Training date must be today or in the past');
       const missing = await rejection(
-        createUser(db(), admin, newUserInput({ vetting: { level: '', expiresOn: '' }, trainingCompletedOn: '' })),
+        createUser(
+          db(),
+          admin,
+          newUserInput({ vetting: { level: '', expiresOn: '' }, trainingCompletedOn: '' }),
+        ),
         ValidationError,
       );
       expect(missing.fieldErrors).toMatchObject({
@@ -185,7 +197,8 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       );
       expect(agency.fieldErrors.agencyId).toBeTruthy();
       expect(
-        (await rejection(createUser(db(), admin, newUserInput({ roles: [] })), ValidationError)).fieldErrors.roles,
+        (await rejection(createUser(db(), admin, newUserInput({ roles: [] })), ValidationError)).fieldErrors
+          .roles,
       ).toBeTruthy();
       for (const level of ['NPPV2', 'NPPV3', 'SC', 'DV'])
         await createUser(db(), admin, newUserInput({ vetting: { level, expiresOn: '2030-01-01' } }));
@@ -194,7 +207,10 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     it('lets only administrators create users, and only in agencies of their own area', async () => {
       await rejection(createUser(db(), practitioner, newUserInput()), ForbiddenError);
       const elsewhere = await ensureAgency(db(), 'GLO', 'probation');
-      const error = await rejection(createUser(db(), admin, newUserInput({ agencyId: elsewhere.id })), ValidationError);
+      const error = await rejection(
+        createUser(db(), admin, newUserInput({ agencyId: elsewhere.id })),
+        ValidationError,
+      );
       expect(error.fieldErrors.agencyId).toBe('Select an agency from the list');
     });
   });
@@ -205,11 +221,19 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       const disabled = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
       await disableUser(db(), admin, disabled.actor.userId);
       const answers = await Promise.all([
-        rejection(signIn(db(), practitioner.actor.email, 'not the right password', source), UnauthenticatedError),
-        rejection(signIn(db(), `nobody.${uniqueSuffix()}@example.gov.uk`, TEST_PASSWORD, source), UnauthenticatedError),
+        rejection(
+          signIn(db(), practitioner.actor.email, 'not the right password', source),
+          UnauthenticatedError,
+        ),
+        rejection(
+          signIn(db(), `nobody.${uniqueSuffix()}@example.gov.uk`, TEST_PASSWORD, source),
+          UnauthenticatedError,
+        ),
         rejection(signIn(db(), disabled.actor.email, TEST_PASSWORD, source), UnauthenticatedError),
       ]);
-      expect(new Set(answers.map((a) => a.message))).toEqual(new Set(['Enter a correct email address and password']));
+      expect(new Set(answers.map((a) => a.message))).toEqual(
+        new Set(['Enter a correct email address and password']),
+      );
     });
 
     it('sets up TOTP with a code, gives ten hashed single-use recovery codes, and a new session id', async () => {
@@ -222,9 +246,15 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       // The same secret until it is confirmed, so a reloaded page still matches the app.
       expect((await startTotpEnrolment(db(), pending.sessionId)).secret).toBe(offered.secret);
 
-      const wrong = await rejection(confirmTotpEnrolment(db(), pending.sessionId, '000000', env), ValidationError);
+      const wrong = await rejection(
+        confirmTotpEnrolment(db(), pending.sessionId, '000000', env),
+        ValidationError,
+      );
       expect(wrong.fieldErrors.code).toMatch(/not correct/);
-      const malformed = await rejection(confirmTotpEnrolment(db(), pending.sessionId, '12ab', env), ValidationError);
+      const malformed = await rejection(
+        confirmTotpEnrolment(db(), pending.sessionId, '12ab', env),
+        ValidationError,
+      );
       expect(malformed.fieldErrors.code).toBe('The code must be the 6 numbers your authenticator app shows');
       const stillPending = await usersDb(db().db)
         .selectFrom('users')
@@ -286,10 +316,18 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       expect(await countUnusedRecoveryCodes(db(), ctx.actor.userId)).toBe(9);
 
       const second = await signIn(db(), ctx.actor.email, TEST_PASSWORD, env);
-      const reused = await rejection(verifyRecoveryCodeSignIn(db(), second.sessionId, recoveryCodes[3]!, env), ValidationError);
-      expect(reused.fieldErrors.recoveryCode).toBe('That recovery code is not correct, or has already been used');
+      const reused = await rejection(
+        verifyRecoveryCodeSignIn(db(), second.sessionId, recoveryCodes[3]!, env),
+        ValidationError,
+      );
+      expect(reused.fieldErrors.recoveryCode).toBe(
+        'That recovery code is not correct, or has already been used',
+      );
       await rejection(verifyRecoveryCodeSignIn(db(), second.sessionId, 'abcde-fghjk', env), ValidationError);
-      const empty = await rejection(verifyRecoveryCodeSignIn(db(), second.sessionId, '', env), ValidationError);
+      const empty = await rejection(
+        verifyRecoveryCodeSignIn(db(), second.sessionId, '', env),
+        ValidationError,
+      );
       expect(empty.fieldErrors.recoveryCode).toBe('Enter one of your recovery codes');
       const another = await verifyRecoveryCodeSignIn(db(), second.sessionId, recoveryCodes[0]!, env);
       expect(another.recoveryCodesLeft).toBe(8);
@@ -298,11 +336,17 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     it('ends a pending session that does not finish the second factor within 10 minutes', async () => {
       const { ctx } = await enrolledUser();
       const start = new Date();
-      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, { now: start, sourceAddress: newAddress() });
-      expect((await resumeSession(db(), pending.sessionId, { now: new Date(start.getTime() + 9 * MINUTE) }))?.status).toBe(
-        'pending',
-      );
-      expect(await resumeSession(db(), pending.sessionId, { now: new Date(start.getTime() + 11 * MINUTE) })).toBeNull();
+      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+        now: start,
+        sourceAddress: newAddress(),
+      });
+      expect(
+        (await resumeSession(db(), pending.sessionId, { now: new Date(start.getTime() + 9 * MINUTE) }))
+          ?.status,
+      ).toBe('pending');
+      expect(
+        await resumeSession(db(), pending.sessionId, { now: new Date(start.getTime() + 11 * MINUTE) }),
+      ).toBeNull();
     });
   });
 
@@ -320,21 +364,40 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         const messages: string[] = [];
         for (let i = 0; i < 10; i++) {
           // Each from a different address: the per-account limit is what is tested here.
-          const env = { now: new Date(start + i * 1000), sourceAddress: newAddress(), sleep: async (ms: number) => void waits.push(ms) };
-          messages.push((await rejection(signIn(db(), email, 'a wrong password guess', env), UnauthenticatedError)).message);
+          const env = {
+            now: new Date(start + i * 1000),
+            sourceAddress: newAddress(),
+            sleep: async (ms: number) => void waits.push(ms),
+          };
+          messages.push(
+            (await rejection(signIn(db(), email, 'a wrong password guess', env), UnauthenticatedError))
+              .message,
+          );
         }
-        const env = { now: new Date(start + 11_000), sourceAddress: newAddress(), sleep: async (ms: number) => void waits.push(ms) };
-        messages.push((await rejection(signIn(db(), email, TEST_PASSWORD, env), TooManyAttemptsError)).message);
+        const env = {
+          now: new Date(start + 11_000),
+          sourceAddress: newAddress(),
+          sleep: async (ms: number) => void waits.push(ms),
+        };
+        messages.push(
+          (await rejection(signIn(db(), email, TEST_PASSWORD, env), TooManyAttemptsError)).message,
+        );
         outcomes[label] = { messages, waits };
       }
       // Failure n waits min(2^(n-3), 8) seconds; a refused attempt waits the longest.
       expect(outcomes.real!.waits).toEqual([0, 0, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000]);
       expect(outcomes.unknown).toEqual(outcomes.real);
-      expect(outcomes.real!.messages.at(-1)).toBe('You have tried too many times. Wait 5 minutes, then try again.');
+      expect(outcomes.real!.messages.at(-1)).toBe(
+        'You have tried too many times. Wait 5 minutes, then try again.',
+      );
 
       // Still refused within the window; the window slides, so it works again once the failures age out.
       await rejection(
-        signIn(db(), ctx.actor.email, TEST_PASSWORD, { now: new Date(start + 4 * MINUTE), sourceAddress: newAddress(), sleep: noWait }),
+        signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+          now: new Date(start + 4 * MINUTE),
+          sourceAddress: newAddress(),
+          sleep: noWait,
+        }),
         TooManyAttemptsError,
       );
       const later = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
@@ -360,20 +423,35 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       }
       const { ctx } = await enrolledUser();
       await rejection(
-        signIn(db(), ctx.actor.email, TEST_PASSWORD, { now: new Date(start + 20), sourceAddress: source, sleep: noWait }),
+        signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+          now: new Date(start + 20),
+          sourceAddress: source,
+          sleep: noWait,
+        }),
         TooManyAttemptsError,
       );
       // Another address is not affected.
-      await signIn(db(), ctx.actor.email, TEST_PASSWORD, { now: new Date(start + 20), sourceAddress: newAddress(), sleep: noWait });
+      await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+        now: new Date(start + 20),
+        sourceAddress: newAddress(),
+        sleep: noWait,
+      });
     });
 
     it('throttles the TOTP step the same way', async () => {
       const { ctx, totpSecret } = await enrolledUser();
       const start = Date.now();
-      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, { now: new Date(start), sourceAddress: newAddress() });
+      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+        now: new Date(start),
+        sourceAddress: newAddress(),
+      });
       for (let i = 0; i < 10; i++) {
         await rejection(
-          verifyTotpSignIn(db(), pending.sessionId, '000000', { now: new Date(start + i), sourceAddress: newAddress(), sleep: noWait }),
+          verifyTotpSignIn(db(), pending.sessionId, '000000', {
+            now: new Date(start + i),
+            sourceAddress: newAddress(),
+            sleep: noWait,
+          }),
           ValidationError,
         );
       }
@@ -434,15 +512,24 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     it('ends a session left idle for more than 15 minutes, or the configured idle time', async () => {
       const start = new Date();
       const { sessionId, ctx, totpSecret } = await enrolledUser();
-      expect(await resumeSession(db(), sessionId, { now: new Date(start.getTime() + 14 * MINUTE), touch: false })).not.toBeNull();
-      expect(await resumeSession(db(), sessionId, { now: new Date(start.getTime() + 16 * MINUTE) })).toBeNull();
+      expect(
+        await resumeSession(db(), sessionId, { now: new Date(start.getTime() + 14 * MINUTE), touch: false }),
+      ).not.toBeNull();
+      expect(
+        await resumeSession(db(), sessionId, { now: new Date(start.getTime() + 16 * MINUTE) }),
+      ).toBeNull();
       const short = await signInWithUseCases(db(), {
         email: ctx.actor.email,
         password: TEST_PASSWORD,
         totpSecret,
         now: start,
       });
-      expect(await resumeSession(db(), short.sessionId, { now: new Date(start.getTime() + 21_000), idleSeconds: 20 })).toBeNull();
+      expect(
+        await resumeSession(db(), short.sessionId, {
+          now: new Date(start.getTime() + 21_000),
+          idleSeconds: 20,
+        }),
+      ).toBeNull();
     });
 
     it('keeps a session alive while it is used, up to the 12-hour absolute limit', async () => {
@@ -451,14 +538,23 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       let minutes = 0;
       while (minutes + 14 < 12 * 60) {
         minutes += 14;
-        expect(await resumeSession(db(), sessionId, { now: new Date(start + minutes * MINUTE) }), `at ${minutes} min`).not.toBeNull();
+        expect(
+          await resumeSession(db(), sessionId, { now: new Date(start + minutes * MINUTE) }),
+          `at ${minutes} min`,
+        ).not.toBeNull();
       }
-      expect(await resumeSession(db(), sessionId, { now: new Date(start + 12 * 60 * MINUTE + MINUTE) })).toBeNull();
+      expect(
+        await resumeSession(db(), sessionId, { now: new Date(start + 12 * 60 * MINUTE + MINUTE) }),
+      ).toBeNull();
     });
 
     it('signs out everywhere: every session of the user ends, and nobody else’s', async () => {
       const { ctx, totpSecret, sessionId: first } = await enrolledUser();
-      const second = await signInWithUseCases(db(), { email: ctx.actor.email, password: TEST_PASSWORD, totpSecret });
+      const second = await signInWithUseCases(db(), {
+        email: ctx.actor.email,
+        password: TEST_PASSWORD,
+        totpSecret,
+      });
       const bystander = await enrolledUser();
       expect(await signOutEverywhere(db(), ctx.actor.userId)).toBe(2);
       expect(await resumeSession(db(), first)).toBeNull();
@@ -532,7 +628,10 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       expect(refused.reason).toBe('vetting-expired');
 
       await setVetting(TEST_VETTING.expiresOn, null);
-      expect(await resumeSession(db(), sessionId, { now })).toMatchObject({ status: 'suspended', reason: 'no-training' });
+      expect(await resumeSession(db(), sessionId, { now })).toMatchObject({
+        status: 'suspended',
+        reason: 'no-training',
+      });
       await setVetting(TEST_VETTING.expiresOn);
       expect((await resumeSession(db(), sessionId, { now }))?.status).toBe('active');
     });
@@ -550,20 +649,50 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
   describe('changing a password', () => {
     it('needs the current password, refuses a common one, and ends the user’s other sessions', async () => {
       const { ctx, totpSecret, sessionId } = await enrolledUser();
-      const other = await signInWithUseCases(db(), { email: ctx.actor.email, password: TEST_PASSWORD, totpSecret });
+      const other = await signInWithUseCases(db(), {
+        email: ctx.actor.email,
+        password: TEST_PASSWORD,
+        totpSecret,
+      });
       const env = { sourceAddress: newAddress(), sleep: noWait };
       const wrong = await rejection(
-        changePassword(db(), ctx, sessionId, { currentPassword: 'not my password', newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' }, env),
+        changePassword(
+          db(),
+          ctx,
+          sessionId,
+          {
+            currentPassword: 'not my password',
+            newPassword: 'a brand new passphrase',
+            confirmPassword: 'a brand new passphrase',
+          },
+          env,
+        ),
         ValidationError,
       );
       expect(wrong.fieldErrors).toEqual({ currentPassword: 'Your current password is not correct' });
       const common = await rejection(
-        changePassword(db(), ctx, sessionId, { currentPassword: TEST_PASSWORD, newPassword: 'Qwerty123456', confirmPassword: 'Qwerty123456' }, env),
+        changePassword(
+          db(),
+          ctx,
+          sessionId,
+          { currentPassword: TEST_PASSWORD, newPassword: 'Qwerty123456', confirmPassword: 'Qwerty123456' },
+          env,
+        ),
         ValidationError,
       );
       expect(common.fieldErrors.newPassword).toMatch(/too common/);
       const mismatch = await rejection(
-        changePassword(db(), ctx, sessionId, { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase', confirmPassword: 'a different one' }, env),
+        changePassword(
+          db(),
+          ctx,
+          sessionId,
+          {
+            currentPassword: TEST_PASSWORD,
+            newPassword: 'a brand new passphrase',
+            confirmPassword: 'a different one',
+          },
+          env,
+        ),
         ValidationError,
       );
       expect(mismatch.fieldErrors.confirmPassword).toMatch(/do not match/);
@@ -572,7 +701,11 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         db(),
         ctx,
         sessionId,
-        { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase', confirmPassword: 'a brand new passphrase' },
+        {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'a brand new passphrase',
+          confirmPassword: 'a brand new passphrase',
+        },
         env,
       );
       expect(await resumeSession(db(), sessionId)).not.toBeNull();
@@ -592,7 +725,10 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       const elsewhere = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'GLO' });
       const users = await listUsers(db(), admin);
       expect(users.find((u) => u.id === lapsed.actor.userId)?.status).toBe('vetting-expired');
-      expect(users.find((u) => u.id === practitioner.actor.userId)).toMatchObject({ status: 'active', twoFactor: true });
+      expect(users.find((u) => u.id === practitioner.actor.userId)).toMatchObject({
+        status: 'active',
+        twoFactor: true,
+      });
       expect(users.some((u) => u.id === elsewhere.actor.userId)).toBe(false);
       await rejection(listUsers(db(), practitioner), ForbiddenError);
     });
@@ -665,7 +801,10 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         readOnly: false,
         areaCodes: ['avs', 'GLO'],
       });
-      expect((await actorForToken(db(), token))?.tokenScope).toEqual({ readOnly: false, areaCodes: ['AVS', 'GLO'] });
+      expect((await actorForToken(db(), token))?.tokenScope).toEqual({
+        readOnly: false,
+        areaCodes: ['AVS', 'GLO'],
+      });
       const error = await rejection(
         createServiceToken(db(), practitioner.actor.userId, 'Nowhere', null, { areaCodes: ['XXX'] }),
         ValidationError,
@@ -687,7 +826,12 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     });
 
     it('refuses an expired token', async () => {
-      const expired = await createServiceToken(db(), practitioner.actor.userId, 'Expired client', new Date(Date.now() - MINUTE));
+      const expired = await createServiceToken(
+        db(),
+        practitioner.actor.userId,
+        'Expired client',
+        new Date(Date.now() - MINUTE),
+      );
       expect(await actorForToken(db(), expired)).toBeNull();
       const expiring = await createServiceToken(
         db(),

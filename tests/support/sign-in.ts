@@ -43,7 +43,9 @@ export async function totpCode(secret: string, nowMs?: number): Promise<string> 
 export function sessionCookieOf(response: LightMyRequestResponse): string | undefined {
   const header = response.headers['set-cookie'];
   const cookies = Array.isArray(header) ? header : header ? [header] : [];
-  const session = cookies.find((c) => c.startsWith('__Host-vigil-session=') && !c.startsWith('__Host-vigil-session=;'));
+  const session = cookies.find(
+    (c) => c.startsWith('__Host-vigil-session=') && !c.startsWith('__Host-vigil-session=;'),
+  );
   return session?.split(';')[0];
 }
 
@@ -53,7 +55,8 @@ export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html
 export const totpSecretOf = (html: string) =>
   (/id="totp-secret"[^>]*>([^<]+)</.exec(html)?.[1] ?? '').replace(/\s+/g, '');
 
-export const recoveryCodesOf = (html: string) => [...html.matchAll(/<li><code>([a-z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+export const recoveryCodesOf = (html: string) =>
+  [...html.matchAll(/<li><code>([a-z0-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
 
 export interface SignedIn {
   cookie: string;
@@ -80,7 +83,12 @@ export async function signInWithPages(
   });
   expect(password.statusCode, `sign-in for ${options.email}: ${password.body.slice(0, 300)}`).toBe(303);
   const pending = sessionCookieOf(password)!;
-  const step = await app.inject({ method: 'GET', url: password.headers.location!, headers: { cookie: pending }, ...remote });
+  const step = await app.inject({
+    method: 'GET',
+    url: password.headers.location!,
+    headers: { cookie: pending },
+    ...remote,
+  });
   expect(step.statusCode).toBe(200);
   const enrolling = password.headers.location === '/sign-in/set-up-two-factor';
   const totpSecret = enrolling ? totpSecretOf(step.body) : options.totpSecret;
@@ -97,7 +105,12 @@ export async function signInWithPages(
   expect(cookie).toBeTruthy();
   const page = await app.inject({ method: 'GET', url: '/account', headers: { cookie }, ...remote });
   expect(page.statusCode).toBe(200);
-  return { cookie, csrfToken: csrfOf(page.body), totpSecret, recoveryCodes: enrolling ? recoveryCodesOf(confirmed.body) : [] };
+  return {
+    cookie,
+    csrfToken: csrfOf(page.body),
+    totpSecret,
+    recoveryCodes: enrolling ? recoveryCodesOf(confirmed.body) : [],
+  };
 }
 
 /** The same through the use cases, for suites without an app: returns the active session's id. */
@@ -105,14 +118,28 @@ export async function signInWithUseCases(
   database: Database,
   options: { email: string; password: string; totpSecret?: string; now?: Date; sourceAddress?: string },
 ): Promise<{ sessionId: string; totpSecret: string; recoveryCodes: string[] }> {
-  const env = { now: options.now ?? new Date(), sourceAddress: options.sourceAddress ?? '192.0.2.1', sleep: async () => {} };
+  const env = {
+    now: options.now ?? new Date(),
+    sourceAddress: options.sourceAddress ?? '192.0.2.1',
+    sleep: async () => {},
+  };
   const pending = await signIn(database, options.email, options.password, env);
   if (pending.next === 'set-up-two-factor') {
     const { secret } = await startTotpEnrolment(database, pending.sessionId, env.now);
-    const done = await confirmTotpEnrolment(database, pending.sessionId, await totpCode(secret, env.now.getTime()), env);
+    const done = await confirmTotpEnrolment(
+      database,
+      pending.sessionId,
+      await totpCode(secret, env.now.getTime()),
+      env,
+    );
     return { sessionId: done.sessionId, totpSecret: secret, recoveryCodes: done.recoveryCodes };
   }
   if (!options.totpSecret) throw new Error(`${options.email} has two-factor authentication: pass totpSecret`);
-  const done = await verifyTotpSignIn(database, pending.sessionId, await totpCode(options.totpSecret, env.now.getTime()), env);
+  const done = await verifyTotpSignIn(
+    database,
+    pending.sessionId,
+    await totpCode(options.totpSecret, env.now.getTime()),
+    env,
+  );
   return { sessionId: done.sessionId, totpSecret: options.totpSecret, recoveryCodes: [] };
 }

@@ -9,15 +9,18 @@ import type { UsersDb, UsersTx } from './tables.ts';
 export type SuspensionReason = 'vetting-expired' | 'no-vetting' | 'no-training';
 
 export const SUSPENSION_MESSAGES: Record<SuspensionReason, string> = {
-  'vetting-expired': 'Your access has been suspended because your vetting has expired – contact your administrator.',
-  'no-vetting': 'Your access has been suspended because there is no vetting recorded for you – contact your administrator.',
+  'vetting-expired':
+    'Your access has been suspended because your vetting has expired – contact your administrator.',
+  'no-vetting':
+    'Your access has been suspended because there is no vetting recorded for you – contact your administrator.',
   'no-training':
     'Your access has been suspended because your training has not been recorded – contact your administrator.',
 };
 
 /** The same, as an administrator reads it about someone else. */
 export const SUSPENSION_FOR_ADMINISTRATORS: Record<SuspensionReason, string> = {
-  'vetting-expired': 'Their access is suspended because their vetting has expired. Record their renewed vetting to restore it.',
+  'vetting-expired':
+    'Their access is suspended because their vetting has expired. Record their renewed vetting to restore it.',
   'no-vetting': 'Their access is suspended because no vetting is recorded for them.',
   'no-training': 'Their access is suspended because their training has not been recorded.',
 };
@@ -42,7 +45,11 @@ export interface UserAccess {
 }
 
 /** The actor of an enabled user, with whether their access is suspended today; null if unknown or disabled. */
-export async function loadUserAccess(db: UsersDb | UsersTx, userId: string, today: string): Promise<UserAccess | null> {
+export async function loadUserAccess(
+  db: UsersDb | UsersTx,
+  userId: string,
+  today: string,
+): Promise<UserAccess | null> {
   const row = await db
     .selectFrom('users as u')
     .innerJoin('agencies as a', 'a.id', 'u.agency_id')
@@ -62,7 +69,12 @@ export async function loadUserAccess(db: UsersDb | UsersTx, userId: string, toda
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
-  const roles = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
   return {
     actor: {
       userId: row.id,

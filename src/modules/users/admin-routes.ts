@@ -38,12 +38,14 @@ const FIELD_ORDER = [
 ];
 
 const DONE_MESSAGES: Record<string, string> = {
-  added: 'User added. Give them their initial password in person or by phone; they set up two-factor authentication when they first sign in.',
+  added:
+    'User added. Give them their initial password in person or by phone; they set up two-factor authentication when they first sign in.',
   updated: 'Roles, vetting and training saved.',
   disabled: 'Account disabled. Their sessions have ended and their API tokens no longer work.',
   enabled: 'Account enabled.',
   'sessions-ended': 'All their sessions have ended. They must sign in again.',
-  'two-factor-reset': 'Two-factor authentication reset. They will set up a new authenticator when they next sign in.',
+  'two-factor-reset':
+    'Two-factor authentication reset. They will set up a new authenticator when they next sign in.',
   'token-revoked': 'API token revoked.',
 };
 
@@ -56,11 +58,20 @@ const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
 };
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : []);
+const list = (value: unknown) =>
+  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
 
 /** A GOV.UK date input's three boxes: the ISO date, or what was typed with the problem in it. */
-function dateField(body: Record<string, unknown>, key: string, label: string): { value: string; error?: string } {
-  const [day, month, year] = ['day', 'month', 'year'].map((p) => text(body[`${key}-${p}`]).trim()) as [string, string, string];
+function dateField(
+  body: Record<string, unknown>,
+  key: string,
+  label: string,
+): { value: string; error?: string } {
+  const [day, month, year] = ['day', 'month', 'year'].map((p) => text(body[`${key}-${p}`]).trim()) as [
+    string,
+    string,
+    string,
+  ];
   if (!day && !month && !year) return { value: '' };
   const parsed = parseDateParts(day, month, year, label);
   return parsed.ok ? { value: parsed.value } : { value: `${year}-${month}-${day}`, error: parsed.error };
@@ -68,7 +79,9 @@ function dateField(body: Record<string, unknown>, key: string, label: string): {
 
 function splitDate(value: string | null | undefined) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
-  return match ? { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] } : { day: '', month: '', year: '' };
+  return match
+    ? { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] }
+    : { day: '', month: '', year: '' };
 }
 
 /** Roles, vetting and training as submitted, with the date boxes' own problems. */
@@ -112,7 +125,11 @@ function formValues(body: Record<string, unknown>) {
     version: text(body.version),
   };
   for (const key of DATE_FIELDS)
-    values[key] = { day: text(body[`${key}-day`]), month: text(body[`${key}-month`]), year: text(body[`${key}-year`]) };
+    values[key] = {
+      day: text(body[`${key}-day`]),
+      month: text(body[`${key}-month`]),
+      year: text(body[`${key}-year`]),
+    };
   return values;
 }
 
@@ -140,7 +157,13 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
 
   // --- Adding a user ----------------------------------------------------------------------
 
-  const renderNew = async (request: FastifyRequest, reply: FastifyReply, status: number, values: Record<string, unknown>, errors?: FieldErrors) =>
+  const renderNew = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, unknown>,
+    errors?: FieldErrors,
+  ) =>
     reply.code(status).render('users/views/admin/user-form.njk', {
       title: 'Add a user',
       mode: 'new',
@@ -171,7 +194,13 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
       return reply.redirect(`/admin/users/${created.id}?done=added`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return renderNew(request, reply, 400, formValues(body), ordered({ ...error.fieldErrors, ...dateErrors }));
+      return renderNew(
+        request,
+        reply,
+        400,
+        formValues(body),
+        ordered({ ...error.fieldErrors, ...dateErrors }),
+      );
     }
   });
 
@@ -187,13 +216,23 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
       roleLabels: user.roles.map((r) => ROLE.find((x) => x.code === r)?.label ?? r),
       vettingLabel: VETTING_LEVEL.find((v) => v.code === user.vettingLevel)?.label ?? 'None recorded',
       statusTag: STATUS_TAGS[user.status],
-      suspension: user.status !== 'active' && user.status !== 'disabled' ? SUSPENSION_FOR_ADMINISTRATORS[user.status] : null,
+      suspension:
+        user.status !== 'active' && user.status !== 'disabled'
+          ? SUSPENSION_FOR_ADMINISTRATORS[user.status]
+          : null,
       done: DONE_MESSAGES[done],
       self: user.id === request.actor!.userId,
     });
   });
 
-  const renderEdit = async (request: FastifyRequest, reply: FastifyReply, status: number, values: Record<string, unknown>, errors?: FieldErrors, conflict?: string) => {
+  const renderEdit = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, unknown>,
+    errors?: FieldErrors,
+    conflict?: string,
+  ) => {
     const user = await getUserForAdmin(database, web.context(request), idOf(request), options.now());
     return reply.code(status).render('users/views/admin/user-form.njk', {
       title: `Change roles, vetting and training for ${user.displayName}`,
@@ -222,25 +261,42 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
 
   app.post('/admin/users/:id/edit', manage, async (request, reply) => {
     const id = idOf(request);
-    if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}/edit` }))) return reply;
+    if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}/edit` })))
+      return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const { facts, dateErrors } = accessFactsFrom(body);
     try {
-      await updateUserAccess(database, web.context(request), id, { ...facts, version: Number(text(body.version)) });
+      await updateUserAccess(database, web.context(request), id, {
+        ...facts,
+        version: Number(text(body.version)),
+      });
       return reply.redirect(`/admin/users/${id}?done=updated`, 303);
     } catch (error) {
       if (error instanceof ValidationError)
-        return renderEdit(request, reply, 400, formValues(body), ordered({ ...error.fieldErrors, ...dateErrors }));
+        return renderEdit(
+          request,
+          reply,
+          400,
+          formValues(body),
+          ordered({ ...error.fieldErrors, ...dateErrors }),
+        );
       if (error instanceof ConflictError) {
         // Start again from what is saved now, saying why.
         const user = await getUserForAdmin(database, web.context(request), id, options.now());
-        return renderEdit(request, reply, 409, {
-          roles: user.roles,
-          vettingLevel: user.vettingLevel ?? '',
-          vettingExpiresOn: splitDate(user.vettingExpiresOn),
-          trainingCompletedOn: splitDate(user.trainingCompletedOn),
-          version: String(user.version),
-        }, undefined, error.message);
+        return renderEdit(
+          request,
+          reply,
+          409,
+          {
+            roles: user.roles,
+            vettingLevel: user.vettingLevel ?? '',
+            vettingExpiresOn: splitDate(user.vettingExpiresOn),
+            trainingCompletedOn: splitDate(user.trainingCompletedOn),
+            version: String(user.version),
+          },
+          undefined,
+          error.message,
+        );
       }
       throw error;
     }
@@ -263,12 +319,15 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
   for (const [name, run] of Object.entries(actions)) {
     app.post(`/admin/users/:id/${name}`, manage, async (request, reply) => {
       const id = idOf(request);
-      if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}` }))) return reply;
+      if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}` })))
+        return reply;
       try {
         await run(request);
       } catch (error) {
         if (!(error instanceof ForbiddenError)) throw error;
-        return reply.code(403).render('error.njk', { title: 'You cannot do that', paragraphs: [error.message] });
+        return reply
+          .code(403)
+          .render('error.njk', { title: 'You cannot do that', paragraphs: [error.message] });
       }
       return reply.redirect(`/admin/users/${id}?done=${doneOf[name]}`, 303);
     });
@@ -276,7 +335,8 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
 
   app.post('/admin/users/:id/tokens/:tokenId/revoke', manage, async (request, reply) => {
     const id = idOf(request);
-    if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}` }))) return reply;
+    if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}` })))
+      return reply;
     const { tokenId } = request.params as { tokenId: string };
     await getUserForAdmin(database, web.context(request), id, options.now());
     const revoked = await revokeServiceToken(database, web.context(request), tokenId);

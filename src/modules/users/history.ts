@@ -32,7 +32,13 @@ export const USER_CHANGE_LABELS: Record<UserChange, string> = {
 
 export async function recordUserChange(
   tx: UsersTx,
-  change: { userId: string; changedBy: string | null; change: UserChange; at: Date; details?: Record<string, unknown> },
+  change: {
+    userId: string;
+    changedBy: string | null;
+    change: UserChange;
+    at: Date;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await tx
     .insertInto('user_changes')

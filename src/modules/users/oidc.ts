@@ -33,7 +33,12 @@ export interface OidcClient {
   /** Where to send the browser, and the value its cookie must hold when it returns. */
   start(database: Database, now?: Date): Promise<{ url: string; browserBinding: string }>;
   /** Checks the provider's answer and opens a pending Vigil session for the matching user. */
-  finish(database: Database, query: string, browserBinding: string | undefined, now?: Date): Promise<PendingSignIn>;
+  finish(
+    database: Database,
+    query: string,
+    browserBinding: string | undefined,
+    now?: Date,
+  ): Promise<PendingSignIn>;
 }
 
 export function createOidcClient(settings: OidcSettings): OidcClient {
@@ -93,7 +98,9 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
     async finish(database, query, browserBinding, now = new Date()) {
       const params = new URLSearchParams(query);
       if (params.get('error'))
-        throw new OidcSignInError('Your organisation account did not sign you in. Try again, or sign in with your email and password.');
+        throw new OidcSignInError(
+          'Your organisation account did not sign you in. Try again, or sign in with your email and password.',
+        );
       const state = params.get('state') ?? '';
       // Used once, by the browser that started it, within the time limit.
       const request = await transaction(database, (tx) =>
@@ -107,7 +114,9 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
           .executeTakeFirst(),
       );
       if (!request || !browserBinding || request.browser_hash !== sha256(browserBinding))
-        throw new OidcSignInError('This sign-in link has expired or was started in another browser. Start again.');
+        throw new OidcSignInError(
+          'This sign-in link has expired or was started in another browser. Start again.',
+        );
       const config = await configured();
       const currentUrl = new URL(settings.redirectUrl);
       currentUrl.search = params.toString();
@@ -118,7 +127,10 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         idTokenExpected: true,
       });
       const claims = tokens.claims();
-      if (!claims) throw new OidcSignInError('Your organisation did not say who you are. Sign in with your email and password.');
+      if (!claims)
+        throw new OidcSignInError(
+          'Your organisation did not say who you are. Sign in with your email and password.',
+        );
       let email = typeof claims.email === 'string' ? claims.email : undefined;
       let verified = claims.email_verified;
       // Providers often put the email only in the UserInfo response (claims asked for by scope).
@@ -128,10 +140,19 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         verified = info.email_verified;
       }
       if (!email || verified === false)
-        throw new OidcSignInError('Your organisation account has no confirmed email address. Sign in with your email and password.');
+        throw new OidcSignInError(
+          'Your organisation account has no confirmed email address. Sign in with your email and password.',
+        );
       const user = await usersDb(database.db)
         .selectFrom('users')
-        .select(['id', 'disabled_at', 'totp_secret', 'vetting_level', 'vetting_expires_on', 'training_completed_on'])
+        .select([
+          'id',
+          'disabled_at',
+          'totp_secret',
+          'vetting_level',
+          'vetting_expires_on',
+          'training_completed_on',
+        ])
         .where(sql<boolean>`lower(email) = lower(${email})`)
         .executeTakeFirst();
       if (!user || user.disabled_at)

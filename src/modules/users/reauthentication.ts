@@ -52,7 +52,7 @@ export function sameOriginPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 2000) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   // Control characters (including tabs and newlines browsers strip) could turn a path into a host.
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return null;
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '\\')) return null;
   try {
     const url = new URL(value, 'http://vigil.invalid');
     return url.origin === 'http://vigil.invalid' ? `${url.pathname}${url.search}` : null;

@@ -74,10 +74,14 @@ export async function holdBackSession(
 const stepPath = (enrolled: boolean) => (enrolled ? '/sign-in/two-factor' : '/sign-in/set-up-two-factor');
 
 export const errorList = (errors: FieldErrors, dateFields: readonly string[] = []) =>
-  Object.entries(errors).map(([key, text]) => ({ text, href: `#${dateFields.includes(key) ? `${key}-day` : key}` }));
+  Object.entries(errors).map(([key, text]) => ({
+    text,
+    href: `#${dateFields.includes(key) ? `${key}-day` : key}`,
+  }));
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '');
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : Array.isArray(value) ? String(value[0] ?? '') : '';
 
 /** How long the idle warning shows before the session ends. */
 export const warningSecondsFor = (idleSeconds: number) => Math.min(120, Math.floor(idleSeconds / 3));
@@ -107,7 +111,12 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
 
   // --- Step one: email and password -------------------------------------------------------
 
-  const renderSignIn = (reply: FastifyReply, status: number, values: Record<string, string>, errors?: FieldErrors) =>
+  const renderSignIn = (
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, string>,
+    errors?: FieldErrors,
+  ) =>
     reply.code(status).render('users/views/sign-in.njk', {
       title: 'Sign in',
       values,
@@ -138,8 +147,10 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
       setSession(reply, session.sessionId);
       return reply.redirect(`/sign-in/${session.next}`, 303);
     } catch (error) {
-      if (error instanceof TooManyAttemptsError) return renderSignIn(reply, 429, { email }, { email: error.message });
-      if (error instanceof UnauthenticatedError) return renderSignIn(reply, 400, { email }, { email: WRONG_PASSWORD });
+      if (error instanceof TooManyAttemptsError)
+        return renderSignIn(reply, 429, { email }, { email: error.message });
+      if (error instanceof UnauthenticatedError)
+        return renderSignIn(reply, 400, { email }, { email: WRONG_PASSWORD });
       if (error instanceof AccessSuspendedError) return renderSuspended(reply, error);
       throw error;
     }
@@ -179,7 +190,12 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
     if (!session) return reply.redirect(request.actor ? '/' : '/sign-in', 303);
     if (session.enrolled) return reply.redirect('/sign-in/two-factor', 303);
     try {
-      const done = await confirmTotpEnrolment(database, request.sessionId!, text(bodyOf(request).code), environment(request));
+      const done = await confirmTotpEnrolment(
+        database,
+        request.sessionId!,
+        text(bodyOf(request).code),
+        environment(request),
+      );
       setSession(reply, done.sessionId);
       // Shown on this one answer and nowhere else: only their hashes are kept.
       return reply.render('users/views/recovery-codes.njk', {
@@ -204,7 +220,13 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
 
   // --- Step two: a code from the authenticator, or a recovery code ---------------------------
 
-  const renderCodeStep = (reply: FastifyReply, status: number, template: string, title: string, errors?: FieldErrors) =>
+  const renderCodeStep = (
+    reply: FastifyReply,
+    status: number,
+    template: string,
+    title: string,
+    errors?: FieldErrors,
+  ) =>
     reply.code(status).render(`users/views/${template}`, {
       title,
       errors,
@@ -218,7 +240,10 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
       title: 'Enter the code from your authenticator app',
       field: 'code',
       verify: (request: FastifyRequest, code: string) =>
-        verifyTotpSignIn(database, request.sessionId!, code, environment(request)).then((done) => ({ ...done, next: '/' })),
+        verifyTotpSignIn(database, request.sessionId!, code, environment(request)).then((done) => ({
+          ...done,
+          next: '/',
+        })),
     },
     {
       path: '/sign-in/recovery-code',
@@ -251,7 +276,13 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
         if (error instanceof UnauthenticatedError) return reply.redirect('/sign-in', 303);
         const errors = secondFactorErrors(error, step.field);
         if (!errors) throw error;
-        return renderCodeStep(reply, error instanceof TooManyAttemptsError ? 429 : 400, step.template, step.title, errors);
+        return renderCodeStep(
+          reply,
+          error instanceof TooManyAttemptsError ? 429 : 400,
+          step.template,
+          step.title,
+          errors,
+        );
       }
     });
   }
@@ -281,14 +312,21 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
   app.get('/session/status', { config: { action: 'public' } }, async (request, reply) => {
     const session = request.authSession;
     if (session?.status !== 'active') return reply.send({ signedIn: false });
-    const remaining = Math.max(0, Math.floor((session.idleExpiresAt.getTime() - session.checkedAt.getTime()) / 1000));
+    const remaining = Math.max(
+      0,
+      Math.floor((session.idleExpiresAt.getTime() - session.checkedAt.getTime()) / 1000),
+    );
     return reply.send({ signedIn: true, idleRemainingSeconds: remaining, warnBeforeSeconds });
   });
 
   /** "Stay signed in": counts as activity. */
   app.post('/session/extend', { config: { action: 'signed-in' } }, async (request, reply) => {
     await extendSession(database, request.sessionId!, options.now());
-    return reply.send({ signedIn: true, idleRemainingSeconds: options.sessionIdleSeconds, warnBeforeSeconds });
+    return reply.send({
+      signedIn: true,
+      idleRemainingSeconds: options.sessionIdleSeconds,
+      warnBeforeSeconds,
+    });
   });
 
   // --- The user's own account ---------------------------------------------------------------
@@ -301,7 +339,8 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
       title: 'Your account',
       account: await accountOverview(database, ctx, options.now()),
       roles: ctx.actor.roles.map((r) => labelOf(ROLE, r)),
-      vettingLabel: (code: string | null) => VETTING_LEVEL.find((v) => v.code === code)?.label ?? 'None recorded',
+      vettingLabel: (code: string | null) =>
+        VETTING_LEVEL.find((v) => v.code === code)?.label ?? 'None recorded',
       passwordChanged: query.passwordChanged === '1',
       recoveryCodeUsed: left,
       showRecoveryCodeBanner: left !== null,
@@ -338,7 +377,8 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
       return reply.redirect('/account?passwordChanged=1', 303);
     } catch (error) {
       if (error instanceof ValidationError) return renderPasswordForm(reply, 400, error.fieldErrors);
-      if (error instanceof TooManyAttemptsError) return renderPasswordForm(reply, 429, { currentPassword: error.message });
+      if (error instanceof TooManyAttemptsError)
+        return renderPasswordForm(reply, 429, { currentPassword: error.message });
       throw error;
     }
   });
@@ -405,7 +445,11 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
         return reply.redirect(started.url, 303);
       } catch (error) {
         request.log.error({ err: error }, 'single sign-on provider unavailable');
-        return oidcProblem(reply, 503, 'The sign-in service of your organisation is not available. Try again later, or sign in with your email and password.');
+        return oidcProblem(
+          reply,
+          503,
+          'The sign-in service of your organisation is not available. Try again later, or sign in with your email and password.',
+        );
       }
     });
 
@@ -423,7 +467,11 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
         if (error instanceof OidcSignInError) return oidcProblem(reply, 400, error.message);
         // The provider's answer did not check out (state, nonce, PKCE, signature): said plainly, logged in full.
         request.log.warn({ err: error }, 'single sign-on answer refused');
-        return oidcProblem(reply, 400, 'The answer from your organisation could not be checked. Start again, or sign in with your email and password.');
+        return oidcProblem(
+          reply,
+          400,
+          'The answer from your organisation could not be checked. Start again, or sign in with your email and password.',
+        );
       }
     });
   }

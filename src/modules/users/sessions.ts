@@ -32,7 +32,8 @@ export const SESSION_ABSOLUTE_HOURS = 12;
 export const PENDING_SESSION_MINUTES = 10;
 
 export const WRONG_PASSWORD = 'Enter a correct email address and password';
-export const WRONG_CODE = 'The code is not correct – check your authenticator app and enter the code it shows now';
+export const WRONG_CODE =
+  'The code is not correct – check your authenticator app and enter the code it shows now';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -45,7 +46,11 @@ export interface SignInEnvironment {
 }
 
 function environment(env: SignInEnvironment): AttemptEnvironment {
-  return { now: env.now ?? new Date(), sourceAddress: env.sourceAddress ?? null, sleep: env.sleep ?? realSleep };
+  return {
+    now: env.now ?? new Date(),
+    sourceAddress: env.sourceAddress ?? null,
+    sleep: env.sleep ?? realSleep,
+  };
 }
 
 export type NextStep = 'set-up-two-factor' | 'two-factor';
@@ -191,7 +196,10 @@ export async function resumeSession(
   if (!row || row.ended_at) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (now.getTime() > new Date(row.expires_at).getTime() || now.getTime() > lastSeen + idleMs) return null;
-  if (!row.mfa_verified_at && now.getTime() > new Date(row.created_at).getTime() + PENDING_SESSION_MINUTES * 60_000)
+  if (
+    !row.mfa_verified_at &&
+    now.getTime() > new Date(row.created_at).getTime() + PENDING_SESSION_MINUTES * 60_000
+  )
     return null;
   const access = await loadUserAccess(usersDb(database.db), row.user_id, londonDateAt(now.getTime()));
   if (!access) return null;
@@ -219,7 +227,12 @@ export async function resumeSession(
   };
   if (access.suspension) return { ...common, status: 'suspended', reason: access.suspension };
   if (!row.mfa_verified_at)
-    return { ...common, status: 'pending', enrolled: Boolean(row.totp_secret), pendingTotpSecret: row.pending_totp_secret };
+    return {
+      ...common,
+      status: 'pending',
+      enrolled: Boolean(row.totp_secret),
+      pendingTotpSecret: row.pending_totp_secret,
+    };
   return {
     ...common,
     status: 'active',
@@ -359,7 +372,9 @@ export async function verifyRecoveryCodeSignIn(
     : null;
   if (!completed) {
     await attempt.failed();
-    throw new ValidationError({ recoveryCode: 'That recovery code is not correct, or has already been used' });
+    throw new ValidationError({
+      recoveryCode: 'That recovery code is not correct, or has already been used',
+    });
   }
   await attempt.succeeded();
   return { ...completed, recoveryCodesLeft: unused.length - 1 };
@@ -421,13 +436,23 @@ export async function confirmTotpEnrolment(
       .executeTakeFirst();
     if (!Number(enrolled.numUpdatedRows)) throw new UnauthenticatedError();
     await replaceRecoveryCodes(tx, session.userId, hashes, e.now);
-    await recordUserChange(tx, { userId: session.userId, changedBy: session.userId, change: 'two-factor-set-up', at: e.now });
+    await recordUserChange(tx, {
+      userId: session.userId,
+      changedBy: session.userId,
+      change: 'two-factor-set-up',
+      at: e.now,
+    });
     return promote(tx, sessionId, e.now);
   });
   return { ...completed, recoveryCodes };
 }
 
-export async function replaceRecoveryCodes(tx: UsersTx, userId: string, hashes: string[], now: Date): Promise<void> {
+export async function replaceRecoveryCodes(
+  tx: UsersTx,
+  userId: string,
+  hashes: string[],
+  now: Date,
+): Promise<void> {
   await tx.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();
   if (hashes.length)
     await tx
@@ -437,7 +462,11 @@ export async function replaceRecoveryCodes(tx: UsersTx, userId: string, hashes: 
 }
 
 /** New recovery codes for a signed-in user (the old ones stop working). */
-export async function replaceOwnRecoveryCodes(database: Database, userId: string, now = new Date()): Promise<string[]> {
+export async function replaceOwnRecoveryCodes(
+  database: Database,
+  userId: string,
+  now = new Date(),
+): Promise<string[]> {
   const recoveryCodes = newRecoveryCodes();
   const hashes = await Promise.all(recoveryCodes.map(hashRecoveryCode));
   await transaction(database, async (tx) => {
@@ -526,7 +555,11 @@ export async function endSessionsOf(
 }
 
 /** "Sign out everywhere": every session of the user ends, this one included. */
-export async function signOutEverywhere(database: Database, userId: string, now = new Date()): Promise<number> {
+export async function signOutEverywhere(
+  database: Database,
+  userId: string,
+  now = new Date(),
+): Promise<number> {
   return transaction(database, async (tx) => {
     const ended = await endSessionsOf(tx, userId, 'signed-out-everywhere', now);
     await recordUserChange(tx, {

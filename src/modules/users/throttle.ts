@@ -55,7 +55,9 @@ export async function beginAttempt(
     .selectFrom('sign_in_failures')
     .select([
       sql<number>`count(*) FILTER (WHERE account_key = ${account})`.as('account'),
-      (source === null ? sql<number>`0` : sql<number>`count(*) FILTER (WHERE source_address = ${source})`).as('source'),
+      (source === null ? sql<number>`0` : sql<number>`count(*) FILTER (WHERE source_address = ${source})`).as(
+        'source',
+      ),
     ])
     .where('at', '>', since)
     .where('at', '<=', env.now)
@@ -83,7 +85,9 @@ export async function beginAttempt(
   });
   return {
     succeeded: async () => {
-      await transaction(database, (tx) => tx.deleteFrom('sign_in_failures').where('id', '=', row.id).execute());
+      await transaction(database, (tx) =>
+        tx.deleteFrom('sign_in_failures').where('id', '=', row.id).execute(),
+      );
     },
     failed: () => env.sleep(failureDelayMs(previous + 1)),
   };

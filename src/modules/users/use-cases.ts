@@ -106,7 +106,11 @@ export async function createUser(database: Database, createdBy: UseCaseContext |
     const agency = await tx
       .selectFrom('agencies')
       .select(['id', 'area_code'])
-      .where('id', '=', /^[0-9a-f-]{36}$/i.test(input.agencyId) ? input.agencyId : '00000000-0000-0000-0000-000000000000')
+      .where(
+        'id',
+        '=',
+        /^[0-9a-f-]{36}$/i.test(input.agencyId) ? input.agencyId : '00000000-0000-0000-0000-000000000000',
+      )
       .executeTakeFirst();
     // An administrator adds people to agencies of their own area only.
     if (!agency || (createdBy && agency.area_code !== createdBy.actor.areaCode))
@@ -198,7 +202,9 @@ export async function listUsers(database: Database, ctx: UseCaseContext): Promis
       'u.training_completed_on',
       'u.totp_secret',
       'a.name as agency_name',
-      sql<string[]>`ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role)`.as('roles'),
+      sql<string[]>`ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role)`.as(
+        'roles',
+      ),
     ])
     .where('u.area_code', '=', ctx.actor.areaCode)
     .orderBy('u.display_name')
@@ -241,7 +247,11 @@ export interface ServiceTokenSummary {
   active: boolean;
 }
 
-export async function listServiceTokens(database: Database, userId: string, now = new Date()): Promise<ServiceTokenSummary[]> {
+export async function listServiceTokens(
+  database: Database,
+  userId: string,
+  now = new Date(),
+): Promise<ServiceTokenSummary[]> {
   const rows = await usersDb(database.db)
     .selectFrom('service_accounts')
     .select(['id', 'name', 'read_only', 'area_codes', 'created_at', 'expires_at', 'revoked_at'])
@@ -261,11 +271,20 @@ export async function listServiceTokens(database: Database, userId: string, now 
 }
 
 /** One user of the administrator's area, with their tokens, open sessions and history. */
-export async function getUserForAdmin(database: Database, ctx: UseCaseContext, userId: string, now = new Date()) {
+export async function getUserForAdmin(
+  database: Database,
+  ctx: UseCaseContext,
+  userId: string,
+  now = new Date(),
+) {
   const user = await userInArea(database, ctx, userId);
   const db = usersDb(database.db);
   const [agency, roles, openSessions, changes, tokens] = await Promise.all([
-    db.selectFrom('agencies').select(['id', 'name']).where('id', '=', user.agency_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('agencies')
+      .select(['id', 'name'])
+      .where('id', '=', user.agency_id)
+      .executeTakeFirstOrThrow(),
     db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute(),
     db
       .selectFrom('sessions')
@@ -387,7 +406,13 @@ export async function disableUser(database: Database, ctx: UseCaseContext, userI
       .where('id', '=', userId)
       .execute();
     const ended = await endSessionsOf(tx, userId, 'user-disabled', now);
-    await recordUserChange(tx, { userId, changedBy: ctx.actor.userId, change: 'disabled', at: now, details: { sessions: ended } });
+    await recordUserChange(tx, {
+      userId,
+      changedBy: ctx.actor.userId,
+      change: 'disabled',
+      at: now,
+      details: { sessions: ended },
+    });
   });
 }
 
@@ -406,7 +431,11 @@ export async function enableUser(database: Database, ctx: UseCaseContext, userId
 }
 
 /** An administrator ends all of a user's sessions (a lost laptop, a shared screen). */
-export async function endUserSessions(database: Database, ctx: UseCaseContext, userId: string): Promise<number> {
+export async function endUserSessions(
+  database: Database,
+  ctx: UseCaseContext,
+  userId: string,
+): Promise<number> {
   await userInArea(database, ctx, userId);
   const now = new Date();
   return transaction(database, async (tx) => {
@@ -426,7 +455,11 @@ export async function endUserSessions(database: Database, ctx: UseCaseContext, u
  * For a lost authenticator: the user sets up a new one at their next sign-in. Their sessions end
  * and their recovery codes stop working.
  */
-export async function resetTwoFactor(database: Database, ctx: UseCaseContext | null, userId: string): Promise<void> {
+export async function resetTwoFactor(
+  database: Database,
+  ctx: UseCaseContext | null,
+  userId: string,
+): Promise<void> {
   if (ctx) await userInArea(database, ctx, userId);
   const now = new Date();
   await transaction(database, async (tx) => {
@@ -458,7 +491,8 @@ export async function setTotpSecret(
   secret: string,
   options: { changedBy?: string | null; now?: Date } = {},
 ): Promise<void> {
-  if (!isTotpSecret(secret)) throw new ValidationError({ secret: 'A TOTP secret is at least 16 base32 characters (A–Z, 2–7)' });
+  if (!isTotpSecret(secret))
+    throw new ValidationError({ secret: 'A TOTP secret is at least 16 base32 characters (A–Z, 2–7)' });
   const now = options.now ?? new Date();
   await transaction(database, async (tx) => {
     await tx
@@ -466,7 +500,12 @@ export async function setTotpSecret(
       .set({ totp_secret: secret, totp_enrolled_at: now, totp_last_step: null })
       .where('id', '=', userId)
       .execute();
-    await recordUserChange(tx, { userId, changedBy: options.changedBy ?? null, change: 'two-factor-set-up', at: now });
+    await recordUserChange(tx, {
+      userId,
+      changedBy: options.changedBy ?? null,
+      change: 'two-factor-set-up',
+      at: now,
+    });
   });
 }
 
@@ -496,11 +535,13 @@ export async function changePassword(
   else {
     const problem = passwordProblem(next);
     if (problem) errors.newPassword = problem;
-    else if (next === current) errors.newPassword = 'Your new password must be different from your current password';
+    else if (next === current)
+      errors.newPassword = 'Your new password must be different from your current password';
   }
   if (!errors.newPassword) {
     if (!confirm) errors.confirmPassword = 'Enter your new password again';
-    else if (confirm !== next) errors.confirmPassword = 'The passwords do not match – enter your new password again';
+    else if (confirm !== next)
+      errors.confirmPassword = 'The passwords do not match – enter your new password again';
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const now = env.now ?? new Date();
@@ -561,9 +602,14 @@ export async function createServiceToken(
   else if (name.length > 200) errors.name = 'Token name must be 200 characters or fewer';
   const areaCodes = [...new Set((scope.areaCodes ?? []).map((a) => a.trim().toUpperCase()).filter(Boolean))];
   if (areaCodes.length) {
-    const known = await database.db.selectFrom('areas').select('code').where('code', 'in', areaCodes).execute();
+    const known = await database.db
+      .selectFrom('areas')
+      .select('code')
+      .where('code', 'in', areaCodes)
+      .execute();
     const unknown = areaCodes.filter((a) => !known.some((k) => k.code === a));
-    if (unknown.length) errors.areas = `Unknown area code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
+    if (unknown.length)
+      errors.areas = `Unknown area code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const token = `vgl_${randomBytes(32).toString('base64url')}`;
@@ -587,7 +633,12 @@ export async function createServiceToken(
       changedBy: createdBy,
       change: 'token-created',
       at: new Date(),
-      details: { tokenId: row.id, name: name.trim(), readOnly, areaCodes: areaCodes.length ? areaCodes : null },
+      details: {
+        tokenId: row.id,
+        name: name.trim(),
+        readOnly,
+        areaCodes: areaCodes.length ? areaCodes : null,
+      },
     });
   });
   return token;
@@ -599,24 +650,36 @@ export type ResolvedToken = { actor: Actor; suspension: SuspensionReason | null 
  * Resolves a bearer token to its user's actor with the token's scope. Checked on every request, so
  * revoking, expiry, disabling the user or a lapse in their vetting stop it at once.
  */
-export async function resolveServiceToken(database: Database, token: string, now = new Date()): Promise<ResolvedToken | null> {
+export async function resolveServiceToken(
+  database: Database,
+  token: string,
+  now = new Date(),
+): Promise<ResolvedToken | null> {
   const account = await usersDb(database.db)
     .selectFrom('service_accounts')
     .selectAll()
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst();
-  if (!account || account.revoked_at || (account.expires_at && now > new Date(account.expires_at))) return null;
+  if (!account || account.revoked_at || (account.expires_at && now > new Date(account.expires_at)))
+    return null;
   const access = await loadUserAccess(usersDb(database.db), account.user_id, londonDateAt(now.getTime()));
   if (!access) return null;
   const tokenScope: TokenScope = {
     readOnly: account.read_only,
     areaCodes: account.area_codes ? textArray(account.area_codes) : null,
   };
-  return { actor: { ...access.actor, serviceAccountId: account.id, tokenScope }, suspension: access.suspension };
+  return {
+    actor: { ...access.actor, serviceAccountId: account.id, tokenScope },
+    suspension: access.suspension,
+  };
 }
 
 /** The token's actor, or null when the token (or its user) may not be used now. */
-export async function actorForToken(database: Database, token: string, now = new Date()): Promise<Actor | null> {
+export async function actorForToken(
+  database: Database,
+  token: string,
+  now = new Date(),
+): Promise<Actor | null> {
   const resolved = await resolveServiceToken(database, token, now);
   return resolved && !resolved.suspension ? resolved.actor : null;
 }
@@ -635,7 +698,8 @@ export async function revokeServiceToken(
     .select(['t.id', 't.name', 't.user_id', 't.revoked_at', 'u.area_code'])
     .where('t.id', '=', tokenId)
     .executeTakeFirst();
-  if (!token || (by && token.area_code !== by.actor.areaCode)) throw new NotFoundError('No API token has this id');
+  if (!token || (by && token.area_code !== by.actor.areaCode))
+    throw new NotFoundError('No API token has this id');
   if (!token.revoked_at) {
     const now = new Date();
     await transaction(database, async (tx) => {
@@ -669,7 +733,13 @@ export async function findUserByEmail(database: Database, email: string) {
 export async function accountOverview(database: Database, ctx: UseCaseContext, now = new Date()) {
   const user = await usersDb(database.db)
     .selectFrom('users')
-    .select(['vetting_level', 'vetting_expires_on', 'training_completed_on', 'totp_enrolled_at', 'password_changed_at'])
+    .select([
+      'vetting_level',
+      'vetting_expires_on',
+      'training_completed_on',
+      'totp_enrolled_at',
+      'password_changed_at',
+    ])
     .where('id', '=', ctx.actor.userId)
     .executeTakeFirstOrThrow();
   const [recoveryCodes, sessions] = await Promise.all([

@@ -1,3 +1,4 @@
+/* global document, window, fetch, setTimeout, clearTimeout, setInterval, clearInterval, URLSearchParams */
 // Idle-timeout warning (WCAG 2.2.1 Timing Adjustable). Progressive enhancement: without this script the
 // session still ends after the idle time; with it, the user is warned first and can extend.
 //
@@ -9,6 +10,9 @@ const dialog = document.getElementById('session-timeout');
 
 if (dialog && typeof dialog.showModal === 'function') {
   const csrfToken = dialog.querySelector('input[name="_csrf"]').value;
+  // A readable width and a clear edge (CSSOM styles are allowed by the Content-Security-Policy; a style attribute is not).
+  dialog.style.maxWidth = '40em';
+  dialog.style.border = '5px solid #0b0c0c';
   const stay = dialog.querySelector('[data-timeout-stay]');
   const when = dialog.querySelector('[data-timeout-when]');
   let warnTimer;
@@ -73,7 +77,8 @@ if (dialog && typeof dialog.showModal === 'function') {
     if (now === null) return schedule(Math.max(0, (deadline - Date.now()) / 1000), 0);
     if (!now.signedIn) return signedOut();
     // Used in another tab since: wait again.
-    if (now.idleRemainingSeconds > now.warnBeforeSeconds + 2) return schedule(now.idleRemainingSeconds, now.warnBeforeSeconds);
+    if (now.idleRemainingSeconds > now.warnBeforeSeconds + 2)
+      return schedule(now.idleRemainingSeconds, now.warnBeforeSeconds);
     deadline = Date.now() + now.idleRemainingSeconds * 1000;
     describe();
     if (!dialog.open) {
