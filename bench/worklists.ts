@@ -17,14 +17,21 @@ import { ensureAccessLogPartitions } from '../src/audit/partitions.ts';
 import { addDays } from '../src/domain/dates.ts';
 import type { Role } from '../src/domain/codes.ts';
 import { seedReferenceData } from '../src/modules/reference/use-cases.ts';
-import { AREA_LISTS, areaWorklist, category3Candidates, myWorklist } from '../src/modules/worklists/use-cases.ts';
+import {
+  AREA_LISTS,
+  areaWorklist,
+  category3Candidates,
+  myWorklist,
+} from '../src/modules/worklists/use-cases.ts';
 import { createUser } from '../src/modules/users/use-cases.ts';
 
 const TODAY = '2026-11-23';
 const scale = Number(process.argv[process.argv.indexOf('--scale') + 1] ?? 1) || 1;
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error('bench: set DATABASE_URL to a PostgreSQL server database (it will be filled with synthetic data)');
+  console.error(
+    'bench: set DATABASE_URL to a PostgreSQL server database (it will be filled with synthetic data)',
+  );
   process.exit(1);
 }
 
@@ -38,7 +45,12 @@ async function main() {
   await seedReferenceData(database);
   const areas = await database.db.selectFrom('areas').select(['code', 'population_millions']).execute();
   const totalPopulation = areas.reduce((s, a) => s + Number(a.population_millions), 0);
-  const agency = await database.db.selectFrom('agencies').select(['id']).where('area_code', '=', 'LON').where('type', '=', 'probation').executeTakeFirstOrThrow();
+  const agency = await database.db
+    .selectFrom('agencies')
+    .select(['id'])
+    .where('area_code', '=', 'LON')
+    .where('type', '=', 'probation')
+    .executeTakeFirstOrThrow();
   const userFor = async (email: string, roles: Role[]) =>
     (await database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())?.id ??
     (
@@ -55,7 +67,10 @@ async function main() {
   const coordinatorId = await userFor('bench.coordinator@bench.test', ['mappa_coordinator']);
   const practitionerId = await userFor('bench.practitioner@bench.test', ['probation_practitioner']);
 
-  const existing = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominal_obligations`.execute(database.db)).rows[0]!.n);
+  const existing = Number(
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominal_obligations`.execute(database.db))
+      .rows[0]!.n,
+  );
   const target = Math.round(110_000 * scale);
   if (existing < target * 0.9) {
     const started = performance.now();
@@ -85,18 +100,36 @@ async function main() {
             .execute();
           await tx
             .insertInto('nominal_obligations')
-            .values(batch.map((b, i) => ({ nominal_id: ids[i]!.id, area_code: area.code, ...b.obligations, computed_on: TODAY })))
+            .values(
+              batch.map((b, i) => ({
+                nominal_id: ids[i]!.id,
+                area_code: area.code,
+                ...b.obligations,
+                computed_on: TODAY,
+              })),
+            )
             .execute();
           // The practitioner manages a caseload of ~40 in London.
           if (area.code === 'LON' && offset === 0) {
             await tx
               .insertInto('nominal_managers')
-              .values(ids.slice(0, 40).map((r) => ({ nominal_id: r.id, role: 'community_offender_manager', user_id: practitionerId, name: 'Bench', agency_id: agency.id, from_date: '2025-01-01' })))
+              .values(
+                ids.slice(0, 40).map((r) => ({
+                  nominal_id: r.id,
+                  role: 'community_offender_manager',
+                  user_id: practitionerId,
+                  name: 'Bench',
+                  agency_id: agency.id,
+                  from_date: '2025-01-01',
+                })),
+              )
               .execute();
           }
         });
         made += batch.length;
-        process.stdout.write(`\rgenerating: ${made}/${target} (${Math.round(made / ((performance.now() - started) / 1000))}/s)   `);
+        process.stdout.write(
+          `\rgenerating: ${made}/${target} (${Math.round(made / ((performance.now() - started) / 1000))}/s)   `,
+        );
       }
     }
     process.stdout.write('\n');
@@ -104,7 +137,16 @@ async function main() {
   }
 
   const ctxFor = async (userId: string, roles: Role[]) => ({
-    actor: { userId, displayName: 'Bench', email: '', agencyId: agency.id, agencyName: '', agencyType: 'probation', areaCode: 'LON', roles },
+    actor: {
+      userId,
+      displayName: 'Bench',
+      email: '',
+      agencyId: agency.id,
+      agencyName: '',
+      agencyType: 'probation',
+      areaCode: 'LON',
+      roles,
+    },
     origin: { sourceAddress: '127.0.0.1', requestId: 'bench' },
     today: TODAY,
   });
@@ -129,28 +171,57 @@ async function main() {
   }
   const rawArea = await time(40, () =>
     sql`SELECT n.id, n.vigil_ref, n.forename, n.surname, o.level_decision_due_on FROM nominal_obligations o JOIN nominals n ON n.id = o.nominal_id
-        WHERE o.area_code = 'LON' AND o.category IS NOT NULL AND o.level IS NULL ORDER BY o.level_decision_due_on NULLS LAST LIMIT 50`.execute(database.db),
+        WHERE o.area_code = 'LON' AND o.category IS NOT NULL AND o.level IS NULL ORDER BY o.level_decision_due_on NULLS LAST LIMIT 50`.execute(
+      database.db,
+    ),
   );
   const first = results[0]!;
   first.rawP50 = rawArea.p50;
   first.ratio = first.p50 / rawArea.p50;
-  results.push({ scenario: 'practitioner worklist (40 cases)', ...(await time(40, () => myWorklist(database, practitioner))) });
-  results.push({ scenario: 'Category 3 candidates (London)', ...(await time(40, () => category3Candidates(database, coordinator))) });
+  results.push({
+    scenario: 'practitioner worklist (40 cases)',
+    ...(await time(40, () => myWorklist(database, practitioner))),
+  });
+  results.push({
+    scenario: 'Category 3 candidates (London)',
+    ...(await time(40, () => category3Candidates(database, coordinator))),
+  });
 
-  const rows = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominal_obligations`.execute(database.db)).rows[0]!.n);
-  console.log(`\n${rows} nominals with obligations; times in ms (each use case includes its access-log write)\n`);
+  const rows = Number(
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM nominal_obligations`.execute(database.db))
+      .rows[0]!.n,
+  );
+  console.log(
+    `\n${rows} nominals with obligations; times in ms (each use case includes its access-log write)\n`,
+  );
   console.log('| scenario | p50 | p95 | raw SQL p50 | ratio |\n|---|--:|--:|--:|--:|');
   for (const r of results) {
-    console.log(`| ${r.scenario} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rawP50?.toFixed(1) ?? ''} | ${r.ratio ? `${r.ratio.toFixed(1)}×` : ''} |`);
+    console.log(
+      `| ${r.scenario} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rawP50?.toFixed(1) ?? ''} | ${r.ratio ? `${r.ratio.toFixed(1)}×` : ''} |`,
+    );
   }
   const dir = path.join(projectRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `worklists-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify({ rows, results }, null, 2));
+  writeFileSync(
+    path.join(dir, `worklists-${new Date().toISOString().slice(0, 10)}.json`),
+    JSON.stringify({ rows, results }, null, 2),
+  );
   await database.close();
 }
 
 const FORENAMES = ['John', 'David', 'Michael', 'Paul', 'Mark', 'James', 'Daniel', 'Lee', 'Craig', 'Mohammed'];
-const SURNAMES = ['Smith', 'Jones', 'Williams', 'Taylor', 'Brown', 'Davies', 'Evans', 'Wilson', 'Khan', 'Walker'];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Williams',
+  'Taylor',
+  'Brown',
+  'Davies',
+  'Evans',
+  'Wilson',
+  'Khan',
+  'Walker',
+];
 
 /** One synthetic person's obligations, in the published proportions (MAPPA.md §2). */
 function synthetic(_area: string) {

@@ -11,4 +11,6 @@ const updated = doc.replace(
   `<!-- policy-table:start -->\n${policyTableMarkdown()}\n<!-- policy-table:end -->`,
 );
 writeFileSync(file, updated);
-console.log(updated === doc ? 'docs/security.md already up to date' : 'docs/security.md policy table updated');
+console.log(
+  updated === doc ? 'docs/security.md already up to date' : 'docs/security.md policy table updated',
+);

@@ -102,8 +102,9 @@ status=0
 section "Typecheck (tsc --noEmit)"
 npx tsc --noEmit || status=1
 
-section "Lint (eslint)"
+section "Lint (eslint, prettier)"
 npx eslint . || status=1
+npx prettier --check . || status=1
 
 section "Tests (vitest: unit, integration, browser)"
 npx vitest run || status=1

@@ -31,8 +31,8 @@ export function policyTableMarkdown(): string {
   const header = `| action | ${ROLE.map((r) => r.label).join(' | ')} |`;
   const rule = `|---|${ROLE.map(() => ':-:').join('|')}|`;
   const rows = (Object.keys(POLICY) as Action[]).map(
-    (action) => `| ${ACTION_DESCRIPTIONS[action]} (\`${action}\`) | ${ROLE.map((r) => CELL[POLICY[action][r.code] as keyof typeof CELL] ?? '–').join(' | ')} |`,
+    (action) =>
+      `| ${ACTION_DESCRIPTIONS[action]} (\`${action}\`) | ${ROLE.map((r) => CELL[POLICY[action][r.code] as keyof typeof CELL] ?? '–').join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }
-

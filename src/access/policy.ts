@@ -38,18 +38,42 @@ export type Action =
   | 'category3.view'
   | 'category3.consider';
 
-const RA_CASE_ROLES = ['probation_practitioner', 'senior_probation_officer', 'police_offender_manager', 'prison_offender_manager'] as const;
+const RA_CASE_ROLES = [
+  'probation_practitioner',
+  'senior_probation_officer',
+  'police_offender_manager',
+  'prison_offender_manager',
+] as const;
 const MAPPA_UNIT = ['mappa_coordinator', 'mappa_administrator', 'meeting_chair'] as const;
 
-const each = <R extends Role>(roles: readonly R[], reach: Reach) => Object.fromEntries(roles.map((r) => [r, reach])) as Record<R, Reach>;
+const each = <R extends Role>(roles: readonly R[], reach: Reach) =>
+  Object.fromEntries(roles.map((r) => [r, reach])) as Record<R, Reach>;
 
 export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach>>>>> = {
-  'nominal.search': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area'), victim_liaison_officer: 'area', dtc_representative: 'involved' },
-  'nominal.view': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area'), victim_liaison_officer: 'area', dtc_representative: 'involved' },
-  'nominal.create': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', mappa_administrator: 'area' },
+  'nominal.search': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+    dtc_representative: 'involved',
+  },
+  'nominal.view': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+    dtc_representative: 'involved',
+  },
+  'nominal.create': {
+    ...each(RA_CASE_ROLES, 'area'),
+    mappa_coordinator: 'area',
+    mappa_administrator: 'area',
+  },
   'nominal.edit': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area') },
   // May look outside their scope after giving a reason (e.g. a new arrival from another area).
-  'nominal.justified-access': { ...each(RA_CASE_ROLES, 'yes'), mappa_coordinator: 'yes', meeting_chair: 'yes' },
+  'nominal.justified-access': {
+    ...each(RA_CASE_ROLES, 'yes'),
+    mappa_coordinator: 'yes',
+    meeting_chair: 'yes',
+  },
   // Victim details must never reach the offender: only those who plan victim safety see them.
   'section.victims': {
     probation_practitioner: 'yes',
@@ -59,7 +83,11 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
     mappa_coordinator: 'yes',
     meeting_chair: 'yes',
   },
-  'section.health': { ...each(RA_CASE_ROLES, 'yes'), ...each(MAPPA_UNIT, 'yes'), dtc_representative: 'involved' },
+  'section.health': {
+    ...each(RA_CASE_ROLES, 'yes'),
+    ...each(MAPPA_UNIT, 'yes'),
+    dtc_representative: 'involved',
+  },
   'section.intelligence': { police_offender_manager: 'yes', mappa_coordinator: 'yes', meeting_chair: 'yes' },
   // Counts only: never a name, a date of birth or an address.
   'aggregates.view': {
@@ -77,7 +105,12 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   'user.manage': { admin: 'yes' },
   // The level is a practitioner's decision: an administrator never sets one (no "default Level 1").
   'level.decide': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
-  'worklist.area': { mappa_coordinator: 'yes', mappa_administrator: 'yes', senior_probation_officer: 'yes', meeting_chair: 'yes' },
+  'worklist.area': {
+    mappa_coordinator: 'yes',
+    mappa_administrator: 'yes',
+    senior_probation_officer: 'yes',
+    meeting_chair: 'yes',
+  },
   'category3.view': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
   'category3.consider': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
 };
@@ -140,7 +173,11 @@ export type RecordAccess =
   | { via: 'area' | 'manager' | 'establishment' | 'justified'; sections: 'all' }
   | { via: 'involvement'; sections: readonly string[] };
 
-export function accessToNominal(actor: Actor, action: 'nominal.view' | 'nominal.edit', nominal: NominalScopeFacts): RecordAccess | null {
+export function accessToNominal(
+  actor: Actor,
+  action: 'nominal.view' | 'nominal.edit',
+  nominal: NominalScopeFacts,
+): RecordAccess | null {
   const reach = reachOf(actor, action);
   if (!reach) return null;
   const areas = actor.tokenScope?.areaCodes;
@@ -148,14 +185,23 @@ export function accessToNominal(actor: Actor, action: 'nominal.view' | 'nominal.
   if (reach === 'area' || reach === 'yes') {
     if (nominal.areaCode === actor.areaCode) return { via: 'area', sections: 'all' };
     if (nominal.managers.some((m) => m.userId === actor.userId)) return { via: 'manager', sections: 'all' };
-    if (actor.agencyType === 'prison' && nominal.managers.some((m) => m.role === 'prison_offender_manager' && m.agencyId === actor.agencyId)) {
+    if (
+      actor.agencyType === 'prison' &&
+      nominal.managers.some((m) => m.role === 'prison_offender_manager' && m.agencyId === actor.agencyId)
+    ) {
       return { via: 'establishment', sections: 'all' };
     }
     if (nominal.justified) return { via: 'justified', sections: 'all' };
   }
   if (reachOf(actor, action) !== null && actor.roles.some((r) => POLICY[action][r] === 'involved')) {
-    const shared = nominal.involvements.filter((i) => i.agencyId === actor.agencyId).flatMap((i) => i.sections);
-    if (shared.length) return { via: 'involvement', sections: [...new Set(shared)].filter((s) => (SHAREABLE_SECTIONS as readonly string[]).includes(s)) };
+    const shared = nominal.involvements
+      .filter((i) => i.agencyId === actor.agencyId)
+      .flatMap((i) => i.sections);
+    if (shared.length)
+      return {
+        via: 'involvement',
+        sections: [...new Set(shared)].filter((s) => (SHAREABLE_SECTIONS as readonly string[]).includes(s)),
+      };
   }
   return null;
 }

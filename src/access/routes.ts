@@ -25,8 +25,7 @@ export function routeActionOf(url: string, configured: RouteAction | undefined):
 
 export async function enforceRouteAction(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const action = routeActionOf(request.routeOptions.url ?? request.url, request.routeOptions.config?.action);
-  if (action === 'public' || action === undefined) return; // PENDING-DENY: undefined is refused once every route declares its action
-
+  if (action === 'public') return;
   if (!request.actor) throw new UnauthenticatedError();
   if (action === 'signed-in') return;
   if (!action || !can(request.actor, action)) throw new ForbiddenError();

@@ -5,7 +5,8 @@ import { migrate } from '../db/migrate.ts';
 import { ensureAccessLogPartitions } from '../audit/partitions.ts';
 import { londonDateAt } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { loadDemoData } from '../modules/demo/demo-dataset.ts';
+import { DEMO_TOTP_SECRET, loadDemoData } from '../modules/demo/demo-dataset.ts';
+import { generateSync } from 'otplib';
 import { seedReferenceData } from '../modules/reference/use-cases.ts';
 import {
   createServiceToken,
@@ -17,6 +18,7 @@ import {
 } from '../modules/users/use-cases.ts';
 import type { OidcSettings } from '../modules/users/oidc.ts';
 import { buildApp } from '../web/app.ts';
+import { smtpMailer } from '../modules/notifications/use-cases.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 
 /** The password every demo user has: printed at start, never used outside the demo. */
@@ -32,7 +34,14 @@ async function open(config: Config): Promise<Database> {
 
 async function serve(config: Config, database: Database, banner?: string[]) {
   const oidc = oidcFromEnvironment(process.env);
-  const app = await buildApp({ database, config, ...(oidc ? { oidc } : {}) });
+  const app = await buildApp({
+    database,
+    config,
+    ...(oidc ? { oidc } : {}),
+    // Significant events are emailed (without case details) when an SMTP server is configured.
+    ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl) } : {}),
+    baseUrl: process.env.VIGIL_BASE_URL ?? `http://localhost:${config.port}`,
+  });
   const stop = async () => {
     await app.close();
     await database.close();
@@ -97,7 +106,9 @@ program
     });
     const banner = [
       '',
-      `Demo sign-in: any of these emails, password "${DEMO_PASSWORD}"`,
+      `Demo sign-in: any of these emails, password "${DEMO_PASSWORD}".`,
+      `Then the two-factor code: run "npx vigil demo-code" in another terminal, or add the key`,
+      `${DEMO_TOTP_SECRET} to an authenticator app (demo users share it; real users each enrol their own).`,
       ...demo.users.map((u) => `  ${u.email.padEnd(48)} ${u.role}`),
     ];
     if (options.serve) await serve(config, database, banner);
@@ -107,10 +118,19 @@ program
     }
   });
 
+program
+  .command('demo-code')
+  .description('Print the current two-factor code of the demo users (demo data only)')
+  .action(() => {
+    console.log(generateSync({ secret: DEMO_TOTP_SECRET }));
+  });
+
 const user = program.command('user').description('Manage users');
 user
   .command('add')
-  .description('Add a user (the password is read from standard input); they set up two-factor authentication at first sign-in')
+  .description(
+    'Add a user (the password is read from standard input); they set up two-factor authentication at first sign-in',
+  )
   .requiredOption('--email <email>', 'their work email, used to sign in')
   .requiredOption('--name <name>', 'their full name')
   .requiredOption('--agency <agency>', 'the agency id, or its exact name')
@@ -181,37 +201,50 @@ user
 const token = program.command('token').description('Manage API tokens for machine clients');
 token
   .command('add')
-  .description('Issue a bearer token that acts as an existing user; it is shown once. Read-only unless --write')
+  .description(
+    'Issue a bearer token that acts as an existing user; it is shown once. Read-only unless --write',
+  )
   .requiredOption('--user <email>', 'the user the token acts as')
   .requiredOption('--name <name>', 'what the token is for, e.g. "nDelius import"')
   .option('--expires-days <days>', 'days until it expires', '90')
   .option('--write', 'allow the token to change records (default: read only)', false)
-  .option('--areas <codes>', 'limit the token to these MAPPA areas, e.g. AVS,GLO (default: the user’s own scope)')
-  .action(async (options: { user: string; name: string; expiresDays: string; write: boolean; areas?: string }) => {
-    const config = loadConfig();
-    const database = await open(config);
-    try {
-      const found = await findUserByEmail(database, options.user);
-      if (!found) throw new UsageError(`No user has the email ${options.user}`);
-      const days = Number(options.expiresDays);
-      if (!Number.isInteger(days) || days < 1 || days > 366)
-        throw new UsageError('--expires-days must be a whole number from 1 to 366');
-      const areaCodes = options.areas
-        ?.split(',')
-        .map((a) => a.trim())
-        .filter(Boolean);
-      if (options.areas !== undefined && !areaCodes?.length)
-        throw new UsageError('--areas needs at least one area code, e.g. --areas AVS,GLO');
-      console.log(
-        await createServiceToken(database, found.id, options.name, new Date(Date.now() + days * 86_400_000), {
-          readOnly: !options.write,
-          areaCodes: areaCodes ?? null,
-        }),
-      );
-    } finally {
-      await database.close();
-    }
-  });
+  .option(
+    '--areas <codes>',
+    'limit the token to these MAPPA areas, e.g. AVS,GLO (default: the user’s own scope)',
+  )
+  .action(
+    async (options: { user: string; name: string; expiresDays: string; write: boolean; areas?: string }) => {
+      const config = loadConfig();
+      const database = await open(config);
+      try {
+        const found = await findUserByEmail(database, options.user);
+        if (!found) throw new UsageError(`No user has the email ${options.user}`);
+        const days = Number(options.expiresDays);
+        if (!Number.isInteger(days) || days < 1 || days > 366)
+          throw new UsageError('--expires-days must be a whole number from 1 to 366');
+        const areaCodes = options.areas
+          ?.split(',')
+          .map((a) => a.trim())
+          .filter(Boolean);
+        if (options.areas !== undefined && !areaCodes?.length)
+          throw new UsageError('--areas needs at least one area code, e.g. --areas AVS,GLO');
+        console.log(
+          await createServiceToken(
+            database,
+            found.id,
+            options.name,
+            new Date(Date.now() + days * 86_400_000),
+            {
+              readOnly: !options.write,
+              areaCodes: areaCodes ?? null,
+            },
+          ),
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  );
 token
   .command('list')
   .description("List a user's API tokens (never the tokens themselves)")
@@ -267,7 +300,9 @@ function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcSettings | undefined {
     try {
       new URL(settings[key]!);
     } catch {
-      throw new ConfigError(`${key === 'issuer' ? 'VIGIL_OIDC_ISSUER' : 'VIGIL_OIDC_REDIRECT_URL'} must be a full URL`);
+      throw new ConfigError(
+        `${key === 'issuer' ? 'VIGIL_OIDC_ISSUER' : 'VIGIL_OIDC_REDIRECT_URL'} must be a full URL`,
+      );
     }
   }
   return settings as OidcSettings;

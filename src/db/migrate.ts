@@ -9,7 +9,9 @@ const migrationsDir = path.join(projectRoot, 'migrations');
 /** Applies every pending `migrations/NNNN_name.sql` in order, each in its own transaction; returns the names applied. */
 export async function migrate(database: Database): Promise<string[]> {
   // An application role without CREATE rights must still start when nothing is pending.
-  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(database.db);
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass('schema_migrations')::text AS t`.execute(
+    database.db,
+  );
   if (!exists.rows[0]?.t) {
     // The advisory lock stops two servers starting at once from racing each other.
     await database.runScript(

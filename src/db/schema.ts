@@ -260,7 +260,13 @@ export interface Schema {
     significant_event_review_days: number;
     countersignature_required: boolean;
   };
-  screenings: { id: Generated<string>; nominal_id: string; answers: unknown; completed_at: Instant; completed_by: string };
+  screenings: {
+    id: Generated<string>;
+    nominal_id: string;
+    answers: unknown;
+    completed_at: Instant;
+    completed_by: string;
+  };
   level_decisions: {
     id: Generated<string>;
     nominal_id: string;

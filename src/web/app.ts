@@ -91,6 +91,7 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
   { href: '/audit', text: 'Access log', action: 'accesslog.view' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
+  { href: '/admin/users', text: 'Users', action: 'user.manage' },
 ];
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -151,7 +152,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     max: deps.apiRateLimit ?? 600,
     timeWindow: '1 minute',
     keyGenerator: (request) =>
-      request.headers.authorization ? createHash('sha256').update(request.headers.authorization).digest('hex') : request.ip,
+      request.headers.authorization
+        ? createHash('sha256').update(request.headers.authorization).digest('hex')
+        : request.ip,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -188,7 +191,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!;
     // Static files carry no personal data: no session lookup for them (and no reset of the idle timer).
-    if (path.startsWith('/assets/') || path.startsWith('/stylesheets/') || path.startsWith('/javascripts/')) return;
+    if (path.startsWith('/assets/') || path.startsWith('/stylesheets/') || path.startsWith('/javascripts/'))
+      return;
     // The API authenticates machine clients by bearer token only; its docs pages use the session.
     if (path.startsWith('/api/v1/')) {
       const header = request.headers.authorization;
@@ -196,16 +200,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       const resolved = await resolveServiceToken(deps.database, header.slice(7).trim(), now());
       if (resolved?.suspension) {
         // Checked on every request: a lapse in vetting stops a token at once, and says why.
-        return reply
-          .code(403)
-          .type('application/problem+json')
-          .send({
-            type: 'about:blank',
-            title: 'Access suspended',
-            status: 403,
-            detail: 'The user this token acts as may not use Vigil now (vetting or training); contact your administrator',
-            instance: path,
-          });
+        return reply.code(403).type('application/problem+json').send({
+          type: 'about:blank',
+          title: 'Access suspended',
+          status: 403,
+          detail:
+            'The user this token acts as may not use Vigil now (vetting or training); contact your administrator',
+          instance: path,
+        });
       }
       request.actor = resolved?.actor ?? null;
       return;
@@ -235,9 +237,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // The header shows the inbox with its unread count: one indexed count, for pages only.
   app.decorateRequest('unreadNotifications', null);
   app.addHook('preHandler', async (request) => {
-    if (!request.actor || request.actor.serviceAccountId || (request.method !== 'GET' && request.method !== 'POST')) return;
+    if (
+      !request.actor ||
+      request.actor.serviceAccountId ||
+      (request.method !== 'GET' && request.method !== 'POST')
+    )
+      return;
     const url = request.url.split('?')[0]!;
-    if (['/api/', '/assets/', '/stylesheets/', '/javascripts/'].some((p) => url.startsWith(p)) || url.endsWith('.csv')) return;
+    if (
+      ['/api/', '/assets/', '/stylesheets/', '/javascripts/'].some((p) => url.startsWith(p)) ||
+      url.endsWith('.csv')
+    )
+      return;
     request.unreadNotifications = await unreadCount(deps.database, request.actor.userId);
   });
 
@@ -267,7 +278,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Forms are checked after the body is parsed; a missing or wrong token is refused before any use case runs.
   app.addHook('preValidation', async (request, reply) => {
     // Sign-in is the one form posted before there is a session (and so a token) to check.
-    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.url.split('?')[0] === '/sign-in') return;
+    if (
+      request.method !== 'POST' ||
+      request.url.startsWith('/api/') ||
+      request.url.split('?')[0] === '/sign-in'
+    )
+      return;
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
     const expected = request.csrfToken;
     if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
@@ -301,8 +317,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         csrfToken: request.csrfToken,
         cspNonce: request.cspNonce,
         navigation: request.actor
-        ? NAVIGATION.filter((n) => can(request.actor!, n.action)).map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }))
-        : [],
+          ? NAVIGATION.filter((n) => can(request.actor!, n.action)).map((n) => ({
+              href: n.href,
+              text: n.text,
+              active: request.url.startsWith(n.href),
+            }))
+          : [],
         sessionIdleMinutes: SESSION_IDLE_MINUTES,
         unreadNotifications: request.unreadNotifications,
       });
@@ -320,7 +340,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandling(app, deps.database);
 
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
-  app.get('/', { config: { action: 'public' } }, async (request, reply) => reply.redirect(homeFor(request.actor)));
+  app.get('/', { config: { action: 'public' } }, async (request, reply) =>
+    reply.redirect(homeFor(request.actor)),
+  );
   registerSignIn(web, { now, sessionIdleSeconds, sleep: deps.sleep, oidc: deps.oidc });
   registerSearch(web);
   registerNominalPages(web);

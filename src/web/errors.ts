@@ -35,21 +35,17 @@ export function registerErrorHandling(app: FastifyInstance, database: Database):
       await logRefusal(database, request, error);
       if (isApi(request))
         return problem(reply, request, 404, 'Not found', 'No record with this id is available to you');
-      return reply
-        .code(404)
-        .render('error.njk', {
-          title: 'Page not found',
-          paragraphs: ['There is no record at this address that you can see.'],
-        });
+      return reply.code(404).render('error.njk', {
+        title: 'Page not found',
+        paragraphs: ['There is no record at this address that you can see.'],
+      });
     }
     if (error instanceof ForbiddenError) {
       if (isApi(request)) return problem(reply, request, 403, 'Forbidden', error.message);
-      return reply
-        .code(403)
-        .render('error.njk', {
-          title: 'You do not have permission to see this page',
-          paragraphs: [error.message],
-        });
+      return reply.code(403).render('error.njk', {
+        title: 'You do not have permission to see this page',
+        paragraphs: [error.message],
+      });
     }
     if (error instanceof ValidationError) {
       const errors = Object.entries(error.fieldErrors).map(([field, message]) => ({ field, message }));
@@ -67,18 +63,19 @@ export function registerErrorHandling(app: FastifyInstance, database: Database):
     }
     const status = (error as FastifyError).statusCode;
     if (status === 429) {
-      if (isApi(request)) return problem(reply, request, 429, 'Too many requests', 'Slow down: try again in a minute');
-      return reply.code(429).render('error.njk', { title: 'Too many requests', paragraphs: ['Wait a minute, then try again.'] });
+      if (isApi(request))
+        return problem(reply, request, 429, 'Too many requests', 'Slow down: try again in a minute');
+      return reply
+        .code(429)
+        .render('error.njk', { title: 'Too many requests', paragraphs: ['Wait a minute, then try again.'] });
     }
     if (status && status >= 400 && status < 500) {
       // Malformed JSON, an oversized body, a wrong content type: the client's fault, said plainly.
       if (isApi(request)) return problem(reply, request, status, 'Bad request', error.message);
-      return reply
-        .code(status)
-        .render('error.njk', {
-          title: 'There is a problem',
-          paragraphs: ['The request could not be understood. Go back and try again.'],
-        });
+      return reply.code(status).render('error.njk', {
+        title: 'There is a problem',
+        paragraphs: ['The request could not be understood. Go back and try again.'],
+      });
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');
     if (isApi(request))
@@ -106,12 +103,17 @@ async function logRefusal(database: Database, request: FastifyRequest, error: No
   if (!error.attempt || !request.actor) return;
   const attempt = error.attempt;
   await database.transaction((tx) =>
-    logAccess(tx, request.actor!, { sourceAddress: request.ip, requestId: request.id }, {
-      operation: 'consultation',
-      recordType: attempt.recordType,
-      recordIds: attempt.recordIds,
-      section: attempt.section,
-    }),
+    logAccess(
+      tx,
+      request.actor!,
+      { sourceAddress: request.ip, requestId: request.id },
+      {
+        operation: 'consultation',
+        recordType: attempt.recordType,
+        recordIds: attempt.recordIds,
+        section: attempt.section,
+      },
+    ),
   );
 }
 

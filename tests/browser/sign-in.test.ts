@@ -448,6 +448,27 @@ describe('user administration', () => {
       expect(history).toContain(entry);
   });
 
+  it('changes their own password, with an error summary for mistakes', async () => {
+    const form = await visit('/account/password');
+    expect(await heading()).toBe('Change your password');
+    await check(form, 'change password form');
+    await page.getByLabel('Current password').fill(ADMIN.password);
+    await page.getByLabel('New password', { exact: true }).fill('password1234');
+    const refused = await navigation(() => page.getByRole('button', { name: 'Change password' }).click());
+    expect(refused?.status()).toBe(400);
+    expect(await errorSummary().textContent()).toContain('Password is too common');
+    await check(refused, 'change password form with errors');
+    await page.getByLabel('Current password').fill(ADMIN.password);
+    await page.getByLabel('New password', { exact: true }).fill('a fresh administrator passphrase');
+    await page.getByLabel('Confirm new password').fill('a fresh administrator passphrase');
+    const changed = await navigation(() => page.getByRole('button', { name: 'Change password' }).click());
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Your password has been changed',
+    );
+    await check(changed, 'account page after changing the password');
+  });
+
   it('shows a user whose vetting has lapsed why they cannot use Vigil', async () => {
     await signOut();
     await sql`UPDATE users SET vetting_expires_on = '2020-01-31' WHERE email = ${PRACTITIONER.email}`.execute(

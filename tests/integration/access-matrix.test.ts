@@ -25,7 +25,13 @@ const SAMPLE_ROWS: Record<string, Record<string, unknown>> = {
 };
 
 const agencyTypeFor = (role: Role) =>
-  role.startsWith('police') ? 'police' : role.startsWith('prison') ? 'prison' : role === 'dtc_representative' ? 'housing' : 'probation';
+  role.startsWith('police')
+    ? 'police'
+    : role.startsWith('prison')
+      ? 'prison'
+      : role === 'dtc_representative'
+        ? 'housing'
+        : 'probation';
 
 /**
  * Every API route × every role × a record in scope and one out of scope: the answer must be what
@@ -44,9 +50,16 @@ describeEachDatabase('access matrix', (getDb) => {
   beforeAll(async () => {
     const { database } = getDb();
     for (const role of ROLE.map((r) => r.code)) {
-      const ctx = await makeActor(database, { roles: [role], areaCode: 'AVS', agencyType: agencyTypeFor(role) });
+      const ctx = await makeActor(database, {
+        roles: [role],
+        areaCode: 'AVS',
+        agencyType: agencyTypeFor(role),
+      });
       actors.set(role, ctx);
-      tokens.set(role, await createServiceToken(database, ctx.actor.userId, `matrix ${role}`, null));
+      tokens.set(
+        role,
+        await createServiceToken(database, ctx.actor.userId, `matrix ${role}`, null, { readOnly: false }),
+      );
     }
     const owners = {
       inScope: await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' }),
@@ -61,7 +74,9 @@ describeEachDatabase('access matrix', (getDb) => {
         const sample = { ...SAMPLE_ROWS[section.name]! };
         if (section.name === 'identifiers') sample.value = `M${++serial}`;
         if (section.name === 'managers') sample.agencyId = owner.actor.agencyId;
-        records[key].rows[section.name] = (await addSectionRow(database, owner, created.id, section.name, sample)).id;
+        records[key].rows[section.name] = (
+          await addSectionRow(database, owner, created.id, section.name, sample)
+        ).id;
       }
     }
     // The housing agency is invited to a meeting about the in-scope person, with everything shareable.
@@ -84,7 +99,9 @@ describeEachDatabase('access matrix', (getDb) => {
   });
 
   it('every route declares its policy action', () => {
-    const undeclared = app.routeTable.filter((r) => r.action === undefined).map((r) => `${r.method} ${r.url}`);
+    const undeclared = app.routeTable
+      .filter((r) => r.action === undefined)
+      .map((r) => `${r.method} ${r.url}`);
     expect(undeclared).toEqual([]);
   });
 
@@ -110,8 +127,18 @@ describeEachDatabase('access matrix', (getDb) => {
             ...(route.method === 'GET' ? {} : { payload: {} }),
           });
           const expected = expectedOutcome(action, ctx, recordRoute, which, route.url);
-          const actual = response.statusCode === 403 ? 'forbidden' : response.statusCode === 404 ? 'not found' : response.statusCode < 500 && response.statusCode !== 401 ? 'allowed' : `HTTP ${response.statusCode}`;
-          if (actual !== expected) mismatches.push(`${route.method} ${route.url} as ${role} on ${which}: expected ${expected}, got ${actual} (${response.statusCode})`);
+          const actual =
+            response.statusCode === 403
+              ? 'forbidden'
+              : response.statusCode === 404
+                ? 'not found'
+                : response.statusCode < 500 && response.statusCode !== 401
+                  ? 'allowed'
+                  : `HTTP ${response.statusCode}`;
+          if (actual !== expected)
+            mismatches.push(
+              `${route.method} ${route.url} as ${role} on ${which}: expected ${expected}, got ${actual} (${response.statusCode})`,
+            );
         }
       }
     }
@@ -119,7 +146,13 @@ describeEachDatabase('access matrix', (getDb) => {
   });
 });
 
-function expectedOutcome(action: string, ctx: UseCaseContext, recordRoute: boolean, which: 'inScope' | 'outOfScope', url: string): string {
+function expectedOutcome(
+  action: string,
+  ctx: UseCaseContext,
+  recordRoute: boolean,
+  which: 'inScope' | 'outOfScope',
+  url: string,
+): string {
   if (action === 'public' || action === 'signed-in') return 'allowed';
   const reach = reachOf(ctx.actor, action as Action);
   if (reach === null) return 'forbidden';

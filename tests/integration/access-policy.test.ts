@@ -1,7 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { grantJustifiedAccess, listJustifiedAccessesToArea } from '../../src/modules/justified-access/use-cases.ts';
+import {
+  grantJustifiedAccess,
+  listJustifiedAccessesToArea,
+} from '../../src/modules/justified-access/use-cases.ts';
 import {
   addSectionRow,
   createNominal,
@@ -31,13 +34,19 @@ describeEachDatabase('access policy', (getDb) => {
   beforeAll(async () => {
     practitioner = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
     prisonOfficer = await makeActor(db(), { roles: ['prison_offender_manager'], areaCode: 'AVS' });
-    housingOfficer = await makeActor(db(), { roles: ['dtc_representative'], areaCode: 'AVS', agencyType: 'housing' });
+    housingOfficer = await makeActor(db(), {
+      roles: ['dtc_representative'],
+      areaCode: 'AVS',
+      agencyType: 'housing',
+    });
     layAdviser = await makeActor(db(), { roles: ['lay_adviser'], areaCode: 'AVS' });
     victimLiaison = await makeActor(db(), { roles: ['victim_liaison_officer'], areaCode: 'AVS' });
     outOfArea = await makeActor(db(), { roles: ['police_offender_manager'], areaCode: 'GLO' });
     outOfAreaPrison = await makeActor(db(), { roles: ['prison_offender_manager'], areaCode: 'DEC' });
     admin = await makeActor(db(), { roles: ['admin'], areaCode: 'AVS' });
-    nominalId = (await createNominal(db(), practitioner, identity({ forename: 'Gareth', surname: 'Pennington' }))).id;
+    nominalId = (
+      await createNominal(db(), practitioner, identity({ forename: 'Gareth', surname: 'Pennington' }))
+    ).id;
     await addSectionRow(db(), practitioner, nominalId, 'addresses', {
       type: 'home',
       line1: '9 Quay Street',
@@ -53,14 +62,20 @@ describeEachDatabase('access policy', (getDb) => {
         inHousehold: false,
       })
     ).id;
-    await addSectionRow(db(), practitioner, nominalId, 'markers', { type: 'mental_health', startDate: '2024-03-01' });
-    await addSectionRow(db(), practitioner, nominalId, 'markers', { type: 'stalking', startDate: '2024-03-01' });
+    await addSectionRow(db(), practitioner, nominalId, 'markers', {
+      type: 'mental_health',
+      startDate: '2024-03-01',
+    });
+    await addSectionRow(db(), practitioner, nominalId, 'markers', {
+      type: 'stalking',
+      startDate: '2024-03-01',
+    });
   });
 
   const refusals = async (ctx: UseCaseContext) =>
-    (await db().db.selectFrom('access_log').selectAll().where('user_id', '=', ctx.actor.userId).execute()).filter((r) =>
-      String(r.section ?? '').startsWith('refused'),
-    );
+    (
+      await db().db.selectFrom('access_log').selectAll().where('user_id', '=', ctx.actor.userId).execute()
+    ).filter((r) => String(r.section ?? '').startsWith('refused'));
 
   it('a housing officer whose agency is not involved gets "not found" and cannot find the person', async () => {
     await rejection(getNominal(db(), housingOfficer, nominalId), NotFoundError);
@@ -102,7 +117,15 @@ describeEachDatabase('access policy', (getDb) => {
     const seenByPrison = await getNominal(db(), prisonOfficer, nominalId);
     expect(seenByPrison.relationships.some((r) => r.type === 'victim')).toBe(false);
     await rejection(
-      updateSectionRow(db(), prisonOfficer, nominalId, 'relationships', victimId, { type: 'victim', personName: 'X', isChild: false, inHousehold: false }, 1),
+      updateSectionRow(
+        db(),
+        prisonOfficer,
+        nominalId,
+        'relationships',
+        victimId,
+        { type: 'victim', personName: 'X', isChild: false, inHousehold: false },
+        1,
+      ),
       NotFoundError,
     );
     const seenByVlo = await getNominal(db(), victimLiaison, nominalId);
@@ -127,7 +150,10 @@ describeEachDatabase('access policy', (getDb) => {
     expect((await refusals(outOfArea)).length).toBe(0); // the use case refuses; the web layer logs (see web tests)
     const plain = await searchNominals(db(), outOfArea, { q: 'Gareth Pennington' });
     expect(plain.results).toEqual([]);
-    const vague = await rejection(searchNominals(db(), outOfArea, { q: 'Gareth Pennington', allAreas: true, reason: 'x' }), ValidationError);
+    const vague = await rejection(
+      searchNominals(db(), outOfArea, { q: 'Gareth Pennington', allAreas: true, reason: 'x' }),
+      ValidationError,
+    );
     expect(vague.fieldErrors.reason).toMatch(/reason/);
     const wide = await searchNominals(db(), outOfArea, {
       q: 'Gareth Pennington',
@@ -136,16 +162,28 @@ describeEachDatabase('access policy', (getDb) => {
     });
     expect(wide.results).toEqual([expect.objectContaining({ id: nominalId, inScope: false })]);
     await rejection(grantJustifiedAccess(db(), outOfArea, nominalId, 'short'), ValidationError);
-    const grant = await grantJustifiedAccess(db(), outOfArea, nominalId, 'Moved into Gloucestershire, reporting tomorrow');
+    const grant = await grantJustifiedAccess(
+      db(),
+      outOfArea,
+      nominalId,
+      'Moved into Gloucestershire, reporting tomorrow',
+    );
     expect(new Date(grant.expiresAt).getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
     const record = await getNominal(db(), outOfArea, nominalId);
     expect(record.identity.surname).toBe('Pennington');
-    const queue = await db().db.selectFrom('justified_accesses').selectAll().where('reviewed_at', 'is', null).execute();
+    const queue = await db()
+      .db.selectFrom('justified_accesses')
+      .selectAll()
+      .where('reviewed_at', 'is', null)
+      .execute();
     expect(queue.map((q) => q.user_id)).toContain(outOfArea.actor.userId);
     const coordinator = await makeActor(db(), { roles: ['mappa_coordinator'], areaCode: 'AVS' });
     const shown = await listJustifiedAccessesToArea(db(), coordinator);
     expect(shown.map((s) => s.reason)).toContain('Moved into Gloucestershire, reporting tomorrow');
-    await rejection(grantJustifiedAccess(db(), housingOfficer, nominalId, 'I would like to look please'), ForbiddenError);
+    await rejection(
+      grantJustifiedAccess(db(), housingOfficer, nominalId, 'I would like to look please'),
+      ForbiddenError,
+    );
   });
 
   it('a prison offender manager sees prisoners in their establishment wherever they are managed', async () => {
@@ -162,10 +200,16 @@ describeEachDatabase('access policy', (getDb) => {
   });
 
   it('read-only and area-limited API tokens are held to their scope', async () => {
-    const readOnly: UseCaseContext = { ...practitioner, actor: { ...practitioner.actor, tokenScope: { readOnly: true, areaCodes: null } } };
+    const readOnly: UseCaseContext = {
+      ...practitioner,
+      actor: { ...practitioner.actor, tokenScope: { readOnly: true, areaCodes: null } },
+    };
     await rejection(createNominal(db(), readOnly, identity()), ForbiddenError);
     expect((await getNominal(db(), readOnly, nominalId)).id).toBe(nominalId);
-    const otherArea: UseCaseContext = { ...practitioner, actor: { ...practitioner.actor, tokenScope: { readOnly: true, areaCodes: ['GLO'] } } };
+    const otherArea: UseCaseContext = {
+      ...practitioner,
+      actor: { ...practitioner.actor, tokenScope: { readOnly: true, areaCodes: ['GLO'] } },
+    };
     await rejection(getNominal(db(), otherArea, nominalId), NotFoundError);
     expect((await searchNominals(db(), otherArea, { q: 'Gareth Pennington' })).results).toEqual([]);
   });

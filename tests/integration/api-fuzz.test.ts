@@ -13,7 +13,18 @@ process.env.VIGIL_LOG = 'silent';
 const malformedValue = fc.oneof(
   fc.anything(),
   fc.string({ maxLength: 300 }),
-  fc.constantFrom('', ' ', '2024-02-30', '1999-13-01', '9999-99-99', 'null', '<script>', "'; DROP TABLE nominals;--", '\u0000', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '2024-02-30',
+    '1999-13-01',
+    '9999-99-99',
+    'null',
+    '<script>',
+    "'; DROP TABLE nominals;--",
+    '\u0000',
+    'x'.repeat(5000),
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -33,11 +44,19 @@ describeEachDatabase('API under malformed input', (getDb) => {
 
   beforeAll(async () => {
     const { database } = getDb();
-    const ctx = await makeActor(database, { roles: ['probation_practitioner', 'mappa_coordinator'], areaCode: 'AVS' });
+    const ctx = await makeActor(database, {
+      roles: ['probation_practitioner', 'mappa_coordinator'],
+      areaCode: 'AVS',
+    });
     token = await createServiceToken(database, ctx.actor.userId, 'fuzz', null);
     nominalId = (await createNominal(database, ctx, identity({ forename: 'Fuzz', surname: 'Target' }))).id;
     addressId = (
-      await addSectionRow(database, ctx, nominalId, 'addresses', { type: 'home', line1: '1 A St', postcode: 'BS1 1AA', fromDate: '2025-01-01' })
+      await addSectionRow(database, ctx, nominalId, 'addresses', {
+        type: 'home',
+        line1: '1 A St',
+        postcode: 'BS1 1AA',
+        fromDate: '2025-01-01',
+      })
     ).id;
     app = await buildApp({ database, config: { trustProxy: false }, apiRateLimit: 1_000_000 });
     await app.ready();
@@ -47,18 +66,27 @@ describeEachDatabase('API under malformed input', (getDb) => {
   });
 
   it('answers every malformed body without a 500, and writes nothing when it refuses', async () => {
-    const routes = app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && (r.method === 'POST' || r.method === 'PUT'));
+    const routes = app.routeTable.filter(
+      (r) => r.url.startsWith('/api/v1/') && (r.method === 'POST' || r.method === 'PUT'),
+    );
     expect(routes.length).toBeGreaterThan(10);
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const route of routes) {
       const openApiPath = route.url.replace(/:(\w+)/g, '{$1}');
-      const schema = doc.paths[openApiPath][route.method.toLowerCase()].requestBody?.content['application/json'].schema;
+      const schema =
+        doc.paths[openApiPath][route.method.toLowerCase()].requestBody?.content['application/json'].schema;
       const keys = Object.keys(schema?.properties ?? {});
       const body = fc.oneof(
-        fc.dictionary(keys.length ? fc.constantFrom(...keys) : fc.string(), malformedValue, { maxKeys: keys.length + 2 }),
+        fc.dictionary(keys.length ? fc.constantFrom(...keys) : fc.string(), malformedValue, {
+          maxKeys: keys.length + 2,
+        }),
         malformedValue,
       );
-      const pathId = fc.oneof(fc.constant(nominalId), fc.uuid(), fc.constantFrom('x', '..', '%00', '1; DROP'));
+      const pathId = fc.oneof(
+        fc.constant(nominalId),
+        fc.uuid(),
+        fc.constantFrom('x', '..', '%00', '1; DROP'),
+      );
       await fc.assert(
         fc.asyncProperty(body, pathId, async (payload, id) => {
           const before = await countRows(getDb().database);
@@ -69,7 +97,10 @@ describeEachDatabase('API under malformed input', (getDb) => {
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
             payload: JSON.stringify(payload) ?? 'undefined',
           });
-          expect(response.statusCode, `${route.method} ${url} ${JSON.stringify(payload)?.slice(0, 200)}`).toBeLessThan(500);
+          expect(
+            response.statusCode,
+            `${route.method} ${url} ${JSON.stringify(payload)?.slice(0, 200)}`,
+          ).toBeLessThan(500);
           if (response.statusCode >= 400) {
             expect(response.headers['content-type']).toContain('application/problem+json');
             const after = await countRows(getDb().database);

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
@@ -9,12 +9,22 @@ import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases
 import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
 import { deliverEmails, listInbox, smtpMailer } from '../../src/modules/notifications/use-cases.ts';
-import { areaWorklist, category3Candidates, considerCategory3, myWorklist } from '../../src/modules/worklists/use-cases.ts';
+import {
+  areaWorklist,
+  category3Candidates,
+  considerCategory3,
+  myWorklist,
+} from '../../src/modules/worklists/use-cases.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 
 /** A Category 2 prisoner: wounding with intent, 3 years, conditional release `releaseInDays` from today. */
-async function category2Prisoner(db: Parameters<typeof createNominal>[0], ctx: UseCaseContext, surname: string, releaseInDays: number) {
+async function category2Prisoner(
+  db: Parameters<typeof createNominal>[0],
+  ctx: UseCaseContext,
+  surname: string,
+  releaseInDays: number,
+) {
   const { id } = await createNominal(db, ctx, identity({ forename: 'Pat', surname }));
   await addSectionRow(db, ctx, id, 'convictions', {
     offence: 'Wounding or causing grievous bodily harm with intent',
@@ -55,14 +65,25 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     expect(await listIds('release-no-level')).toContain(id);
     const row = (await areaWorklist(db(), coordinator, 'release-no-level')).rows.find((r) => r.id === id)!;
     expect(row.overdue).toBe(true);
-    await decideLevel(db(), practitioner, id, { level: '1', criteria: [], rationale: 'Managed well by probation alone; no other agencies needed.' });
+    await decideLevel(db(), practitioner, id, {
+      level: '1',
+      criteria: [],
+      rationale: 'Managed well by probation alone; no other agencies needed.',
+    });
     expect(await listIds('release-no-level')).not.toContain(id);
     expect((await getLevelHistory(db(), practitioner, id)).obligations.level).toBe(1);
   });
 
   it('puts a prisoner on ROTL with no level on the worklist, until a level is decided', async () => {
     const id = await category2Prisoner(db(), practitioner, 'Rotl', 400);
-    await updateNominalSection(db(), practitioner, id, 'case-dates', { rotlFirstReleaseOn: addDays(TODAY, -3) }, 1);
+    await updateNominalSection(
+      db(),
+      practitioner,
+      id,
+      'case-dates',
+      { rotlFirstReleaseOn: addDays(TODAY, -3) },
+      1,
+    );
     expect(await listIds('rotl-no-level')).toContain(id);
     await decideLevel(db(), practitioner, id, {
       level: 2,
@@ -72,7 +93,11 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     });
     expect(await listIds('rotl-no-level')).not.toContain(id);
     const history = await getLevelHistory(db(), practitioner, id);
-    expect(history.decisions[0]).toMatchObject({ level: 2, kind: 'initial', answers: { roshHighOrVeryHigh: 'yes' } });
+    expect(history.decisions[0]).toMatchObject({
+      level: 2,
+      kind: 'initial',
+      answers: { roshHighOrVeryHigh: 'yes' },
+    });
   });
 
   it('never sets a level without a practitioner’s decision, and never shows Level 1 by default', async () => {
@@ -86,7 +111,11 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
   it('refuses Category 3 at Level 1 with a clear message, and nothing is written', async () => {
     const { id } = await createNominal(db(), practitioner, identity({ forename: 'Cat', surname: 'Three' }));
     const error = await rejection(
-      decideLevel(db(), practitioner, id, { level: 1, category3AcceptedOn: '2026-11-01', rationale: 'Panel accepted the referral.' }),
+      decideLevel(db(), practitioner, id, {
+        level: 1,
+        category3AcceptedOn: '2026-11-01',
+        rationale: 'Panel accepted the referral.',
+      }),
       ValidationError,
     );
     expect(error.fieldErrors.level).toBe(CATEGORY_3_LEVEL_MESSAGE);
@@ -109,7 +138,11 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       userEmail: police.actor.email,
       fromDate: '2026-01-01',
     });
-    await decideLevel(db(), practitioner, id, { level: 1, rationale: 'Stable in the community.', decidedOn: addMonths(TODAY, -1) });
+    await decideLevel(db(), practitioner, id, {
+      level: 1,
+      rationale: 'Stable in the community.',
+      decidedOn: addMonths(TODAY, -1),
+    });
     const before = await getLevelHistory(db(), practitioner, id);
     expect(before.obligations.review_due_on).toBe(addMonths(addMonths(TODAY, -1), 6));
     await addSectionRow(db(), practitioner, id, 'addresses', {
@@ -120,13 +153,18 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       fromDate: TODAY,
     });
     const inbox = await listInbox(db(), police);
-    expect(inbox.notifications[0]).toMatchObject({ subject: expect.stringMatching(/Change of address recorded/) });
+    expect(inbox.notifications[0]).toMatchObject({
+      subject: expect.stringMatching(/Change of address recorded/),
+    });
     expect(inbox.unread).toBeGreaterThan(0);
     const after = await getLevelHistory(db(), practitioner, id);
     expect(after.obligations.unreviewed_event_since).toBe(TODAY);
     expect(after.obligations.review_due_on).toBe(addDays(TODAY, 10));
     expect(await listIds('events-unreviewed')).toContain(id);
-    await decideLevel(db(), practitioner, id, { level: 1, rationale: 'Reviewed after the move: risk unchanged.' });
+    await decideLevel(db(), practitioner, id, {
+      level: 1,
+      rationale: 'Reviewed after the move: risk unchanged.',
+    });
     expect(await listIds('events-unreviewed')).not.toContain(id);
   });
 
@@ -138,7 +176,11 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       onData(stream, _session, callback) {
         simpleParser(stream)
           .then((mail) => {
-            received.push({ to: mail.to ? (Array.isArray(mail.to) ? mail.to[0]!.text : mail.to.text) : '', subject: mail.subject ?? '', text: mail.text ?? '' });
+            received.push({
+              to: mail.to ? (Array.isArray(mail.to) ? mail.to[0]!.text : mail.to.text) : '',
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+            });
             callback();
           })
           .catch(callback);
@@ -155,15 +197,23 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
         userEmail: police.actor.email,
         fromDate: '2026-01-01',
       });
-      await reportSignificantEvent(db(), practitioner, id, { type: 'arrest_or_charge', occurredOn: TODAY, description: 'Arrested for assault on a new partner.' });
+      await reportSignificantEvent(db(), practitioner, id, {
+        type: 'arrest_or_charge',
+        occurredOn: TODAY,
+        description: 'Arrested for assault on a new partner.',
+      });
       const result = await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test');
       expect(result.failed).toBe(0);
-      const mail = received.find((m) => m.to === police.actor.email && /Arrest or charge recorded/.test(m.subject));
+      const mail = received.find(
+        (m) => m.to === police.actor.email && /Arrest or charge recorded/.test(m.subject),
+      );
       expect(mail).toBeDefined();
       expect(mail?.text).toContain('http://vigil.test/nominals/');
       expect(mail?.text).not.toContain('Emailed');
       expect(mail?.text).not.toContain('new partner');
-      expect((await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test')).sent).toBe(0);
+      expect(
+        (await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test')).sent,
+      ).toBe(0);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -172,12 +222,30 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
   it('lists my nominals with what is due, and Category 3 candidates until considered', async () => {
     const mine = await myWorklist(db(), police);
     expect(mine.rows.length).toBeGreaterThan(0);
-    const { id } = await createNominal(db(), practitioner, identity({ forename: 'Dana', surname: 'Candidate' }));
-    await addSectionRow(db(), practitioner, id, 'markers', { type: 'domestic_abuse', startDate: '2025-01-01' });
-    await addSectionRow(db(), practitioner, id, 'risk-assessments', { assessedOn: '2026-10-01', assessor: 'OASys', roshOverall: 'HIGH', roshKnownAdult: 'HIGH' });
+    const { id } = await createNominal(
+      db(),
+      practitioner,
+      identity({ forename: 'Dana', surname: 'Candidate' }),
+    );
+    await addSectionRow(db(), practitioner, id, 'markers', {
+      type: 'domestic_abuse',
+      startDate: '2025-01-01',
+    });
+    await addSectionRow(db(), practitioner, id, 'risk-assessments', {
+      assessedOn: '2026-10-01',
+      assessor: 'OASys',
+      roshOverall: 'HIGH',
+      roshKnownAdult: 'HIGH',
+    });
     expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).toContain(id);
-    await rejection(considerCategory3(db(), coordinator, id, { outcome: 'refer', reason: 'x' }), ValidationError);
-    await considerCategory3(db(), coordinator, id, { outcome: 'not_needed', reason: 'MARAC is managing it well; reconsider if anything changes.' });
+    await rejection(
+      considerCategory3(db(), coordinator, id, { outcome: 'refer', reason: 'x' }),
+      ValidationError,
+    );
+    await considerCategory3(db(), coordinator, id, {
+      outcome: 'not_needed',
+      reason: 'MARAC is managing it well; reconsider if anything changes.',
+    });
     expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).not.toContain(id);
   });
 });

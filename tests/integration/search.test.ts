@@ -186,7 +186,11 @@ describeEachDatabase('search', (getDb) => {
       .where('user_id', '=', officer.actor.userId)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect(empty).toMatchObject({ operation: 'consultation', record_ids: [], section: 'search (nothing found)' });
+    expect(empty).toMatchObject({
+      operation: 'consultation',
+      record_ids: [],
+      section: 'search (nothing found)',
+    });
   });
 
   it('refuses a search that is too short, too long, or has a bad date or area', async () => {

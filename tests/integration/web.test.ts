@@ -5,6 +5,7 @@ import { createServiceToken } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { signInWithPages } from '../support/sign-in.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -19,8 +20,10 @@ describeEachDatabase('web and API', (getDb) => {
     const ctx = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     const other = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'GLO' });
     email = ctx.actor.email;
-    token = await createServiceToken(database, ctx.actor.userId, 'test', null);
-    outOfAreaToken = await createServiceToken(database, other.actor.userId, 'test', null);
+    token = await createServiceToken(database, ctx.actor.userId, 'test', null, { readOnly: false });
+    outOfAreaToken = await createServiceToken(database, other.actor.userId, 'test', null, {
+      readOnly: false,
+    });
     app = await buildApp({ database, config: { trustProxy: false } });
     await app.ready();
   });
@@ -53,16 +56,28 @@ describeEachDatabase('web and API', (getDb) => {
   });
 
   it('rate-limits the API per client, as problem+json', async () => {
-    const limited = await buildApp({ database: getDb().database, config: { trustProxy: false }, apiRateLimit: 3 });
+    const limited = await buildApp({
+      database: getDb().database,
+      config: { trustProxy: false },
+      apiRateLimit: 3,
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const r = await limited.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${token}` } });
+        const r = await limited.inject({
+          method: 'GET',
+          url: '/api/v1/areas',
+          headers: { authorization: `Bearer ${token}` },
+        });
         statuses.push(r.statusCode);
         if (r.statusCode === 429) expect(r.headers['content-type']).toContain('application/problem+json');
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
-      const other = await limited.inject({ method: 'GET', url: '/api/v1/areas', headers: { authorization: `Bearer ${outOfAreaToken}` } });
+      const other = await limited.inject({
+        method: 'GET',
+        url: '/api/v1/areas',
+        headers: { authorization: `Bearer ${outOfAreaToken}` },
+      });
       expect(other.statusCode).toBe(200);
     } finally {
       await limited.close();
@@ -167,15 +182,21 @@ describeEachDatabase('web and API', (getDb) => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('There is a problem');
-    const signIn = await app.inject({
+    // Password first: a Secure, HttpOnly, SameSite=Lax __Host- cookie for a session still waiting for its second factor.
+    const password = await app.inject({
       method: 'POST',
       url: '/sign-in',
       payload: { email, password: TEST_PASSWORD },
     });
-    expect(signIn.statusCode).toBe(303);
-    const setCookie = String(signIn.headers['set-cookie']);
-    expect(setCookie).toMatch(/^__Host-vigil-session=.+; .*HttpOnly; Secure; SameSite=Lax/);
-    const cookie = setCookie.split(';')[0]!;
+    expect(password.statusCode).toBe(303);
+    expect(String(password.headers['set-cookie'])).toMatch(
+      /^__Host-vigil-session=.+; .*HttpOnly; Secure; SameSite=Lax/,
+    );
+    const pending = String(password.headers['set-cookie']).split(';')[0]!;
+    expect(
+      (await app.inject({ method: 'GET', url: '/nominals/new', headers: { cookie: pending } })).statusCode,
+    ).not.toBe(200);
+    const { cookie } = await signInWithPages(app, { email, password: TEST_PASSWORD });
     const form = await app.inject({ method: 'GET', url: '/nominals/new', headers: { cookie } });
     expect(form.statusCode).toBe(200);
     expect(form.headers['content-security-policy']).toMatch(

@@ -22,7 +22,9 @@ describe('the access policy table', () => {
   it('docs/security.md shows exactly the policy the code enforces', () => {
     const doc = readFileSync(path.join(projectRoot, 'docs/security.md'), 'utf8');
     const table = /<!-- policy-table:start -->\n([\s\S]*?)\n<!-- policy-table:end -->/.exec(doc)?.[1];
-    expect(table, 'the table in docs/security.md is stale: run npm run docs:policy').toBe(policyTableMarkdown());
+    expect(table, 'the table in docs/security.md is stale: run npm run docs:policy').toBe(
+      policyTableMarkdown(),
+    );
   });
 
   it('denies by default: a role the table does not name gets nothing', () => {
@@ -36,8 +38,12 @@ describe('the access policy table', () => {
   });
 
   it('never gives a write action to a read-only token', () => {
-    expect(reachOf(actor(['probation_practitioner'], { readOnly: true, areaCodes: null }), 'nominal.edit')).toBeNull();
-    expect(reachOf(actor(['probation_practitioner'], { readOnly: true, areaCodes: null }), 'nominal.view')).toBe('area');
+    expect(
+      reachOf(actor(['probation_practitioner'], { readOnly: true, areaCodes: null }), 'nominal.edit'),
+    ).toBeNull();
+    expect(
+      reachOf(actor(['probation_practitioner'], { readOnly: true, areaCodes: null }), 'nominal.view'),
+    ).toBe('area');
   });
 
   it('keeps victim details and intelligence away from duty-to-co-operate agencies and prisons', () => {

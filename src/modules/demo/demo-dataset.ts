@@ -6,10 +6,13 @@ import { addDays, addYears, parseIsoDate } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { decideLevel } from '../levels/use-cases.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../nominals/use-cases.ts';
-import { createUser, findUserByEmail } from '../users/use-cases.ts';
+import { createUser, findUserByEmail, setTotpSecret } from '../users/use-cases.ts';
 import { actorForUser, backgroundContext } from './actor.ts';
 import { planDemoNominals, type DemoStaff, type PlannedNominal } from './plan.ts';
 import { loadDemoReference } from './reference.ts';
+
+/** The authenticator key every demo user has (demo only): `vigil demo-code` prints its current code. */
+export const DEMO_TOTP_SECRET = 'VIGILDEMOVIGILDEMOVIGILDEMOVIGIL';
 
 /*
  * A realistic, reproducible demo: one user per role and a few hundred nominals in one MAPPA area.
@@ -168,14 +171,24 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   const toDecide = new Set(undecided.map((r) => r.id));
   for (const [index, d] of decided.entries()) {
     if (d.level === null || !toDecide.has(d.id)) continue;
-    const criteria = d.level === 1 ? [] : d.level === 2 ? ['rosh_high_or_very_high', 'multi_agency_meetings_add_value'] : ['rosh_high_or_very_high', 'senior_resources_at_short_notice'];
+    const criteria =
+      d.level === 1
+        ? []
+        : d.level === 2
+          ? ['rosh_high_or_very_high', 'multi_agency_meetings_add_value']
+          : ['rosh_high_or_very_high', 'senior_resources_at_short_notice'];
     try {
       await decideLevel(database, ctx, d.id, {
         level: d.level,
         criteria,
-        rationale: d.level === 1 ? 'Risk can be managed by the lead agency with information sharing.' : 'Active multi-agency management is needed to manage the risk.',
+        rationale:
+          d.level === 1
+            ? 'Risk can be managed by the lead agency with information sharing.'
+            : 'Active multi-agency management is needed to manage the risk.',
         decidedOn: addDays(options.today, -((index * 37) % 240)),
-        ...(d.category === 3 ? { category3AcceptedOn: addDays(options.today, -((index * 37) % 240) - 7) } : {}),
+        ...(d.category === 3
+          ? { category3AcceptedOn: addDays(options.today, -((index * 37) % 240) - 7) }
+          : {}),
       });
     } catch (error) {
       // A planned level the rules refuse (e.g. the record does not make the person eligible) stays unset.
@@ -247,7 +260,12 @@ async function writeNominal(
   return created.id;
 }
 
-async function ensureUser(database: Database, spec: UserSpec, password: string, today: string): Promise<string> {
+async function ensureUser(
+  database: Database,
+  spec: UserSpec,
+  password: string,
+  today: string,
+): Promise<string> {
   const found = await findUserByEmail(database, spec.email);
   if (found) return found.id;
   const created = await createUser(database, null, {
@@ -260,6 +278,8 @@ async function ensureUser(database: Database, spec: UserSpec, password: string, 
     vetting: { level: 'NPPV3', expiresOn: addYears(today, 2) },
     trainingCompletedOn: addDays(today, -30),
   });
+  // Demo staff share one authenticator key, printed at start, so a demo needs no phone enrolment.
+  await setTotpSecret(database, created.id, DEMO_TOTP_SECRET);
   return created.id;
 }
 

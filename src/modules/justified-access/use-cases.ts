@@ -10,19 +10,37 @@ import { isUuid } from '../nominals/scope.ts';
  * roles, but only with a reason given first. The access lasts a day, is shown to the area that
  * owns the record and waits for a data protection officer's review.
  */
-export async function grantJustifiedAccess(database: Database, ctx: UseCaseContext, nominalId: string, rawReason: unknown) {
+export async function grantJustifiedAccess(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  rawReason: unknown,
+) {
   authorize(ctx.actor, 'nominal.justified-access');
   const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
-  if (reason.length < 10) throw new ValidationError({ reason: 'Give your reason for viewing this record (at least 10 characters)' });
+  if (reason.length < 10)
+    throw new ValidationError({
+      reason: 'Give your reason for viewing this record (at least 10 characters)',
+    });
   if (reason.length > 500) throw new ValidationError({ reason: 'Reason must be 500 characters or fewer' });
   if (!isUuid(nominalId)) throw new NotFoundError();
   return database.transaction(async (tx) => {
-    const nominal = await tx.selectFrom('nominals').select(['id', 'area_code']).where('id', '=', nominalId).executeTakeFirst();
+    const nominal = await tx
+      .selectFrom('nominals')
+      .select(['id', 'area_code'])
+      .where('id', '=', nominalId)
+      .executeTakeFirst();
     if (!nominal) throw new NotFoundError();
     const expiresAt = new Date(Date.now() + JUSTIFIED_ACCESS_HOURS * 3600_000);
     const grant = await tx
       .insertInto('justified_accesses')
-      .values({ user_id: ctx.actor.userId, nominal_id: nominal.id, owning_area_code: nominal.area_code, reason, expires_at: expiresAt })
+      .values({
+        user_id: ctx.actor.userId,
+        nominal_id: nominal.id,
+        owning_area_code: nominal.area_code,
+        reason,
+        expires_at: expiresAt,
+      })
       .returning(['id'])
       .executeTakeFirstOrThrow();
     await logAccess(tx, ctx.actor, ctx.origin, {

@@ -11,7 +11,12 @@ import {
   type AreaSettings,
   type LevelDecisionCase,
 } from '../../domain/deadlines.ts';
-import { category3CandidateRule, mappaEligibility, type ConvictionFacts, type OffenceKind } from '../../domain/eligibility.ts';
+import {
+  category3CandidateRule,
+  mappaEligibility,
+  type ConvictionFacts,
+  type OffenceKind,
+} from '../../domain/eligibility.ts';
 import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
 import { eligibilityFacts, type EligibilityFacts } from '../nominals/facts.ts';
 
@@ -33,14 +38,20 @@ let offenceList: OffenceFlags[] | undefined;
 /** The offence list's flags for a recorded offence (matched by name; an unknown offence has none). */
 export function offenceFlags(offence: string): OffenceFlags | undefined {
   offenceList ??= (
-    JSON.parse(readFileSync(path.join(projectRoot, 'data-reference/offences.json'), 'utf8')) as { offences: OffenceFlags[] }
+    JSON.parse(readFileSync(path.join(projectRoot, 'data-reference/offences.json'), 'utf8')) as {
+      offences: OffenceFlags[];
+    }
   ).offences.sort((a, b) => b.offence.length - a.offence.length);
   const wanted = offence.toLowerCase();
   return offenceList.find((o) => wanted.startsWith(o.offence.toLowerCase()));
 }
 
 export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettings> {
-  const row = await tx.selectFrom('area_settings').selectAll().where('area_code', '=', areaCode).executeTakeFirst();
+  const row = await tx
+    .selectFrom('area_settings')
+    .selectAll()
+    .where('area_code', '=', areaCode)
+    .executeTakeFirst();
   if (!row) return { ...DEFAULT_AREA_SETTINGS };
   return {
     level2ReviewWeeks: row.level2_review_weeks,
@@ -110,7 +121,9 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
   const level = decision && decision.kind !== 'deregistration' ? decision.level : null;
 
   const custody = activeCustody(facts, today);
-  const onRotl = Boolean(custody && nominal.rotl_first_release_on && compareDates(nominal.rotl_first_release_on, today) <= 0);
+  const onRotl = Boolean(
+    custody && nominal.rotl_first_release_on && compareDates(nominal.rotl_first_release_on, today) <= 0,
+  );
   const decisionCase: LevelDecisionCase | null = custody
     ? {
         setting: 'custody',
@@ -122,7 +135,8 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     : nominal.first_appointment_on
       ? { setting: 'community', firstAppointmentOn: nominal.first_appointment_on }
       : null;
-  const levelDue = category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
+  const levelDue =
+    category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
 
   const events = await tx
     .selectFrom('significant_events')
@@ -164,10 +178,15 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     const index = facts.convictions.find((c) => c.id === eligibility.convictionId);
     notificationDue = last
       ? nextRenotificationDue(last.notified_on)
-      : initialNotificationDue(index?.conviction_date ?? eligibility.startsOn, index?.actual_release_date ?? null);
+      : initialNotificationDue(
+          index?.conviction_date ?? eligibility.startsOn,
+          index?.actual_release_date ?? null,
+        );
   }
 
-  const activeMarkers = facts.markers.filter((m) => current(m.start_date, m.end_date, today)).map((m) => m.type);
+  const activeMarkers = facts.markers
+    .filter((m) => current(m.start_date, m.end_date, today))
+    .map((m) => m.type);
   let candidate = category3CandidateRule({
     latestRoshOverall: (facts.latestRisk?.rosh_overall ?? null) as never,
     activeMarkers,
@@ -198,7 +217,9 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     on_rotl: onRotl,
     earliest_release_on: release,
     level_decision_due_on: levelDue?.dueOn ?? null,
-    level_decision_basis: levelDue?.basis ?? (category !== null && level === null ? 'Record the first appointment or release dates' : null),
+    level_decision_basis:
+      levelDue?.basis ??
+      (category !== null && level === null ? 'Record the first appointment or release dates' : null),
     review_due_on: review?.dueOn ?? null,
     review_basis: review?.basis ?? null,
     unreviewed_event_since: unreviewed ?? null,
@@ -214,5 +235,9 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     .onConflict((oc) => oc.column('nominal_id').doUpdateSet(values))
     .execute();
   // The record's own category and level follow the decisions, for search results and headers.
-  await tx.updateTable('nominals').set({ mappa_category: category, mappa_level: level }).where('id', '=', nominalId).execute();
+  await tx
+    .updateTable('nominals')
+    .set({ mappa_category: category, mappa_level: level })
+    .where('id', '=', nominalId)
+    .execute();
 }

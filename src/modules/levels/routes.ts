@@ -1,19 +1,20 @@
 import type { FastifyRequest } from 'fastify';
-import { levelSummary } from './use-cases.ts';
 import { can } from '../../access/policy.ts';
-import type { UseCaseContext } from '../../access/actor.ts';
-import type { Database } from '../../db/database.ts';
 import { MAPPA_CATEGORY, MAPPA_LEVEL, labelOf } from '../../domain/codes.ts';
 import { daysBetween, parseDateParts } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import type { Web } from '../../web/app.ts';
-import { loadInScope } from '../nominals/scope.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
-import { recomputeObligations } from './obligations.ts';
 import { reportSignificantEvent } from './significant-events.ts';
-import { SCREENING_QUESTIONS, decideLevel, getLevelHistory, recordStatusNotification } from './use-cases.ts';
+import {
+  SCREENING_QUESTIONS,
+  decideLevel,
+  getLevelHistory,
+  levelSummary,
+  recordStatusNotification,
+} from './use-cases.ts';
 
 /**
  * A person's MAPPA status (MAPPA.md §2–3, §6): category, level, what is due, significant events

@@ -21,7 +21,12 @@ export interface SignificantEventInput {
 }
 
 /** Inside the caller's transaction: stores the event and puts it in every named manager's inbox. */
-export async function recordSignificantEvent(tx: Tx, ctx: UseCaseContext, nominalId: string, event: SignificantEventInput) {
+export async function recordSignificantEvent(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+  event: SignificantEventInput,
+) {
   const row = await tx
     .insertInto('significant_events')
     .values({
@@ -33,7 +38,11 @@ export async function recordSignificantEvent(tx: Tx, ctx: UseCaseContext, nomina
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const nominal = await tx.selectFrom('nominals').select(['vigil_ref', 'forename', 'surname']).where('id', '=', nominalId).executeTakeFirstOrThrow();
+  const nominal = await tx
+    .selectFrom('nominals')
+    .select(['vigil_ref', 'forename', 'surname'])
+    .where('id', '=', nominalId)
+    .executeTakeFirstOrThrow();
   const managers = await tx
     .selectFrom('nominal_managers')
     .select(['user_id', 'from_date', 'to_date'])
@@ -41,7 +50,11 @@ export async function recordSignificantEvent(tx: Tx, ctx: UseCaseContext, nomina
     .where('user_id', 'is not', null)
     .execute();
   const recipients = managers
-    .filter((m) => compareDates(m.from_date, ctx.today) <= 0 && (m.to_date === null || compareDates(m.to_date, ctx.today) >= 0))
+    .filter(
+      (m) =>
+        compareDates(m.from_date, ctx.today) <= 0 &&
+        (m.to_date === null || compareDates(m.to_date, ctx.today) >= 0),
+    )
     .map((m) => m.user_id!)
     .filter((id) => id !== ctx.actor.userId);
   const label = labelOf(SIGNIFICANT_EVENT_TYPE, event.type);
@@ -72,16 +85,26 @@ export function parseSignificantEvent(input: Record<string, unknown>, today: str
   if (!SIGNIFICANT_EVENT_TYPE.some((t) => t.code === type)) errors.type = 'Select what happened';
   const occurred = parseIsoDate(String(input.occurredOn ?? ''), 'Date it happened');
   if (!occurred.ok) errors.occurredOn = occurred.error;
-  else if (compareDates(occurred.value, today) > 0) errors.occurredOn = 'Date it happened must be today or in the past';
+  else if (compareDates(occurred.value, today) > 0)
+    errors.occurredOn = 'Date it happened must be today or in the past';
   const description = typeof input.description === 'string' ? input.description.trim() : '';
   if (!description) errors.description = 'Describe what happened';
   else if (description.length > 4000) errors.description = 'Description must be 4000 characters or fewer';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  return { type: type as SignificantEventType, occurredOn: (occurred as { value: string }).value, description };
+  return {
+    type: type as SignificantEventType,
+    occurredOn: (occurred as { value: string }).value,
+    description,
+  };
 }
 
 /** Recording an event directly (an arrest, intelligence, a recall…). */
-export async function reportSignificantEvent(database: Database, ctx: UseCaseContext, nominalId: string, input: Record<string, unknown>) {
+export async function reportSignificantEvent(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  input: Record<string, unknown>,
+) {
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const event = parseSignificantEvent(input, ctx.today);
@@ -105,10 +128,22 @@ export function eventForRecordChange(
 ): SignificantEventInput | null {
   const on = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : null);
   if (sectionName === 'addresses' && values.type !== 'proposed_release' && !values.toDate) {
-    return { type: 'change_of_address', occurredOn: on('fromDate')!, description: 'A new address was recorded.' };
+    return {
+      type: 'change_of_address',
+      occurredOn: on('fromDate')!,
+      description: 'A new address was recorded.',
+    };
   }
-  if (sectionName === 'relationships' && (values.type === 'partner' || values.type === 'household_member') && !values.toDate) {
-    return { type: 'new_relationship', occurredOn: on('fromDate') ?? '', description: 'A new relationship was recorded.' };
+  if (
+    sectionName === 'relationships' &&
+    (values.type === 'partner' || values.type === 'household_member') &&
+    !values.toDate
+  ) {
+    return {
+      type: 'new_relationship',
+      occurredOn: on('fromDate') ?? '',
+      description: 'A new relationship was recorded.',
+    };
   }
   if (sectionName === 'risk-assessments' && previousRosh !== null && values.roshOverall !== previousRosh) {
     return {

@@ -30,14 +30,20 @@ export interface LevelDecisionForm {
   screening?: Record<string, unknown>;
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 const yes = (v: unknown) => v === true || v === 'yes' || v === 'true';
 
 /**
  * Records a screening and a level decision (or leaving MAPPA), with who, when, why and the
  * screening's answers. Never a default: only a practitioner's decision sets a level.
  */
-export async function decideLevel(database: Database, ctx: UseCaseContext, nominalId: string, form: LevelDecisionForm) {
+export async function decideLevel(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  form: LevelDecisionForm,
+) {
   authorize(ctx.actor, 'level.decide');
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
@@ -45,7 +51,8 @@ export async function decideLevel(database: Database, ctx: UseCaseContext, nomin
     const decidedOnInput = typeof form.decidedOn === 'string' && form.decidedOn ? form.decidedOn : ctx.today;
     const decidedOn = parseIsoDate(decidedOnInput, 'Date of the decision');
     if (!decidedOn.ok) errors.decidedOn = decidedOn.error;
-    else if (compareDates(decidedOn.value, ctx.today) > 0) errors.decidedOn = 'Date of the decision must be today or in the past';
+    else if (compareDates(decidedOn.value, ctx.today) > 0)
+      errors.decidedOn = 'Date of the decision must be today or in the past';
     let category3AcceptedOn: string | null = null;
     if (typeof form.category3AcceptedOn === 'string' && form.category3AcceptedOn) {
       const parsed = parseIsoDate(form.category3AcceptedOn, 'Date the Category 3 referral was accepted');
@@ -60,15 +67,28 @@ export async function decideLevel(database: Database, ctx: UseCaseContext, nomin
 
     // Category 3 comes only from an accepted referral; everything else from the record.
     if (category3AcceptedOn) {
-      await tx.updateTable('nominals').set({ category3_accepted_on: category3AcceptedOn, category3_ended_on: null }).where('id', '=', nominalId).execute();
+      await tx
+        .updateTable('nominals')
+        .set({ category3_accepted_on: category3AcceptedOn, category3_ended_on: null })
+        .where('id', '=', nominalId)
+        .execute();
     }
     await recomputeObligations(tx, nominalId, ctx.today);
-    const obligations = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirstOrThrow();
+    const obligations = await tx
+      .selectFrom('nominal_obligations')
+      .selectAll()
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirstOrThrow();
     const category = obligations.category as MappaCategory | null;
 
     if (!deregister) {
       if (![1, 2, 3].includes(level)) errors.level = 'Select the level';
-      else Object.assign(errors, validateLevelDecision({ category, level: level as MappaLevel, criteria, rationale }), errors);
+      else
+        Object.assign(
+          errors,
+          validateLevelDecision({ category, level: level as MappaLevel, criteria, rationale }),
+          errors,
+        );
     } else if (!rationale) errors.rationale = 'Enter why MAPPA management is ending';
     if (Object.keys(errors).length) throw new ValidationError(errors);
 
@@ -81,7 +101,12 @@ export async function decideLevel(database: Database, ctx: UseCaseContext, nomin
     const from = previous && previous.kind !== 'deregistration' ? (previous.level as MappaLevel) : null;
     const change = deregister
       ? { direction: 'deregistration' as const, warnings: [] as string[] }
-      : levelChange({ from, to: level as MappaLevel, decidedOn: (decidedOn as { value: string }).value, releaseDate: obligations.earliest_release_on });
+      : levelChange({
+          from,
+          to: level as MappaLevel,
+          decidedOn: (decidedOn as { value: string }).value,
+          releaseDate: obligations.earliest_release_on,
+        });
     const kind = change.direction === 'unchanged' ? 'review' : change.direction;
 
     const screening = form.screening
@@ -89,7 +114,9 @@ export async function decideLevel(database: Database, ctx: UseCaseContext, nomin
           .insertInto('screenings')
           .values({
             nominal_id: nominalId,
-            answers: JSON.stringify(Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.key, form.screening?.[q.key] ?? null]))),
+            answers: JSON.stringify(
+              Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.key, form.screening?.[q.key] ?? null])),
+            ),
             completed_by: ctx.actor.userId,
           })
           .returning('id')
@@ -133,20 +160,32 @@ export async function decideLevel(database: Database, ctx: UseCaseContext, nomin
       before: { level: from },
       after: { level: deregister ? null : level, rationale },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, { operation: 'collection', recordType: 'nominal', recordIds: [nominalId], section: 'level decision' });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'collection',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'level decision',
+    });
     return { id: decision.id, kind, category, level: deregister ? null : level, warnings: change.warnings };
   });
 }
 
 /** Whether and when the person was told of their MAPPA status and invited to contribute. */
-export async function recordStatusNotification(database: Database, ctx: UseCaseContext, nominalId: string, input: Record<string, unknown>) {
+export async function recordStatusNotification(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  input: Record<string, unknown>,
+) {
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const errors: FieldErrors = {};
     const told = parseIsoDate(String(input.toldOn ?? ''), 'Date they were told');
     if (!told.ok) errors.toldOn = told.error;
-    else if (compareDates(told.value, ctx.today) > 0) errors.toldOn = 'Date they were told must be today or in the past';
-    if (!['yes', 'no', true, false].includes(input.invitedToContribute as never)) errors.invitedToContribute = 'Select whether they were invited to contribute';
+    else if (compareDates(told.value, ctx.today) > 0)
+      errors.toldOn = 'Date they were told must be today or in the past';
+    if (!['yes', 'no', true, false].includes(input.invitedToContribute as never))
+      errors.invitedToContribute = 'Select whether they were invited to contribute';
     const views = typeof input.theirViews === 'string' ? input.theirViews.trim() : '';
     if (views.length > 4000) errors.theirViews = 'Their views must be 4000 characters or fewer';
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -172,7 +211,12 @@ export async function recordStatusNotification(database: Database, ctx: UseCaseC
       before: null,
       after: { toldOn: (told as { value: string }).value },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, { operation: 'collection', recordType: 'nominal', recordIds: [nominalId], section: 'MAPPA status told' });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'collection',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'MAPPA status told',
+    });
     return { id: row.id };
   });
 }
@@ -184,32 +228,68 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
     // An invited agency sees MAPPA status only if it was shared with it.
     if (!scope.visible.section('levels')) throw new NotFoundError();
     await recomputeObligations(tx, nominalId, ctx.today);
-    const obligations = await tx.selectFrom('nominal_obligations').selectAll().where('nominal_id', '=', nominalId).executeTakeFirstOrThrow();
+    const obligations = await tx
+      .selectFrom('nominal_obligations')
+      .selectAll()
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirstOrThrow();
     const decisions = await tx
       .selectFrom('level_decisions as d')
       .innerJoin('users as u', 'u.id', 'd.decided_by')
       .leftJoin('screenings as s', 's.id', 'd.screening_id')
-      .select(['d.id', 'd.level', 'd.category', 'd.kind', 'd.criteria', 'd.rationale', 'd.decided_on as decidedOn', 'd.decided_at as decidedAt', 'd.warning', 'u.display_name as decidedBy', 's.answers'])
+      .select([
+        'd.id',
+        'd.level',
+        'd.category',
+        'd.kind',
+        'd.criteria',
+        'd.rationale',
+        'd.decided_on as decidedOn',
+        'd.decided_at as decidedAt',
+        'd.warning',
+        'u.display_name as decidedBy',
+        's.answers',
+      ])
       .where('d.nominal_id', '=', nominalId)
       .orderBy('d.decided_at', 'desc')
       .execute();
     const events = await tx
       .selectFrom('significant_events as e')
       .innerJoin('users as u', 'u.id', 'e.recorded_by')
-      .select(['e.id', 'e.type', 'e.occurred_on as occurredOn', 'e.description', 'e.recorded_at as recordedAt', 'e.reviewed_by_decision as reviewedBy', 'u.display_name as recordedBy'])
+      .select([
+        'e.id',
+        'e.type',
+        'e.occurred_on as occurredOn',
+        'e.description',
+        'e.recorded_at as recordedAt',
+        'e.reviewed_by_decision as reviewedBy',
+        'u.display_name as recordedBy',
+      ])
       .where('e.nominal_id', '=', nominalId)
       .orderBy('e.recorded_at', 'desc')
       .execute();
     const told = await tx
       .selectFrom('status_notifications')
-      .select(['told_on as toldOn', 'invited_to_contribute as invitedToContribute', 'their_views as theirViews'])
+      .select([
+        'told_on as toldOn',
+        'invited_to_contribute as invitedToContribute',
+        'their_views as theirViews',
+      ])
       .where('nominal_id', '=', nominalId)
       .orderBy('told_on', 'desc')
       .execute();
-    await logAccess(tx, ctx.actor, ctx.origin, { operation: 'consultation', recordType: 'nominal', recordIds: [nominalId], section: 'levels' });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'levels',
+    });
     return {
       obligations,
-      decisions: decisions.map((d) => ({ ...d, answers: typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers })),
+      decisions: decisions.map((d) => ({
+        ...d,
+        answers: typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers,
+      })),
       events,
       toldOfStatus: told,
       criteria: LEVEL_CRITERION,

@@ -18,7 +18,11 @@ export async function eligibilityFacts(tx: Tx, nominalId: string) {
     ])
     .where('id', '=', nominalId)
     .executeTakeFirstOrThrow();
-  const convictions = await tx.selectFrom('convictions').selectAll().where('nominal_id', '=', nominalId).execute();
+  const convictions = await tx
+    .selectFrom('convictions')
+    .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .execute();
   const latestRisk = await tx
     .selectFrom('risk_assessments')
     .select(['rosh_overall', 'assessed_on', 'recorded_at'])
@@ -26,7 +30,11 @@ export async function eligibilityFacts(tx: Tx, nominalId: string) {
     .orderBy('assessed_on', 'desc')
     .orderBy('recorded_at', 'desc')
     .executeTakeFirst();
-  const markers = await tx.selectFrom('markers').select(['type', 'start_date', 'end_date']).where('nominal_id', '=', nominalId).execute();
+  const markers = await tx
+    .selectFrom('markers')
+    .select(['type', 'start_date', 'end_date'])
+    .where('nominal_id', '=', nominalId)
+    .execute();
   const managers = await tx
     .selectFrom('nominal_managers')
     .select(['user_id', 'role', 'from_date', 'to_date'])

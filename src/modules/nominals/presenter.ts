@@ -80,7 +80,8 @@ export function presentSections(nominal: NominalOverview, canEdit: boolean): Sec
           ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }]
           : []),
       ].filter((r) => !(section.name === 'managers' && r.key.text === 'Agency')),
-      changeHref: section.appendOnly || !canEdit ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
+      changeHref:
+        section.appendOnly || !canEdit ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
     })),
   }));
 }

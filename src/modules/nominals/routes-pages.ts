@@ -223,57 +223,65 @@ export function registerNominalPages(web: Web): void {
     }
   });
 
-  app.get('/nominals/:id/:section/:rowId/edit', { config: { action: 'nominal.edit' } }, async (request, reply) => {
-    const { id, section: name, rowId } = request.params as Params;
-    const section = findSection(name);
-    if (!section || section.appendOnly) return reply.callNotFound();
-    const ctx = web.context(request);
-    const row = await getSectionRow(database, ctx, id, section.name, rowId);
-    const summary = await getNominalSection(database, ctx, id, 'identity');
-    return renderForm(request, reply, {
-      title: `Change ${section.singular}`,
-      caption: summary.name,
-      fields: section.fields,
-      values: inputToForm(section.fields, row),
-      action: `/nominals/${id}/${section.name}/${rowId}`,
-      backLink: `/nominals/${id}#${section.name}`,
-      version: row.version,
-    });
-  });
-
-  app.post('/nominals/:id/:section/:rowId', { config: { action: 'nominal.edit' } }, async (request, reply) => {
-    const { id, section: name, rowId } = request.params as Params;
-    const section = findSection(name);
-    if (!section || section.appendOnly) return reply.callNotFound();
-    const ctx = web.context(request);
-    const body = request.body as Body;
-    try {
-      await updateSectionRow(
-        database,
-        ctx,
-        id,
-        section.name,
-        rowId,
-        formToInput(section.fields, body),
-        body.version,
-      );
-      return reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+  app.get(
+    '/nominals/:id/:section/:rowId/edit',
+    { config: { action: 'nominal.edit' } },
+    async (request, reply) => {
+      const { id, section: name, rowId } = request.params as Params;
+      const section = findSection(name);
+      if (!section || section.appendOnly) return reply.callNotFound();
+      const ctx = web.context(request);
       const row = await getSectionRow(database, ctx, id, section.name, rowId);
       const summary = await getNominalSection(database, ctx, id, 'identity');
       return renderForm(request, reply, {
         title: `Change ${section.singular}`,
         caption: summary.name,
         fields: section.fields,
-        values: body,
+        values: inputToForm(section.fields, row),
         action: `/nominals/${id}/${section.name}/${rowId}`,
         backLink: `/nominals/${id}#${section.name}`,
-        version: error instanceof ConflictError ? row.version : Number(body.version),
-        ...(error instanceof ValidationError ? { errors: error.fieldErrors } : { conflict: error }),
+        version: row.version,
       });
-    }
-  });
+    },
+  );
+
+  app.post(
+    '/nominals/:id/:section/:rowId',
+    { config: { action: 'nominal.edit' } },
+    async (request, reply) => {
+      const { id, section: name, rowId } = request.params as Params;
+      const section = findSection(name);
+      if (!section || section.appendOnly) return reply.callNotFound();
+      const ctx = web.context(request);
+      const body = request.body as Body;
+      try {
+        await updateSectionRow(
+          database,
+          ctx,
+          id,
+          section.name,
+          rowId,
+          formToInput(section.fields, body),
+          body.version,
+        );
+        return reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error;
+        const row = await getSectionRow(database, ctx, id, section.name, rowId);
+        const summary = await getNominalSection(database, ctx, id, 'identity');
+        return renderForm(request, reply, {
+          title: `Change ${section.singular}`,
+          caption: summary.name,
+          fields: section.fields,
+          values: body,
+          action: `/nominals/${id}/${section.name}/${rowId}`,
+          backLink: `/nominals/${id}#${section.name}`,
+          version: error instanceof ConflictError ? row.version : Number(body.version),
+          ...(error instanceof ValidationError ? { errors: error.fieldErrors } : { conflict: error }),
+        });
+      }
+    },
+  );
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

@@ -3,7 +3,8 @@ import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } fr
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export interface InScope {
   nominal: { id: string; area_code: string; version: number };
@@ -28,11 +29,20 @@ export async function loadInScope(
     .select(['id', 'area_code', 'version'])
     .where('id', '=', nominalId)
     .executeTakeFirst();
-  if (!nominal) throw new NotFoundError(undefined, { recordType: 'nominal', recordIds: [nominalId], section: 'refused: no such record' });
+  if (!nominal)
+    throw new NotFoundError(undefined, {
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'refused: no such record',
+    });
   const current = <T extends { from_date: string; to_date: string | null }>(rows: T[]) =>
     rows.filter((r) => r.from_date <= ctx.today && (r.to_date === null || r.to_date >= ctx.today));
   const [managers, involvements, justified] = await Promise.all([
-    tx.selectFrom('nominal_managers').select(['user_id', 'role', 'agency_id', 'from_date', 'to_date']).where('nominal_id', '=', nominalId).execute(),
+    tx
+      .selectFrom('nominal_managers')
+      .select(['user_id', 'role', 'agency_id', 'from_date', 'to_date'])
+      .where('nominal_id', '=', nominalId)
+      .execute(),
     tx
       .selectFrom('agency_involvements')
       .select(['agency_id', 'sections', 'from_date', 'to_date'])
@@ -53,7 +63,12 @@ export async function loadInScope(
     involvements: current(involvements).map((i) => ({ agencyId: i.agency_id, sections: i.sections })),
     justified: justified !== undefined,
   });
-  if (!access) throw new NotFoundError(undefined, { recordType: 'nominal', recordIds: [nominalId], section: `refused: ${action} out of scope` });
+  if (!access)
+    throw new NotFoundError(undefined, {
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: `refused: ${action} out of scope`,
+    });
   return { nominal, access, visible: sensitiveVisibility(ctx.actor, access) };
 }
 

@@ -12,7 +12,14 @@ import { changesSince, diffValues, recordChange } from './changes.ts';
 import { isUuid, loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
 import { recomputeObligations } from '../levels/obligations.ts';
 import { eventForRecordChange, recordSignificantEvent } from '../levels/significant-events.ts';
-import { CASE_DATES_FIELDS, IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findSection, type RowSection } from './sections.ts';
+import {
+  CASE_DATES_FIELDS,
+  IDENTITY_FIELDS,
+  LEAD_AGENCY_FIELDS,
+  SECTIONS,
+  findSection,
+  type RowSection,
+} from './sections.ts';
 
 /*
  * The nominal record's use cases. Each one: authorise → load → rules → write → timeline → access log,
@@ -21,7 +28,11 @@ import { CASE_DATES_FIELDS, IDENTITY_FIELDS, LEAD_AGENCY_FIELDS, SECTIONS, findS
 
 type Values = Record<string, unknown>;
 
-const NOMINAL_SECTIONS = { identity: IDENTITY_FIELDS, 'lead-agency': LEAD_AGENCY_FIELDS, 'case-dates': CASE_DATES_FIELDS } as const;
+const NOMINAL_SECTIONS = {
+  identity: IDENTITY_FIELDS,
+  'lead-agency': LEAD_AGENCY_FIELDS,
+  'case-dates': CASE_DATES_FIELDS,
+} as const;
 export type NominalSectionName = keyof typeof NOMINAL_SECTIONS;
 export const NOMINAL_SECTION_LABELS: Record<NominalSectionName, string> = {
   identity: 'Identity',
@@ -619,7 +630,8 @@ function withheldNotes(scope: InScope, withheld: Record<string, number>): string
   if ((withheld.relationships ?? 0) > 0 && !scope.visible.victims) {
     notes.push('Victim details are withheld: only those who plan victim safety can see them.');
   }
-  if (!scope.visible.health) notes.push('Health information is withheld: it is visible only to roles that need it.');
+  if (!scope.visible.health)
+    notes.push('Health information is withheld: it is visible only to roles that need it.');
   return notes;
 }
 
@@ -731,7 +743,9 @@ export async function getTimeline(
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     // Entries about what the viewer may not see are left out, not just blanked.
     const hidden = (['victims', 'health', 'intelligence'] as const).filter((kind) => !scope.visible[kind]);
-    const unshared = SECTIONS.filter((section) => !scope.visible.section(section.name)).map((section) => section.name);
+    const unshared = SECTIONS.filter((section) => !scope.visible.section(section.name)).map(
+      (section) => section.name,
+    );
     let query = tx
       .selectFrom('nominal_changes as c')
       .innerJoin('users as u', 'u.id', 'c.user_id')
@@ -748,7 +762,10 @@ export async function getTimeline(
         'g.name as agency_name',
       ])
       .where('c.nominal_id', '=', nominalId);
-    if (hidden.length) query = query.where((eb) => eb.or([eb('c.sensitivity', 'is', null), eb('c.sensitivity', 'not in', hidden)]));
+    if (hidden.length)
+      query = query.where((eb) =>
+        eb.or([eb('c.sensitivity', 'is', null), eb('c.sensitivity', 'not in', hidden)]),
+      );
     if (unshared.length) query = query.where('c.section', 'not in', unshared);
     const rows = await query
       .orderBy('c.id', 'desc')
@@ -771,7 +788,9 @@ export async function getTimeline(
         section: r.section,
         action: r.action,
         summary: r.summary,
-        changes: describeChange(r.section, r.before, r.after).filter((c) => scope.visible.health || c.field !== 'Disability'),
+        changes: describeChange(r.section, r.before, r.after).filter(
+          (c) => scope.visible.health || c.field !== 'Disability',
+        ),
       })),
     };
   });

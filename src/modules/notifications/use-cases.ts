@@ -52,7 +52,12 @@ export async function notify(tx: Tx, ctx: UseCaseContext, notification: NewNotif
 }
 
 /** Emails notifications not yet emailed (after their transaction has committed). Failures are left for the next try. */
-export async function deliverEmails(database: Database, mailer: Mailer | undefined, baseUrl: string, ids?: readonly string[]) {
+export async function deliverEmails(
+  database: Database,
+  mailer: Mailer | undefined,
+  baseUrl: string,
+  ids?: readonly string[],
+) {
   if (!mailer) return { sent: 0, failed: 0 };
   let query = database.db
     .selectFrom('notifications as n')
@@ -72,7 +77,9 @@ export async function deliverEmails(database: Database, mailer: Mailer | undefin
         subject: `Vigil: ${row.subject}`,
         text: `${row.subject}.\n\nSign in to Vigil to see the details: ${baseUrl}${row.link ?? '/inbox'}\n\nThis email does not contain case details by design.`,
       });
-      await database.transaction((tx) => tx.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', row.id).execute());
+      await database.transaction((tx) =>
+        tx.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', row.id).execute(),
+      );
       sent++;
     } catch {
       failed++;

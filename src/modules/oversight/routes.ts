@@ -28,7 +28,11 @@ export function registerOversight(web: Web): void {
           type: 'array',
           items: {
             type: 'object',
-            properties: { category: { type: ['integer', 'null'] }, level: { type: ['integer', 'null'] }, count: { type: 'integer' } },
+            properties: {
+              category: { type: ['integer', 'null'] },
+              level: { type: ['integer', 'null'] },
+              count: { type: 'integer' },
+            },
           },
         },
       },

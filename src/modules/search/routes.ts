@@ -26,7 +26,10 @@ const RESULT_SCHEMA = {
           mappaCategory: { type: ['integer', 'null'] },
           mappaLevel: { type: ['integer', 'null'] },
           score: { type: 'number' },
-          inScope: { type: 'boolean', description: 'False: outside your scope; open it with POST /nominals/{id}/justified-access' },
+          inScope: {
+            type: 'boolean',
+            description: 'False: outside your scope; open it with POST /nominals/{id}/justified-access',
+          },
         },
       },
     },
@@ -49,7 +52,12 @@ export function registerSearch(web: Web): void {
     };
     const canSearchAllAreas = can(ctx.actor, 'nominal.justified-access');
     if (!query.q && !query.dateOfBirth && !query.area) {
-      return reply.render('search/views/search.njk', { title: 'Find a person', values, areas, canSearchAllAreas });
+      return reply.render('search/views/search.njk', {
+        title: 'Find a person',
+        values,
+        areas,
+        canSearchAllAreas,
+      });
     }
     try {
       const found = await searchNominals(database, ctx, {
@@ -104,8 +112,14 @@ export function registerSearch(web: Web): void {
       dateOfBirth: { type: 'string', description: 'YYYY-MM-DD' },
       area: { type: 'string', description: 'MAPPA area code, e.g. AVS' },
       page: { type: 'integer', description: 'Page number, from 1' },
-      allAreas: { type: 'boolean', description: 'Search every area (roles allowed justified access only); needs `reason`' },
-      reason: { type: 'string', description: 'Why you are searching outside your scope (logged and reviewed)' },
+      allAreas: {
+        type: 'boolean',
+        description: 'Search every area (roles allowed justified access only); needs `reason`',
+      },
+      reason: {
+        type: 'string',
+        description: 'Why you are searching outside your scope (logged and reviewed)',
+      },
     },
     response: RESULT_SCHEMA,
     handler: async (request) =>

@@ -102,7 +102,8 @@ function parseSearch(input: SearchInput) {
   const page = Math.max(1, Math.min(500, Number.parseInt(String(input.page ?? '1'), 10) || 1));
   const allAreas = input.allAreas === true || input.allAreas === 'true' || input.allAreas === 'yes';
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
-  if (allAreas && reason.length < 10) errors.reason = 'Give your reason for searching other areas (at least 10 characters)';
+  if (allAreas && reason.length < 10)
+    errors.reason = 'Give your reason for searching other areas (at least 10 characters)';
   else if (reason.length > 500) errors.reason = 'Reason must be 500 characters or fewer';
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return { q, dateOfBirth, area, page, allAreas, reason: allAreas ? reason : null };

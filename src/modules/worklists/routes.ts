@@ -163,15 +163,11 @@ export function registerWorklists(web: Web): void {
     });
   });
 
-  app.get(
-    '/worklists/category-3.csv',
-    { config: { action: 'category3.view' } },
-    async (request, reply) => {
-      const ctx = web.context(request);
-      const candidates = await category3Candidates(database, ctx);
-      return sendCsv(reply, `category-3-candidates-${ctx.today}.csv`, candidates.rows);
-    },
-  );
+  app.get('/worklists/category-3.csv', { config: { action: 'category3.view' } }, async (request, reply) => {
+    const ctx = web.context(request);
+    const candidates = await category3Candidates(database, ctx);
+    return sendCsv(reply, `category-3-candidates-${ctx.today}.csv`, candidates.rows);
+  });
 
   const renderConsider = async (
     request: FastifyRequest,

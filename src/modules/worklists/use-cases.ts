@@ -71,10 +71,16 @@ const ROW_COLUMNS = (today: string) => sql`
   coalesce(CASE WHEN o.level IS NULL THEN o.level_decision_due_on ELSE least(o.review_due_on, o.notification_due_on) END < ${today}::date, false) AS overdue`;
 
 /** The area's lists with their counts, and the rows of the chosen list (for coordinators and managers). */
-export async function areaWorklist(database: Database, ctx: UseCaseContext, listKey: string | undefined, page = 1) {
+export async function areaWorklist(
+  database: Database,
+  ctx: UseCaseContext,
+  listKey: string | undefined,
+  page = 1,
+) {
   authorize(ctx.actor, 'worklist.area');
   const key = (AREA_LISTS.find((l) => l.key === listKey)?.key ?? 'no-level') as AreaListKey;
-  if (listKey && !AREA_LISTS.some((l) => l.key === listKey)) throw new ValidationError({ list: 'Choose a list from the menu' });
+  if (listKey && !AREA_LISTS.some((l) => l.key === listKey))
+    throw new ValidationError({ list: 'Choose a list from the menu' });
   const pageSize = 50;
   return database.transaction(async (tx) => {
     const counts = await sql<Record<string, number>>`
@@ -150,7 +156,12 @@ export async function category3Candidates(database: Database, ctx: UseCaseContex
 }
 
 /** "Considered — refer / not needed, because …": the person leaves the list until something significant changes. */
-export async function considerCategory3(database: Database, ctx: UseCaseContext, nominalId: string, input: Record<string, unknown>) {
+export async function considerCategory3(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  input: Record<string, unknown>,
+) {
   authorize(ctx.actor, 'category3.consider');
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
@@ -163,7 +174,12 @@ export async function considerCategory3(database: Database, ctx: UseCaseContext,
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const row = await tx
       .insertInto('category3_considerations')
-      .values({ nominal_id: nominalId, outcome: outcome as 'refer' | 'not_needed', reason, considered_by: ctx.actor.userId })
+      .values({
+        nominal_id: nominalId,
+        outcome: outcome as 'refer' | 'not_needed',
+        reason,
+        considered_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recomputeObligations(tx, nominalId, ctx.today);
@@ -185,7 +201,19 @@ export function worklistCsv(rows: readonly WorklistRow[]): string {
     // Quote everything, and defuse spreadsheet formulas.
     return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
   };
-  return [header, ...rows.map((r) => [r.vigilRef, r.name, r.dateOfBirth, r.category, r.level, r.dueOn, r.overdue ? 'yes' : 'no', r.basis])]
+  return [
+    header,
+    ...rows.map((r) => [
+      r.vigilRef,
+      r.name,
+      r.dateOfBirth,
+      r.category,
+      r.level,
+      r.dueOn,
+      r.overdue ? 'yes' : 'no',
+      r.basis,
+    ]),
+  ]
     .map((line) => line.map(cell).join(','))
     .join('\r\n');
 }
