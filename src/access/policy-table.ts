@@ -22,6 +22,9 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'worklist.area': 'See the area worklists',
   'category3.view': 'See Category 3 candidates',
   'category3.consider': 'Record a Category 3 consideration',
+  'notification.record': 'Record a registered sex offender’s notification to the police',
+  'area.settings': 'Change their area’s review intervals and countersignature rule',
+  'level.countersign': 'Countersign a level decision',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

@@ -36,7 +36,10 @@ export type Action =
   | 'level.decide'
   | 'worklist.area'
   | 'category3.view'
-  | 'category3.consider';
+  | 'category3.consider'
+  | 'notification.record'
+  | 'area.settings'
+  | 'level.countersign';
 
 const RA_CASE_ROLES = [
   'probation_practitioner',
@@ -113,6 +116,16 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   },
   'category3.view': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
   'category3.consider': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area' },
+  // Registered sex offenders' notifications to the police (SOA 2003 s.83–85).
+  'notification.record': {
+    police_offender_manager: 'area',
+    probation_practitioner: 'area',
+    mappa_coordinator: 'area',
+    mappa_administrator: 'area',
+  },
+  // The area's review intervals and whether level decisions need countersigning.
+  'area.settings': { mappa_coordinator: 'yes' },
+  'level.countersign': { senior_probation_officer: 'area', meeting_chair: 'area', mappa_coordinator: 'area' },
 };
 
 /** Actions that change records: a read-only API token never gets them. */
@@ -123,6 +136,9 @@ const WRITES: readonly Action[] = [
   'user.manage',
   'level.decide',
   'category3.consider',
+  'notification.record',
+  'area.settings',
+  'level.countersign',
 ];
 
 /** The widest reach any of the actor's roles gives for the action, or null. */

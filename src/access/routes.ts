@@ -24,6 +24,8 @@ export function routeActionOf(url: string, configured: RouteAction | undefined):
 }
 
 export async function enforceRouteAction(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  // No route matched: the not-found handler answers, with nothing to authorise.
+  if (request.is404) return;
   const action = routeActionOf(request.routeOptions.url ?? request.url, request.routeOptions.config?.action);
   if (action === 'public') return;
   if (!request.actor) throw new UnauthenticatedError();

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../access/policy.ts';
 import { MAPPA_CATEGORY, MAPPA_LEVEL, labelOf } from '../../domain/codes.ts';
-import { daysBetween, parseDateParts } from '../../domain/dates.ts';
+import { daysBetween, formatDateLong, parseDateParts } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
@@ -9,11 +9,17 @@ import type { Web } from '../../web/app.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import { reportSignificantEvent } from './significant-events.ts';
 import {
+  OFFENDER_NOTIFICATION_KIND,
   SCREENING_QUESTIONS,
+  countersignLevelDecision,
   decideLevel,
+  getAreaSettings,
   getLevelHistory,
   levelSummary,
+  recordOffenderNotification,
   recordStatusNotification,
+  updateAreaSettings,
+  type AreaSettingsView,
 } from './use-cases.ts';
 
 /**
@@ -144,15 +150,25 @@ const LEVEL_FORM_ORDER = [
 ];
 const EVENT_FORM_ORDER = ['type', 'occurredOn', 'description'];
 const TOLD_FORM_ORDER = ['toldOn', 'invitedToContribute', 'theirViews'];
+const NOTIFICATION_FORM_ORDER = ['kind', 'notifiedOn'];
+const SETTINGS_FORM_ORDER = [
+  'level2ReviewWeeks',
+  'level3ReviewWeeks',
+  'significantEventReviewDays',
+  'countersignatureRequired',
+] as const;
 
 export function registerLevels(web: Web): void {
   const { app, api, database } = web;
 
   // The levels page.
-  app.get('/nominals/:id/levels', { config: { action: 'nominal.view' } }, async (request, reply) => {
-    const { id } = request.params as Params;
+  const levelsPage = async (
+    request: FastifyRequest,
+    id: string,
+    query: Record<string, string | undefined>,
+    errors?: FieldErrors,
+  ) => {
     const ctx = web.context(request);
-    const query = request.query as Record<string, string | undefined>;
     const person = await getNominalSection(database, ctx, id, 'identity');
     const history = await getLevelHistory(database, ctx, id);
     const o = history.obligations;
@@ -171,8 +187,17 @@ export function registerLevels(web: Web): void {
     }));
     const justDecided = query.decision ? decisions.find((d) => d.id === query.decision) : undefined;
     const notified = Number(query.notified);
-    return reply.render('levels/views/levels.njk', {
+    return {
       title: `MAPPA level – ${person.name}`,
+      errors: errors ?? {},
+      errorList: errors ? summaryLinks(errors, []).map((e) => ({ ...e, href: '#decisions' })) : [],
+      userId: ctx.actor.userId,
+      offenderNotifications: history.offenderNotifications.map((n) => ({
+        ...n,
+        kindLabel: labelOf(OFFENDER_NOTIFICATION_KIND, n.kind),
+      })),
+      showNotificationLink: o.category === 1 && can(ctx.actor, 'notification.record'),
+      canCountersign: can(ctx.actor, 'level.countersign'),
       id,
       person,
       o,
@@ -214,8 +239,154 @@ export function registerLevels(web: Web): void {
             }
           : query.told === 'recorded'
             ? { heading: 'Recorded that they were told of their MAPPA status' }
-            : null,
-    });
+            : query.notification === 'recorded'
+              ? {
+                  heading: 'Notification to the police recorded',
+                  text: o.notification_due_on
+                    ? `The next notification is due by ${formatDateLong(o.notification_due_on)}.`
+                    : undefined,
+                }
+              : query.countersigned === 'yes'
+                ? { heading: 'Level decision countersigned' }
+                : null,
+    };
+  };
+
+  app.get('/nominals/:id/levels', { config: { action: 'nominal.view' } }, async (request, reply) => {
+    const { id } = request.params as Params;
+    const query = request.query as Record<string, string | undefined>;
+    return reply.render('levels/views/levels.njk', await levelsPage(request, id, query));
+  });
+
+  // Countersigning a level decision (when the area requires it).
+  app.post(
+    '/nominals/:id/levels/:decisionId/countersignature',
+    { config: { action: 'level.countersign' } },
+    async (request, reply) => {
+      const { id, decisionId } = request.params as Params & { decisionId: string };
+      try {
+        await countersignLevelDecision(database, web.context(request), id, decisionId);
+        return reply.redirect(`/nominals/${id}/levels?countersigned=yes#decisions`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        return reply
+          .code(400)
+          .render('levels/views/levels.njk', await levelsPage(request, id, {}, error.fieldErrors));
+      }
+    },
+  );
+
+  // Notifications to the police by a registered sex offender.
+  const renderNotificationForm = async (
+    request: FastifyRequest,
+    id: string,
+    values: Body,
+    errors?: FieldErrors,
+  ) => ({
+    title: 'Record a notification to the police',
+    id,
+    person: await getNominalSection(database, web.context(request), id, 'identity'),
+    kindItems: OFFENDER_NOTIFICATION_KIND.map((k) => ({
+      value: k.code,
+      text: k.label,
+      checked: values.kind === k.code,
+    })),
+    values,
+    errors: errors ?? {},
+    errorList: errors ? summaryLinks(errors, ['notifiedOn']) : [],
+  });
+
+  app.get(
+    '/nominals/:id/offender-notifications/new',
+    { config: { action: 'notification.record' } },
+    async (request, reply) => {
+      const { id } = request.params as Params;
+      const today = web.context(request).today;
+      return reply.render(
+        'levels/views/notification-form.njk',
+        await renderNotificationForm(request, id, dateParts('notifiedOn', today)),
+      );
+    },
+  );
+
+  app.post(
+    '/nominals/:id/offender-notifications',
+    { config: { action: 'notification.record' } },
+    async (request, reply) => {
+      const { id } = request.params as Params;
+      const body = request.body as Body;
+      const dates = { notifiedOn: dateFromForm(body, 'notifiedOn', 'Date they notified the police', true) };
+      try {
+        await recordOffenderNotification(database, web.context(request), id, {
+          kind: body.kind,
+          notifiedOn: dates.notifiedOn.value,
+        });
+        return reply.redirect(`/nominals/${id}/levels?notification=recorded#offender-notifications`, 303);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const page = await renderNotificationForm(
+          request,
+          id,
+          body,
+          formErrors(error, dates, NOTIFICATION_FORM_ORDER),
+        );
+        return reply.code(400).render('levels/views/notification-form.njk', page);
+      }
+    },
+  );
+
+  // The area's settings (coordinator).
+  const settingsPage = (
+    settings: AreaSettingsView,
+    values: Body,
+    errors?: FieldErrors,
+    saved?: string,
+  ) => ({
+    title: 'Area settings for MAPPA levels',
+    areaCode: settings.areaCode,
+    saved,
+    values,
+    errors: errors ?? {},
+    errorList: errors ? summaryLinks(errors, []) : [],
+  });
+  const settingsValues = (s: AreaSettingsView): Body => ({
+    level2ReviewWeeks: String(s.level2ReviewWeeks),
+    level3ReviewWeeks: String(s.level3ReviewWeeks),
+    significantEventReviewDays: String(s.significantEventReviewDays),
+    countersignatureRequired: s.countersignatureRequired ? 'yes' : 'no',
+  });
+
+  app.get('/area-settings', { config: { action: 'area.settings' } }, async (request, reply) => {
+    const settings = await getAreaSettings(database, web.context(request));
+    const recomputed = Number((request.query as Record<string, string | undefined>).saved);
+    return reply.render(
+      'levels/views/area-settings.njk',
+      settingsPage(
+        settings,
+        settingsValues(settings),
+        undefined,
+        Number.isInteger(recomputed) && recomputed >= 0
+          ? `${recomputed} ${recomputed === 1 ? 'person' : 'people'}`
+          : undefined,
+      ),
+    );
+  });
+
+  app.post('/area-settings', { config: { action: 'area.settings' } }, async (request, reply) => {
+    const ctx = web.context(request);
+    const body = request.body as Body;
+    try {
+      const saved = await updateAreaSettings(database, ctx, body);
+      return reply.redirect(`/area-settings?saved=${saved.recomputed}`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const settings = await getAreaSettings(database, ctx);
+      const order = [...SETTINGS_FORM_ORDER];
+      const errors = Object.fromEntries(
+        Object.entries(error.fieldErrors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
+      );
+      return reply.code(400).render('levels/views/area-settings.njk', settingsPage(settings, body, errors));
+    }
   });
 
   // Screening and level decision.
@@ -553,5 +724,102 @@ export function registerLevels(web: Web): void {
         (request.params as Params).id,
         bodyOf(request),
       ),
+  });
+
+  const AREA_SETTINGS = {
+    type: 'object',
+    properties: {
+      areaCode: { type: 'string' },
+      level2ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
+      level3ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
+      significantEventReviewDays: { type: 'integer', minimum: 1, maximum: 90 },
+      countersignatureRequired: { type: 'boolean' },
+    },
+  };
+
+  api.add({
+    method: 'POST',
+    path: '/nominals/{id}/offender-notifications',
+    action: 'notification.record',
+    tag: 'MAPPA levels',
+    summary:
+      'Record a registered sex offender’s notification to the police (SOA 2003 s.83–85); the next periodic notification falls due a year later',
+    body: {
+      type: 'object',
+      required: ['kind', 'notifiedOn'],
+      properties: { kind: { enum: ['initial', 'change', 'periodic'] }, notifiedOn: DATE },
+    },
+    response: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        nextDueOn: { ...NULLABLE_DATE, description: 'When the next notification is due' },
+      },
+    },
+    successStatus: 201,
+    handler: async (request) =>
+      recordOffenderNotification(
+        database,
+        web.context(request),
+        (request.params as Params).id,
+        bodyOf(request),
+      ),
+  });
+
+  api.add({
+    method: 'POST',
+    path: '/nominals/{id}/levels/{decisionId}/countersignature',
+    action: 'level.countersign',
+    tag: 'MAPPA levels',
+    summary:
+      'Countersign someone else’s level decision that awaits countersignature (when the area requires it)',
+    response: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        countersignedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+    handler: async (request) => {
+      const { id, decisionId } = request.params as Params & { decisionId: string };
+      return countersignLevelDecision(database, web.context(request), id, decisionId);
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    path: '/area-settings',
+    action: 'area.settings',
+    tag: 'MAPPA levels',
+    summary: 'The review intervals and countersignature rule of your own area',
+    response: AREA_SETTINGS,
+    handler: async (request) => getAreaSettings(database, web.context(request)),
+  });
+
+  api.add({
+    method: 'PUT',
+    path: '/area-settings',
+    action: 'area.settings',
+    tag: 'MAPPA levels',
+    summary:
+      'Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated',
+    body: {
+      type: 'object',
+      required: ['level2ReviewWeeks', 'level3ReviewWeeks', 'significantEventReviewDays', 'countersignatureRequired'],
+      properties: {
+        level2ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
+        level3ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
+        significantEventReviewDays: { type: 'integer', minimum: 1, maximum: 90 },
+        countersignatureRequired: { type: 'boolean' },
+      },
+    },
+    response: {
+      ...AREA_SETTINGS,
+      properties: {
+        ...AREA_SETTINGS.properties,
+        recomputed: { type: 'integer', description: 'People with a level whose due dates were recalculated' },
+      },
+    },
+    handler: async (request) => updateAreaSettings(database, web.context(request), bodyOf(request)),
   });
 }

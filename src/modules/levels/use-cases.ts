@@ -1,14 +1,15 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import { compareDates, parseIsoDate } from '../../domain/dates.ts';
+import { validateAreaSettings } from '../../domain/deadlines.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION, levelChange, validateLevelDecision } from '../../domain/levels.ts';
 import type { MappaCategory, MappaLevel } from '../../domain/codes.ts';
 import { recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
-import { recomputeObligations } from './obligations.ts';
+import { isUuid, loadInScope } from '../nominals/scope.ts';
+import { areaSettings, recomputeObligations } from './obligations.ts';
 
 /** MAPPA Q: the screening questions a practitioner answers before deciding the level. */
 export const SCREENING_QUESTIONS = [
@@ -247,7 +248,25 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
         'd.decided_on as decidedOn',
         'd.decided_at as decidedAt',
         'd.warning',
+        'd.decided_by as decidedById',
         'u.display_name as decidedBy',
+        'd.countersigned_at as countersignedAt',
+        (eb) =>
+          eb
+            .selectFrom('users as cu')
+            .select('cu.display_name')
+            .whereRef('cu.id', '=', 'd.countersigned_by')
+            .as('countersignedBy'),
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('user_roles as r')
+                .select('r.user_id')
+                .whereRef('r.user_id', '=', 'd.decided_by')
+                .where('r.role', 'in', [...COUNTERSIGNING_ROLES]),
+            )
+            .as('deciderIsSenior'),
         's.answers',
       ])
       .where('d.nominal_id', '=', nominalId)
@@ -278,6 +297,21 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       .where('nominal_id', '=', nominalId)
       .orderBy('told_on', 'desc')
       .execute();
+    const offenderNotifications = await tx
+      .selectFrom('offender_notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.recorded_by')
+      .select([
+        'n.id',
+        'n.kind',
+        'n.notified_on as notifiedOn',
+        'n.recorded_at as recordedAt',
+        'u.display_name as recordedBy',
+      ])
+      .where('n.nominal_id', '=', nominalId)
+      .orderBy('n.notified_on', 'desc')
+      .orderBy('n.recorded_at', 'desc')
+      .execute();
+    const countersignatureRequired = await areaRequiresCountersignature(tx, obligations.area_code);
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'nominal',
@@ -286,12 +320,19 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
     });
     return {
       obligations,
-      decisions: decisions.map((d) => ({
+      decisions: decisions.map(({ deciderIsSenior, ...d }) => ({
         ...d,
         answers: typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers,
+        awaitingCountersignature: awaitsCountersignature({
+          countersignatureRequired,
+          deciderIsSenior: Boolean(deciderIsSenior),
+          countersignedAt: d.countersignedAt,
+        }),
       })),
       events,
       toldOfStatus: told,
+      offenderNotifications,
+      countersignatureRequired,
       criteria: LEVEL_CRITERION,
     };
   });
@@ -323,5 +364,249 @@ export async function levelSummary(database: Database, ctx: UseCaseContext, nomi
       dueOn,
       basis: o.level === null ? o.level_decision_basis : o.review_basis,
     };
+  });
+}
+
+// --- Countersignature ----------------------------------------------------------------------------
+
+/** Roles whose level decisions never need countersigning, and who may countersign others'. */
+export const COUNTERSIGNING_ROLES = ['senior_probation_officer', 'meeting_chair', 'mappa_coordinator'] as const;
+
+async function areaRequiresCountersignature(tx: Tx, areaCode: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('area_settings')
+    .select('countersignature_required')
+    .where('area_code', '=', areaCode)
+    .executeTakeFirst();
+  return row?.countersignature_required ?? false;
+}
+
+/**
+ * A decision awaits countersignature when its area requires countersigning and it was recorded by
+ * someone without a countersigning role, until it is countersigned. The level takes effect anyway.
+ * (level_decisions has no column recording whether countersigning was required when it was made,
+ * so this follows the area's current setting and the decider's current roles.)
+ */
+function awaitsCountersignature(d: {
+  countersignatureRequired: boolean;
+  deciderIsSenior: boolean;
+  countersignedAt: Date | string | null;
+}): boolean {
+  return d.countersignatureRequired && !d.deciderIsSenior && d.countersignedAt === null;
+}
+
+/** A senior colleague countersigns someone else's level decision that awaits it. */
+export async function countersignLevelDecision(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  decisionId: string,
+) {
+  authorize(ctx.actor, 'level.countersign');
+  return database.transaction(async (tx) => {
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    if (!isUuid(decisionId)) throw new ValidationError({ decisionId: 'Select a level decision' });
+    const decision = await tx
+      .selectFrom('level_decisions as d')
+      .select([
+        'd.id',
+        'd.level',
+        'd.decided_by',
+        'd.countersigned_at',
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('user_roles as r')
+                .select('r.user_id')
+                .whereRef('r.user_id', '=', 'd.decided_by')
+                .where('r.role', 'in', [...COUNTERSIGNING_ROLES]),
+            )
+            .as('deciderIsSenior'),
+      ])
+      .where('d.id', '=', decisionId)
+      .where('d.nominal_id', '=', nominalId)
+      .executeTakeFirst();
+    if (!decision) throw new NotFoundError();
+    if (decision.decided_by === ctx.actor.userId)
+      throw new ValidationError({ decisionId: 'You cannot countersign your own level decision' });
+    const required = await areaRequiresCountersignature(tx, scope.nominal.area_code);
+    if (
+      !awaitsCountersignature({
+        countersignatureRequired: required,
+        deciderIsSenior: Boolean(decision.deciderIsSenior),
+        countersignedAt: decision.countersigned_at,
+      })
+    )
+      throw new ValidationError({
+        decisionId: decision.countersigned_at
+          ? 'This level decision has already been countersigned'
+          : 'This level decision does not need countersigning',
+      });
+    const updated = await tx
+      .updateTable('level_decisions')
+      .set({ countersigned_at: new Date(), countersigned_by: ctx.actor.userId })
+      .where('id', '=', decisionId)
+      .where('countersigned_at', 'is', null)
+      .returning(['id', 'countersigned_at'])
+      .executeTakeFirst();
+    if (!updated) throw new ValidationError({ decisionId: 'This level decision has already been countersigned' });
+    await recordChange(tx, {
+      nominalId,
+      userId: ctx.actor.userId,
+      section: 'levels',
+      entityId: decisionId,
+      entityVersion: 2,
+      action: 'updated',
+      summary: `Level decision countersigned${decision.level ? ` (Level ${decision.level})` : ''}`,
+      before: { countersignedBy: null },
+      after: { countersignedBy: ctx.actor.userId },
+    });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'alteration',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'level decision countersignature',
+    });
+    return { id: updated.id, countersignedAt: updated.countersigned_at };
+  });
+}
+
+// --- Notifications to the police (SOA 2003 s.83–85) ----------------------------------------------
+
+export const OFFENDER_NOTIFICATION_KIND = [
+  { code: 'initial', label: 'Initial notification (within 3 days)' },
+  { code: 'change', label: 'Change of details (name, address, travel)' },
+  { code: 'periodic', label: 'Periodic (annual) notification' },
+] as const;
+
+/** Records that a registered sex offender notified the police; the next periodic notification falls due a year later. */
+export async function recordOffenderNotification(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  input: { kind?: unknown; notifiedOn?: unknown },
+) {
+  authorize(ctx.actor, 'notification.record');
+  return database.transaction(async (tx) => {
+    await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    const errors: FieldErrors = {};
+    const kind = OFFENDER_NOTIFICATION_KIND.find((k) => k.code === input.kind)?.code;
+    if (!kind) errors.kind = 'Select the kind of notification';
+    const notified = parseIsoDate(String(input.notifiedOn ?? ''), 'Date they notified the police');
+    if (!notified.ok) errors.notifiedOn = notified.error;
+    else if (compareDates(notified.value, ctx.today) > 0)
+      errors.notifiedOn = 'Date they notified the police must be today or in the past';
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const notifiedOn = (notified as { value: string }).value;
+    const row = await tx
+      .insertInto('offender_notifications')
+      .values({ nominal_id: nominalId, kind: kind!, notified_on: notifiedOn, recorded_by: ctx.actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recomputeObligations(tx, nominalId, ctx.today);
+    const { notification_due_on: nextDueOn } = await tx
+      .selectFrom('nominal_obligations')
+      .select('notification_due_on')
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirstOrThrow();
+    await recordChange(tx, {
+      nominalId,
+      userId: ctx.actor.userId,
+      section: 'levels',
+      entityId: row.id,
+      entityVersion: 1,
+      action: 'created',
+      summary: 'Notification to the police recorded',
+      before: null,
+      after: { kind, notifiedOn },
+    });
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'collection',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'notification to the police',
+    });
+    return { id: row.id, nextDueOn };
+  });
+}
+
+// --- Area settings -----------------------------------------------------------------------------
+
+export interface AreaSettingsView {
+  areaCode: string;
+  level2ReviewWeeks: number;
+  level3ReviewWeeks: number;
+  significantEventReviewDays: number;
+  countersignatureRequired: boolean;
+}
+
+async function readAreaSettings(tx: Tx, areaCode: string): Promise<AreaSettingsView> {
+  return {
+    areaCode,
+    ...(await areaSettings(tx, areaCode)),
+    countersignatureRequired: await areaRequiresCountersignature(tx, areaCode),
+  };
+}
+
+/** The review intervals and countersignature rule of the actor's own area. */
+export async function getAreaSettings(database: Database, ctx: UseCaseContext): Promise<AreaSettingsView> {
+  authorize(ctx.actor, 'area.settings');
+  return database.transaction((tx) => readAreaSettings(tx, ctx.actor.areaCode));
+}
+
+const wholeNumber = (v: unknown): unknown =>
+  typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+
+/** Changes the actor's own area's settings, then brings every decided case's due dates into line. */
+export async function updateAreaSettings(
+  database: Database,
+  ctx: UseCaseContext,
+  input: {
+    level2ReviewWeeks?: unknown;
+    level3ReviewWeeks?: unknown;
+    significantEventReviewDays?: unknown;
+    countersignatureRequired?: unknown;
+  },
+) {
+  authorize(ctx.actor, 'area.settings');
+  const settings = {
+    level2ReviewWeeks: wholeNumber(input.level2ReviewWeeks),
+    level3ReviewWeeks: wholeNumber(input.level3ReviewWeeks),
+    significantEventReviewDays: wholeNumber(input.significantEventReviewDays),
+  };
+  const errors = validateAreaSettings(settings);
+  const countersign = input.countersignatureRequired;
+  if (![true, false, 'yes', 'no'].includes(countersign as never))
+    errors.countersignatureRequired = 'Select whether level decisions need countersigning';
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const areaCode = ctx.actor.areaCode;
+  const values = {
+    level2_review_weeks: settings.level2ReviewWeeks as number,
+    level3_review_weeks: settings.level3ReviewWeeks as number,
+    significant_event_review_days: settings.significantEventReviewDays as number,
+    countersignature_required: yes(countersign),
+  };
+  return database.transaction(async (tx) => {
+    const before = await readAreaSettings(tx, areaCode);
+    await tx
+      .insertInto('area_settings')
+      .values({ area_code: areaCode, ...values })
+      .onConflict((oc) => oc.column('area_code').doUpdateSet(values))
+      .execute();
+    const decided = await tx
+      .selectFrom('nominal_obligations')
+      .select('nominal_id')
+      .where('area_code', '=', areaCode)
+      .where('level', 'is not', null)
+      .execute();
+    for (const { nominal_id } of decided) await recomputeObligations(tx, nominal_id, ctx.today);
+    await logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'alteration',
+      recordType: 'area_settings',
+      recordIds: [],
+      section: `area ${areaCode}: ${JSON.stringify({ before, after: values })}`,
+    });
+    return { ...(await readAreaSettings(tx, areaCode)), recomputed: decided.length };
   });
 }
