@@ -282,6 +282,7 @@ export interface Schema {
     countersigned_at: Date | null;
     countersigned_by: string | null;
     warning: string | null;
+    countersignature_required: Generated<boolean>;
   };
   status_notifications: {
     id: Generated<string>;

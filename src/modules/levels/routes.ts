@@ -336,12 +336,7 @@ export function registerLevels(web: Web): void {
   );
 
   // The area's settings (coordinator).
-  const settingsPage = (
-    settings: AreaSettingsView,
-    values: Body,
-    errors?: FieldErrors,
-    saved?: string,
-  ) => ({
+  const settingsPage = (settings: AreaSettingsView, values: Body, errors?: FieldErrors, saved?: string) => ({
     title: 'Area settings for MAPPA levels',
     areaCode: settings.areaCode,
     saved,
@@ -381,7 +376,7 @@ export function registerLevels(web: Web): void {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const settings = await getAreaSettings(database, ctx);
-      const order = [...SETTINGS_FORM_ORDER];
+      const order: string[] = [...SETTINGS_FORM_ORDER];
       const errors = Object.fromEntries(
         Object.entries(error.fieldErrors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
       );
@@ -805,7 +800,12 @@ export function registerLevels(web: Web): void {
       'Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated',
     body: {
       type: 'object',
-      required: ['level2ReviewWeeks', 'level3ReviewWeeks', 'significantEventReviewDays', 'countersignatureRequired'],
+      required: [
+        'level2ReviewWeeks',
+        'level3ReviewWeeks',
+        'significantEventReviewDays',
+        'countersignatureRequired',
+      ],
       properties: {
         level2ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
         level3ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize, can } from '../../access/policy.ts';
+import { authorize } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { compareDates, parseIsoDate } from '../../domain/dates.ts';
@@ -136,6 +136,10 @@ export async function decideLevel(
         decided_on: (decidedOn as { value: string }).value,
         decided_by: ctx.actor.userId,
         warning: change.warnings.join(' ') || null,
+        // Fixed now: a later change of the area's rule or the decider's roles must not rewrite it.
+        countersignature_required:
+          (await areaRequiresCountersignature(tx, obligations.area_code)) &&
+          !ctx.actor.roles.some((role) => (COUNTERSIGNING_ROLES as readonly string[]).includes(role)),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -257,16 +261,7 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
             .select('cu.display_name')
             .whereRef('cu.id', '=', 'd.countersigned_by')
             .as('countersignedBy'),
-        (eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('user_roles as r')
-                .select('r.user_id')
-                .whereRef('r.user_id', '=', 'd.decided_by')
-                .where('r.role', 'in', [...COUNTERSIGNING_ROLES]),
-            )
-            .as('deciderIsSenior'),
+        'd.countersignature_required as countersignatureRequired',
         's.answers',
       ])
       .where('d.nominal_id', '=', nominalId)
@@ -320,14 +315,10 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
     });
     return {
       obligations,
-      decisions: decisions.map(({ deciderIsSenior, ...d }) => ({
+      decisions: decisions.map((d) => ({
         ...d,
         answers: typeof d.answers === 'string' ? JSON.parse(d.answers) : d.answers,
-        awaitingCountersignature: awaitsCountersignature({
-          countersignatureRequired,
-          deciderIsSenior: Boolean(deciderIsSenior),
-          countersignedAt: d.countersignedAt,
-        }),
+        awaitingCountersignature: awaitsCountersignature(d),
       })),
       events,
       toldOfStatus: told,
@@ -370,7 +361,11 @@ export async function levelSummary(database: Database, ctx: UseCaseContext, nomi
 // --- Countersignature ----------------------------------------------------------------------------
 
 /** Roles whose level decisions never need countersigning, and who may countersign others'. */
-export const COUNTERSIGNING_ROLES = ['senior_probation_officer', 'meeting_chair', 'mappa_coordinator'] as const;
+export const COUNTERSIGNING_ROLES = [
+  'senior_probation_officer',
+  'meeting_chair',
+  'mappa_coordinator',
+] as const;
 
 async function areaRequiresCountersignature(tx: Tx, areaCode: string): Promise<boolean> {
   const row = await tx
@@ -381,18 +376,12 @@ async function areaRequiresCountersignature(tx: Tx, areaCode: string): Promise<b
   return row?.countersignature_required ?? false;
 }
 
-/**
- * A decision awaits countersignature when its area requires countersigning and it was recorded by
- * someone without a countersigning role, until it is countersigned. The level takes effect anyway.
- * (level_decisions has no column recording whether countersigning was required when it was made,
- * so this follows the area's current setting and the decider's current roles.)
- */
+/** A decision awaits countersignature if it needed one when it was made, until it is countersigned. */
 function awaitsCountersignature(d: {
   countersignatureRequired: boolean;
-  deciderIsSenior: boolean;
   countersignedAt: Date | string | null;
 }): boolean {
-  return d.countersignatureRequired && !d.deciderIsSenior && d.countersignedAt === null;
+  return d.countersignatureRequired && d.countersignedAt === null;
 }
 
 /** A senior colleague countersigns someone else's level decision that awaits it. */
@@ -404,37 +393,20 @@ export async function countersignLevelDecision(
 ) {
   authorize(ctx.actor, 'level.countersign');
   return database.transaction(async (tx) => {
-    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     if (!isUuid(decisionId)) throw new ValidationError({ decisionId: 'Select a level decision' });
     const decision = await tx
       .selectFrom('level_decisions as d')
-      .select([
-        'd.id',
-        'd.level',
-        'd.decided_by',
-        'd.countersigned_at',
-        (eb) =>
-          eb
-            .exists(
-              eb
-                .selectFrom('user_roles as r')
-                .select('r.user_id')
-                .whereRef('r.user_id', '=', 'd.decided_by')
-                .where('r.role', 'in', [...COUNTERSIGNING_ROLES]),
-            )
-            .as('deciderIsSenior'),
-      ])
+      .select(['d.id', 'd.level', 'd.decided_by', 'd.countersigned_at', 'd.countersignature_required'])
       .where('d.id', '=', decisionId)
       .where('d.nominal_id', '=', nominalId)
       .executeTakeFirst();
     if (!decision) throw new NotFoundError();
     if (decision.decided_by === ctx.actor.userId)
       throw new ValidationError({ decisionId: 'You cannot countersign your own level decision' });
-    const required = await areaRequiresCountersignature(tx, scope.nominal.area_code);
     if (
       !awaitsCountersignature({
-        countersignatureRequired: required,
-        deciderIsSenior: Boolean(decision.deciderIsSenior),
+        countersignatureRequired: decision.countersignature_required,
         countersignedAt: decision.countersigned_at,
       })
     )
@@ -450,7 +422,8 @@ export async function countersignLevelDecision(
       .where('countersigned_at', 'is', null)
       .returning(['id', 'countersigned_at'])
       .executeTakeFirst();
-    if (!updated) throw new ValidationError({ decisionId: 'This level decision has already been countersigned' });
+    if (!updated)
+      throw new ValidationError({ decisionId: 'This level decision has already been countersigned' });
     await recordChange(tx, {
       nominalId,
       userId: ctx.actor.userId,
@@ -555,8 +528,7 @@ export async function getAreaSettings(database: Database, ctx: UseCaseContext): 
   return database.transaction((tx) => readAreaSettings(tx, ctx.actor.areaCode));
 }
 
-const wholeNumber = (v: unknown): unknown =>
-  typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+const wholeNumber = (v: unknown): unknown => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v);
 
 /** Changes the actor's own area's settings, then brings every decided case's due dates into line. */
 export async function updateAreaSettings(
