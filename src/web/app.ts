@@ -91,6 +91,7 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
   { href: '/audit', text: 'Access log', action: 'accesslog.view' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
+  { href: '/area-settings', text: 'Area settings', action: 'area.settings' },
   { href: '/admin/users', text: 'Users', action: 'user.manage' },
 ];
 

@@ -1,0 +1,140 @@
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import {
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  signInInBrowser,
+  startServer,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { identity } from '../support/fixtures.ts';
+
+/**
+ * Who may see what, in a real browser: a lay adviser sees counts only; an officer from another
+ * area finds a record only by searching all areas with a reason and opens it with a justification;
+ * the owning area's coordinator sees who looked and why. Every page passes axe (WCAG 2.2 AA).
+ */
+let database: Database;
+let server: BrowserServer;
+let nominalId: string;
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  const practitioner = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
+  nominalId = (
+    await createNominal(
+      database,
+      practitioner,
+      identity({ forename: 'Wesley', surname: 'Arrival', dateOfBirth: '1984-06-02' }),
+    )
+  ).id;
+  await addSectionRow(database, practitioner, nominalId, 'addresses', {
+    type: 'home',
+    line1: '3 Harbour Walk',
+    town: 'Bristol',
+    postcode: 'BS1 5TY',
+    fromDate: '2025-03-01',
+  });
+  server = await startServer(database);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+/** A fresh browser signed in as a new user with these roles. */
+async function asUser(roles: Role[], areaCode: string, agencyType: string) {
+  const ctx = await makeActor(database, { roles, areaCode, agencyType });
+  const session = await openBrowserSession();
+  await signInInBrowser(session.page, server.baseUrl, { email: ctx.actor.email, password: TEST_PASSWORD });
+  await session.page.waitForLoadState('networkidle');
+  session.console.take();
+  const visit = async (path: string) => {
+    const response = await session.page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
+    return response;
+  };
+  const check = (response: Response | null, label: string) =>
+    checkPage(session.page, response, session.console, label);
+  return { session, page: session.page as Page, visit, check, close: () => session.browser.close() };
+}
+
+describe('need-to-know access in the browser', () => {
+  it('shows a lay adviser counts, and no personal data anywhere', async () => {
+    const lay = await asUser(['lay_adviser'], 'AVS', 'probation');
+    try {
+      expect(new URL(lay.page.url()).pathname).toBe('/oversight');
+      const counts = await lay.visit('/oversight');
+      expect(await lay.page.getByRole('heading', { level: 1 }).textContent()).toBe('MAPPA population');
+      expect(await lay.page.content()).not.toMatch(/Arrival|Wesley|BS1 5TY/);
+      await lay.check(counts, 'oversight counts');
+      const record = await lay.visit(`/nominals/${nominalId}`);
+      expect(record?.status()).toBe(403);
+      expect(await lay.page.content()).not.toMatch(/Arrival|Wesley|BS1 5TY/);
+      await lay.check(record, 'record refused to a lay adviser');
+    } finally {
+      await lay.close();
+    }
+  });
+
+  it('makes an officer from another area give a reason, then shows the owning area who looked', async () => {
+    const officer = await asUser(['police_offender_manager'], 'GLO', 'police');
+    try {
+      const direct = await officer.visit(`/nominals/${nominalId}`);
+      expect(direct?.status()).toBe(404);
+      await officer.check(direct, 'record outside scope: not found');
+      const search = await officer.visit('/search?q=Wesley+Arrival');
+      expect(await officer.page.getByRole('heading', { name: /0 people found/ }).count()).toBe(1);
+      await officer.check(search, 'search finds nothing in scope');
+      await officer.page.getByLabel('Include people managed outside my area').check();
+      await officer.page
+        .getByLabel('Why do you need to search other areas?')
+        .fill('Moved to Gloucester; first appointment tomorrow');
+      await Promise.all([
+        officer.page.waitForURL(/allAreas=yes/),
+        officer.page.getByRole('button', { name: 'Search' }).click(),
+      ]);
+      await officer.check(await officer.page.reload(), 'search all areas with a reason');
+      await expect.poll(() => officer.page.getByText('Outside your area').count()).toBe(1);
+      await Promise.all([
+        officer.page.waitForURL(/\/justify/),
+        officer.page.getByRole('link', { name: 'Wesley Arrival' }).click(),
+      ]);
+      await officer.check(await officer.page.reload(), 'justify page');
+      await officer.page.getByLabel('Why do you need to see this record?').fill('short');
+      const [refused] = await Promise.all([
+        officer.page.waitForResponse((r) => r.request().isNavigationRequest()),
+        officer.page.getByRole('button', { name: 'Open the record' }).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await officer.page.getByText('There is a problem').waitFor();
+      await officer.check(refused, 'justify page with an error summary');
+      await officer.page
+        .getByLabel('Why do you need to see this record?')
+        .fill('Moved to Gloucester; first appointment tomorrow');
+      await Promise.all([
+        officer.page.waitForURL(new RegExp(`/nominals/${nominalId}$`)),
+        officer.page.getByRole('button', { name: 'Open the record' }).click(),
+      ]);
+      expect(await officer.page.getByRole('heading', { level: 1 }).textContent()).toContain('Wesley Arrival');
+    } finally {
+      await officer.close();
+    }
+    const coordinator = await asUser(['mappa_coordinator'], 'AVS', 'probation');
+    try {
+      const list = await coordinator.visit('/justified-accesses');
+      expect(
+        await coordinator.page.getByText('Moved to Gloucester; first appointment tomorrow').count(),
+      ).toBe(1);
+      await coordinator.check(list, 'outside views for the owning area');
+    } finally {
+      await coordinator.close();
+    }
+  });
+});
