@@ -84,6 +84,50 @@ describeEachDatabase('web and API', (getDb) => {
     }
   });
 
+  it('answers a housing officer not involved in a case "not found", and logs the attempt', async () => {
+    const { database } = getDb();
+    const owner = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
+    const { id } = (
+      await api('POST', '/api/v1/nominals', identity({ forename: 'Housing', surname: 'Hidden' }))
+    ).json();
+    const housing = await makeActor(database, {
+      roles: ['dtc_representative'],
+      areaCode: 'AVS',
+      agencyType: 'housing',
+    });
+    const housingToken = await createServiceToken(database, housing.actor.userId, 'housing', null);
+    const response = await api('GET', `/api/v1/nominals/${id}`, undefined, housingToken);
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('Hidden');
+    const search = (await api('GET', '/api/v1/search?q=Housing%20Hidden', undefined, housingToken)).json();
+    expect(search.results).toEqual([]);
+    const logged = await database.db
+      .selectFrom('access_log')
+      .select(['section', 'record_ids'])
+      .where('user_id', '=', housing.actor.userId)
+      .execute();
+    expect(logged.map((l) => l.section)).toEqual(
+      expect.arrayContaining(['refused: nominal.view out of scope', 'search (nothing found)']),
+    );
+    expect(owner.actor.userId).not.toBe(housing.actor.userId);
+  });
+
+  it('refuses Category 3 at Level 1 over the API with the clear message', async () => {
+    const { id } = (
+      await api('POST', '/api/v1/nominals', identity({ forename: 'Cathy', surname: 'Three' }))
+    ).json();
+    const response = await api('POST', `/api/v1/nominals/${id}/levels`, {
+      level: 1,
+      category3AcceptedOn: '2026-11-01',
+      rationale: 'Panel accepted the referral.',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toContainEqual({
+      field: 'level',
+      message: 'Category 3 cases can only be managed at Level 2 or 3',
+    });
+  });
+
   it('refuses a request without a valid token, as problem+json', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/search?q=smith' });
     expect(response.statusCode).toBe(401);
