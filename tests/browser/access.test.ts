@@ -10,7 +10,6 @@ import {
   signInInBrowser,
   startServer,
   type BrowserServer,
-  type BrowserSession,
 } from '../support/browser.ts';
 import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
