@@ -115,7 +115,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   }
 
   const practitioner = specs.find((s) => s.email === demoEmail('probation_practitioner', areaCode))!;
-  const actor = await actorForUser(database, ids.get(practitioner.email)!);
+  const actor = await actorForUser(database, ids.get(practitioner.email)!, options.today);
   if (!actor)
     throw new Error(
       `The demo user ${practitioner.email} is disabled: enable it, or remove it, and load the demo again`,

@@ -5,6 +5,7 @@ import { labelOf } from '../../domain/codes.ts';
 import { compareDates, parseIsoDate } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE, type SignificantEventType } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
+import type { SignificantEventInput } from '../../domain/significant-events.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { loadInScope } from '../nominals/scope.ts';
 import { notify } from '../notifications/use-cases.ts';
@@ -14,11 +15,7 @@ import { recomputeObligations } from './obligations.ts';
  * A significant event (an arrest, a new address, a new partner…) must reach everyone managing the
  * person at once, and makes a level review due (MAPPA.md §3 step 8: the "Albert" and "Daryl" cases).
  */
-export interface SignificantEventInput {
-  type: SignificantEventType;
-  occurredOn: string;
-  description: string;
-}
+export type { SignificantEventInput } from '../../domain/significant-events.ts';
 
 /** Inside the caller's transaction: stores the event and puts it in every named manager's inbox. */
 export async function recordSignificantEvent(
@@ -118,39 +115,4 @@ export async function reportSignificantEvent(
     });
     return result;
   });
-}
-
-/** The events a change to the record amounts to: a new home, a new partner, a changed risk. */
-export function eventForRecordChange(
-  sectionName: string,
-  values: Record<string, unknown>,
-  previousRosh: string | null,
-): SignificantEventInput | null {
-  const on = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : null);
-  if (sectionName === 'addresses' && values.type !== 'proposed_release' && !values.toDate) {
-    return {
-      type: 'change_of_address',
-      occurredOn: on('fromDate')!,
-      description: 'A new address was recorded.',
-    };
-  }
-  if (
-    sectionName === 'relationships' &&
-    (values.type === 'partner' || values.type === 'household_member') &&
-    !values.toDate
-  ) {
-    return {
-      type: 'new_relationship',
-      occurredOn: on('fromDate') ?? '',
-      description: 'A new relationship was recorded.',
-    };
-  }
-  if (sectionName === 'risk-assessments' && previousRosh !== null && values.roshOverall !== previousRosh) {
-    return {
-      type: 'risk_assessment_change',
-      occurredOn: on('assessedOn')!,
-      description: `Overall RoSH changed from ${String(previousRosh).toLowerCase().replace('_', ' ')} to ${String(values.roshOverall).toLowerCase().replace('_', ' ')}.`,
-    };
-  }
-  return null;
 }

@@ -11,7 +11,8 @@ import { checkFields, orderErrors, type FieldSpec } from '../../validation/field
 import { changesSince, diffValues, recordChange } from './changes.ts';
 import { isUuid, loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
 import { recomputeObligations } from '../levels/obligations.ts';
-import { eventForRecordChange, recordSignificantEvent } from '../levels/significant-events.ts';
+import { eventForRecordChange } from '../../domain/significant-events.ts';
+import { recordSignificantEvent } from '../levels/significant-events.ts';
 import {
   CASE_DATES_FIELDS,
   IDENTITY_FIELDS,
