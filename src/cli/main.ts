@@ -18,6 +18,7 @@ import {
 } from '../modules/users/use-cases.ts';
 import type { OidcSettings } from '../modules/users/oidc.ts';
 import { buildApp } from '../web/app.ts';
+import { recomputeAllObligations } from '../modules/levels/obligations.ts';
 import { smtpMailer } from '../modules/notifications/use-cases.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 
@@ -123,6 +124,25 @@ program
   .description('Print the current two-factor code of the demo users (demo data only)')
   .action(() => {
     console.log(generateSync({ secret: DEMO_TOTP_SECRET }));
+  });
+
+program
+  .command('obligations')
+  .description('MAPPA obligations computed for each person')
+  .command('recompute')
+  .description(
+    'Recompute everyone’s deadlines (run nightly: eligibility and notification periods end with time)',
+  )
+  .option('--area <code>', 'only this MAPPA area, e.g. AVS')
+  .action(async (options: { area?: string }) => {
+    const config = loadConfig();
+    const database = await open(config);
+    try {
+      const result = await recomputeAllObligations(database, londonDateAt(Date.now()), options.area);
+      console.log(`Recomputed the obligations of ${result.recomputed} people`);
+    } finally {
+      await database.close();
+    }
   });
 
 const user = program.command('user').description('Manage users');

@@ -6,6 +6,7 @@ import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
 import { CATEGORY_3_LEVEL_MESSAGE } from '../../src/domain/levels.ts';
 import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
+import { recomputeAllObligations } from '../../src/modules/levels/obligations.ts';
 import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
 import { deliverEmails, listInbox, smtpMailer } from '../../src/modules/notifications/use-cases.ts';
@@ -217,6 +218,19 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it('recomputes everyone’s obligations for a later day, so eligibility that ends with time drops off', async () => {
+    const id = await category2Prisoner(db(), practitioner, 'Expiring', -200);
+    expect((await getLevelHistory(db(), practitioner, id)).obligations.category).toBe(2);
+    const after = await recomputeAllObligations(db(), '2028-06-02', 'NOR');
+    expect(after.recomputed).toBeGreaterThan(0);
+    const row = await db()
+      .db.selectFrom('nominal_obligations')
+      .select(['category', 'computed_on'])
+      .where('nominal_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ category: null, computed_on: '2028-06-02' });
   });
 
   it('lists my nominals with what is due, and Category 3 candidates until considered', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../config.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 import type { Outcome } from '../../domain/codes.ts';
 import { compareDates } from '../../domain/dates.ts';
 import {
@@ -240,4 +240,21 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     .set({ mappa_category: category, mappa_level: level })
     .where('id', '=', nominalId)
     .execute();
+}
+
+/**
+ * Recomputes everyone's obligations (optionally one area's), for what changes with time alone:
+ * eligibility that ends on a date, a notification period running out. Run nightly
+ * (`vigil obligations recompute`); each person is one short transaction.
+ */
+export async function recomputeAllObligations(
+  database: Database,
+  today: string,
+  areaCode?: string,
+): Promise<{ recomputed: number }> {
+  let query = database.db.selectFrom('nominals').select('id').orderBy('id');
+  if (areaCode) query = query.where('area_code', '=', areaCode);
+  const ids = await query.execute();
+  for (const { id } of ids) await database.transaction((tx) => recomputeObligations(tx, id, today));
+  return { recomputed: ids.length };
 }
