@@ -158,6 +158,13 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       subject: expect.stringMatching(/Change of address recorded/),
     });
     expect(inbox.unread).toBeGreaterThan(0);
+    const read = await db()
+      .db.selectFrom('access_log')
+      .select(['record_ids'])
+      .where('user_id', '=', police.actor.userId)
+      .where('section', '=', 'inbox')
+      .execute();
+    expect(read.some((r) => r.record_ids.includes(id))).toBe(true);
     const after = await getLevelHistory(db(), practitioner, id);
     expect(after.obligations.unreviewed_event_since).toBe(TODAY);
     expect(after.obligations.review_due_on).toBe(addDays(TODAY, 10));

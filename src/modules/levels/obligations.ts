@@ -258,3 +258,19 @@ export async function recomputeAllObligations(
   for (const { id } of ids) await database.transaction((tx) => recomputeObligations(tx, id, today));
   return { recomputed: ids.length };
 }
+
+/** A person's obligations as of today: every write recomputes them, so only a row from an earlier day is recomputed here. */
+export async function currentObligations(tx: Tx, nominalId: string, today: string) {
+  const stored = await tx
+    .selectFrom('nominal_obligations')
+    .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirst();
+  if (stored && stored.computed_on === today) return stored;
+  await recomputeObligations(tx, nominalId, today);
+  return tx
+    .selectFrom('nominal_obligations')
+    .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirstOrThrow();
+}

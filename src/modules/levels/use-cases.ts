@@ -9,7 +9,7 @@ import { LEVEL_CRITERION, levelChange, validateLevelDecision } from '../../domai
 import type { MappaCategory, MappaLevel } from '../../domain/codes.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
-import { areaSettings, recomputeObligations } from './obligations.ts';
+import { areaSettings, currentObligations, recomputeObligations } from './obligations.ts';
 
 /** MAPPA Q: the screening questions a practitioner answers before deciding the level. */
 export const SCREENING_QUESTIONS = [
@@ -232,12 +232,7 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     // An invited agency sees MAPPA status only if it was shared with it.
     if (!scope.visible.section('levels')) throw new NotFoundError();
-    await recomputeObligations(tx, nominalId, ctx.today);
-    const obligations = await tx
-      .selectFrom('nominal_obligations')
-      .selectAll()
-      .where('nominal_id', '=', nominalId)
-      .executeTakeFirstOrThrow();
+    const obligations = await currentObligations(tx, nominalId, ctx.today);
     const decisions = await tx
       .selectFrom('level_decisions as d')
       .innerJoin('users as u', 'u.id', 'd.decided_by')
@@ -334,19 +329,7 @@ export async function levelSummary(database: Database, ctx: UseCaseContext, nomi
   return database.transaction(async (tx) => {
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     if (!scope.visible.section('levels')) return null;
-    let o = await tx
-      .selectFrom('nominal_obligations')
-      .selectAll()
-      .where('nominal_id', '=', nominalId)
-      .executeTakeFirst();
-    if (!o || o.computed_on !== ctx.today) {
-      await recomputeObligations(tx, nominalId, ctx.today);
-      o = await tx
-        .selectFrom('nominal_obligations')
-        .selectAll()
-        .where('nominal_id', '=', nominalId)
-        .executeTakeFirstOrThrow();
-    }
+    const o = await currentObligations(tx, nominalId, ctx.today);
     const dueOn = o.level === null ? o.level_decision_due_on : o.review_due_on;
     return {
       category: o.category,

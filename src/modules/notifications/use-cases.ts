@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { UseCaseContext } from '../../access/actor.ts';
+import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { isUuid } from '../nominals/scope.ts';
@@ -103,13 +104,27 @@ export async function listInbox(database: Database, ctx: UseCaseContext, limit =
         'n.created_at as createdAt',
         'n.read_at as readAt',
         'm.vigil_ref as vigilRef',
+        'm.id as nominalId',
         'by.display_name as createdBy',
       ])
       .where('n.user_id', '=', ctx.actor.userId)
       .orderBy('n.created_at', 'desc')
       .limit(limit)
       .execute();
-    return { unread: rows.filter((r) => !r.readAt).length, notifications: rows };
+    // Notifications name the people they are about: reading them is a consultation like any other.
+    const nominalIds = [...new Set(rows.map((r) => r.nominalId).filter((id): id is string => id !== null))];
+    if (nominalIds.length) {
+      await logAccess(tx, ctx.actor, ctx.origin, {
+        operation: 'consultation',
+        recordType: 'nominal',
+        recordIds: nominalIds,
+        section: 'inbox',
+      });
+    }
+    return {
+      unread: rows.filter((r) => !r.readAt).length,
+      notifications: rows.map(({ nominalId: _nominalId, ...r }) => r),
+    };
   });
 }
 
