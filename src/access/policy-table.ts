@@ -25,6 +25,18 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'notification.record': 'Record a registered sex offender’s notification to the police',
   'area.settings': 'Change their area’s review intervals and countersignature rule',
   'level.countersign': 'Countersign a level decision',
+  'level.override': 'Reduce a level or end MAPPA with actions still open, giving a reason',
+  'referral.create': 'Refer a person to Level 2 or 3',
+  'referral.view': 'See referrals and their decisions',
+  'referral.screen': 'Screen referrals: accept or reject with a rationale',
+  'meeting.view': 'See meetings, agendas and minutes',
+  'meeting.manage': 'Schedule meetings, record attendance and minutes',
+  'minutes.approve': 'Approve (lock) minutes as the chair',
+  'action.update': 'Update actions they own',
+  'rmp.view': 'See the risk management plan',
+  'rmp.edit': 'Change the risk management plan',
+  'prison-report.write': 'Write the prison report (MAPPA F)',
+  'prison-report.approve': 'Approve a prison report before it is shared',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

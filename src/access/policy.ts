@@ -39,7 +39,19 @@ export type Action =
   | 'category3.consider'
   | 'notification.record'
   | 'area.settings'
-  | 'level.countersign';
+  | 'level.countersign'
+  | 'level.override'
+  | 'referral.create'
+  | 'referral.view'
+  | 'referral.screen'
+  | 'meeting.view'
+  | 'meeting.manage'
+  | 'minutes.approve'
+  | 'action.update'
+  | 'rmp.view'
+  | 'rmp.edit'
+  | 'prison-report.write'
+  | 'prison-report.approve';
 
 const RA_CASE_ROLES = [
   'probation_practitioner',
@@ -126,6 +138,47 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   // The area's review intervals and whether level decisions need countersigning.
   'area.settings': { mappa_coordinator: 'yes' },
   'level.countersign': { senior_probation_officer: 'area', meeting_chair: 'area', mappa_coordinator: 'area' },
+  // Reducing a level or ending MAPPA while actions are open: the chair's call, with a reason.
+  'level.override': { meeting_chair: 'area' },
+  // Any Responsible Authority or duty-to-co-operate user who can see the record may refer it.
+  'referral.create': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    dtc_representative: 'involved',
+  },
+  'referral.view': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    dtc_representative: 'involved',
+  },
+  // The coordinator screens (alone, on a panel, or jointly with a police detective inspector, who
+  // holds the chair role); emergency referrals are the coordinator's alone.
+  'referral.screen': { mappa_coordinator: 'area', meeting_chair: 'area' },
+  'meeting.view': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+    dtc_representative: 'involved',
+  },
+  'meeting.manage': { ...each(MAPPA_UNIT, 'area') },
+  'minutes.approve': { meeting_chair: 'area' },
+  // Owners update their own actions, whichever agency they are in.
+  'action.update': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+    dtc_representative: 'involved',
+  },
+  'rmp.view': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+    dtc_representative: 'involved',
+  },
+  'rmp.edit': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
+  // MAPPA F: written in the prison, approved by a second prison manager before it is shared.
+  'prison-report.write': { prison_offender_manager: 'area' },
+  'prison-report.approve': { prison_offender_manager: 'area' },
 };
 
 /** Actions that change records: a read-only API token never gets them. */
@@ -139,6 +192,15 @@ const WRITES: readonly Action[] = [
   'notification.record',
   'area.settings',
   'level.countersign',
+  'level.override',
+  'referral.create',
+  'referral.screen',
+  'meeting.manage',
+  'minutes.approve',
+  'action.update',
+  'rmp.edit',
+  'prison-report.write',
+  'prison-report.approve',
 ];
 
 /** The widest reach any of the actor's roles gives for the action, or null. */

@@ -259,6 +259,7 @@ export interface Schema {
     level3_review_weeks: number;
     significant_event_review_days: number;
     countersignature_required: boolean;
+    screening_route: Generated<'coordinator' | 'panel' | 'joint'>;
   };
   screenings: {
     id: Generated<string>;
@@ -283,6 +284,10 @@ export interface Schema {
     countersigned_by: string | null;
     warning: string | null;
     countersignature_required: Generated<boolean>;
+    override_reason: string | null;
+    override_by: string | null;
+    continues_at_lower_level: string | null;
+    meeting_id: string | null;
   };
   status_notifications: {
     id: Generated<string>;
@@ -339,6 +344,161 @@ export interface Schema {
     reduced_near_release: boolean;
     category3_candidate: boolean;
     computed_on: string;
+  };
+  standing_panel_members: { area_code: string; agency_id: string };
+  referrals: {
+    id: Generated<string>;
+    nominal_id: string;
+    area_code: string;
+    status: Generated<'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn'>;
+    requested_level: number | null;
+    category3: Generated<boolean>;
+    emergency: Generated<boolean>;
+    reason: string | null;
+    value_added: string | null;
+    proposed_release_address: string | null;
+    invited_agency_ids: Generated<string[]>;
+    record_snapshot: unknown;
+    created_at: Instant;
+    created_by: string;
+    updated_at: Instant;
+    submitted_at: Date | string | null;
+    version: Version;
+  };
+  referral_decisions: {
+    id: Generated<string>;
+    referral_id: string;
+    outcome: 'accepted' | 'rejected';
+    level: number | null;
+    rationale: string;
+    route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+    panel_members: string | null;
+    decided_by: string;
+    agreed_by: string | null;
+    level_decision_id: string | null;
+    decided_at: Instant;
+  };
+  meetings: {
+    id: Generated<string>;
+    area_code: string;
+    level: number;
+    starts_at: Date | string;
+    format: 'in_person' | 'online';
+    location: string | null;
+    online_link: string | null;
+    chair_user_id: string | null;
+    status: Generated<'scheduled' | 'closed' | 'cancelled'>;
+    closed_at: Date | string | null;
+    closed_by: string | null;
+    created_at: Instant;
+    created_by: string;
+    version: Version;
+  };
+  meeting_nominals: {
+    meeting_id: string;
+    nominal_id: string;
+    referral_id: string | null;
+    position: Generated<number>;
+  };
+  meeting_invitations: {
+    id: Generated<string>;
+    meeting_id: string;
+    agency_id: string;
+    standing: boolean;
+    invited_at: Instant;
+    invited_by: string;
+  };
+  meeting_attendance: {
+    id: Generated<string>;
+    meeting_id: string;
+    agency_id: string;
+    person_name: string;
+    user_id: string | null;
+    attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+    substitute_for: string | null;
+    recorded_at: Instant;
+    recorded_by: string;
+  };
+  minutes: {
+    id: Generated<string>;
+    meeting_id: string;
+    nominal_id: string;
+    version: Version;
+    status: Generated<'draft' | 'approved' | 'superseded'>;
+    content: unknown;
+    correction_reason: string | null;
+    updated_at: Instant;
+    updated_by: string;
+    approved_at: Date | string | null;
+    approved_by: string | null;
+    row_version: Version;
+  };
+  actions: {
+    id: Generated<string>;
+    nominal_id: string;
+    meeting_id: string | null;
+    description: string;
+    pillar:
+      | 'supervision'
+      | 'monitoring_and_control'
+      | 'interventions_and_treatment'
+      | 'victim_safety_planning'
+      | 'contingency';
+    safeguarding: Generated<boolean>;
+    owner_agency_id: string;
+    owner_user_id: string | null;
+    owner_name: string | null;
+    due_on: string;
+    status: Generated<'open' | 'completed' | 'cancelled'>;
+    created_at: Instant;
+    created_by: string;
+    distributed_at: Date | string | null;
+    completed_on: string | null;
+    version: Version;
+  };
+  action_updates: {
+    id: Generated<string>;
+    action_id: string;
+    meeting_id: string | null;
+    note: string;
+    status: 'open' | 'completed' | 'cancelled';
+    created_at: Instant;
+    created_by: string;
+  };
+  risk_management_plans: {
+    nominal_id: string;
+    version: number;
+    supervision: string;
+    monitoring_and_control: string;
+    interventions_and_treatment: string;
+    victim_safety_planning: string;
+    contingency: string;
+    conditions: unknown;
+    reason: string;
+    meeting_id: string | null;
+    changed_at: Instant;
+    changed_by: string;
+  };
+  prison_reports: {
+    id: Generated<string>;
+    nominal_id: string;
+    meeting_id: string | null;
+    establishment_agency_id: string;
+    behaviour: string;
+    adjudications: string;
+    security_intelligence: string;
+    offence_paralleling: string;
+    rotl: string;
+    communications_monitoring: string;
+    analysis: string;
+    status: Generated<'draft' | 'submitted' | 'approved' | 'returned'>;
+    return_reason: string | null;
+    written_by: string;
+    updated_at: Instant;
+    submitted_at: Date | string | null;
+    approved_by: string | null;
+    approved_at: Date | string | null;
+    version: Version;
   };
   schema_migrations: { name: string; applied_at: Instant };
 }

@@ -283,3 +283,42 @@ export const MAPPA_LEVEL = [
   },
 ] as const;
 export type MappaLevel = CodeOf<typeof MAPPA_LEVEL>;
+
+/**
+ * The Four Pillars of risk management (Kemshall), the structure of every risk management plan,
+ * agenda and action; plus the contingency plan, which actions can also serve.
+ */
+export const PILLAR = [
+  { code: 'supervision', label: 'Supervision' },
+  { code: 'monitoring_and_control', label: 'Monitoring and control' },
+  { code: 'interventions_and_treatment', label: 'Interventions and treatment' },
+  { code: 'victim_safety_planning', label: 'Victim safety planning' },
+  { code: 'contingency', label: 'Contingency' },
+] as const;
+export type Pillar = CodeOf<typeof PILLAR>;
+
+/** How an area screens referrals to Levels 2 and 3 (MAPPA.md §3 step 4). */
+export const SCREENING_ROUTE = [
+  { code: 'coordinator', label: 'The MAPPA coordinator' },
+  { code: 'panel', label: 'A screening panel' },
+  { code: 'joint', label: 'The coordinator jointly with a police detective inspector' },
+] as const;
+export type ScreeningRoute = CodeOf<typeof SCREENING_ROUTE>;
+
+export const MEETING_FORMAT = [
+  { code: 'in_person', label: 'In person' },
+  { code: 'online', label: 'Online' },
+] as const;
+
+export const ATTENDANCE = [
+  { code: 'attended', label: 'Attended' },
+  { code: 'apologies', label: 'Sent apologies' },
+  { code: 'substitute', label: 'Attended as a substitute' },
+  { code: 'absent', label: 'Did not attend' },
+] as const;
+
+export const ACTION_STATUS = [
+  { code: 'open', label: 'Open' },
+  { code: 'completed', label: 'Completed' },
+  { code: 'cancelled', label: 'Cancelled' },
+] as const;

@@ -24,6 +24,11 @@ import { registerOversight } from '../modules/oversight/routes.ts';
 import { registerReferenceApi } from '../modules/reference/routes.ts';
 import { registerSearch } from '../modules/search/routes.ts';
 import { registerWorklists } from '../modules/worklists/routes.ts';
+import { registerReferrals } from '../modules/referrals/routes.ts';
+import { registerMeetings } from '../modules/meetings/routes.ts';
+import { registerActions } from '../modules/actions/routes.ts';
+import { registerRiskManagementPlan } from '../modules/risk-management-plan/routes.ts';
+import { registerPrisonReports } from '../modules/prison-reports/routes.ts';
 import type { OidcSettings } from '../modules/users/oidc.ts';
 import { holdBackSession, registerSignIn } from '../modules/users/routes.ts';
 import {
@@ -88,6 +93,8 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/nominals/new', text: 'Add a person', action: 'nominal.create' },
   { href: '/worklists/mine', text: 'My worklist', action: 'nominal.view' },
   { href: '/worklists/area', text: 'Area worklists', action: 'worklist.area' },
+  { href: '/referrals', text: 'Referrals', action: 'referral.view' },
+  { href: '/meetings', text: 'Meetings', action: 'meeting.view' },
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
   { href: '/audit', text: 'Access log', action: 'accesslog.view' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
@@ -355,6 +362,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerLevels(web);
   registerWorklists(web);
   registerInbox(web);
+  registerReferrals(web);
+  registerMeetings(web);
+  registerActions(web);
+  registerRiskManagementPlan(web);
+  registerPrisonReports(web);
   api.register(app);
   registerApiDocs(web);
   return app;

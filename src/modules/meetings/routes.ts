@@ -1,0 +1,5 @@
+import type { Web } from '../../web/app.ts';
+
+export function registerMeetings(web: Web): void {
+  void web;
+}
