@@ -119,7 +119,8 @@ describeEachDatabase('access matrix', (getDb) => {
           const section = /\/nominals\/:id\/([\w-]+)/.exec(route.url)?.[1] ?? '';
           const url = route.url
             .replace(':id', record.id)
-            .replace(':rowId', record.rows[section] ?? '00000000-0000-0000-0000-000000000000');
+            .replace(':rowId', record.rows[section] ?? '00000000-0000-0000-0000-000000000000')
+            .replace(/:\w+/g, '00000000-0000-0000-0000-000000000000');
           const response = await app.inject({
             method: route.method as 'GET',
             url: url + (url.endsWith('/search') ? '?q=Matrix' : ''),
@@ -135,7 +136,10 @@ describeEachDatabase('access matrix', (getDb) => {
                 : response.statusCode < 500 && response.statusCode !== 401
                   ? 'allowed'
                   : `HTTP ${response.statusCode}`;
-          if (actual !== expected)
+          // Other parameters (a referral, a meeting) address nothing here: "not found" stands for
+          // "allowed"; their own tests check them with real rows.
+          const placeholder = /:(?!id\b|rowId\b)\w+/.test(route.url);
+          if (actual !== expected && !(placeholder && expected === 'allowed' && actual === 'not found'))
             mismatches.push(
               `${route.method} ${route.url} as ${role} on ${which}: expected ${expected}, got ${actual} (${response.statusCode})`,
             );

@@ -46,7 +46,20 @@ export async function decideLevel(
   form: LevelDecisionForm,
 ) {
   authorize(ctx.actor, 'level.decide');
-  return database.transaction(async (tx) => {
+  return database.transaction((tx) => recordLevelDecision(tx, ctx, nominalId, form));
+}
+
+/**
+ * `decideLevel` inside the caller's transaction, for use cases that decide a level as part of
+ * something larger (accepting a referral, a panel's decision at a meeting). The caller authorizes.
+ */
+export async function recordLevelDecision(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+  form: LevelDecisionForm,
+) {
+  {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const errors: FieldErrors = {};
     const decidedOnInput = typeof form.decidedOn === 'string' && form.decidedOn ? form.decidedOn : ctx.today;
@@ -172,7 +185,7 @@ export async function decideLevel(
       section: 'level decision',
     });
     return { id: decision.id, kind, category, level: deregister ? null : level, warnings: change.warnings };
-  });
+  }
 }
 
 /** Whether and when the person was told of their MAPPA status and invited to contribute. */
