@@ -4,15 +4,17 @@ import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/app.ts';
 import { requireRecentAuthentication } from '../users/reauthentication.ts';
 import {
-  EXPORT_PURPOSES,
   REVIEW_OUTCOMES,
+  getJustifiedAccessForReview,
+  listJustifiedAccessesAwaitingReview,
+  reviewJustifiedAccess,
+} from '../justified-access/review.ts';
+import {
+  EXPORT_PURPOSES,
   accessHistoryOfRecord,
   accessHistoryOfUser,
   exportAccessHistory,
-  getJustifiedAccessForReview,
-  listJustifiedAccessesAwaitingReview,
   mayAudit,
-  reviewJustifiedAccess,
   validateExport,
   type AccessLogPage,
   type AccessLogRow,
