@@ -21,6 +21,8 @@ import { buildApp } from '../web/app.ts';
 import { recomputeAllObligations } from '../modules/levels/obligations.ts';
 import { smtpMailer } from '../modules/notifications/use-cases.ts';
 import { registerAuditCommands } from './audit-commands.ts';
+import { GenerationError, generateDataset } from '../modules/generate/generate.ts';
+import { duration } from '../modules/generate/progress-bar.ts';
 
 /** The password every demo user has: printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'vigil-demo-only-2026';
@@ -298,6 +300,51 @@ token
     }
   });
 
+program
+  .command('generate')
+  .description(
+    'Fill the database with a synthetic national dataset (deterministic from the seed; resumable: run again after an interruption)',
+  )
+  .option('--seed <n>', 'the seed: the same seed gives the same people, ids and log', '1')
+  .option('--scale <s>', 'fraction of the national size (1 = ~110,000 nominals, 10 million log entries)', '1')
+  .option('--today <date>', 'the dataset’s "today", YYYY-MM-DD (default: today)')
+  .action(async (options: { seed: string; scale: string; today?: string }) => {
+    const seed = Number(options.seed);
+    const scale = Number(options.scale);
+    if (!/^\d+$/.test(options.seed.trim())) throw new UsageError('--seed must be a whole number');
+    if (!/^\d*\.?\d+$/.test(options.scale.trim())) throw new UsageError('--scale must be a number, e.g. 0.01 or 1');
+    const config = loadConfig();
+    const database = await open(config);
+    let stopping = false;
+    // Ctrl+C finishes the batch in hand (each batch is one transaction), then stops: run again to resume.
+    const onInterrupt = () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      console.error('\nStopping after this batch; run the same command again to resume.');
+    };
+    process.on('SIGINT', onInterrupt);
+    try {
+      const result = await generateDataset(database, {
+        seed,
+        scale,
+        ...(options.today ? { today: options.today } : {}),
+        shouldStop: () => stopping,
+      });
+      const { plan } = result;
+      console.log(
+        `${result.complete ? 'Generated' : 'Stopped part-way:'} ${plan.mappaTotal.toLocaleString('en-GB')} MAPPA nominals, ` +
+          `${plan.otherTotal.toLocaleString('en-GB')} other supervised people, ${plan.accessLogEntries.toLocaleString('en-GB')} access-log entries ` +
+          `as of ${result.today} (seed ${plan.seed}, scale ${plan.scale}): ${result.batchesWritten} batches, ` +
+          `${result.rowsWritten.toLocaleString('en-GB')} rows in ${duration(result.seconds)}` +
+          (result.batchesSkipped ? ` (${result.batchesSkipped} batches were already done)` : ''),
+      );
+      if (!result.complete) process.exitCode = 130;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      await database.close();
+    }
+  });
+
 registerAuditCommands(program);
 
 class UsageError extends Error {}
@@ -345,7 +392,7 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof ValidationError) {
     console.error(`vigil: ${Object.values(error.fieldErrors).join('; ')}`);
-  } else if (error instanceof UsageError || error instanceof ConfigError) {
+  } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof GenerationError) {
     console.error(`vigil: ${error.message}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

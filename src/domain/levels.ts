@@ -128,6 +128,8 @@ export interface LevelChange {
   direction: LevelDirection;
   /** Things to confirm before recording; never a refusal. */
   warnings: string[];
+  /** A reduction within 28 days either side of a release: flagged for the coordinator. */
+  nearRelease: boolean;
 }
 
 /**
@@ -141,17 +143,20 @@ export function levelChange(input: LevelChangeInput): LevelChange {
   const direction: LevelDirection =
     from === null ? 'initial' : to > from ? 'escalation' : to < from ? 'reduction' : 'unchanged';
   const warnings: string[] = [];
-  if (direction !== 'reduction') return { direction, warnings };
+  let nearRelease = false;
+  if (direction !== 'reduction') return { direction, warnings, nearRelease };
 
   if (input.releaseDate) {
     const sinceRelease = daysBetween(input.releaseDate, input.decidedOn);
     const when = formatDateLong(input.releaseDate);
     if (sinceRelease >= 0 && sinceRelease <= REDUCTION_NEAR_RELEASE_DAYS) {
+      nearRelease = true;
       warnings.push(
         `This reduces the level ${sinceRelease} ${sinceRelease === 1 ? 'day' : 'days'} after release (${when}). ` +
           'Check that the purpose of the higher level has been achieved: reductions soon after release have been found too soon.',
       );
     } else if (sinceRelease < 0 && -sinceRelease <= REDUCTION_NEAR_RELEASE_DAYS) {
+      nearRelease = true;
       warnings.push(
         `Release is due in ${-sinceRelease} ${sinceRelease === -1 ? 'day' : 'days'} (${when}). ` +
           'Check that the level should be reduced before the risks of release are known.',
@@ -165,5 +170,66 @@ export function levelChange(input: LevelChangeInput): LevelChange {
         'Check they are complete or owned before reducing the level.',
     );
   }
-  return { direction, warnings };
+  return { direction, warnings, nearRelease };
+}
+
+export interface OpenActions {
+  total: number;
+  /** Of those, the actions marked as safeguarding (e.g. children's safeguarding). */
+  safeguarding: number;
+}
+
+export interface ReductionInput {
+  direction: LevelDirection | 'deregistration';
+  openActions: OpenActions;
+  /** The actor may override (the meeting chair: `level.override`). */
+  mayOverride: boolean;
+  overrideReason: string;
+  continuesAtLowerLevel: string;
+}
+
+export interface ReductionRuling {
+  errors: FieldErrors;
+  /** The decision goes ahead only because the chair overrode the open actions. */
+  overridden: boolean;
+}
+
+/** "3 actions are open, 1 of them a safeguarding action". */
+export function describeOpenActions({ total, safeguarding }: OpenActions): string {
+  const actions = `${total} ${total === 1 ? 'action is' : 'actions are'} open`;
+  if (safeguarding === 0) return actions;
+  if (safeguarding === total)
+    return `${actions}, ${total === 1 ? 'a safeguarding action' : `all ${total} of them safeguarding actions`}`;
+  return `${actions}, ${safeguarding} of them ${safeguarding === 1 ? 'a safeguarding action' : 'safeguarding actions'}`;
+}
+
+/**
+ * Reducing a level or ending MAPPA management only when its purpose is achieved (MAPPA.md §3 step
+ * 6: the "Vik" case was reduced with child-safeguarding actions outstanding). While actions are
+ * open the decision is refused unless the chair overrides with a reason; anyone else's reason is
+ * not enough. Every reduction says what continues at the lower level, so momentum is not lost.
+ * Escalations, reviews and first decisions are never refused here.
+ */
+export function ruleOnReduction(input: ReductionInput): ReductionRuling {
+  const errors: FieldErrors = {};
+  const lowering = input.direction === 'reduction' || input.direction === 'deregistration';
+  if (!lowering) return { errors, overridden: false };
+  if (input.direction === 'reduction' && !input.continuesAtLowerLevel.trim())
+    errors.continuesAtLowerLevel =
+      'Enter what continues at the lower level, for example the date of a professionals’ meeting';
+  const open = input.openActions;
+  if (open.total === 0) return { errors, overridden: false };
+  const what = input.direction === 'reduction' ? 'reduce the level' : 'end MAPPA management';
+  const reason = input.overrideReason.trim();
+  if (!input.mayOverride) {
+    errors.overrideReason = reason
+      ? `Only the meeting chair can override open actions. You cannot ${what}: ${describeOpenActions(open)}`
+      : `You cannot ${what} while actions are open: ${describeOpenActions(open)}. Complete them, or ask the meeting chair to record an override with a reason`;
+    return { errors, overridden: false };
+  }
+  if (!reason) {
+    errors.overrideReason = `${describeOpenActions(open)}. To ${what} anyway, enter your reason for overriding them as chair`;
+    return { errors, overridden: false };
+  }
+  return { errors, overridden: Object.keys(errors).length === 0 };
 }

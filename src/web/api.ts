@@ -6,7 +6,7 @@ import { rolesFor, type RouteAction } from '../access/routes.ts';
  * document is built from the same table that serves requests and cannot leave a route out.
  */
 export interface ApiRoute {
-  method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'DELETE'>;
+  method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   /** OpenAPI-style path, e.g. /nominals/{id}. */
   path: string;
   summary: string;
@@ -87,7 +87,7 @@ export class ApiRegistry {
           '401': problem('No valid bearer token'),
           '403': problem('The token’s user may not do this'),
           ...(route.path.includes('{') ? { '404': problem('Not found, or outside the user’s scope') } : {}),
-          ...(route.method === 'PUT'
+          ...(route.method === 'PUT' || route.method === 'PATCH'
             ? { '409': problem('Someone else changed it first: `changes` says what they changed') }
             : {}),
         },

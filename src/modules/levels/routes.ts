@@ -1,15 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../access/policy.ts';
-import { MAPPA_CATEGORY, MAPPA_LEVEL, labelOf } from '../../domain/codes.ts';
+import { AGENCY_TYPE, MAPPA_CATEGORY, MAPPA_LEVEL, SCREENING_ROUTE, labelOf } from '../../domain/codes.ts';
 import { daysBetween, formatDateLong, parseDateParts } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import { LEVEL_CRITERION } from '../../domain/levels.ts';
+import { LEVEL_CRITERION, describeOpenActions } from '../../domain/levels.ts';
 import type { Web } from '../../web/app.ts';
+import { openActionsFor } from '../actions/use-cases.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import { reportSignificantEvent } from './significant-events.ts';
 import {
+  DEFAULT_PANEL_TYPES,
   OFFENDER_NOTIFICATION_KIND,
+  areaAgencies,
   SCREENING_QUESTIONS,
   countersignLevelDecision,
   decideLevel,
@@ -85,6 +88,11 @@ function summaryLinks(errors: FieldErrors, dateKeys: readonly string[]) {
   }));
 }
 
+const panelRank = (type: string) => {
+  const i = (DEFAULT_PANEL_TYPES as readonly string[]).indexOf(type);
+  return i === -1 ? DEFAULT_PANEL_TYPES.length : i;
+};
+
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 
@@ -145,6 +153,9 @@ const LEVEL_FORM_ORDER = [
   'level',
   'criteria',
   'rationale',
+  'continuesAtLowerLevel',
+  'overrideReason',
+  'meetingId',
   'decidedOn',
   'category3AcceptedOn',
 ];
@@ -156,6 +167,8 @@ const SETTINGS_FORM_ORDER = [
   'level3ReviewWeeks',
   'significantEventReviewDays',
   'countersignatureRequired',
+  'screeningRoute',
+  'standingPanelAgencyIds',
 ] as const;
 
 export function registerLevels(web: Web): void {
@@ -336,19 +349,55 @@ export function registerLevels(web: Web): void {
   );
 
   // The area's settings (coordinator).
-  const settingsPage = (settings: AreaSettingsView, values: Body, errors?: FieldErrors, saved?: string) => ({
-    title: 'Area settings for MAPPA levels',
-    areaCode: settings.areaCode,
-    saved,
-    values,
-    errors: errors ?? {},
-    errorList: errors ? summaryLinks(errors, []) : [],
-  });
+  const settingsPage = async (
+    request: FastifyRequest,
+    settings: AreaSettingsView,
+    values: Body,
+    errors?: FieldErrors,
+    saved?: string,
+  ) => {
+    const agencies = await areaAgencies(database, web.context(request));
+    const chosen = list(values.standingPanelAgencyIds);
+    // The standing panel's checkboxes, one group per agency type, in the panel's order.
+    const panelGroups = AGENCY_TYPE.map((type) => ({
+      type: type.code,
+      legend: type.label,
+      items: agencies
+        .filter((a) => a.type === type.code)
+        .map((a) => ({ value: a.agencyId, text: a.name, checked: chosen.includes(a.agencyId) })),
+    }))
+      .filter((g) => g.items.length)
+      .sort((a, b) => panelRank(a.type) - panelRank(b.type));
+    return {
+      title: 'Area settings for MAPPA levels',
+      areaCode: settings.areaCode,
+      saved,
+      values,
+      routes: SCREENING_ROUTE.map((r) => ({
+        value: r.code,
+        text: r.label,
+        checked: values.screeningRoute === r.code,
+      })),
+      panelGroups,
+      panelConfigured: settings.standingPanelConfigured,
+      defaultPanelTypes: DEFAULT_PANEL_TYPES.map((t) => labelOf(AGENCY_TYPE, t)),
+      errors: errors ?? {},
+      errorList: errors
+        ? summaryLinks(errors, []).map((e) =>
+            e.href === '#standingPanelAgencyIds' && panelGroups[0]
+              ? { ...e, href: `#panel-${panelGroups[0].type}` }
+              : e,
+          )
+        : [],
+    };
+  };
   const settingsValues = (s: AreaSettingsView): Body => ({
     level2ReviewWeeks: String(s.level2ReviewWeeks),
     level3ReviewWeeks: String(s.level3ReviewWeeks),
     significantEventReviewDays: String(s.significantEventReviewDays),
     countersignatureRequired: s.countersignatureRequired ? 'yes' : 'no',
+    screeningRoute: s.screeningRoute,
+    standingPanelAgencyIds: s.standingPanel.map((a) => a.agencyId),
   });
 
   app.get('/area-settings', { config: { action: 'area.settings' } }, async (request, reply) => {
@@ -356,7 +405,8 @@ export function registerLevels(web: Web): void {
     const recomputed = Number((request.query as Record<string, string | undefined>).saved);
     return reply.render(
       'levels/views/area-settings.njk',
-      settingsPage(
+      await settingsPage(
+        request,
         settings,
         settingsValues(settings),
         undefined,
@@ -371,7 +421,11 @@ export function registerLevels(web: Web): void {
     const ctx = web.context(request);
     const body = request.body as Body;
     try {
-      const saved = await updateAreaSettings(database, ctx, body);
+      // An unticked panel sends nothing: the form always means "this panel" (empty = the default).
+      const saved = await updateAreaSettings(database, ctx, {
+        ...body,
+        standingPanelAgencyIds: list(body.standingPanelAgencyIds),
+      });
       return reply.redirect(`/area-settings?saved=${saved.recomputed}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -380,7 +434,9 @@ export function registerLevels(web: Web): void {
       const errors = Object.fromEntries(
         Object.entries(error.fieldErrors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
       );
-      return reply.code(400).render('levels/views/area-settings.njk', settingsPage(settings, body, errors));
+      return reply
+        .code(400)
+        .render('levels/views/area-settings.njk', await settingsPage(request, settings, body, errors));
     }
   });
 
@@ -394,8 +450,11 @@ export function registerLevels(web: Web): void {
     const ctx = web.context(request);
     const person = await getNominalSection(database, ctx, id, 'identity');
     const summary = await levelSummary(database, ctx, id);
+    const openActions = await openActionsFor(database.db, id);
     return {
       title: 'Record a screening and level decision',
+      openActions,
+      openActionsText: describeOpenActions(openActions),
       id,
       person,
       summary,
@@ -416,9 +475,14 @@ export function registerLevels(web: Web): void {
   app.get('/nominals/:id/levels/new', { config: { action: 'level.decide' } }, async (request, reply) => {
     const { id } = request.params as Params;
     const today = web.context(request).today;
+    // A panel records its decision from the meeting: ?meeting=<id> names it.
+    const meeting = (request.query as Record<string, string | undefined>).meeting;
     return reply.render(
       'levels/views/decision-form.njk',
-      await renderDecisionForm(request, id, dateParts('decidedOn', today)),
+      await renderDecisionForm(request, id, {
+        ...dateParts('decidedOn', today),
+        ...(meeting ? { meetingId: meeting } : {}),
+      }),
     );
   });
 
@@ -451,6 +515,9 @@ export function registerLevels(web: Web): void {
         decidedOn: dates.decidedOn.value,
         category3AcceptedOn: dates.category3AcceptedOn.value,
         screening,
+        continuesAtLowerLevel: body.continuesAtLowerLevel,
+        overrideReason: body.overrideReason,
+        meetingId: body.meetingId || undefined,
       });
       return reply.redirect(`/nominals/${id}/levels?decision=${decided.id}`, 303);
     } catch (error) {
@@ -630,6 +697,23 @@ export function registerLevels(web: Web): void {
           description: 'A panel accepted a Category 3 referral on this date (the only way into Category 3)',
         },
         deregister: { type: 'boolean', description: 'End MAPPA management' },
+        continuesAtLowerLevel: {
+          type: 'string',
+          maxLength: 4000,
+          description:
+            'Required on a reduction: what continues at the lower level (e.g. a professionals’ meeting date)',
+        },
+        overrideReason: {
+          type: 'string',
+          maxLength: 4000,
+          description:
+            'The chair’s reason for reducing or ending MAPPA management while actions are open (`level.override` only); refused otherwise',
+        },
+        meetingId: {
+          type: 'string',
+          format: 'uuid',
+          description: 'The Level 2/3 meeting that made the decision (it must include this person)',
+        },
         screening: {
           type: 'object',
           description: 'MAPPA Q answers',
@@ -651,6 +735,7 @@ export function registerLevels(web: Web): void {
           items: { type: 'string' },
           description: 'Things to check, e.g. a reduction near release; never a refusal',
         },
+        overridden: { type: 'boolean', description: 'A reduction allowed only by the chair’s override' },
       },
     },
     successStatus: 201,
@@ -729,6 +814,23 @@ export function registerLevels(web: Web): void {
       level3ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
       significantEventReviewDays: { type: 'integer', minimum: 1, maximum: 90 },
       countersignatureRequired: { type: 'boolean' },
+      screeningRoute: { enum: SCREENING_ROUTE.map((r) => r.code) },
+      standingPanel: {
+        type: 'array',
+        description: 'The agencies invited to every Level 2/3 meeting',
+        items: {
+          type: 'object',
+          properties: {
+            agencyId: { type: 'string', format: 'uuid' },
+            name: { type: 'string' },
+            type: { type: 'string' },
+          },
+        },
+      },
+      standingPanelConfigured: {
+        type: 'boolean',
+        description: 'False: the area has not chosen, so the default panel applies (recommendation 9)',
+      },
     },
   };
 
@@ -786,7 +888,8 @@ export function registerLevels(web: Web): void {
     path: '/area-settings',
     action: 'area.settings',
     tag: 'MAPPA levels',
-    summary: 'The review intervals and countersignature rule of your own area',
+    summary:
+      'The review intervals, countersignature rule, screening route and standing panel of your own area',
     response: AREA_SETTINGS,
     handler: async (request) => getAreaSettings(database, web.context(request)),
   });
@@ -811,6 +914,16 @@ export function registerLevels(web: Web): void {
         level3ReviewWeeks: { type: 'integer', minimum: 1, maximum: 52 },
         significantEventReviewDays: { type: 'integer', minimum: 1, maximum: 90 },
         countersignatureRequired: { type: 'boolean' },
+        screeningRoute: {
+          enum: SCREENING_ROUTE.map((r) => r.code),
+          description: 'How referrals are screened; unchanged when omitted',
+        },
+        standingPanelAgencyIds: {
+          type: 'array',
+          items: { type: 'string', format: 'uuid' },
+          description:
+            'The standing panel (agencies of your area); unchanged when omitted, the default panel when empty',
+        },
       },
     },
     response: {

@@ -1,13 +1,21 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Database, Db, Tx } from '../../db/database.ts';
 import { compareDates, parseIsoDate } from '../../domain/dates.ts';
 import { validateAreaSettings } from '../../domain/deadlines.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import { LEVEL_CRITERION, levelChange, validateLevelDecision } from '../../domain/levels.ts';
-import type { MappaCategory, MappaLevel } from '../../domain/codes.ts';
+import {
+  LEVEL_CRITERION,
+  describeOpenActions,
+  levelChange,
+  ruleOnReduction,
+  validateLevelDecision,
+} from '../../domain/levels.ts';
+import { SCREENING_ROUTE, type MappaCategory, type MappaLevel } from '../../domain/codes.ts';
+import { openActionsFor } from '../actions/use-cases.ts';
 import { recordChange } from '../nominals/changes.ts';
+import { notify } from '../notifications/use-cases.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
 import { areaSettings, currentObligations, recomputeObligations } from './obligations.ts';
 
@@ -29,11 +37,45 @@ export interface LevelDecisionForm {
   category3AcceptedOn?: unknown;
   deregister?: unknown;
   screening?: Record<string, unknown>;
+  /** The meeting at which a panel made the decision (it must include this person). */
+  meetingId?: unknown;
+  /** The chair's reason for reducing or ending MAPPA management while actions are open. */
+  overrideReason?: unknown;
+  /** Required on every reduction: what continues at the lower level (e.g. a professionals' meeting date). */
+  continuesAtLowerLevel?: unknown;
 }
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 const yes = (v: unknown) => v === true || v === 'yes' || v === 'true';
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * The meeting at which a panel decided, if named: it must exist and include this person.
+ * Adds a field error otherwise.
+ */
+async function meetingOfDecision(
+  tx: Tx,
+  nominalId: string,
+  input: unknown,
+  errors: FieldErrors,
+): Promise<string | null> {
+  if (input === undefined || input === null || input === '') return null;
+  const found =
+    typeof input === 'string' && isUuid(input)
+      ? await tx
+          .selectFrom('meeting_nominals')
+          .select('meeting_id')
+          .where('meeting_id', '=', input)
+          .where('nominal_id', '=', nominalId)
+          .executeTakeFirst()
+      : undefined;
+  if (!found) {
+    errors.meetingId = 'Select a meeting that discussed this person';
+    return null;
+  }
+  return found.meeting_id;
+}
 
 /**
  * Records a screening and a level decision (or leaving MAPPA), with who, when, why and the
@@ -104,7 +146,14 @@ export async function recordLevelDecision(
           errors,
         );
     } else if (!rationale) errors.rationale = 'Enter why MAPPA management is ending';
-    if (Object.keys(errors).length) throw new ValidationError(errors);
+
+    const overrideReason = text(form.overrideReason);
+    const continuesAtLowerLevel = text(form.continuesAtLowerLevel);
+    if (overrideReason.length > 4000)
+      errors.overrideReason = 'Reason for the override must be 4000 characters or fewer';
+    if (continuesAtLowerLevel.length > 4000)
+      errors.continuesAtLowerLevel = 'What continues at the lower level must be 4000 characters or fewer';
+    const meetingId = await meetingOfDecision(tx, nominalId, form.meetingId, errors);
 
     const previous = await tx
       .selectFrom('level_decisions')
@@ -113,14 +162,28 @@ export async function recordLevelDecision(
       .orderBy('decided_at', 'desc')
       .executeTakeFirst();
     const from = previous && previous.kind !== 'deregistration' ? (previous.level as MappaLevel) : null;
-    const change = deregister
-      ? { direction: 'deregistration' as const, warnings: [] as string[] }
-      : levelChange({
-          from,
-          to: level as MappaLevel,
-          decidedOn: (decidedOn as { value: string }).value,
-          releaseDate: obligations.earliest_release_on,
-        });
+    const change =
+      deregister || ![1, 2, 3].includes(level) || !decidedOn.ok
+        ? { direction: 'deregistration' as const, warnings: [] as string[], nearRelease: false }
+        : levelChange({
+            from,
+            to: level as MappaLevel,
+            decidedOn: decidedOn.value,
+            releaseDate: obligations.earliest_release_on,
+          });
+    // Ending MAPPA for someone with no level is not a step down: nothing to refuse.
+    const lowering = deregister ? from !== null : change.direction === 'reduction';
+    const openActions = lowering ? await openActionsFor(tx, nominalId) : { total: 0, safeguarding: 0 };
+    const ruling = ruleOnReduction({
+      direction: deregister ? (lowering ? 'deregistration' : 'unchanged') : change.direction,
+      openActions,
+      mayOverride: can(ctx.actor, 'level.override'),
+      overrideReason,
+      continuesAtLowerLevel,
+    });
+    // Only the level's own errors when the level itself is wrong; otherwise the reduction's too.
+    if (!errors.level) Object.assign(errors, ruling.errors);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
     const kind = change.direction === 'unchanged' ? 'review' : change.direction;
 
     const screening = form.screening
@@ -149,6 +212,10 @@ export async function recordLevelDecision(
         decided_on: (decidedOn as { value: string }).value,
         decided_by: ctx.actor.userId,
         warning: change.warnings.join(' ') || null,
+        override_reason: ruling.overridden ? overrideReason : null,
+        override_by: ruling.overridden ? ctx.actor.userId : null,
+        continues_at_lower_level: lowering && continuesAtLowerLevel ? continuesAtLowerLevel : null,
+        meeting_id: meetingId,
         // Fixed now: a later change of the area's rule or the decider's roles must not rewrite it.
         countersignature_required:
           (await areaRequiresCountersignature(tx, obligations.area_code)) &&
@@ -164,9 +231,13 @@ export async function recordLevelDecision(
       .where('reviewed_by_decision', 'is', null)
       .execute();
     await recomputeObligations(tx, nominalId, ctx.today);
-    const summary = deregister
+    const decided = deregister
       ? 'MAPPA management ended'
       : `Level ${level} ${kind === 'initial' ? 'set' : kind === 'review' ? 'confirmed on review' : kind === 'escalation' ? `(escalated from Level ${from})` : `(reduced from Level ${from})`}`;
+    // The override is part of the timeline's one-line summary so nobody can miss it.
+    const summary = ruling.overridden
+      ? `${decided}: chair’s override by ${ctx.actor.displayName} (${describeOpenActions(openActions)}): ${overrideReason}`
+      : decided;
     await recordChange(tx, {
       nominalId,
       userId: ctx.actor.userId,
@@ -176,15 +247,54 @@ export async function recordLevelDecision(
       action: 'created',
       summary,
       before: { level: from },
-      after: { level: deregister ? null : level, rationale },
+      after: {
+        level: deregister ? null : level,
+        rationale,
+        ...(meetingId ? { meetingId } : {}),
+        ...(lowering && continuesAtLowerLevel ? { continuesAtLowerLevel } : {}),
+        ...(ruling.overridden
+          ? {
+              overrideReason,
+              overrideBy: ctx.actor.displayName,
+              openActions: openActions.total,
+              openSafeguardingActions: openActions.safeguarding,
+            }
+          : {}),
+      },
     });
+    // A reduction near release is flagged on the coordinators' worklist (reduced_near_release);
+    // they are also told at once.
+    if (kind === 'reduction' && change.nearRelease) {
+      const coordinators = await tx
+        .selectFrom('users as u')
+        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+        .select('u.id')
+        .where('r.role', '=', 'mappa_coordinator')
+        .where('u.area_code', '=', obligations.area_code)
+        .where('u.disabled_at', 'is', null)
+        .execute();
+      await notify(tx, ctx, {
+        userIds: coordinators.map((c) => c.id),
+        nominalId,
+        subject: `Level reduced near release: Level ${level} (from Level ${from})`,
+        body: `${ctx.actor.displayName} reduced the level to Level ${level}. ${change.warnings.join(' ')}`,
+        link: `/nominals/${nominalId}/levels#decisions`,
+      });
+    }
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],
       section: 'level decision',
     });
-    return { id: decision.id, kind, category, level: deregister ? null : level, warnings: change.warnings };
+    return {
+      id: decision.id,
+      kind,
+      category,
+      level: deregister ? null : level,
+      warnings: change.warnings,
+      overridden: ruling.overridden,
+    };
   }
 }
 
@@ -270,6 +380,21 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
             .whereRef('cu.id', '=', 'd.countersigned_by')
             .as('countersignedBy'),
         'd.countersignature_required as countersignatureRequired',
+        'd.override_reason as overrideReason',
+        (eb) =>
+          eb
+            .selectFrom('users as ou')
+            .select('ou.display_name')
+            .whereRef('ou.id', '=', 'd.override_by')
+            .as('overrideByName'),
+        'd.continues_at_lower_level as continuesAtLowerLevel',
+        'd.meeting_id as meetingId',
+        (eb) =>
+          eb
+            .selectFrom('meetings as m')
+            .select('m.starts_at')
+            .whereRef('m.id', '=', 'd.meeting_id')
+            .as('meetingStartsAt'),
         's.answers',
       ])
       .where('d.nominal_id', '=', nominalId)
@@ -502,19 +627,104 @@ export async function recordOffenderNotification(
 
 // --- Area settings -----------------------------------------------------------------------------
 
+export type ScreeningRoute = 'coordinator' | 'panel' | 'joint';
+
+/** How the area screens referrals (MAPPA.md §3 step 4); the coordinator alone unless the area chose otherwise. */
+export async function screeningRoute(db: Db | Tx, areaCode: string): Promise<ScreeningRoute> {
+  const row = await db
+    .selectFrom('area_settings')
+    .select('screening_route')
+    .where('area_code', '=', areaCode)
+    .executeTakeFirst();
+  return row?.screening_route ?? 'coordinator';
+}
+
+export interface PanelAgency {
+  agencyId: string;
+  name: string;
+  type: string;
+}
+
+/**
+ * The agency types of the default standing panel (recommendation 9: the Responsible Authority
+ * agencies, children's social care, mental health and housing at minimum), in the order shown.
+ */
+export const DEFAULT_PANEL_TYPES = [
+  'police',
+  'probation',
+  'prison',
+  'childrens_social_care',
+  'health',
+  'housing',
+] as const;
+
+/**
+ * The area's standing panel: the agencies it configured, or, when none are, one agency of each
+ * default type (the first by name; for health, a mental health trust when the area has one).
+ */
+export async function standingPanel(db: Db | Tx, areaCode: string): Promise<PanelAgency[]> {
+  const configured = await db
+    .selectFrom('standing_panel_members as m')
+    .innerJoin('agencies as a', 'a.id', 'm.agency_id')
+    .select(['a.id as agencyId', 'a.name', 'a.type'])
+    .where('m.area_code', '=', areaCode)
+    .orderBy('a.type')
+    .orderBy('a.name')
+    .execute();
+  if (configured.length) return sortPanel(configured);
+  const agencies = await db
+    .selectFrom('agencies')
+    .select(['id as agencyId', 'name', 'type'])
+    .where('area_code', '=', areaCode)
+    .where('type', 'in', [...DEFAULT_PANEL_TYPES])
+    .orderBy('name')
+    .execute();
+  const panel: PanelAgency[] = [];
+  for (const type of DEFAULT_PANEL_TYPES) {
+    const ofType = agencies.filter((a) => a.type === type);
+    const pick =
+      type === 'health' ? (ofType.find((a) => /mental health/i.test(a.name)) ?? ofType[0]) : ofType[0];
+    if (pick) panel.push(pick);
+  }
+  return panel;
+}
+
+const typeOrder = (type: string) => {
+  const i = (DEFAULT_PANEL_TYPES as readonly string[]).indexOf(type);
+  return i === -1 ? DEFAULT_PANEL_TYPES.length : i;
+};
+const sortPanel = (panel: PanelAgency[]) =>
+  [...panel].sort(
+    (a, b) =>
+      typeOrder(a.type) - typeOrder(b.type) || a.type.localeCompare(b.type) || a.name.localeCompare(b.name),
+  );
+
 export interface AreaSettingsView {
   areaCode: string;
   level2ReviewWeeks: number;
   level3ReviewWeeks: number;
   significantEventReviewDays: number;
   countersignatureRequired: boolean;
+  screeningRoute: ScreeningRoute;
+  /** The agencies invited to every Level 2/3 meeting. */
+  standingPanel: PanelAgency[];
+  /** False when the area has not chosen its panel and the default applies. */
+  standingPanelConfigured: boolean;
 }
 
 async function readAreaSettings(tx: Tx, areaCode: string): Promise<AreaSettingsView> {
+  const configured = await tx
+    .selectFrom('standing_panel_members')
+    .select('agency_id')
+    .where('area_code', '=', areaCode)
+    .executeTakeFirst();
   return {
     areaCode,
     ...(await areaSettings(tx, areaCode)),
     countersignatureRequired: await areaRequiresCountersignature(tx, areaCode),
+    screeningRoute: await screeningRoute(tx, areaCode),
+    standingPanel: await standingPanel(tx, areaCode),
+    standingPanelConfigured: configured !== undefined,
   };
 }
 
@@ -524,9 +734,25 @@ export async function getAreaSettings(database: Database, ctx: UseCaseContext): 
   return database.transaction((tx) => readAreaSettings(tx, ctx.actor.areaCode));
 }
 
+/** The agencies of the actor's area that could sit on its standing panel, for the settings form. */
+export async function areaAgencies(database: Database, ctx: UseCaseContext): Promise<PanelAgency[]> {
+  authorize(ctx.actor, 'area.settings');
+  const rows = await database.db
+    .selectFrom('agencies')
+    .select(['id as agencyId', 'name', 'type'])
+    .where('area_code', '=', ctx.actor.areaCode)
+    .orderBy('name')
+    .execute();
+  return sortPanel(rows);
+}
+
 const wholeNumber = (v: unknown): unknown => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v);
 
-/** Changes the actor's own area's settings, then brings every decided case's due dates into line. */
+/**
+ * Changes the actor's own area's settings, then brings every decided case's due dates into line.
+ * The screening route and standing panel are kept as they are when not given (API clients that
+ * predate them); an empty panel means the default panel (recommendation 9).
+ */
 export async function updateAreaSettings(
   database: Database,
   ctx: UseCaseContext,
@@ -535,6 +761,8 @@ export async function updateAreaSettings(
     level3ReviewWeeks?: unknown;
     significantEventReviewDays?: unknown;
     countersignatureRequired?: unknown;
+    screeningRoute?: unknown;
+    standingPanelAgencyIds?: unknown;
   },
 ) {
   authorize(ctx.actor, 'area.settings');
@@ -547,21 +775,57 @@ export async function updateAreaSettings(
   const countersign = input.countersignatureRequired;
   if (![true, false, 'yes', 'no'].includes(countersign as never))
     errors.countersignatureRequired = 'Select whether level decisions need countersigning';
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const route = input.screeningRoute;
+  if (route !== undefined && !SCREENING_ROUTE.some((r) => r.code === route))
+    errors.screeningRoute = 'Select how referrals are screened';
+  const panelInput = input.standingPanelAgencyIds;
+  const panelIds =
+    panelInput === undefined
+      ? undefined
+      : Array.isArray(panelInput)
+        ? panelInput
+        : typeof panelInput === 'string' && panelInput
+          ? [panelInput]
+          : panelInput === '' || panelInput === null
+            ? []
+            : null;
+  if (panelIds === null || panelIds?.some((id) => typeof id !== 'string' || !isUuid(id)))
+    errors.standingPanelAgencyIds = 'Select agencies from the list';
   const areaCode = ctx.actor.areaCode;
   const values = {
     level2_review_weeks: settings.level2ReviewWeeks as number,
     level3_review_weeks: settings.level3ReviewWeeks as number,
     significant_event_review_days: settings.significantEventReviewDays as number,
     countersignature_required: yes(countersign),
+    ...(route !== undefined ? { screening_route: route as ScreeningRoute } : {}),
   };
   return database.transaction(async (tx) => {
+    const panel = [...new Set((panelIds ?? []) as string[])];
+    if (panel.length && !errors.standingPanelAgencyIds) {
+      const inArea = await tx
+        .selectFrom('agencies')
+        .select('id')
+        .where('id', 'in', panel)
+        .where('area_code', '=', areaCode)
+        .execute();
+      if (inArea.length !== panel.length)
+        errors.standingPanelAgencyIds = 'Select agencies of your own area from the list';
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
     const before = await readAreaSettings(tx, areaCode);
     await tx
       .insertInto('area_settings')
       .values({ area_code: areaCode, ...values })
       .onConflict((oc) => oc.column('area_code').doUpdateSet(values))
       .execute();
+    if (panelIds !== undefined) {
+      await tx.deleteFrom('standing_panel_members').where('area_code', '=', areaCode).execute();
+      if (panel.length)
+        await tx
+          .insertInto('standing_panel_members')
+          .values(panel.map((agencyId) => ({ area_code: areaCode, agency_id: agencyId })))
+          .execute();
+    }
     const decided = await tx
       .selectFrom('nominal_obligations')
       .select('nominal_id')
@@ -569,12 +833,17 @@ export async function updateAreaSettings(
       .where('level', 'is not', null)
       .execute();
     for (const { nominal_id } of decided) await recomputeObligations(tx, nominal_id, ctx.today);
+    const after = await readAreaSettings(tx, areaCode);
+    const brief = (v: AreaSettingsView) => ({
+      ...v,
+      standingPanel: v.standingPanelConfigured ? v.standingPanel.map((a) => a.agencyId) : 'default',
+    });
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'alteration',
       recordType: 'area_settings',
       recordIds: [],
-      section: `area ${areaCode}: ${JSON.stringify({ before, after: values })}`,
+      section: `area ${areaCode}: ${JSON.stringify({ before: brief(before), after: brief(after) })}`,
     });
-    return { ...(await readAreaSettings(tx, areaCode)), recomputed: decided.length };
+    return { ...after, recomputed: decided.length };
   });
 }

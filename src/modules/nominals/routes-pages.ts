@@ -3,6 +3,7 @@ import type { Web } from '../../web/app.ts';
 import { can } from '../../access/policy.ts';
 import { dueStatus } from '../levels/routes.ts';
 import { levelSummary } from '../levels/use-cases.ts';
+import { planSummary } from '../risk-management-plan/use-cases.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { errorList, formToInput, inputToForm } from '../../web/forms.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -112,7 +113,9 @@ export function registerNominalPages(web: Web): void {
     const nominal = await getNominal(database, ctx, id);
     const canEdit = can(ctx.actor, 'nominal.edit');
     const mappa = await levelSummary(database, ctx, id);
+    const riskManagementPlan = await planSummary(database, ctx, id);
     return reply.render('nominals/views/overview.njk', {
+      riskManagementPlan,
       title: `${nominal.identity.forename} ${nominal.identity.surname}`,
       nominal,
       sections: presentSections(nominal, canEdit),

@@ -64,8 +64,16 @@ const ROW_SCHEMA = {
       format: 'date',
       description: 'Level decision (no level yet), else the next review or registration',
     },
-    basis: { type: ['string', 'null'], description: 'Which rule made it due' },
+    basis: {
+      type: ['string', 'null'],
+      description: 'Which rule made it due; for an overdue action, the action and its owner',
+    },
     overdue: { type: 'boolean' },
+    actionId: {
+      type: ['string', 'null'],
+      format: 'uuid',
+      description: 'Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})',
+    },
   },
 };
 
@@ -92,6 +100,7 @@ export function registerWorklists(web: Web): void {
       title: 'My worklist',
       rows: mine.rows.map(presentRow),
       overdue: mine.overdue,
+      overdueActions: mine.overdueActions.map(presentRow),
       canConsiderCategory3: can(ctx.actor, 'category3.consider'),
     });
   });
@@ -99,7 +108,8 @@ export function registerWorklists(web: Web): void {
   app.get('/worklists/mine.csv', { config: { action: 'nominal.view' } }, async (request, reply) => {
     const ctx = web.context(request);
     const mine = await myWorklist(database, ctx);
-    return sendCsv(reply, `my-worklist-${ctx.today}.csv`, mine.rows);
+    // The caseload, then the overdue actions (their "Why" says which action).
+    return sendCsv(reply, `my-worklist-${ctx.today}.csv`, [...mine.rows, ...mine.overdueActions]);
   });
 
   // --- Area worklists ------------------------------------------------------------------------
@@ -223,7 +233,15 @@ export function registerWorklists(web: Web): void {
     summary: 'The people you are a named manager of, with what is due and overdue, soonest first',
     response: {
       type: 'object',
-      properties: { rows: { type: 'array', items: ROW_SCHEMA }, overdue: { type: 'integer' } },
+      properties: {
+        rows: { type: 'array', items: ROW_SCHEMA },
+        overdue: { type: 'integer' },
+        overdueActions: {
+          type: 'array',
+          items: ROW_SCHEMA,
+          description: 'Actions you own that are open and past their due date, most overdue first',
+        },
+      },
     },
     handler: async (request) => myWorklist(database, web.context(request)),
   });

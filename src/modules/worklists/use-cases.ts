@@ -23,10 +23,17 @@ export const AREA_LISTS = [
   { key: 'notification-due', label: 'Category 1 notifications due in 30 days or overdue' },
   { key: 'eligibility-ending', label: 'Eligibility ending in the next 30 days' },
   { key: 'reduced-near-release', label: 'Levels reduced within 28 days of release' },
+  // One row per action (not per person), so the coordinator can chase each owner.
+  { key: 'overdue-actions', label: 'Overdue actions' },
 ] as const;
 export type AreaListKey = (typeof AREA_LISTS)[number]['key'];
+/** The lists read from the computed obligations; the rest read other tables. */
+type ObligationListKey = Exclude<AreaListKey, 'overdue-actions'>;
+const OBLIGATION_LISTS = AREA_LISTS.filter(
+  (l): l is Extract<(typeof AREA_LISTS)[number], { key: ObligationListKey }> => l.key !== 'overdue-actions',
+);
 
-function listCondition(key: AreaListKey, today: string): RawBuilder<boolean> {
+function listCondition(key: ObligationListKey, today: string): RawBuilder<boolean> {
   const in30 = addDays(today, 30);
   const in6Months = addMonths(today, 6);
   switch (key) {
@@ -61,7 +68,25 @@ export interface WorklistRow {
   dueOn: string | null;
   basis: string | null;
   overdue: boolean;
+  /** Set on a row that is an overdue action rather than the person's own due date. */
+  actionId?: string | null;
 }
+
+/**
+ * Overdue actions as worklist rows: the person, the action's due date, and what and whose it is
+ * in "Why". Open and due before today (domain/actions.ts `isOverdue`, in SQL).
+ */
+const ACTION_ROW_COLUMNS = sql`
+  n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name, n.date_of_birth AS "dateOfBirth",
+  o.category, o.level, a.due_on AS "dueOn",
+  'Overdue action' || CASE WHEN a.safeguarding THEN ' (safeguarding)' ELSE '' END || ': ' || a.description
+    || ' – owner ' || coalesce(ou.display_name, a.owner_name, 'unassigned') || ' (' || g.name || ')' AS basis,
+  true AS overdue, a.id AS "actionId"`;
+const ACTION_ROW_JOINS = sql`
+  JOIN nominals n ON n.id = a.nominal_id
+  LEFT JOIN nominal_obligations o ON o.nominal_id = a.nominal_id
+  JOIN agencies g ON g.id = a.owner_agency_id
+  LEFT JOIN users ou ON ou.id = a.owner_user_id`;
 
 const ROW_COLUMNS = (today: string) => sql`
   n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name, n.date_of_birth AS "dateOfBirth",
@@ -84,18 +109,29 @@ export async function areaWorklist(
   const pageSize = 50;
   return database.transaction(async (tx) => {
     const counts = await sql<Record<string, number>>`
-      SELECT ${sql.join(AREA_LISTS.map((l) => sql`count(*) FILTER (WHERE ${listCondition(l.key, ctx.today)})::int AS ${sql.ref(l.key)}`))}
+      SELECT ${sql.join(OBLIGATION_LISTS.map((l) => sql`count(*) FILTER (WHERE ${listCondition(l.key, ctx.today)})::int AS ${sql.ref(l.key)}`))},
+        (SELECT count(*)::int FROM actions a JOIN nominal_obligations ao ON ao.nominal_id = a.nominal_id
+          WHERE ${overdueActionInArea(ctx.actor.areaCode, ctx.today)}) AS "overdue-actions"
       FROM nominal_obligations o WHERE o.area_code = ${ctx.actor.areaCode}`.execute(tx);
-    const rows = await sql<WorklistRow>`
+    const offset = (Math.max(1, page) - 1) * pageSize;
+    const rows =
+      key === 'overdue-actions'
+        ? await sql<WorklistRow>`
+      SELECT ${ACTION_ROW_COLUMNS}
+      FROM actions a JOIN nominal_obligations ao ON ao.nominal_id = a.nominal_id ${ACTION_ROW_JOINS}
+      WHERE ${overdueActionInArea(ctx.actor.areaCode, ctx.today)}
+      ORDER BY a.due_on, n.surname, n.forename, a.id
+      LIMIT ${pageSize} OFFSET ${offset}`.execute(tx)
+        : await sql<WorklistRow>`
       SELECT ${ROW_COLUMNS(ctx.today)}
       FROM nominal_obligations o JOIN nominals n ON n.id = o.nominal_id
       WHERE o.area_code = ${ctx.actor.areaCode} AND ${listCondition(key, ctx.today)}
       ORDER BY "dueOn" NULLS LAST, n.surname, n.forename
-      LIMIT ${pageSize} OFFSET ${(Math.max(1, page) - 1) * pageSize}`.execute(tx);
+      LIMIT ${pageSize} OFFSET ${offset}`.execute(tx);
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'nominal',
-      recordIds: rows.rows.map((r) => r.id),
+      recordIds: [...new Set(rows.rows.map((r) => r.id))],
       section: `area worklist: ${key}`,
     });
     const countRow = counts.rows[0] ?? {};
@@ -109,6 +145,14 @@ export async function areaWorklist(
     };
   });
 }
+
+/**
+ * An open action past its due date on a person the area manages. Found through the area's
+ * obligations and then each person's actions (indexes nominal_obligations_area, actions_nominal):
+ * never a scan of every action nationally.
+ */
+const overdueActionInArea = (areaCode: string, today: string) =>
+  sql<boolean>`ao.area_code = ${areaCode} AND a.status = 'open' AND a.due_on < ${today}::date`;
 
 /** A practitioner's own caseload: what is due and overdue, soonest first. */
 export async function myWorklist(database: Database, ctx: UseCaseContext) {
@@ -124,13 +168,36 @@ export async function myWorklist(database: Database, ctx: UseCaseContext) {
         AND ${nominalScope(ctx.actor, ctx.today)}
       ORDER BY "dueOn" NULLS LAST, n.surname
       LIMIT 500`.execute(tx);
+    // The actions I own that are past their due date, wherever the person is managed: the
+    // partial index actions_owner_open answers this without reading anyone else's actions. A
+    // duty-to-co-operate representative speaks for their agency, so also gets its actions with no
+    // named owner, found through the records the agency is involved in (agency_involvements_agency).
+    const agencyActions = ctx.actor.roles.includes('dtc_representative')
+      ? sql`UNION
+        SELECT x.id FROM agency_involvements i JOIN actions x ON x.nominal_id = i.nominal_id
+        WHERE i.agency_id = ${ctx.actor.agencyId} AND x.owner_agency_id = ${ctx.actor.agencyId}
+          AND x.owner_user_id IS NULL AND x.status = 'open' AND x.due_on < ${ctx.today}::date`
+      : sql``;
+    const actions = await sql<WorklistRow>`
+      SELECT ${ACTION_ROW_COLUMNS}
+      FROM actions a ${ACTION_ROW_JOINS}
+      WHERE a.id IN (
+        SELECT id FROM actions
+        WHERE owner_user_id = ${ctx.actor.userId} AND status = 'open' AND due_on < ${ctx.today}::date
+        ${agencyActions})
+      ORDER BY a.due_on, n.surname, a.id
+      LIMIT 500`.execute(tx);
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'nominal',
-      recordIds: rows.rows.map((r) => r.id),
+      recordIds: [...new Set([...rows.rows, ...actions.rows].map((r) => r.id))],
       section: 'my worklist',
     });
-    return { rows: rows.rows, overdue: rows.rows.filter((r) => r.overdue).length };
+    return {
+      rows: rows.rows,
+      overdue: rows.rows.filter((r) => r.overdue).length,
+      overdueActions: actions.rows,
+    };
   });
 }
 

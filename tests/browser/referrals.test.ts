@@ -1,0 +1,276 @@
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UseCaseContext } from '../../src/access/actor.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import { decideLevel } from '../../src/modules/levels/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import {
+  agencyFor,
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  startServer,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { identity } from '../support/fixtures.ts';
+import { totpCode } from '../support/sign-in.ts';
+
+/**
+ * The issue's "done when" for referrals, in a real browser: a probation practitioner refers a
+ * Level 1 nominal filling in only what the record cannot know (the draft saves itself as they
+ * type), the MAPPA coordinator accepts it with a reason, and the practitioner sees the decision in
+ * their inbox and on the referral. Every page is checked with axe, for its CSP and console errors.
+ */
+
+const PAT = { email: 'pat.referrals@probation.example.gov.uk', name: 'Pat Practitioner' };
+const CASEY = { email: 'casey.referrals@probation.example.gov.uk', name: 'Casey Coordinator' };
+const OFFENCE = 'Wounding or causing grievous bodily harm with intent';
+
+let database: Database;
+let server: BrowserServer;
+let session: BrowserSession;
+let page: Page;
+let today: string;
+let nominalId: string;
+let referralId: string;
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+
+async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.frame() === page.mainFrame() &&
+        (r.status() < 300 || r.status() >= 400),
+    ),
+    action(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
+const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+
+/** Each user's authenticator key, as their app would keep it after the first sign-in. */
+const totpSecrets = new Map<string, string>();
+
+async function signInAs(email: string) {
+  await session.context.clearCookies();
+  await visit('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
+  const key = page.locator('#totp-secret');
+  if (await key.count()) {
+    const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
+    totpSecrets.set(email, secret);
+    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
+    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+  } else {
+    await page
+      .getByLabel('Enter the code from your authenticator app')
+      .fill(await totpCode(totpSecrets.get(email)!));
+    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
+  }
+  await page.waitForLoadState('networkidle');
+  session.console.take();
+}
+
+async function user(who: { email: string; name: string }, roles: Role[]): Promise<UseCaseContext> {
+  const ctx = await makeActor(database, {
+    roles,
+    areaCode: 'AVS',
+    agencyType: 'probation',
+    email: who.email,
+    displayName: who.name,
+  });
+  return { ...ctx, today };
+}
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  today = londonDateAt(Date.now());
+  const pat = await user(PAT, ['probation_practitioner']);
+  await user(CASEY, ['mappa_coordinator']);
+  await agencyFor(database, 'AVS', 'childrens_social_care');
+
+  // Liam: Category 2, released on licence, Level 1; a new partner with children brings new risk.
+  nominalId = (
+    await createNominal(
+      database,
+      pat,
+      identity({ forename: 'Liam', surname: 'Porter', dateOfBirth: '1985-02-11' }),
+    )
+  ).id;
+  const sentenceStart = addMonths(today, -20);
+  await addSectionRow(database, pat, nominalId, 'convictions', {
+    offence: OFFENCE,
+    convictionDate: sentenceStart,
+    court: 'Bristol Crown Court',
+    outcome: 'custody',
+    lengthMonths: 36,
+    isIndexOffence: true,
+    sentenceStart,
+    conditionalReleaseDate: addMonths(sentenceStart, 18),
+    actualReleaseDate: addMonths(sentenceStart, 18),
+    licenceExpiryDate: addMonths(sentenceStart, 36),
+    sentenceExpiryDate: addMonths(sentenceStart, 36),
+  });
+  await addSectionRow(database, pat, nominalId, 'addresses', {
+    type: 'home',
+    line1: '4 Quay Street',
+    town: 'Bristol',
+    postcode: 'BS1 4DJ',
+    fromDate: addMonths(today, -2),
+  });
+  await addSectionRow(database, pat, nominalId, 'risk-assessments', {
+    assessedOn: addDays(today, -7),
+    assessor: PAT.name,
+    roshOverall: 'HIGH',
+    roshChildren: 'HIGH',
+  });
+  await addSectionRow(database, pat, nominalId, 'markers', {
+    type: 'domestic_abuse',
+    startDate: addMonths(today, -1),
+  });
+  await addSectionRow(database, pat, nominalId, 'managers', {
+    role: 'community_offender_manager',
+    name: PAT.name,
+    agencyId: pat.actor.agencyId,
+    userEmail: PAT.email,
+    fromDate: addMonths(today, -2),
+  });
+  await decideLevel(database, pat, nominalId, { level: 1, rationale: 'Stable on licence.' });
+
+  server = await startServer(database);
+  session = await openBrowserSession();
+  page = session.page;
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('referral to Level 2, screening and the decision back to the referrer', () => {
+  it('the practitioner starts a referral from the record’s Referrals tab', async () => {
+    await signInAs(PAT.email);
+    const tab = await visit(`/nominals/${nominalId}/referrals`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Liam Porter');
+    const recordNavigation = page.getByRole('navigation', { name: 'Record navigation' });
+    expect(await recordNavigation.getByRole('link', { name: 'Referrals' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    await check(tab, 'record referrals tab');
+    const draft = await navigation(() => page.getByRole('button', { name: 'Refer to Level 2 or 3' }).click());
+    referralId = /\/referrals\/([0-9a-f-]+)\/edit$/.exec(page.url())![1]!;
+    // Everything the record holds is already there.
+    const record = await text('section[aria-labelledby="record-heading"]');
+    expect(record).toContain(OFFENCE);
+    expect(record).toContain('4 Quay Street, Bristol, BS1 4DJ');
+    expect(record).toContain('High');
+    expect(record).toContain('Domestic abuse');
+    expect(record).toContain(PAT.name);
+    expect(record).toContain('Category 2');
+    await check(draft, 'referral draft');
+  });
+
+  it('says what is missing if submitted too early', async () => {
+    const response = await navigation(() => page.getByRole('button', { name: 'Submit referral' }).click());
+    expect(response?.status()).toBe(400);
+    const summary = await text('.govuk-error-summary');
+    expect(summary).toContain('Select whether you are referring for Level 2 or Level 3');
+    expect(summary).toContain('Enter the reason for the referral');
+    await check(response, 'referral draft with errors');
+  });
+
+  it('saves the draft as the practitioner types, then submits it', async () => {
+    await page.getByLabel('Level 2', { exact: true }).check();
+    await page
+      .getByLabel('Reason for referral')
+      .fill('New partner with two young children; police attended twice.');
+    const saved = page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/referrals/${referralId}`) && r.request().method() === 'POST' && r.status() === 200,
+    );
+    await page
+      .getByLabel('What would multi-agency management add?')
+      .fill('Children’s social care and police can plan safety for the children with probation.');
+    await page.getByRole('group', { name: 'Children’s social care' }).getByRole('checkbox').first().check();
+    await saved;
+    await expect.poll(() => text('#draft-status')).toMatch(/^Draft saved at \d\d:\d\d$/);
+    await expect
+      .poll(
+        async () =>
+          (
+            await database.db
+              .selectFrom('referrals')
+              .select('value_added')
+              .where('id', '=', referralId)
+              .executeTakeFirst()
+          )?.value_added,
+      )
+      .toContain('plan safety for the children');
+    const submitted = await navigation(() => page.getByRole('button', { name: 'Submit referral' }).click());
+    expect(await text('.govuk-notification-banner')).toContain('Referral submitted');
+    expect(await text('h1')).toContain('Awaiting screening');
+    await check(submitted, 'submitted referral');
+    const document = await navigation(() =>
+      page.getByRole('link', { name: 'View the referral document (MAPPA A)' }).click(),
+    );
+    expect(await text('h1')).toContain('MAPPA A: Referral to Level 2 or 3 management');
+    expect(await text('main')).toContain('police attended twice');
+    await check(document, 'referral document');
+  });
+
+  it('the coordinator sees it awaiting screening and accepts it at Level 2 with a reason', async () => {
+    await signInAs(CASEY.email);
+    const list = await visit('/referrals');
+    expect(await text('#awaiting')).toContain('Liam Porter');
+    await check(list, 'referrals page (coordinator)');
+    await navigation(() => page.locator('#awaiting').getByRole('link', { name: 'Liam Porter' }).click());
+    const form = await navigation(() => page.getByRole('button', { name: 'Screen this referral' }).click());
+    await check(form, 'screening form');
+    const refused = await navigation(() => page.getByRole('button', { name: 'Record decision' }).click());
+    expect(refused?.status()).toBe(400);
+    expect(await text('.govuk-error-summary')).toContain('Enter the rationale for the decision');
+    await check(refused, 'screening form with errors');
+    await page.getByLabel('Accept at Level 2').check();
+    await page.getByLabel('Assessed as posing a high or very high risk of serious harm').check();
+    await page
+      .getByLabel('Rationale')
+      .fill('High RoSH to children in the new household: multi-agency planning is needed.');
+    const decided = await navigation(() => page.getByRole('button', { name: 'Record decision' }).click());
+    expect(await text('#decision')).toContain('accepted at Level 2');
+    await check(decided, 'decided referral');
+  });
+
+  it('the practitioner sees the decision at once, in their inbox and on the referral', async () => {
+    await signInAs(PAT.email);
+    const inboxLink = page.getByRole('link', { name: /^Inbox/ });
+    expect((await inboxLink.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Inbox 1 unread');
+    const inbox = await navigation(() => inboxLink.click());
+    expect(await text('main')).toContain('accepted at Level 2');
+    await check(inbox, 'inbox');
+    const referral = await navigation(() => page.getByRole('button', { name: /^Open/ }).first().click());
+    expect(page.url()).toBe(url(`/referrals/${referralId}`));
+    expect(await text('#decision')).toContain('accepted at Level 2');
+    expect(await text('main')).toContain('multi-agency planning is needed');
+    await check(referral, 'referral with its decision (referrer)');
+    const mine = await visit('/referrals');
+    expect(await text('#mine')).toContain('Accepted');
+    await check(mine, 'referrals page (referrer)');
+    const levels = await visit(`/nominals/${nominalId}/levels`);
+    expect(await text('main')).toContain('Level 2');
+    expect(levels?.status()).toBe(200);
+  });
+});
