@@ -638,7 +638,12 @@ function withheldNotes(scope: InScope, withheld: Record<string, number>): string
 
 /** The whole shared record of one person, as the overview page and `GET /api/v1/nominals/{id}` show it. */
 export async function getNominal(database: Database, ctx: UseCaseContext, nominalId: string) {
-  return database.transaction(async (tx) => {
+  return database.transaction((tx) => readNominal(tx, ctx, nominalId));
+}
+
+/** `getNominal` inside the caller's transaction (e.g. a referral's snapshot taken as it is submitted). */
+export async function readNominal(tx: Tx, ctx: UseCaseContext, nominalId: string) {
+  {
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await loadNominalRow(tx, nominalId);
     const sections: Record<string, SectionRow[]> = {};
@@ -664,7 +669,7 @@ export async function getNominal(database: Database, ctx: UseCaseContext, nomina
       recordIds: [nominalId],
     });
     return { ...presentNominal(row, sections, ctx.today), withheld: withheldNotes(scope, withheld) };
-  });
+  }
 }
 
 type NominalRow = Awaited<ReturnType<typeof loadNominalRow>>;

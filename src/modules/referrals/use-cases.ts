@@ -20,7 +20,7 @@ import { recordLevelDecision } from '../levels/use-cases.ts';
 import { currentObligations } from '../levels/obligations.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
-import { getNominal } from '../nominals/use-cases.ts';
+import { readNominal } from '../nominals/use-cases.ts';
 import { notify } from '../notifications/use-cases.ts';
 import { currentPlan } from '../risk-management-plan/use-cases.ts';
 import { assembleRecord, visibleRecord, type ReferralRecord } from './record.ts';
@@ -174,19 +174,12 @@ async function screeningRouteOf(tx: Tx, areaCode: string): Promise<AreaScreening
 }
 
 /** The record as MAPPA A shows it today, read through the nominals module as the actor sees it. */
-async function liveRecord(
-  database: Database,
-  ctx: UseCaseContext,
-  nominalId: string,
-): Promise<ReferralRecord> {
-  const nominal = await getNominal(database, ctx, nominalId);
-  return database.transaction(async (tx) =>
-    assembleRecord(
-      nominal,
-      await currentObligations(tx, nominalId, ctx.today),
-      await currentPlan(tx, nominalId),
-      ctx.today,
-    ),
+async function liveRecord(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<ReferralRecord> {
+  return assembleRecord(
+    await readNominal(tx, ctx, nominalId),
+    await currentObligations(tx, nominalId, ctx.today),
+    await currentPlan(tx, nominalId),
+    ctx.today,
   );
 }
 
@@ -434,14 +427,12 @@ export async function submitReferral(
 ) {
   authorize(ctx.actor, 'referral.create');
   const version = parseVersion(input.version);
-  // Read (and checked) first, as the referrer sees it; its own consultation is logged by getNominal.
-  const nominalId = await database.transaction(
-    async (tx) => (await loadOwnDraft(tx, ctx, referralId)).row.nominalId,
-  );
-  const record = await liveRecord(database, ctx, nominalId);
   return database.transaction(async (tx) => {
     const { row } = await loadOwnDraft(tx, ctx, referralId);
     if (row.version !== version) throw staleDraft(row);
+    const nominalId = row.nominalId;
+    // The record as the referrer sees it, read in this same transaction (its reading is logged too).
+    const record = await liveRecord(tx, ctx, nominalId);
     const obligations = await currentObligations(tx, nominalId, ctx.today);
     const errors = validateSubmission({
       requestedLevel: row.requestedLevel,
@@ -528,18 +519,18 @@ export async function getReferral(database: Database, ctx: UseCaseContext, refer
       recordIds: [referralId, row.nominalId],
       section: 'referral',
     });
-    return { row, referral, scope, decision, agencies, route };
+    const snapshot = snapshotOf(row.recordSnapshot);
+    const record = visibleRecord(snapshot ?? (await liveRecord(tx, ctx, row.nominalId)), scope.visible);
+    return { referral, decision, agencies, route, record, fromSnapshot: snapshot !== null };
   });
-  const { row, referral, scope, decision, agencies, route } = loaded;
-  const snapshot = snapshotOf(row.recordSnapshot);
-  const record = visibleRecord(snapshot ?? (await liveRecord(database, ctx, row.nominalId)), scope.visible);
+  const { referral, decision, agencies, route, record, fromSnapshot } = loaded;
   const invited = agencies.flatMap((g) =>
     g.agencies.filter((a) => referral.invitedAgencyIds.includes(a.id)).map((a) => ({ ...a, type: g.label })),
   );
   return {
     ...referral,
     record,
-    recordFrom: snapshot ? ('submission' as const) : ('live' as const),
+    recordFrom: fromSnapshot ? ('submission' as const) : ('live' as const),
     decision,
     invitedAgencies: invited,
     agencyGroups: agencies,
