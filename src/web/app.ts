@@ -95,6 +95,7 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/worklists/area', text: 'Area worklists', action: 'worklist.area' },
   { href: '/referrals', text: 'Referrals', action: 'referral.view' },
   { href: '/meetings', text: 'Meetings', action: 'meeting.view' },
+  { href: '/actions', text: 'My actions', action: 'action.update' },
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
   { href: '/audit', text: 'Access log', action: 'accesslog.view' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },

@@ -581,7 +581,7 @@ export async function getAction(database: Database, ctx: UseCaseContext, actionI
 export async function listMyActions(database: Database, ctx: UseCaseContext): Promise<ActionView[]> {
   authorize(ctx.actor, 'action.update');
   const dtc = ctx.actor.roles.includes('dtc_representative');
-  const { userId, agencyId, areaCode } = ctx.actor;
+  const { userId, agencyId } = ctx.actor;
   return database.transaction(async (tx) => {
     // Which actions are mine, of those on one record.
     const mine = (q: SelectQueryBuilder<Schema, 'actions', { id: string }>) =>
@@ -609,15 +609,12 @@ export async function listMyActions(database: Database, ctx: UseCaseContext): Pr
       ofRecords(
         tx.selectFrom('agency_involvements').select('nominal_id').where('agency_id', '=', agencyId),
       ).execute(),
-      // Records I manage, and (for the Responsible Authority) my area's (nominals_area).
+      // Records I manage (nominal_managers), and my agency's actions, named to nobody or, for a
+      // duty-to-co-operate agency, to anyone in it (actions_agency).
       ofRecords(
         tx.selectFrom('nominal_managers').select('nominal_id').where('user_id', '=', userId),
       ).execute(),
-      dtc
-        ? Promise.resolve([])
-        : ofRecords(
-            tx.selectFrom('nominals').select('id as nominal_id').where('area_code', '=', areaCode),
-          ).execute(),
+      mine(tx.selectFrom('actions').select('id').where('owner_agency_id', '=', agencyId)).execute(),
     ]);
     const ids = [...new Set(found.flat().map((r) => r.id))];
     const rows = ids.length
