@@ -278,7 +278,9 @@ describe('a Level 2 meeting: scheduled, held, minuted and closed', () => {
   it('closes the meeting: the action goes to its owner before the minutes are finished', async () => {
     await visit(`/meetings/${meetingId}`);
     const closed = await navigation(() => page.getByRole('button', { name: 'Close the meeting' }).click());
-    expect(await text('.govuk-notification-banner--success')).toContain('Meeting closed');
+    expect(await text('.govuk-notification-banner--success')).toContain(
+      'Meeting closed 1 action owner was sent their new actions',
+    );
     await check(closed, 'meeting closed');
     const tab = await visit(`/nominals/${danielId}/meetings`);
     expect(await text('main')).toContain('Disclose to the new partner');

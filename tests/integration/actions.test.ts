@@ -197,6 +197,28 @@ describeEachDatabase('actions', (getDb) => {
     expect(after.actions).toBe(before.actions + 1);
   });
 
+  it('ends the access an action gave once the action is closed, and restores it when reopened', async () => {
+    const id = await person('Closing');
+    const { id: actionId } = await addAction(db(), coordinator, id, {
+      description: 'Check the tenancy conditions',
+      pillar: 'monitoring_and_control',
+      ownerAgencyId: housing.id,
+      dueOn: addDays(TODAY, 7),
+    });
+    await updateAction(db(), housingRep, actionId, { status: 'completed', note: 'Checked', version: 1 });
+    // Still visible on the day it was closed, so the owner can read what they recorded…
+    expect((await getNominal(db(), housingRep, id)).id).toBe(id);
+    // …but not the day after.
+    const tomorrow = { ...housingRep, today: addDays(TODAY, 1) };
+    await rejection(getNominal(db(), tomorrow, id), NotFoundError);
+    await updateAction(db(), coordinator, actionId, {
+      status: 'open',
+      note: 'Reopened: not done',
+      version: 2,
+    });
+    expect((await getNominal(db(), tomorrow, id)).id).toBe(id);
+  });
+
   it('shows an agency involved only by invitation its own actions, not other agencies’', async () => {
     const id = await person('Invited');
     const health = await makeActor(db(), {

@@ -23,10 +23,14 @@ import {
   scheduleMeeting,
 } from '../../src/modules/meetings/use-cases.ts';
 import { addSectionRow, createNominal, getNominal } from '../../src/modules/nominals/use-cases.ts';
+import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+import { buildApp } from '../../src/web/app.ts';
 import { renderPdf } from '../../src/web/documents/document.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { readPdf } from '../support/pdf.ts';
+
+process.env.VIGIL_LOG = 'silent';
 
 const AREA = 'NOR';
 
@@ -328,10 +332,19 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
     const before = (await inboxOf(police.actor.userId)).length;
     expect(await closeMeeting(db(), coordinator, meetingId)).toMatchObject({
       alreadyClosed: true,
-      distributed: 0,
+      ownersNotified: 0,
     });
     expect((await inboxOf(police.actor.userId)).length).toBe(before);
     expect((await getMeeting(db(), coordinator, meetingId)).status).toBe('closed');
+    // An action added while the minutes are completed after the close goes to its owner at once.
+    await addMinutesAction(db(), administrator, meetingId, id, {
+      description: 'Late action agreed in the meeting',
+      pillar: 'supervision',
+      ownerAgencyId: policeAgency,
+      ownerUserId: police.actor.userId,
+      dueOn: addDays(TODAY, 7),
+    });
+    expect(await bodies(police.actor.userId)).toContain('Late action agreed in the meeting');
   });
 
   it('a Level 2 panel escalates to Level 3 from the minutes in one step', async () => {
@@ -364,6 +377,43 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
       recordPanelDecision(db(), administrator, meetingId, id, { level: '2', rationale: 'x' }),
       ForbiddenError,
     );
+  });
+
+  it('a reduction from the minutes with an open safeguarding action is refused, unless the chair overrides with a reason', async () => {
+    const id = await category2(db(), practitioner, 'Reduce');
+    await decideLevel(db(), practitioner, id, {
+      level: 2,
+      criteria: ['rosh_high_or_very_high'],
+      rationale: 'High RoSH.',
+    });
+    const { id: meetingId } = await schedule([id]);
+    await addMinutesAction(db(), administrator, meetingId, id, {
+      description: 'Safeguarding referral for the children',
+      pillar: 'victim_safety_planning',
+      safeguarding: true,
+      ownerAgencyId: socialCare.id,
+      dueOn: addDays(TODAY, 7),
+    });
+    const reduce = {
+      level: '1',
+      rationale: 'Risk has reduced.',
+      continuesAtLowerLevel: 'Professionals’ meeting in 6 weeks.',
+    };
+    const refused = await rejection(recordPanelDecision(db(), chair, meetingId, id, reduce), ValidationError);
+    expect(refused.fieldErrors.overrideReason).toMatch(/safeguarding/i);
+    await recordPanelDecision(db(), chair, meetingId, id, {
+      ...reduce,
+      overrideReason: 'Children’s social care will keep the referral open at Level 1.',
+    });
+    const decisions = (await getMinutes(db(), coordinator, meetingId, id)).levelDecisions;
+    expect(decisions).toMatchObject([
+      {
+        level: 1,
+        kind: 'reduction',
+        overrideReason: 'Children’s social care will keep the referral open at Level 1.',
+        continuesAtLowerLevel: 'Professionals’ meeting in 6 weeks.',
+      },
+    ]);
   });
 
   it('generates the agenda from the record and lists every open action; the PDF of the minutes keeps new actions apart from updates on earlier ones', async () => {
@@ -425,5 +475,121 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
     expect(between).not.toContain('Referral made');
     expect(after).toContain('Referral made; panel sits next week.');
     expect(after).not.toContain('Apply for an exclusion zone');
+  });
+
+  it('over the API: a stale row version is a 409 problem, approved minutes are locked (409), approval without disclosure is a 400', async () => {
+    const id = await category2(db(), practitioner, 'Api');
+    const app = await buildApp({
+      database: db(),
+      config: { trustProxy: false },
+      now: () => new Date(`${TODAY}T12:00:00Z`),
+    });
+    try {
+      const bearer = async (ctx: UseCaseContext) => ({
+        authorization: `Bearer ${await createServiceToken(db(), ctx.actor.userId, 'meetings test', null, { readOnly: false })}`,
+      });
+      const admin = await bearer(administrator);
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/v1/meetings',
+        headers: admin,
+        payload: {
+          level: 2,
+          date: TODAY,
+          time: '14:00',
+          format: 'online',
+          onlineLink: 'https://meet.example.gov.uk/a',
+          chairUserId: chair.actor.userId,
+          nominalIds: [id],
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const meetingId = created.json<{ id: string }>().id;
+      const minutesUrl = `/api/v1/meetings/${meetingId}/nominals/${id}/minutes`;
+      const put = (rowVersion: number, extra: Record<string, unknown> = {}) =>
+        app.inject({
+          method: 'PUT',
+          url: minutesUrl,
+          headers: admin,
+          payload: { rowVersion, decisions: 'Agreed.', ...extra },
+        });
+      expect((await put(0)).json()).toEqual({ version: 1, rowVersion: 1 });
+      expect((await put(1)).statusCode).toBe(200);
+      const stale = await put(1);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.headers['content-type']).toContain('application/problem+json');
+
+      const chairHeaders = await bearer(chair);
+      const refused = await app.inject({
+        method: 'POST',
+        url: `${minutesUrl}/approve`,
+        headers: chairHeaders,
+        payload: { rowVersion: 2 },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toContain(
+        'disclosureConsidered',
+      );
+      await put(2, { disclosure: { considered: 'yes', reason: 'The new partner is to be told.' } });
+      const approved = await app.inject({
+        method: 'POST',
+        url: `${minutesUrl}/approve`,
+        headers: chairHeaders,
+        payload: { rowVersion: 3 },
+      });
+      expect(approved.statusCode).toBe(200);
+      const locked = await put(4);
+      expect(locked.statusCode).toBe(409);
+      expect(locked.json<{ detail: string }>().detail).toMatch(/approved and are locked/);
+      // Junk bodies on every write route of a real meeting: never a 500.
+      const earlier = await addMinutesAction(db(), administrator, meetingId, id, {
+        description: 'Earlier',
+        pillar: 'supervision',
+        ownerAgencyId: policeAgency,
+        dueOn: addDays(TODAY, 5),
+      }).catch(() => null);
+      const junk: unknown[] = [
+        null,
+        [],
+        'x',
+        42,
+        { items: 5, disclosure: [], nextMeetingOn: {}, rowVersion: 'x' },
+        { items: { victimLiaison: {} }, decisions: [1], rowVersion: Number.POSITIVE_INFINITY },
+        { level: {}, date: [], time: 5, nominalIds: 'x', vigilRefs: [{}], agencyIds: [1], onlineLink: {} },
+        { agencyId: [], personName: {}, attendance: {}, substituteFor: 1 },
+        { description: {}, pillar: 7, dueOn: 5, ownerAgencyId: 7, ownerUserId: {}, safeguarding: 'x' },
+        { note: [], status: {}, version: 'x', reason: {} },
+        { level: 'end', rationale: {}, criteria: {}, overrideReason: [] },
+      ];
+      const writes = [
+        ['POST', '/api/v1/meetings'],
+        ['POST', `/api/v1/meetings/${meetingId}/attendance`],
+        ['PUT', minutesUrl],
+        ['POST', `${minutesUrl}/correction`],
+        ['POST', `${minutesUrl}/actions`],
+        ['POST', `${minutesUrl}/actions/${earlier?.id ?? meetingId}/updates`],
+        ['POST', `${minutesUrl}/level-decision`],
+      ] as const;
+      const coordinatorHeaders = await bearer(coordinator);
+      for (const [method, url] of writes)
+        for (const payload of junk) {
+          const response = await app.inject({
+            method,
+            url,
+            headers: { ...coordinatorHeaders, 'content-type': 'application/json' },
+            payload: JSON.stringify(payload),
+          });
+          expect(response.statusCode, `${method} ${url} ${JSON.stringify(payload)}`).toBeLessThan(500);
+        }
+      const got = await app.inject({ method: 'GET', url: minutesUrl, headers: admin });
+      expect(
+        got.json<{ minutes: { status: string; content: { disclosure: { considered: string } } } }>().minutes,
+      ).toMatchObject({
+        status: 'approved',
+        content: { disclosure: { considered: 'yes' } },
+      });
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -328,6 +328,16 @@ export async function addActionUpdate(
     .executeTakeFirst();
   if (!updated) throw new ConflictError('Someone else updated this action at the same time. Try again.');
   const statusChanged = value.status !== current.status;
+  if (statusChanged) {
+    // Need to know: an agency that sees the record only for this action stops seeing it once the
+    // action is closed (at the end of the day, so the owner can still read what they recorded).
+    await tx
+      .updateTable('agency_involvements')
+      .set({ to_date: value.status === 'open' ? null : ctx.today })
+      .where('reason', '=', 'action')
+      .where('source_id', '=', actionId)
+      .execute();
+  }
   const statusLabel = labelOf(ACTION_STATUS, value.status).toLowerCase();
   await recordChange(tx, {
     nominalId: current.nominal_id,

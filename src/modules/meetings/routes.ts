@@ -323,7 +323,10 @@ export function registerMeetings(web: Web): void {
                 text: 'The approved version stays until this one is approved.',
               }
             : query.action
-              ? { heading: 'Action added', text: 'Its owner will be told when the meeting is closed.' }
+              ? {
+                  heading: 'Action added',
+                  text: 'Its owner is told when the meeting closes, or at once if it has already closed.',
+                }
               : query.update
                 ? { heading: 'Update recorded' }
                 : query.decision
@@ -896,7 +899,10 @@ function registerMeetingsApi(web: Web) {
       properties: {
         closed: { type: 'boolean' },
         alreadyClosed: { type: 'boolean' },
-        distributed: { type: 'integer' },
+        ownersNotified: {
+          type: 'integer',
+          description: 'Owners sent their new actions (each once, with all of theirs)',
+        },
       },
     },
     handler: async (request) => closeMeeting(database, ctx(request), p(request).meetingId),

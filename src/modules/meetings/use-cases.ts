@@ -1245,10 +1245,13 @@ export async function addMinutesAction(
 ) {
   authorize(ctx.actor, 'meeting.manage');
   return database.transaction(async (tx) => {
-    await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
+    const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
     await requireMeetingNominal(tx, meetingId, nominalId);
     await requireDraftable(tx, meetingId, nominalId);
-    return createAction(tx, ctx, nominalId, form, meetingId);
+    const created = await createAction(tx, ctx, nominalId, form, meetingId);
+    // Added while completing the minutes after the close: its owner must not wait for another close.
+    if (meeting.status === 'closed') await distributeMeetingActions(tx, ctx, meetingId);
+    return created;
   });
 }
 
