@@ -147,6 +147,20 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
       subject: expect.stringContaining('Invitation to a Level 2 MAPPA meeting'),
       link: `/meetings/${meetingId}`,
     });
+    // The police are on the standing panel, but an officer who manages none of the people is not
+    // sent the invitation: only named managers, the invited agencies' representatives and the chair.
+    const policeInbox = await db()
+      .db.selectFrom('notifications')
+      .select('link')
+      .where('user_id', '=', police.actor.userId)
+      .execute();
+    expect(policeInbox).not.toContainEqual({ link: `/meetings/${meetingId}` });
+    const chairInbox = await db()
+      .db.selectFrom('notifications')
+      .select('link')
+      .where('user_id', '=', chair.actor.userId)
+      .execute();
+    expect(chairInbox).toContainEqual({ link: `/meetings/${meetingId}` });
     // The housing user sees this meeting in their list; a meeting their agency is not invited to, not.
     const other = await schedule([id], { agencyIds: [] });
     const theirs = await listMeetings(db(), housing);

@@ -326,7 +326,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 /**
  * Schedules a meeting for one or more people. The standing panel is invited automatically;
  * invited duty-to-co-operate agencies are given sight of each person's shareable sections so their
- * representatives can prepare; every user of an invited agency finds the invitation in their inbox.
+ * representatives can prepare; their representatives, the people's managers and the chair find the
+ * invitation in their inbox.
  */
 export async function scheduleMeeting(database: Database, ctx: UseCaseContext, input: ScheduleMeetingInput) {
   authorize(ctx.actor, 'meeting.manage');
@@ -505,16 +506,37 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         after: { level, startsAt: startsAt.toISOString(), format },
       });
     }
-    const recipients = invited.size
+    // Not every user of a police force: the people's named managers, the invited duty-to-co-operate
+    // agencies' representatives, and the chair.
+    const managers = inScope.length
       ? await tx
-          .selectFrom('users')
-          .select('id')
-          .where('agency_id', 'in', [...invited.keys()])
-          .where('disabled_at', 'is', null)
+          .selectFrom('nominal_managers')
+          .select('user_id as id')
+          .where('nominal_id', 'in', inScope)
+          .where('user_id', 'is not', null)
+          .where('from_date', '<=', ctx.today)
+          .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', ctx.today)]))
+          .execute()
+      : [];
+    const representatives = dtc.length
+      ? await tx
+          .selectFrom('users as u')
+          .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+          .select('u.id')
+          .where(
+            'u.agency_id',
+            'in',
+            dtc.map((a) => a.id),
+          )
+          .where('r.role', '=', 'dtc_representative')
+          .where('u.disabled_at', 'is', null)
           .execute()
       : [];
     await notify(tx, ctx, {
-      userIds: [...recipients.map((u) => u.id), ...(chairUserId ? [chairUserId] : [])],
+      userIds: [
+        ...[...managers, ...representatives].flatMap((u) => (u.id ? [u.id] : [])),
+        ...(chairUserId ? [chairUserId] : []),
+      ],
       nominalId: inScope.length === 1 ? inScope[0]! : null,
       subject: `Invitation to a Level ${level} MAPPA meeting on ${formatDateLong(day)} at ${londonTime(startsAt)}`,
       body:
