@@ -151,6 +151,30 @@ describe('demo dataset [pglite]', () => {
     expect(facts).toEqual({ no_lead_agency_change: 0, not_logged: 0 });
   });
 
+  it('shows Levels 2 and 3 at work: plans, a minuted meeting with an overdue safeguarding action, a referral to screen', async () => {
+    const [facts] = await rows<Record<string, number>>(`
+      SELECT
+        (SELECT count(*) FROM nominal_obligations o WHERE o.level IN (2, 3)
+           AND NOT EXISTS (SELECT 1 FROM risk_management_plans p WHERE p.nominal_id = o.nominal_id))::int AS managed_without_plan,
+        (SELECT count(*) FROM meetings WHERE status = 'closed')::int AS closed_meetings,
+        (SELECT count(*) FROM meetings WHERE status = 'scheduled' AND starts_at > now())::int AS upcoming_meetings,
+        (SELECT count(*) FROM minutes WHERE status = 'approved')::int AS approved_minutes,
+        (SELECT count(*) FROM actions WHERE status = 'open' AND safeguarding AND due_on < DATE '${TODAY}')::int AS overdue_safeguarding,
+        (SELECT count(*) FROM actions WHERE distributed_at IS NULL)::int AS undistributed,
+        (SELECT count(*) FROM risk_management_plans WHERE meeting_id IS NOT NULL)::int AS revised_at_meeting,
+        (SELECT count(*) FROM referrals WHERE status = 'submitted')::int AS awaiting_screening`);
+    expect(facts).toEqual({
+      managed_without_plan: 0,
+      closed_meetings: 1,
+      upcoming_meetings: 1,
+      approved_minutes: 1,
+      overdue_safeguarding: 1,
+      undistributed: 0,
+      revised_at_meeting: 1,
+      awaiting_screening: 1,
+    });
+  });
+
   it('adds nothing when run again', async () => {
     const before = await countRows(database);
     const [users] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM users`);

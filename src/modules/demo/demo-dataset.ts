@@ -8,6 +8,7 @@ import { decideLevel } from '../levels/use-cases.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../nominals/use-cases.ts';
 import { createUser, findUserByEmail, setTotpSecret } from '../users/use-cases.ts';
 import { actorForUser, backgroundContext } from './actor.ts';
+import { loadMultiAgencyDemo } from './multi-agency.ts';
 import { planDemoNominals, type DemoStaff, type PlannedNominal } from './plan.ts';
 import { loadDemoReference } from './reference.ts';
 
@@ -195,6 +196,22 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
       if (!(error instanceof ValidationError)) throw error;
     }
   }
+
+  // Levels 2 and 3: plans, a past and an upcoming meeting, actions, a referral awaiting screening.
+  const contextOf = async (role: Role) => {
+    const spec = specs.find((s) => s.email === demoEmail(role, areaCode))!;
+    const roleActor = await actorForUser(database, ids.get(spec.email)!, options.today);
+    if (!roleActor)
+      throw new Error(`The demo user ${spec.email} is disabled: enable it, and load the demo again`);
+    return backgroundContext(roleActor, options.today, 'demo-data');
+  };
+  await loadMultiAgencyDemo(database, {
+    today: options.today,
+    practitioner: ctx,
+    coordinator: await contextOf('mappa_coordinator'),
+    chair: await contextOf('meeting_chair'),
+    housingAgencyId: specs.find((s) => s.email === demoEmail('dtc_representative', areaCode))!.agencyId,
+  });
 
   const admin = specs.find((s) => s.email === demoEmail('admin', areaCode))!;
   await ensureUser(database, admin, options.password, options.today);
