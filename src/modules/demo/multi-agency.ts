@@ -108,11 +108,12 @@ async function pastMeeting(database: Database, input: MultiAgencyDemoInput, nomi
     agencyIds: [input.housingAgencyId],
   });
   const meeting = await getMeeting(database, coordinator, meetingId);
-  for (const [index, invitation] of meeting.invitations.entries()) {
+  for (const invitation of meeting.invitations) {
+    const attendee = ATTENDEES[invitation.type] ?? { name: 'Alex Jordan', attendance: 'attended' };
     await recordAttendance(database, coordinator, meetingId, {
       agencyId: invitation.agencyId,
-      personName: ATTENDEES[index % ATTENDEES.length]!,
-      attendance: index === 2 ? 'apologies' : 'attended',
+      personName: attendee.name,
+      attendance: attendee.attendance,
     });
   }
   const agencyOfType = (type: string) =>
@@ -173,7 +174,15 @@ async function pastMeeting(database: Database, input: MultiAgencyDemoInput, nomi
   });
 }
 
-const ATTENDEES = ['DS Karen Walsh', 'Sam Turner', 'Lisa Morgan', 'Nadia Hussain', 'Dr Paul Ahmed'];
+/** Who came for each kind of agency; children's social care sent apologies. */
+const ATTENDEES: Record<string, { name: string; attendance: string }> = {
+  police: { name: 'DS Karen Walsh', attendance: 'attended' },
+  probation: { name: 'Sam Turner', attendance: 'attended' },
+  prison: { name: 'Grace Okafor', attendance: 'attended' },
+  health: { name: 'Dr Paul Ahmed', attendance: 'attended' },
+  childrens_social_care: { name: 'Lisa Morgan', attendance: 'apologies' },
+  housing: { name: 'Nadia Hussain', attendance: 'attended' },
+};
 
 const PLAN = {
   supervision: 'Weekly reporting to the probation office; monthly joint home visit with police.',
