@@ -1,6 +1,6 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
-import type { Actor, RequestOrigin } from '../access/actor.ts';
-import type { Db, Tx } from '../db/database.ts';
+import type { Actor, RequestOrigin, UseCaseContext } from '../access/actor.ts';
+import type { Database, Db, Tx } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 
 export type Operation = Schema['access_log']['operation'];
@@ -88,4 +88,25 @@ export async function logAccess(
       request_id: origin.requestId,
     })
     .execute();
+}
+
+/**
+ * A document downloaded as a file (a PDF of a referral, minutes, a prison report) leaves Vigil's
+ * control: it is logged as a disclosure to the person who downloaded it, after what they read.
+ */
+export async function logDownload(
+  database: Database,
+  ctx: UseCaseContext,
+  download: { recordType: string; recordIds: string[]; document: string },
+): Promise<void> {
+  await database.transaction((tx) =>
+    logAccess(tx, ctx.actor, ctx.origin, {
+      operation: 'disclosure',
+      recordType: download.recordType,
+      recordIds: download.recordIds,
+      section: `${download.document} (PDF)`,
+      purpose: `${download.document} downloaded as a PDF`,
+      recipients: [`${ctx.actor.displayName} (${ctx.actor.agencyName})`],
+    }),
+  );
 }

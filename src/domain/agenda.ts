@@ -265,3 +265,32 @@ export interface AttendanceRate {
 export function attendanceRate(invited: number, attended: number): AttendanceRate {
   return { invited, attended, percent: invited ? Math.round((attended / invited) * 100) : null };
 }
+
+/**
+ * Minutes about victims (the victim liaison officer's update, victim safety planning) can say where
+ * a victim lives or works: withheld from those who may not see victims, and kept as they were when
+ * such a person saves the rest of the minutes.
+ */
+export const VICTIM_MINUTES_WITHHELD =
+  'Withheld: minutes about victims are visible only to those who plan victim safety.';
+
+export const VICTIM_ITEMS = [
+  'victimLiaison',
+  'victimSafetyPlanning',
+] as const satisfies readonly AgendaItemKey[];
+
+export function withholdVictimItems(content: MinutesContent): MinutesContent {
+  const items = { ...content.items };
+  for (const key of VICTIM_ITEMS) delete items[key];
+  return { ...content, items };
+}
+
+export function keepVictimItems(saved: MinutesContent, previous: MinutesContent | null): MinutesContent {
+  const items = { ...saved.items };
+  for (const key of VICTIM_ITEMS) {
+    const kept = previous?.items[key];
+    if (kept) items[key] = kept;
+    else delete items[key];
+  }
+  return { ...saved, items };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
@@ -273,6 +274,16 @@ describe('a Level 2 meeting: scheduled, held, minuted and closed', () => {
       url(`/meetings/${meetingId}/nominals/${danielId}/minutes/document.pdf`),
     );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // A downloaded copy leaves Vigil: logged as a disclosure to the person who downloaded it.
+    const logged = await database.db
+      .selectFrom('access_log')
+      .select(['section'])
+      .where('operation', '=', 'disclosure')
+      .where(sql<boolean>`${danielId}::uuid = ANY(record_ids)`)
+      .execute();
+    expect(
+      logged.some((l) => /^MAPPA B minutes of the meeting on [\d-]+ \(PDF\)$/.test(l.section ?? '')),
+    ).toBe(true);
   });
 
   it('closes the meeting: the action goes to its owner before the minutes are finished', async () => {

@@ -67,7 +67,8 @@ describeEachDatabase('API under malformed input', (getDb) => {
 
   it('answers every malformed body without a 500, and writes nothing when it refuses', async () => {
     const routes = app.routeTable.filter(
-      (r) => r.url.startsWith('/api/v1/') && (r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH'),
+      (r) =>
+        r.url.startsWith('/api/v1/') && (r.method === 'POST' || r.method === 'PUT' || r.method === 'PATCH'),
     );
     expect(routes.length).toBeGreaterThan(10);
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

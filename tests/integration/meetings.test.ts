@@ -285,7 +285,8 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
       reason: 'The VLO update named the wrong street.',
     });
     expect(correction).toMatchObject({ version: 2, status: 'draft' });
-    await saveMinutes(db(), administrator, meetingId, id, {
+    // The coordinator corrects it: an administrator may not see (or change) minutes about victims.
+    await saveMinutes(db(), coordinator, meetingId, id, {
       rowVersion: correction.rowVersion,
       'item-victimLiaison': 'VLO: exclusion zone requested (corrected street).',
       decisions: 'Police to visit monthly.',
@@ -308,6 +309,38 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
       [1, 'superseded'],
     ]);
     expect(minutes.minutes!.content.items.victimLiaison).toContain('corrected street');
+  });
+
+  it('withholds minutes about victims from an administrator, and keeps them when the administrator saves', async () => {
+    const id = await category2(db(), practitioner, 'Victims');
+    const { id: meetingId } = await schedule([id]);
+    await saveMinutes(db(), coordinator, meetingId, id, {
+      rowVersion: 0,
+      'item-victimLiaison': 'The victim now works at the Co-op on Mill Lane.',
+      'item-victimSafetyPlanning': 'Exclusion zone to include Mill Lane.',
+    });
+    const seen = await getMinutes(db(), administrator, meetingId, id);
+    expect(seen.victimsWithheld).toBe(true);
+    expect(seen.minutes!.content.items).not.toHaveProperty('victimLiaison');
+    expect(JSON.stringify(minutesDocument(seen))).not.toContain('Mill Lane');
+    // The administrator completes the rest, sending (say) blanks for the items they cannot see.
+    await saveMinutes(db(), administrator, meetingId, id, {
+      rowVersion: 1,
+      'item-victimLiaison': '',
+      decisions: 'Police to visit monthly.',
+    });
+    const full = await getMinutes(db(), coordinator, meetingId, id);
+    expect(full.victimsWithheld).toBe(false);
+    expect(full.minutes!.content.items).toMatchObject({
+      victimLiaison: 'The victim now works at the Co-op on Mill Lane.',
+      victimSafetyPlanning: 'Exclusion zone to include Mill Lane.',
+    });
+    expect(full.minutes!.content.decisions).toBe('Police to visit monthly.');
+    // The agenda's victim safety pillar is withheld from the administrator too, not from the coordinator.
+    const pillar = async (ctx: UseCaseContext) =>
+      (await getAgenda(db(), ctx, meetingId, id)).items.find((i) => i.key === 'victimSafetyPlanning')!;
+    expect((await pillar(administrator)).withheld.join(' ')).toContain('Victim safety planning is withheld');
+    expect((await pillar(coordinator)).withheld).toEqual([]);
   });
 
   it('closing sends each action owner their actions at once, while the minutes are still a draft; closing twice is harmless', async () => {

@@ -377,7 +377,7 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
       .where('user_id', '=', coordinator.actor.userId)
       .where('operation', '=', 'disclosure')
       .execute();
-    expect(logged.map((l) => l.section)).toContain('MAPPA A referral document (PDF)');
+    expect(logged.map((l) => l.section)).toContain('MAPPA A referral (PDF)');
   });
 
   describe('screening routes', () => {

@@ -287,6 +287,10 @@ export async function getAgenda(
     for (const pillar of PILLAR_ITEMS) {
       const e = entry(pillar.key);
       if (!can(ctx.actor, 'rmp.view')) e.withheld.push('The risk management plan is not shared with you.');
+      else if (pillar.key === 'victimSafetyPlanning' && !scope.visible.victims)
+        e.withheld.push(
+          'Victim safety planning is withheld: it is visible only to those who plan victim safety.',
+        );
       else
         e.paragraphs.push(
           plan ? plan[pillar.plan] || 'Nothing recorded in the plan.' : 'No risk management plan yet.',

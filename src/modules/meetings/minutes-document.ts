@@ -1,4 +1,9 @@
-import { AGENDA, CONFIDENTIALITY_STATEMENT } from '../../domain/agenda.ts';
+import {
+  AGENDA,
+  CONFIDENTIALITY_STATEMENT,
+  VICTIM_ITEMS,
+  VICTIM_MINUTES_WITHHELD,
+} from '../../domain/agenda.ts';
 import { PILLAR, labelOf } from '../../domain/codes.ts';
 import { formatDateLong } from '../../domain/dates.ts';
 import type { DocumentSection, VigilDocument } from '../../web/documents/document.ts';
@@ -69,7 +74,8 @@ export function minutesDocument(m: Minutes): VigilDocument {
     const minute = content?.items[item.key] ?? '';
     const paragraphs: string[] = [];
     if (item.key === 'confidentiality') paragraphs.push(CONFIDENTIALITY_STATEMENT);
-    paragraphs.push(minute || 'No minute recorded.');
+    const withheld = m.victimsWithheld && (VICTIM_ITEMS as readonly string[]).includes(item.key);
+    paragraphs.push(withheld ? VICTIM_MINUTES_WITHHELD : minute || 'No minute recorded.');
     const section: DocumentSection = { heading: item.heading, paragraphs };
     if (item.key === 'disclosure')
       section.rows = [

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import type { Web } from '../../web/app.ts';
 import { renderPdf } from '../../web/documents/document.ts';
+import { logDownload } from '../../audit/access-log.ts';
 import { listActionsForNominal } from '../actions/use-cases.ts';
 import { dateFromForm } from '../levels/routes.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
@@ -762,8 +763,14 @@ export function registerMeetings(web: Web): void {
     { config: { action: 'meeting.view' } },
     async (request, reply) => {
       const { meetingId, nominalId } = request.params as NominalParams;
-      const m = await getMinutes(database, web.context(request), meetingId, nominalId, versionOf(request));
+      const ctx = web.context(request);
+      const m = await getMinutes(database, ctx, meetingId, nominalId, versionOf(request));
       const pdf = await renderPdf(minutesDocument(m));
+      await logDownload(database, ctx, {
+        recordType: 'nominal',
+        recordIds: [nominalId],
+        document: `MAPPA B minutes of the meeting on ${m.meeting.day}`,
+      });
       return reply
         .type('application/pdf')
         .header(

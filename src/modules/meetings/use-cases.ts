@@ -8,6 +8,8 @@ import {
   approvalErrors,
   attendanceRate,
   readMinutesContent,
+  keepVictimItems,
+  withholdVictimItems,
   validateMinutesInput,
   type AttendanceRate,
   type MinutesContent,
@@ -1003,7 +1005,15 @@ export async function getMinutes(
       },
       person,
       versions: versions.map(presentVersion),
-      minutes: shown ? { ...presentVersion(shown), content: readMinutesContent(shown.content) } : null,
+      minutes: shown
+        ? {
+            ...presentVersion(shown),
+            content: scope.visible.victims
+              ? readMinutesContent(shown.content)
+              : withholdVictimItems(readMinutesContent(shown.content)),
+          }
+        : null,
+      victimsWithheld: !scope.visible.victims,
       latestStatus: versions[0]?.status ?? null,
       newActions: newActions.map((a) => ({ ...a, dueOn: String(a.dueOn).slice(0, 10) })),
       earlierActions: earlierOpen.map((a) => ({ ...a, dueOn: String(a.dueOn).slice(0, 10) })),
@@ -1039,11 +1049,15 @@ export async function saveMinutes(
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
     await requireMeetingNominal(tx, meetingId, nominalId);
-    await loadInScope(tx, ctx, nominalId, 'nominal.view');
-    const { content, errors } = validateMinutesInput(input, meetingDay(meeting.starts_at));
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const validated = validateMinutesInput(input, meetingDay(meeting.starts_at));
+    const errors = validated.errors;
     if (!Number.isInteger(expected) || expected < 0) errors.rowVersion = 'Reload the minutes and try again';
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const latest = await requireDraftable(tx, meetingId, nominalId);
+    const content = scope.visible.victims
+      ? validated.content
+      : keepVictimItems(validated.content, latest ? readMinutesContent(latest.content) : null);
     let saved: { version: number; rowVersion: number };
     if (!latest) {
       if (expected !== 0) throw await staleMinutes(tx, meetingId, nominalId);

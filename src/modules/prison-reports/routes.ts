@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/app.ts';
 import { renderPdf } from '../../web/documents/document.ts';
+import { logDownload } from '../../audit/access-log.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import {
   REPORT_PARTS,
@@ -162,6 +163,11 @@ export function registerPrisonReports(web: Web): void {
     async (request, reply) => {
       const { id, reportId } = request.params as Params;
       const pdf = await renderPdf(await documentOf(request, id, reportId));
+      await logDownload(database, web.context(request), {
+        recordType: 'nominal',
+        recordIds: [id],
+        document: 'MAPPA F prison report',
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="mappa-f-${reportId.slice(0, 8)}.pdf"`)

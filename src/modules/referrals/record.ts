@@ -194,6 +194,7 @@ export function assembleRecord(
 
 export interface RecordVisibility {
   health: boolean;
+  victims: boolean;
   section(name: string): boolean;
 }
 
@@ -211,5 +212,17 @@ export function visibleRecord(record: ReferralRecord, visible: RecordVisibility)
     riskAssessment: shown('risk-assessments') ? record.riskAssessment : null,
     markers: shown('markers') ? record.markers.filter((m) => !m.health || visible.health) : [],
     managers: shown('managers') ? record.managers : [],
+    // Victim safety planning can say where a victim lives or works: only for those who see victims.
+    riskManagementPlan:
+      record.riskManagementPlan && !visible.victims
+        ? {
+            ...record.riskManagementPlan,
+            rows: record.riskManagementPlan.rows.map((r) =>
+              r.label === 'Victim safety planning' ? { ...r, value: VICTIMS_WITHHELD } : r,
+            ),
+          }
+        : record.riskManagementPlan,
   };
 }
+
+export const VICTIMS_WITHHELD = 'Withheld: visible only to those who plan victim safety.';

@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, can, POLICY } from '../../access/policy.ts';
-import { logAccess } from '../../audit/access-log.ts';
+import { logAccess, logDownload } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { AGENCY_TYPE, labelOf, type MappaCategory, type MappaLevel, type Role } from '../../domain/codes.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
@@ -832,19 +832,21 @@ export async function referralForDocument(
   format: 'html' | 'pdf',
 ) {
   const referral = await getReferral(database, ctx, referralId);
-  await database.transaction((tx) =>
-    logAccess(tx, ctx.actor, ctx.origin, {
-      operation: format === 'pdf' ? 'disclosure' : 'consultation',
+  const ids = [referralId, referral.nominalId];
+  if (format === 'pdf')
+    await logDownload(database, ctx, {
       recordType: 'referral',
-      recordIds: [referralId, referral.nominalId],
-      section: format === 'pdf' ? 'MAPPA A referral document (PDF)' : 'MAPPA A referral document',
-      ...(format === 'pdf'
-        ? {
-            purpose: 'Referral to Level 2 or 3 downloaded as a PDF',
-            recipients: [`${ctx.actor.displayName} (${ctx.actor.agencyName})`],
-          }
-        : {}),
-    }),
-  );
+      recordIds: ids,
+      document: 'MAPPA A referral',
+    });
+  else
+    await database.transaction((tx) =>
+      logAccess(tx, ctx.actor, ctx.origin, {
+        operation: 'consultation',
+        recordType: 'referral',
+        recordIds: ids,
+        section: 'MAPPA A referral document',
+      }),
+    );
   return referral;
 }

@@ -1,0 +1,226 @@
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UseCaseContext } from '../../src/access/actor.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { Role } from '../../src/domain/codes.ts';
+import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import {
+  approveMinutes,
+  recordAttendance,
+  saveMinutes,
+  scheduleMeeting,
+} from '../../src/modules/meetings/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import {
+  decideReferral,
+  saveReferralDraft,
+  startReferral,
+  submitReferral,
+} from '../../src/modules/referrals/use-cases.ts';
+import {
+  agencyFor,
+  checkPage,
+  openBrowserDatabase,
+  openBrowserSession,
+  signInInBrowser,
+  startServer,
+  type BrowserServer,
+  type BrowserSession,
+} from '../support/browser.ts';
+import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { identity } from '../support/fixtures.ts';
+
+/**
+ * The SMB's multi-agency KPIs in a real browser (MAPPA.md §3 step 16): an SMB member reads the
+ * attendance rates, disclosure recorded, referrals and the ethnicity comparison on the MAPPA
+ * population page, chooses a period, and is told plainly when a date is wrong. Checked with axe.
+ */
+
+const SAM = { email: 'sam.smb@probation.example.gov.uk', name: 'Sam Board' };
+
+let database: Database;
+let server: BrowserServer;
+let session: BrowserSession;
+let page: Page;
+let today: string;
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+
+async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.frame() === page.mainFrame() &&
+        (r.status() < 300 || r.status() >= 400),
+    ),
+    action(),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+async function fillDate(group: string | RegExp, iso: { day: string; month: string; year: string }) {
+  const fieldset = page.getByRole('group', { name: group });
+  await fieldset.getByLabel('Day').fill(iso.day);
+  await fieldset.getByLabel('Month').fill(iso.month);
+  await fieldset.getByLabel('Year').fill(iso.year);
+}
+
+const parts = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year: year! };
+};
+
+async function actor(roles: Role[], agencyType: string, who?: { email: string; name: string }) {
+  const ctx = await makeActor(database, {
+    roles,
+    areaCode: 'AVS',
+    agencyType,
+    ...(who ? { email: who.email, displayName: who.name } : {}),
+  });
+  return { ...ctx, today };
+}
+
+async function category2(ctx: UseCaseContext, surname: string) {
+  const { id } = await createNominal(database, ctx, identity({ forename: 'Lee', surname }));
+  await addSectionRow(database, ctx, id, 'convictions', {
+    offence: 'Wounding or causing grievous bodily harm with intent',
+    convictionDate: addMonths(today, -30),
+    outcome: 'custody',
+    lengthMonths: 36,
+    isIndexOffence: true,
+    sentenceStart: addMonths(today, -30),
+    conditionalReleaseDate: addMonths(today, -12),
+    licenceExpiryDate: addMonths(today, 6),
+    sentenceExpiryDate: addMonths(today, 6),
+  });
+  return id;
+}
+
+beforeAll(async () => {
+  database = await openBrowserDatabase();
+  today = londonDateAt(Date.now());
+  await actor(['smb_member'], 'probation', SAM);
+  const coordinator = await actor(['mappa_coordinator'], 'probation');
+  const chair = await actor(['meeting_chair'], 'police');
+  const practitioner = await actor(['probation_practitioner'], 'probation');
+  const socialCare = await agencyFor(database, 'AVS', 'childrens_social_care');
+  const housing = await agencyFor(database, 'AVS', 'housing');
+  const health = await agencyFor(database, 'AVS', 'health');
+
+  await database.transaction((tx) =>
+    tx
+      .insertInto('standing_panel_members')
+      .values([
+        { area_code: 'AVS', agency_id: chair.actor.agencyId },
+        { area_code: 'AVS', agency_id: socialCare.id },
+      ])
+      .execute(),
+  );
+  // A meeting a week ago: the police came; of three duty-to-co-operate agencies, two came.
+  const person = await category2(practitioner, 'Kpi');
+  const meeting = await scheduleMeeting(database, coordinator, {
+    level: 2,
+    date: addDays(today, -7),
+    time: '10:00',
+    format: 'in_person',
+    location: 'Bristol probation office',
+    chairUserId: chair.actor.userId,
+    nominalIds: [person],
+    agencyIds: [housing.id, health.id],
+  });
+  const attend = (agencyId: string, attendance: string) =>
+    recordAttendance(database, coordinator, meeting.id, { agencyId, personName: 'A Person', attendance });
+  await attend(chair.actor.agencyId, 'attended');
+  await attend(socialCare.id, 'attended');
+  await attend(housing.id, 'attended');
+  await attend(health.id, 'apologies');
+  const saved = await saveMinutes(database, coordinator, meeting.id, person, {
+    rowVersion: 0,
+    disclosureConsidered: 'no',
+    disclosureReason: 'No one new to tell.',
+  });
+  await approveMinutes(database, chair, meeting.id, person, { rowVersion: saved.rowVersion });
+
+  // A referral accepted at Level 2.
+  const referred = await category2(practitioner, 'Referred');
+  const draft = await startReferral(database, practitioner, referred);
+  const ready = await saveReferralDraft(database, practitioner, draft.id, {
+    requestedLevel: 2,
+    emergency: false,
+    category3: false,
+    reason: 'New partner with children.',
+    valueAdded: 'Police and children’s social care must plan together.',
+    version: draft.version,
+  });
+  await submitReferral(database, practitioner, draft.id, { version: ready.version });
+  await decideReferral(database, coordinator, draft.id, {
+    outcome: 'accepted',
+    level: 2,
+    criteria: ['rosh_high_or_very_high'],
+    rationale: 'High RoSH to a known adult.',
+  });
+
+  server = await startServer(database);
+  session = await openBrowserSession();
+  page = session.page;
+  await signInInBrowser(page, server.baseUrl, { email: SAM.email, password: TEST_PASSWORD });
+  await page.waitForLoadState('networkidle');
+  session.console.take();
+});
+
+afterAll(async () => {
+  await session?.browser.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('the multi-agency KPIs on the MAPPA population page', () => {
+  it('shows the last 12 months: attendance rates, disclosure, referrals and the ethnicity comparison, and no names', async () => {
+    const response = await page.goto(url('/oversight'), { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await check(response, 'oversight KPIs');
+    await expect
+      .poll(() =>
+        page.getByRole('heading', { name: 'Multi-agency management: key performance indicators' }).count(),
+      )
+      .toBe(1);
+    const attendance = page.getByRole('table', {
+      name: /Attendance at Level 2 and 3 meetings \(1 meeting\)/,
+    });
+    const dtc = attendance.getByRole('row', { name: /Duty-to-co-operate agencies/ });
+    expect((await dtc.textContent())!.replace(/\s+/g, ' ')).toMatch(/3 2 67%/);
+    const ra = attendance.getByRole('row', { name: /Responsible Authority/ });
+    expect((await ra.textContent())!.replace(/\s+/g, ' ')).toMatch(/1 1 100%/);
+    const summary = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(summary).toContain('Minutes recording whether disclosure was considered, and why 100% (1 of 1)');
+    expect(summary).toContain('Accepted at Level 2 1');
+    // One referral: too few to show beside an ethnic group.
+    const ethnicity = page.getByRole('table', { name: /Referrals by ethnic group/ });
+    const white = ethnicity.getByRole('row', { name: /^White/ });
+    expect((await white.textContent())!.replace(/\s+/g, ' ')).toContain('Not shown: [low]');
+    expect(await page.content()).not.toMatch(/Kpi|Referred|Lee /);
+  });
+
+  it('takes a period, and says plainly what is wrong with a date', async () => {
+    await fillDate('Start of the period', { day: '31', month: '2', year: '2026' });
+    let response = await navigation(() => page.getByRole('button', { name: 'Show these dates' }).click());
+    expect(response?.status()).toBe(400);
+    await check(response, 'oversight KPIs with a wrong date');
+    const errorSummary = page.locator('.govuk-error-summary');
+    expect(await errorSummary.textContent()).toContain('Start of the period must be a real date');
+    // A period with no meetings: nothing was invited, so no rate.
+    const before = addDays(today, -30);
+    await fillDate('Start of the period', parts(addMonths(before, -1)));
+    await fillDate('End of the period', parts(before));
+    response = await navigation(() => page.getByRole('button', { name: 'Show these dates' }).click());
+    expect(response?.status()).toBe(200);
+    await check(response, 'oversight KPIs for a chosen period');
+    const attendance = page.getByRole('table', {
+      name: /Attendance at Level 2 and 3 meetings \(0 meetings\)/,
+    });
+    expect((await attendance.textContent())!.replace(/\s+/g, ' ')).toContain('None invited');
+  });
+});
