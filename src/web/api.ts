@@ -17,6 +17,8 @@ export interface ApiRoute {
   body?: Record<string, unknown>;
   response: Record<string, unknown>;
   successStatus?: number;
+  /** PUT and PATCH send back the version they read, and get 409 when it is stale; false for those that don't. */
+  versioned?: boolean;
   handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
@@ -81,13 +83,13 @@ export class ApiRegistry {
             description: 'Success',
             content: { 'application/json': { schema: stripDialect(route.response) } },
           },
-          ...(route.body
+          ...(route.body || route.query
             ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') }
             : {}),
           '401': problem('No valid bearer token'),
           '403': problem('The token’s user may not do this'),
           ...(route.path.includes('{') ? { '404': problem('Not found, or outside the user’s scope') } : {}),
-          ...(route.method === 'PUT' || route.method === 'PATCH'
+          ...((route.method === 'PUT' || route.method === 'PATCH') && route.versioned !== false
             ? { '409': problem('Someone else changed it first: `changes` says what they changed') }
             : {}),
         },

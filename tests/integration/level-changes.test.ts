@@ -2,9 +2,14 @@ import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import { ValidationError } from '../../src/domain/errors.ts';
+import { NotFoundError, ValidationError } from '../../src/domain/errors.ts';
 import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
-import { addSectionRow, createNominal, getTimeline } from '../../src/modules/nominals/use-cases.ts';
+import {
+  addSectionRow,
+  createNominal,
+  getNominal,
+  getTimeline,
+} from '../../src/modules/nominals/use-cases.ts';
 import { listInbox } from '../../src/modules/notifications/use-cases.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
@@ -208,6 +213,32 @@ describeEachDatabase('changing level: escalation, guarded reduction, chair’s o
     const decision = (await getLevelHistory(db(), practitioner, id)).decisions[0]!;
     expect(decision.overrideReason).toBeNull();
     expect(decision.continuesAtLowerLevel).toBe(TO_LEVEL_1.continuesAtLowerLevel);
+  });
+
+  it('ends the sight a meeting invitation gave an agency once the person is back at Level 1', async () => {
+    const id = await category2(db(), practitioner, 'Invited', 200);
+    await decideLevel(db(), practitioner, id, LEVEL_2);
+    const housing = await makeActor(db(), {
+      roles: ['dtc_representative'],
+      areaCode: 'AVS',
+      agencyType: 'housing',
+    });
+    await db()
+      .db.insertInto('agency_involvements')
+      .values({
+        nominal_id: id,
+        agency_id: housing.actor.agencyId,
+        reason: 'meeting_invitation',
+        sections: ['identity'],
+        from_date: TODAY,
+        created_by: coordinator.actor.userId,
+      })
+      .execute();
+    expect((await getNominal(db(), housing, id)).id).toBe(id);
+    await decideLevel(db(), practitioner, id, TO_LEVEL_1);
+    // Still today (the day of the decision), not from tomorrow.
+    expect((await getNominal(db(), housing, id)).id).toBe(id);
+    await rejection(getNominal(db(), { ...housing, today: addDays(TODAY, 1) }, id), NotFoundError);
   });
 
   it('a reduction within 28 days of release is flagged for the area’s coordinators, in their inbox at once', async () => {

@@ -898,6 +898,7 @@ export function registerLevels(web: Web): void {
     method: 'PUT',
     path: '/area-settings',
     action: 'area.settings',
+    versioned: false,
     tag: 'MAPPA levels',
     summary:
       'Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated',

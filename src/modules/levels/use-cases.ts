@@ -230,6 +230,16 @@ export async function recordLevelDecision(
       .where('nominal_id', '=', nominalId)
       .where('reviewed_by_decision', 'is', null)
       .execute();
+    // An agency invited to Level 2/3 meetings has no more need to know once the person is back at
+    // Level 1 or out of MAPPA (actions still open keep their own access until closed).
+    if (deregister || level === 1)
+      await tx
+        .updateTable('agency_involvements')
+        .set({ to_date: ctx.today })
+        .where('nominal_id', '=', nominalId)
+        .where('reason', '=', 'meeting_invitation')
+        .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', ctx.today)]))
+        .execute();
     await recomputeObligations(tx, nominalId, ctx.today);
     const decided = deregister
       ? 'MAPPA management ended'
