@@ -23,6 +23,7 @@ import { smtpMailer } from '../modules/notifications/use-cases.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { GenerationError, generateDataset } from '../modules/generate/generate.ts';
 import { duration } from '../modules/generate/progress-bar.ts';
+import { BenchError, runBench } from '../../bench/run.ts';
 
 /** The password every demo user has: printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'vigil-demo-only-2026';
@@ -312,7 +313,8 @@ program
     const seed = Number(options.seed);
     const scale = Number(options.scale);
     if (!/^\d+$/.test(options.seed.trim())) throw new UsageError('--seed must be a whole number');
-    if (!/^\d*\.?\d+$/.test(options.scale.trim())) throw new UsageError('--scale must be a number, e.g. 0.01 or 1');
+    if (!/^\d*\.?\d+$/.test(options.scale.trim()))
+      throw new UsageError('--scale must be a number, e.g. 0.01 or 1');
     const config = loadConfig();
     const database = await open(config);
     let stopping = false;
@@ -343,6 +345,21 @@ program
       process.off('SIGINT', onInterrupt);
       await database.close();
     }
+  });
+
+program
+  .command('bench')
+  .description(
+    'Benchmark a generated dataset: starts `vigil serve` on loopback, runs the fixed scenarios and their raw-SQL equivalents, prints a table and writes bench/results/*.json',
+  )
+  .option('--quick', 'a few requests per scenario (proves it works; numbers mean little)', false)
+  .action(async (options: { quick: boolean }) => {
+    const config = loadConfig();
+    if (!config.databaseUrl)
+      throw new UsageError(
+        'vigil bench needs DATABASE_URL: a PostgreSQL server database filled by `vigil generate`',
+      );
+    await runBench({ databaseUrl: config.databaseUrl, quick: options.quick });
   });
 
 registerAuditCommands(program);
@@ -392,7 +409,12 @@ try {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (error instanceof ValidationError) {
     console.error(`vigil: ${Object.values(error.fieldErrors).join('; ')}`);
-  } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof GenerationError) {
+  } else if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof GenerationError ||
+    error instanceof BenchError
+  ) {
     console.error(`vigil: ${error.message}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

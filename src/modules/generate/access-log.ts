@@ -89,7 +89,7 @@ function planEntry(
   const rng = new Random(hashSeed(seed, 'log', entry));
   // A few people are looked at far more than others (the busiest cases): 20% of views go to 1%.
   const person = rng.chance(0.2)
-    ? Math.floor(rng.float() * Math.max(1, Math.floor(plan.people / 100))) * 97 % plan.people
+    ? (Math.floor(rng.float() * Math.max(1, Math.floor(plan.people / 100))) * 97) % plan.people
     : rng.chance(0.6)
       ? Math.floor(rng.float() * plan.mappaTotal)
       : Math.floor(rng.float() * plan.people);
@@ -135,14 +135,49 @@ function planEntry(
     requestId: `gen-${seed}-${entry}`,
   };
   if (kind < 0.8)
-    return { ...base, operation: 'consultation', recordType: 'nominal', recordIds: ids(1), section: rng.pick(SECTIONS), purpose: null };
+    return {
+      ...base,
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: ids(1),
+      section: rng.pick(SECTIONS),
+      purpose: null,
+    };
   if (kind < 0.85)
-    return { ...base, operation: 'consultation', recordType: 'nominal', recordIds: ids(rng.int(2, 10)), section: 'search', purpose: null };
+    return {
+      ...base,
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: ids(rng.int(2, 10)),
+      section: 'search',
+      purpose: null,
+    };
   if (kind < 0.87)
-    return { ...base, operation: 'consultation', recordType: 'nominal', recordIds: ids(rng.int(10, 25)), section: 'worklist', purpose: null };
+    return {
+      ...base,
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: ids(rng.int(10, 25)),
+      section: 'worklist',
+      purpose: null,
+    };
   if (kind < 0.98)
-    return { ...base, operation: 'alteration', recordType: 'nominal', recordIds: ids(1), section: rng.pick(SECTIONS), purpose: null };
-  return { ...base, operation: 'collection', recordType: 'nominal', recordIds: ids(1), section: 'overview', purpose: null };
+    return {
+      ...base,
+      operation: 'alteration',
+      recordType: 'nominal',
+      recordIds: ids(1),
+      section: rng.pick(SECTIONS),
+      purpose: null,
+    };
+  return {
+    ...base,
+    operation: 'collection',
+    recordType: 'nominal',
+    recordIds: ids(1),
+    section: 'overview',
+    purpose: null,
+  };
 }
 
 /** A batch of entries with their place in the chain, ready to write. */
@@ -261,17 +296,26 @@ export async function appendLogBatch(
   whileWriting?: (written: PreparedLogBatch) => void,
 ): Promise<number> {
   const head = (
-    await sql<{ seq: number; hash: Buffer | Uint8Array }>`SELECT seq, hash FROM access_log_head FOR UPDATE`.execute(tx)
+    await sql<{
+      seq: number;
+      hash: Buffer | Uint8Array;
+    }>`SELECT seq, hash FROM access_log_head FOR UPDATE`.execute(tx)
   ).rows[0]!;
   const headHash = Buffer.from(head.hash);
   const batch =
-    prepared && prepared.first === first && prepared.fromSeq === Number(head.seq) && prepared.fromHash === headHash.toString('hex')
+    prepared &&
+    prepared.first === first &&
+    prepared.fromSeq === Number(head.seq) &&
+    prepared.fromHash === headHash.toString('hex')
       ? prepared
       : prepareLogBatch(planner, first, count, Number(head.seq), headHash);
   const { columns, records } = batch;
   // Owner-only: the append-only guards stay on; only the chain-building triggers pause, in this transaction.
-  await sql`ALTER TABLE access_log DISABLE TRIGGER access_log_append, DISABLE TRIGGER access_log_move_head`.execute(tx);
-  const writing = sql`INSERT INTO access_log (id, at, user_id, agency_id, roles, service_account_id, operation, record_type, record_ids,
+  await sql`ALTER TABLE access_log DISABLE TRIGGER access_log_append, DISABLE TRIGGER access_log_move_head`.execute(
+    tx,
+  );
+  const writing =
+    sql`INSERT INTO access_log (id, at, user_id, agency_id, roles, service_account_id, operation, record_type, record_ids,
       section, purpose, recipients, source_address, request_id, prev_hash, hash)
     SELECT u.id::bigint, u.at::timestamptz, u.user_id::uuid, u.agency_id::uuid, u.roles::text[], NULL, u.operation, u.record_type,
       u.record_ids::uuid[], u.section, u.purpose, '{}', u.source_address, u.request_id, u.prev_hash::bytea, u.hash::bytea
@@ -280,8 +324,8 @@ export async function appendLogBatch(
       ${columns.section}::text[], ${columns.purpose}::text[], ${columns.source_address}::text[], ${columns.request_id}::text[],
       ${columns.prev_hash}::text[], ${columns.hash}::text[])
       AS u(id, at, user_id, agency_id, roles, operation, record_type, record_ids, section, purpose, source_address, request_id, prev_hash, hash)`.execute(
-    tx,
-  );
+      tx,
+    );
   if (whileWriting) {
     // Let the query reach the server, then use this process's time while the server inserts.
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -293,7 +337,9 @@ export async function appendLogBatch(
     FROM unnest(${records.record_id}::text[], ${records.at}::text[], ${records.entry_id}::text[]) AS u(record_id, at, entry_id)`.execute(
     tx,
   );
-  await sql`ALTER TABLE access_log ENABLE TRIGGER access_log_append, ENABLE TRIGGER access_log_move_head`.execute(tx);
+  await sql`ALTER TABLE access_log ENABLE TRIGGER access_log_append, ENABLE TRIGGER access_log_move_head`.execute(
+    tx,
+  );
   // The head refuses direct updates (append-only guard); pause that guard for this one move.
   await sql`ALTER TABLE access_log_head DISABLE TRIGGER access_log_append_only`.execute(tx);
   await sql`UPDATE access_log_head SET seq = ${batch.toSeq}, hash = ${batch.toHash}`.execute(tx);

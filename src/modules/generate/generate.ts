@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isRealDate, londonDateAt } from '../../domain/dates.ts';
 import { hashPassword } from '../users/passwords.ts';
-import { appendLogBatch, logMonths, logWindow, prepareLogBatch, type PreparedLogBatch } from './access-log.ts';
+import {
+  appendLogBatch,
+  logMonths,
+  logWindow,
+  prepareLogBatch,
+  type PreparedLogBatch,
+} from './access-log.ts';
 import { generatePerson, offencePools, type GenerationContext } from './people.ts';
 import { planGeneration, type GenerationPlan } from './plan.ts';
 import { ProgressBar } from './progress-bar.ts';
@@ -66,8 +72,13 @@ interface Step {
 export async function generateDataset(database: Database, options: GenerateOptions): Promise<GenerateResult> {
   validateGenerateOptions(options.seed, options.scale, options.today);
   const started = performance.now();
-  const areas = await database.db.selectFrom('areas').select(['code', 'population_millions']).orderBy('code').execute();
-  if (areas.length === 0) throw new GenerationError('No MAPPA areas: load the reference data first (vigil migrate)');
+  const areas = await database.db
+    .selectFrom('areas')
+    .select(['code', 'population_millions'])
+    .orderBy('code')
+    .execute();
+  if (areas.length === 0)
+    throw new GenerationError('No MAPPA areas: load the reference data first (vigil migrate)');
   const plan = planGeneration(
     options.seed,
     options.scale,
@@ -75,40 +86,8 @@ export async function generateDataset(database: Database, options: GenerateOptio
   );
   const today = await startRun(database, options);
 
-  const agencyRows = await database.db
-    .selectFrom('agencies')
-    .select(['id', 'area_code', 'type', 'name'])
-    .orderBy('area_code')
-    .orderBy('name')
-    .execute();
-  const agencies: Record<string, AreaAgencies> = {};
-  for (const area of plan.areas) {
-    const of = (type: string) => agencyRows.filter((r) => r.area_code === area.code && r.type === type);
-    const dtc = agencyRows.filter(
-      (r) => r.area_code === area.code && !['police', 'probation', 'prison'].includes(r.type),
-    );
-    const probation = of('probation').map((r) => r.id);
-    if (!probation.length) throw new GenerationError(`Area ${area.code} has no probation agency in the reference data`);
-    agencies[area.code] = {
-      police: of('police').map((r) => r.id),
-      probation,
-      prison: of('prison').map((r) => r.id),
-      dtc: dtc.map((r) => ({ id: r.id, type: r.type })),
-      standing: ['childrens_social_care', 'health', 'housing']
-        .map((t) => of(t)[0]?.id)
-        .filter((x): x is string => Boolean(x)),
-    };
-  }
-  const areaIndex = Object.fromEntries(plan.areas.map((a, i) => [a.code, i]));
-  const reference = await loadGenerationReference();
-  const ctx: GenerationContext = {
-    plan,
-    reference,
-    agencies,
-    areaIndex,
-    today,
-    offences: offencePools(reference.offences),
-  };
+  const ctx = await generationContext(database, plan, today);
+  const { agencies, areaIndex, reference } = ctx;
 
   // A year of monthly partitions behind "today", so no entry lands in the DEFAULT partition.
   const window = logWindow(today);
@@ -131,9 +110,27 @@ export async function generateDataset(database: Database, options: GenerateOptio
         const n = await insertRows(
           tx,
           'users',
-          staff.map((s) => [s.id, s.email, s.displayName, s.agencyId, area.code, passwordHash, 'NPPV3', '2030-12-31', '2026-01-05', `${today}T08:00:00Z`]),
+          staff.map((s) => [
+            s.id,
+            s.email,
+            s.displayName,
+            s.agencyId,
+            area.code,
+            passwordHash,
+            'NPPV3',
+            '2030-12-31',
+            '2026-01-05',
+            `${today}T08:00:00Z`,
+          ]),
         );
-        return n + (await insertRows(tx, 'user_roles', staff.flatMap((s) => s.roles.map((r) => [s.id, r]))));
+        return (
+          n +
+          (await insertRows(
+            tx,
+            'user_roles',
+            staff.flatMap((s) => s.roles.map((r) => [s.id, r])),
+          ))
+        );
       },
     }),
   );
@@ -182,7 +179,9 @@ export async function generateDataset(database: Database, options: GenerateOptio
   }
 
   const done = new Set(
-    (await sql<{ step: string }>`SELECT step FROM generation_batches`.execute(database.db)).rows.map((r) => r.step),
+    (await sql<{ step: string }>`SELECT step FROM generation_batches`.execute(database.db)).rows.map(
+      (r) => r.step,
+    ),
   );
   const bar = new ProgressBar(options.progress === undefined ? process.stderr : options.progress);
   let batchesWritten = 0;
@@ -204,7 +203,9 @@ export async function generateDataset(database: Database, options: GenerateOptio
       }
       const rows = await database.transaction(async (tx) => {
         const n = await step.run(tx);
-        await sql`INSERT INTO generation_batches (step, rows_written) VALUES (${step.name}, ${n})`.execute(tx);
+        await sql`INSERT INTO generation_batches (step, rows_written) VALUES (${step.name}, ${n})`.execute(
+          tx,
+        );
         return n;
       });
       batchesWritten += 1;
@@ -230,12 +231,56 @@ export async function generateDataset(database: Database, options: GenerateOptio
   };
 }
 
+/** What every person's generation needs: the plan, the pools, each area's agencies, "today". */
+export async function generationContext(
+  database: Database,
+  plan: GenerationPlan,
+  today: string,
+): Promise<GenerationContext> {
+  const agencyRows = await database.db
+    .selectFrom('agencies')
+    .select(['id', 'area_code', 'type', 'name'])
+    .orderBy('area_code')
+    .orderBy('name')
+    .execute();
+  const agencies: Record<string, AreaAgencies> = {};
+  for (const area of plan.areas) {
+    const of = (type: string) => agencyRows.filter((r) => r.area_code === area.code && r.type === type);
+    const probation = of('probation').map((r) => r.id);
+    if (!probation.length)
+      throw new GenerationError(`Area ${area.code} has no probation agency in the reference data`);
+    agencies[area.code] = {
+      police: of('police').map((r) => r.id),
+      probation,
+      prison: of('prison').map((r) => r.id),
+      dtc: agencyRows
+        .filter((r) => r.area_code === area.code && !['police', 'probation', 'prison'].includes(r.type))
+        .map((r) => ({ id: r.id, type: r.type })),
+      // The standing panel (recommendation 9) beyond the responsible authority.
+      standing: ['childrens_social_care', 'health', 'housing']
+        .map((t) => of(t)[0]?.id)
+        .filter((x): x is string => Boolean(x)),
+    };
+  }
+  const reference = await loadGenerationReference();
+  return {
+    plan,
+    reference,
+    agencies,
+    areaIndex: Object.fromEntries(plan.areas.map((a, i) => [a.code, i])),
+    today,
+    offences: offencePools(reference.offences),
+  };
+}
+
 /** Records the run, or checks a resumed run asks for the same dataset; returns the dataset's "today". */
 async function startRun(database: Database, options: GenerateOptions): Promise<string> {
   const existing = (
-    await sql<{ seed: number; scale: string; as_of: string }>`SELECT seed, scale::text, as_of::text FROM generation_runs`.execute(
-      database.db,
-    )
+    await sql<{
+      seed: number;
+      scale: string;
+      as_of: string;
+    }>`SELECT seed, scale::text, as_of::text FROM generation_runs`.execute(database.db)
   ).rows[0];
   if (existing) {
     if (Number(existing.seed) !== options.seed || Number(existing.scale) !== options.scale)
@@ -243,7 +288,9 @@ async function startRun(database: Database, options: GenerateOptions): Promise<s
         `This database holds the dataset of --seed ${existing.seed} --scale ${Number(existing.scale)}; generate into an empty database for another`,
       );
     if (options.today && options.today !== existing.as_of)
-      throw new GenerationError(`This database's dataset is as of ${existing.as_of}; resume it without --today or with that date`);
+      throw new GenerationError(
+        `This database's dataset is as of ${existing.as_of}; resume it without --today or with that date`,
+      );
     return existing.as_of;
   }
   const today = options.today ?? londonDateAt(Date.now());

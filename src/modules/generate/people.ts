@@ -68,7 +68,12 @@ export function offencePools(offences: readonly DemoOffence[]): OffencePools {
     terrorism: offences.filter((o) => o.terrorism && o.schedule15),
     domesticAbuse: offences.filter((o) => !o.schedule15 && DOMESTIC_ABUSE_OFFENCE.test(o.offence)),
     other: offences.filter(
-      (o) => !o.schedule15 && !o.schedule3 && !o.terrorism && o !== murder && !DOMESTIC_ABUSE_OFFENCE.test(o.offence),
+      (o) =>
+        !o.schedule15 &&
+        !o.schedule3 &&
+        !o.terrorism &&
+        o !== murder &&
+        !DOMESTIC_ABUSE_OFFENCE.test(o.offence),
     ),
   };
 }
@@ -140,7 +145,9 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   const female = rng.chance(mappa ? 0.04 : 0.12);
   const forename = (female ? reference.femaleForenames : reference.maleForenames).draw(rng);
   const surname = reference.surnames.draw(rng);
-  const middle = rng.chance(0.4) ? (female ? reference.femaleForenames : reference.maleForenames).draw(rng) : null;
+  const middle = rng.chance(0.4)
+    ? (female ? reference.femaleForenames : reference.maleForenames).draw(rng)
+    : null;
   const age = 19 + Math.floor(rng.float() ** 1.6 * 55);
   const born = T - age * 365 - rng.int(0, 364);
 
@@ -192,12 +199,15 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
       s.lengthMonths ??= rng.int(6, 24);
   }
 
-  const inCustody = index.start !== null && index.start <= T && (index.released === null || index.released > T);
+  const inCustody =
+    index.start !== null && index.start <= T && (index.released === null || index.released > T);
   const firstAppointment = inCustody ? null : (index.released ?? index.convicted) + rng.int(2, 12);
-  const rotlFrom = inCustody && index.crd !== null && index.crd - T < 200 && rng.chance(0.15) ? T - rng.int(1, 60) : null;
+  const rotlFrom =
+    inCustody && index.crd !== null && index.crd - T < 200 && rng.chance(0.15) ? T - rng.int(1, 60) : null;
 
   // --- Level 2/3 management history --------------------------------------------------------
-  const management = mappa && intendedLevel !== null ? planManagement(rng, intendedLevel, intent, index, T) : null;
+  const management =
+    mappa && intendedLevel !== null ? planManagement(rng, intendedLevel, intent, index, T) : null;
   if (intent === 3 && !management) intendedLevel = null;
   const category3AcceptedOn = intent === 3 && management?.acceptedOn ? management.acceptedOn : null;
 
@@ -238,7 +248,9 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     day(born),
     female ? 'female' : 'male',
     new Random(hashSeed(seed, 'ethnicity', person)).weighted(ETHNICITY),
-    rng.chance(0.9) ? 'British' : rng.pick(['Irish', 'Polish', 'Romanian', 'Albanian', 'Pakistani', 'Nigerian']),
+    rng.chance(0.9)
+      ? 'British'
+      : rng.pick(['Irish', 'Polish', 'Romanian', 'Albanian', 'Pakistani', 'Nigerian']),
     practitionerAgency(agencies, caseIndex % area.practitioners),
     null,
     null,
@@ -261,7 +273,14 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
       ? forename
       : (female ? reference.femaleForenames : reference.maleForenames).draw(rng);
     const aliasSurname = aliasForename === forename ? reference.surnames.draw(rng) : surname;
-    add('nominal_aliases', [aliasId, id, aliasForename, aliasSurname, rng.chance(0.3) ? day(born + rng.int(-400, 400)) : null, null]);
+    add('nominal_aliases', [
+      aliasId,
+      id,
+      aliasForename,
+      aliasSurname,
+      rng.chance(0.3) ? day(born + rng.int(-400, 400)) : null,
+      null,
+    ]);
     add('nominal_names', [id, aliasId, aliasForename, aliasSurname]);
   }
   const pncYear = Number(day(sentences[sentences.length - 1]!.convicted).slice(0, 4));
@@ -278,7 +297,12 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     `${LETTERS[Math.floor(person / 1_000_000) % LETTERS.length]}${String(person % 1_000_000).padStart(6, '0')}`,
   ]);
   if (index.start !== null) {
-    add('nominal_identifiers', [rowId(seed, KIND.identifier, person, 2), id, 'prison_number', prisonNumber(person)]);
+    add('nominal_identifiers', [
+      rowId(seed, KIND.identifier, person, 2),
+      id,
+      'prison_number',
+      prisonNumber(person),
+    ]);
   }
 
   // --- Addresses with history ----------------------------------------------------------------
@@ -289,9 +313,10 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     const to = last ? null : Math.min(T - 30, from + rng.int(200, 1500));
     const town = rng.pick(places.towns);
     const district = rng.pick(town.postcodeAreas);
-    const type = last && !inCustody && index.released !== null && T - index.released < 120 && rng.chance(0.4)
-      ? 'approved_premises'
-      : 'home';
+    const type =
+      last && !inCustody && index.released !== null && T - index.released < 120 && rng.chance(0.4)
+        ? 'approved_premises'
+        : 'home';
     add('addresses', [
       rowId(seed, KIND.address, person, k),
       id,
@@ -331,10 +356,17 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   });
 
   // --- Risk assessments and markers ------------------------------------------------------------
-  const highRisk = (management?.level ?? 1) >= 2 || domesticAbusePattern
-    ? rng.chance(intent === 'other' ? 0.2 : 0.9)
-    : rng.chance(mappa ? 0.25 : 0.05);
-  const rosh: RoshLevel = highRisk ? (rng.chance(0.15) ? 'VERY_HIGH' : 'HIGH') : rng.chance(0.55) ? 'MEDIUM' : 'LOW';
+  const highRisk =
+    (management?.level ?? 1) >= 2 || domesticAbusePattern
+      ? rng.chance(intent === 'other' ? 0.2 : 0.9)
+      : rng.chance(mappa ? 0.25 : 0.05);
+  const rosh: RoshLevel = highRisk
+    ? rng.chance(0.15)
+      ? 'VERY_HIGH'
+      : 'HIGH'
+    : rng.chance(0.55)
+      ? 'MEDIUM'
+      : 'LOW';
   const assessments = mappa ? 2 : 1;
   let latestRiskRecorded = '';
   for (let k = 0; k < assessments; k++) {
@@ -363,7 +395,8 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     ]);
   }
   const markers: { type: string; start: number }[] = [];
-  const marker = (type: string) => markers.push({ type, start: Math.max(born + 18 * 365, T - rng.int(60, 2000)) });
+  const marker = (type: string) =>
+    markers.push({ type, start: Math.max(born + 18 * 365, T - rng.int(60, 2000)) });
   if (domesticAbusePattern) marker(rng.chance(0.8) ? 'domestic_abuse' : 'stalking');
   else if (rng.chance(mappa ? 0.12 : 0.05)) marker('domestic_abuse');
   if (index.offence.kind === 'sexual' && rng.chance(0.45)) marker('child_safeguarding');
@@ -371,13 +404,23 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   if (rng.chance(0.08)) marker('mental_health');
   if (rng.chance(0.05)) marker('weapons');
   if (rng.chance(0.03)) marker('gang_organised_crime');
-  markers.forEach((m, k) => add('markers', [rowId(seed, KIND.marker, person, k), id, m.type, day(m.start), null]));
+  markers.forEach((m, k) =>
+    add('markers', [rowId(seed, KIND.marker, person, k), id, m.type, day(m.start), null]),
+  );
 
   // --- Managers --------------------------------------------------------------------------------
   const managerFrom = day(Math.min(T, (index.start ?? index.convicted) + rng.int(1, 30)));
   let managerNo = 0;
   const manager = (role: string, userId: string, agencyId: string) =>
-    add('nominal_managers', [rowId(seed, KIND.manager, person, managerNo++), id, role, userId, 'Offender manager', agencyId, managerFrom]);
+    add('nominal_managers', [
+      rowId(seed, KIND.manager, person, managerNo++),
+      id,
+      role,
+      userId,
+      'Offender manager',
+      agencyId,
+      managerFrom,
+    ]);
   manager('community_offender_manager', com, practitionerAgency(agencies, caseIndex % area.practitioners));
   if (inCustody) {
     const k = (caseIndex * 7) % area.prisonOffenderManagers;
@@ -422,7 +465,9 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
       level,
       category,
       kind,
-      kind === 'initial' || kind === 'review' ? ['lead_agency_management'] : ['active_multi_agency_management'],
+      kind === 'initial' || kind === 'review'
+        ? ['lead_agency_management']
+        : ['active_multi_agency_management'],
       rationale,
       day(decidedOn),
       at(decidedOn, 14, rng.int(0, 59)),
@@ -435,21 +480,60 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   };
 
   if (category !== null && intendedLevel !== null) {
-    const setBy = firstAppointment !== null ? firstAppointment + rng.int(1, 14) : (index.start ?? index.convicted) + rng.int(20, 90);
+    const setBy =
+      firstAppointment !== null
+        ? firstAppointment + rng.int(1, 14)
+        : (index.start ?? index.convicted) + rng.int(20, 90);
     const initialOn = Math.min(T - 1, setBy);
-    if (intent !== 3) decide(1, 'initial', initialOn, 'Lead-agency management with information sharing is enough (MAPPA Q screening).');
-    if (management) writeManagement(ctx, out, rng, person, id, area.code, a, agencies, management, index, decide, category, com);
+    if (intent !== 3)
+      decide(
+        1,
+        'initial',
+        initialOn,
+        'Lead-agency management with information sharing is enough (MAPPA Q screening).',
+      );
+    if (management)
+      writeManagement(
+        ctx,
+        out,
+        rng,
+        person,
+        id,
+        area.code,
+        a,
+        agencies,
+        management,
+        index,
+        decide,
+        category,
+        com,
+      );
     else {
       // Level 1 reviews: most within six months, some overdue (41% of inspected cases had none).
       const lastReview = T - Math.floor(rng.float() ** 1.3 * 250);
-      if (lastReview > initialOn + 30) decide(1, 'review', lastReview, 'Reviewed with police, probation and prison input: Level 1 remains right.');
+      if (lastReview > initialOn + 30)
+        decide(
+          1,
+          'review',
+          lastReview,
+          'Reviewed with police, probation and prison input: Level 1 remains right.',
+        );
     }
     if (management?.rejected) {
       const lastReview = T - rng.int(0, 200);
-      if (lastReview > initialOn + 30) decide(1, 'review', lastReview, 'Reviewed after the rejected referral: Level 1 with closer information sharing.');
+      if (lastReview > initialOn + 30)
+        decide(
+          1,
+          'review',
+          lastReview,
+          'Reviewed after the rejected referral: Level 1 with closer information sharing.',
+        );
     }
   }
-  const latest = decisions.reduce<Decision | undefined>((l, d) => (!l || d.decidedOn >= l.decidedOn ? d : l), undefined);
+  const latest = decisions.reduce<Decision | undefined>(
+    (l, d) => (!l || d.decidedOn >= l.decidedOn ? d : l),
+    undefined,
+  );
 
   // --- Significant events ----------------------------------------------------------------------
   const eventCount = mappa ? (rng.chance(0.5) ? 0 : rng.int(1, 3)) : rng.chance(0.1) ? 1 : 0;
@@ -477,11 +561,25 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   if (category === 1 && !inCustody) {
     const initial = (index.released ?? index.convicted) + rng.int(0, 3);
     if (initial < T) {
-      add('offender_notifications', [rowId(seed, KIND.notification, person, 0), id, 'initial', day(initial), at(initial, 12), policeManagerId(seed, a, caseIndex % area.policeOffenderManagers)]);
+      add('offender_notifications', [
+        rowId(seed, KIND.notification, person, 0),
+        id,
+        'initial',
+        day(initial),
+        at(initial, 12),
+        policeManagerId(seed, a, caseIndex % area.policeOffenderManagers),
+      ]);
       lastNotified = initial;
       const periodic = T - rng.int(0, 400);
       if (periodic > initial + 30) {
-        add('offender_notifications', [rowId(seed, KIND.notification, person, 1), id, 'periodic', day(periodic), at(periodic, 12), policeManagerId(seed, a, caseIndex % area.policeOffenderManagers)]);
+        add('offender_notifications', [
+          rowId(seed, KIND.notification, person, 1),
+          id,
+          'periodic',
+          day(periodic),
+          at(periodic, 12),
+          policeManagerId(seed, a, caseIndex % area.policeOffenderManagers),
+        ]);
         lastNotified = periodic;
       }
     }
@@ -496,13 +594,17 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
         setting: 'custody',
         conditionalReleaseDate: custodyIndex.crd === null ? null : day(custodyIndex.crd),
         paroleEligibilityDate: null,
-        hdcEligibilityDate: custodyIndex.crd === null || (custodyIndex.lengthMonths ?? 0) >= 48 ? null : day(custodyIndex.crd - 135),
+        hdcEligibilityDate:
+          custodyIndex.crd === null || (custodyIndex.lengthMonths ?? 0) >= 48
+            ? null
+            : day(custodyIndex.crd - 135),
         firstRotlDate: rotlFrom === null ? null : day(rotlFrom),
       }
     : firstAppointment !== null
       ? { setting: 'community', firstAppointmentOn: day(firstAppointment) }
       : null;
-  const levelDue = category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
+  const levelDue =
+    category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
   const eventDay = (e: (typeof events)[number]) => day(Math.max(e.occurred, e.recorded));
   const review =
     level !== null && latest
@@ -510,13 +612,20 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
           {
             level: level as 1 | 2 | 3,
             lastReviewedOn: day(latest.decidedOn),
-            significantEvents: events.map((e) => ({ type: e.type as never, occurredOn: eventDay(e), reviewed: e.reviewed })),
+            significantEvents: events.map((e) => ({
+              type: e.type as never,
+              occurredOn: eventDay(e),
+              reviewed: e.reviewed,
+            })),
           },
           DEFAULT_AREA_SETTINGS,
           today,
         )
       : null;
-  const unreviewed = events.filter((e) => !e.reviewed).map(eventDay).sort()[0];
+  const unreviewed = events
+    .filter((e) => !e.reviewed)
+    .map(eventDay)
+    .sort()[0];
   let notificationDue: string | null = null;
   if (category === 1 && eligibility.eligible) {
     const source = sentences[convictionFacts.findIndex((c) => c.id === eligibility.convictionId)];
@@ -538,7 +647,14 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     const considered = T - rng.int(0, 9);
     const laterEvent = events.some((e) => compareDates(day(e.occurred), day(considered)) > 0);
     if (!laterEvent && latestRiskRecorded < at(considered, 15)) {
-      add('category3_considerations', [rowId(seed, KIND.consideration, person), id, 'not_needed', 'Managed well at Level 1 with domestic abuse checks; reconsider on any new incident.', at(considered, 15), coordinatorId(seed, a)]);
+      add('category3_considerations', [
+        rowId(seed, KIND.consideration, person),
+        id,
+        'not_needed',
+        'Managed well at Level 1 with domestic abuse checks; reconsider on any new incident.',
+        at(considered, 15),
+        coordinatorId(seed, a),
+      ]);
       candidate = false;
     }
   }
@@ -554,7 +670,8 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     onRotl,
     release === null ? null : day(release),
     levelDue?.dueOn ?? null,
-    levelDue?.basis ?? (category !== null && level === null ? 'Record the first appointment or release dates' : null),
+    levelDue?.basis ??
+      (category !== null && level === null ? 'Record the first appointment or release dates' : null),
     review?.dueOn ?? null,
     review?.basis ?? null,
     unreviewed ?? null,
@@ -609,7 +726,12 @@ function planSentence(
       released: crd,
     };
   };
-  const community = (offence: DemoOffence, outcome: Outcome, length: number, withinDays: number): Sentence => ({
+  const community = (
+    offence: DemoOffence,
+    outcome: Outcome,
+    length: number,
+    withinDays: number,
+  ): Sentence => ({
     offence,
     outcome,
     lengthMonths: length,
@@ -642,7 +764,8 @@ function planSentence(
     default: {
       const offence = rng.chance(0.15) ? rng.pick(pools.violent) : rng.pick(pools.other);
       // Violent offences outside MAPPA: a community sentence or under 12 months inside.
-      if (inCustody) return custody(offence, offence.schedule15 ? rng.int(3, 11) : rng.int(3, 48), true, false);
+      if (inCustody)
+        return custody(offence, offence.schedule15 ? rng.int(3, 11) : rng.int(3, 48), true, false);
       return rng.chance(0.7)
         ? community(offence, 'community_order', rng.int(6, 24), 700)
         : community(offence, 'suspended_sentence', rng.int(3, 11), 700);
@@ -663,7 +786,13 @@ interface Management {
   slipped: boolean;
 }
 
-function planManagement(rng: Random, level: 1 | 2 | 3, intent: Intent, index: Sentence, T: number): Management | null {
+function planManagement(
+  rng: Random,
+  level: 1 | 2 | 3,
+  intent: Intent,
+  index: Sentence,
+  T: number,
+): Management | null {
   const earliest = Math.max(index.convicted + 45, T - 5 * 365);
   if (level >= 2 || intent === 3) {
     if (earliest > T - 30) {
@@ -688,11 +817,29 @@ function planManagement(rng: Random, level: 1 | 2 | 3, intent: Intent, index: Se
   if (roll < 0.03 && earliest < T - 400) {
     const referredOn = rng.int(earliest, T - 400);
     const until = Math.min(T - 60, referredOn + rng.int(150, 700));
-    return { level: 1, referredOn, acceptedOn: referredOn + rng.int(1, 10), rejected: false, meetingLevel: 2, meetingsUntil: until, steppedDownOn: until + rng.int(1, 20), slipped: false };
+    return {
+      level: 1,
+      referredOn,
+      acceptedOn: referredOn + rng.int(1, 10),
+      rejected: false,
+      meetingLevel: 2,
+      meetingsUntil: until,
+      steppedDownOn: until + rng.int(1, 20),
+      slipped: false,
+    };
   }
   if (roll < 0.05 && earliest < T - 60) {
     const referredOn = rng.int(earliest, T - 60);
-    return { level: 1, referredOn, acceptedOn: null, rejected: true, meetingLevel: 2, meetingsUntil: referredOn, steppedDownOn: null, slipped: false };
+    return {
+      level: 1,
+      referredOn,
+      acceptedOn: null,
+      rejected: true,
+      meetingLevel: 2,
+      meetingsUntil: referredOn,
+      steppedDownOn: null,
+      slipped: false,
+    };
   }
   return null;
 }
@@ -708,8 +855,10 @@ type Decide = (
 
 const MINUTE_TEXT: Record<string, string> = {
   confidentiality: 'Confidentiality and diversity statement read; all present agreed.',
-  victimLiaison: 'The victim liaison officer reported the victim remains opted in and asked for the exclusion zone to stay.',
-  personsViews: 'The offender manager shared his views from supervision: he wants to keep his job and see his children.',
+  victimLiaison:
+    'The victim liaison officer reported the victim remains opted in and asked for the exclusion zone to stay.',
+  personsViews:
+    'The offender manager shared his views from supervision: he wants to keep his job and see his children.',
   diversity: 'No protected characteristics affecting engagement; reading support offered.',
   newInformation: 'Police shared two call-outs to the address; no arrests.',
   previousActions: 'Previous actions reviewed; see the action list.',
@@ -742,7 +891,9 @@ function writeManagement(
   const T = toEpochDay(ctx.today);
   const referralId = rowId(seed, KIND.referral, person);
   const coordinator = coordinatorId(seed, a);
-  const standing = [agencies.police[0], agencies.probation[0], ...agencies.standing].filter((x): x is string => Boolean(x));
+  const standing = [agencies.police[0], agencies.probation[0], ...agencies.standing].filter(
+    (x): x is string => Boolean(x),
+  );
   // Agencies invited for this case, beyond the standing panel: housing providers, health trusts…
   const invited = agencies.dtc
     .filter((d) => !standing.includes(d.id))
@@ -797,7 +948,10 @@ function writeManagement(
     escalation.id,
     at(accepted, 12),
   ]);
-  const every = (m.meetingLevel === 3 ? DEFAULT_AREA_SETTINGS.level3ReviewWeeks : DEFAULT_AREA_SETTINGS.level2ReviewWeeks) * 7;
+  const every =
+    (m.meetingLevel === 3
+      ? DEFAULT_AREA_SETTINGS.level3ReviewWeeks
+      : DEFAULT_AREA_SETTINGS.level2ReviewWeeks) * 7;
   let meetingNo = 0;
   let actionNo = 0;
   let updateNo = 0;
@@ -826,15 +980,38 @@ function writeManagement(
     ]);
     out.meeting_nominals.push([meetingId, nominalId, meetingNo === 0 ? referralId : null, 0]);
     standing.forEach((agencyId, k) =>
-      out.meeting_invitations.push([rowId(seed, KIND.invitation, person, meetingNo * 16 + k), meetingId, agencyId, true, at(on - 14, 9), coordinator]),
+      out.meeting_invitations.push([
+        rowId(seed, KIND.invitation, person, meetingNo * 16 + k),
+        meetingId,
+        agencyId,
+        true,
+        at(on - 14, 9),
+        coordinator,
+      ]),
     );
     invited.forEach((agencyId, k) =>
-      out.meeting_invitations.push([rowId(seed, KIND.invitation, person, meetingNo * 16 + 8 + k), meetingId, agencyId, false, at(on - 14, 9), coordinator]),
+      out.meeting_invitations.push([
+        rowId(seed, KIND.invitation, person, meetingNo * 16 + 8 + k),
+        meetingId,
+        agencyId,
+        false,
+        at(on - 14, 9),
+        coordinator,
+      ]),
     );
     if (!past) break;
     standing.forEach((agencyId, k) => {
       const attendance = rng.chance(0.82) ? 'attended' : rng.chance(0.7) ? 'apologies' : 'absent';
-      out.meeting_attendance.push([rowId(seed, KIND.attendance, person, meetingNo * 16 + k), meetingId, agencyId, 'Agency representative', null, attendance, at(on, 17), coordinator]);
+      out.meeting_attendance.push([
+        rowId(seed, KIND.attendance, person, meetingNo * 16 + k),
+        meetingId,
+        agencyId,
+        'Agency representative',
+        null,
+        attendance,
+        at(on, 17),
+        coordinator,
+      ]);
     });
     out.minutes.push([
       rowId(seed, KIND.minutes, person, meetingNo),
@@ -851,7 +1028,15 @@ function writeManagement(
     // Actions from the previous meeting are reviewed here: most done, some carried on.
     for (const action of openActions) {
       const done = rng.chance(0.8);
-      out.action_updates.push([rowId(seed, KIND.actionUpdate, person, updateNo++), action.id, meetingId, done ? 'Done and confirmed at the meeting.' : 'Still in progress; carried forward.', done ? 'completed' : 'open', at(on, 16), chair]);
+      out.action_updates.push([
+        rowId(seed, KIND.actionUpdate, person, updateNo++),
+        action.id,
+        meetingId,
+        done ? 'Done and confirmed at the meeting.' : 'Still in progress; carried forward.',
+        done ? 'completed' : 'open',
+        at(on, 16),
+        chair,
+      ]);
       if (done) {
         const row = out.actions.find((r) => r[0] === action.id)!;
         row[10] = 'completed';
@@ -863,13 +1048,17 @@ function writeManagement(
     for (let k = 0; k < newActions; k++) {
       const actionId = rowId(seed, KIND.action, person, actionNo++);
       const pillar = rng.pick(PILLARS);
-      const owner = k === 0 ? agencies.police[0] ?? agencies.probation[0]! : agencies.probation[0]!;
+      const owner = k === 0 ? (agencies.police[0] ?? agencies.probation[0]!) : agencies.probation[0]!;
       const due = on + rng.int(14, 70);
       out.actions.push([
         actionId,
         nominalId,
         meetingId,
-        pillar === 'victim_safety_planning' ? 'Update the victim safety plan with the IDVA' : pillar === 'monitoring_and_control' ? 'Home visit to check the address and who lives there' : 'Review progress on the programme with the provider',
+        pillar === 'victim_safety_planning'
+          ? 'Update the victim safety plan with the IDVA'
+          : pillar === 'monitoring_and_control'
+            ? 'Home visit to check the address and who lives there'
+            : 'Review progress on the programme with the provider',
         pillar,
         pillar === 'victim_safety_planning' && rng.chance(0.3),
         owner,
@@ -892,7 +1081,11 @@ function writeManagement(
       MINUTE_TEXT.interventionsAndTreatment,
       MINUTE_TEXT.victimSafetyPlanning,
       MINUTE_TEXT.contingency,
-      JSON.stringify(['Reside at an address approved by the supervising officer', 'No contact with the victim', 'Exclusion zone']),
+      JSON.stringify([
+        'Reside at an address approved by the supervising officer',
+        'No contact with the victim',
+        'Exclusion zone',
+      ]),
       meetingNo === 0 ? 'First plan at the first meeting' : 'Reviewed at the meeting',
       meetingId,
       at(on, 17),

@@ -12,6 +12,7 @@ export class ProgressBar {
   #rows = 0;
   #started = 0;
   #lastDraw = 0;
+  #drawnDone = -1;
 
   constructor(out: NodeJS.WritableStream | null) {
     this.#out = out;
@@ -44,6 +45,9 @@ export class ProgressBar {
     if (!this.#out) return;
     const now = performance.now();
     if (!force && now - this.#lastDraw < (this.#tty ? 200 : 5000)) return;
+    // A finished phase is drawn once, not again by finish().
+    if (force && this.#drawnDone === this.#done && this.#done === this.#total) return;
+    this.#drawnDone = this.#done;
     this.#lastDraw = now;
     const seconds = (now - this.#started) / 1000;
     const fraction = this.#total ? this.#done / this.#total : 1;

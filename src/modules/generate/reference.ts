@@ -59,10 +59,10 @@ async function readJson<T>(file: string): Promise<T> {
 export async function loadGenerationReference(): Promise<GenerationReference> {
   const names = await readJson<{ maleForenames: Pool; femaleForenames: Pool; surnames: Pool }>('names.json');
   const placesFile = await readJson<
-    { streets?: string[]; areas?: Record<string, { towns: AreaPlaces['towns']; streets?: string[] }> } & Record<
-      string,
-      unknown
-    >
+    {
+      streets?: string[];
+      areas?: Record<string, { towns: AreaPlaces['towns']; streets?: string[] }>;
+    } & Record<string, unknown>
   >('places.json');
   const offencesFile = await readJson<{
     offences: DemoOffence[];

@@ -43,7 +43,8 @@ export function staffId(seed: number, areaIndex: number, number: number): string
 
 export const coordinatorId = (seed: number, a: number) => staffId(seed, a, BLOCK.coordinator);
 export const chairId = (seed: number, a: number, k: number) => staffId(seed, a, BLOCK.chair + (k % 2));
-export const practitionerId = (seed: number, a: number, k: number) => staffId(seed, a, BLOCK.practitioner + k);
+export const practitionerId = (seed: number, a: number, k: number) =>
+  staffId(seed, a, BLOCK.practitioner + k);
 export const policeManagerId = (seed: number, a: number, k: number) => staffId(seed, a, BLOCK.police + k);
 export const pomId = (seed: number, a: number, k: number) => staffId(seed, a, BLOCK.pom + k);
 export const dpoId = (seed: number, a: number) => staffId(seed, a, BLOCK.dpo);
