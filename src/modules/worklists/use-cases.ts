@@ -110,16 +110,15 @@ export async function areaWorklist(
   return database.transaction(async (tx) => {
     const counts = await sql<Record<string, number>>`
       SELECT ${sql.join(OBLIGATION_LISTS.map((l) => sql`count(*) FILTER (WHERE ${listCondition(l.key, ctx.today)})::int AS ${sql.ref(l.key)}`))},
-        (SELECT count(*)::int FROM actions a JOIN nominal_obligations ao ON ao.nominal_id = a.nominal_id
-          WHERE ${overdueActionInArea(ctx.actor.areaCode, ctx.today)}) AS "overdue-actions"
-      FROM nominal_obligations o WHERE o.area_code = ${ctx.actor.areaCode}`.execute(tx);
+        (SELECT count(*)::int FROM ${overdueActionsInArea(ctx.actor.areaCode)} WHERE ${isOverdue(ctx.today)}) AS "overdue-actions"
+      FROM nominal_obligations o WHERE o.area_code = ${ctx.actor.areaCode} AND ${LISTED}`.execute(tx);
     const offset = (Math.max(1, page) - 1) * pageSize;
     const rows =
       key === 'overdue-actions'
         ? await sql<WorklistRow>`
       SELECT ${ACTION_ROW_COLUMNS}
-      FROM actions a JOIN nominal_obligations ao ON ao.nominal_id = a.nominal_id ${ACTION_ROW_JOINS}
-      WHERE ${overdueActionInArea(ctx.actor.areaCode, ctx.today)}
+      FROM ${overdueActionsInArea(ctx.actor.areaCode)} ${ACTION_ROW_JOINS}
+      WHERE ${isOverdue(ctx.today)}
       ORDER BY a.due_on, n.surname, n.forename, a.id
       LIMIT ${pageSize} OFFSET ${offset}`.execute(tx)
         : await sql<WorklistRow>`
@@ -147,12 +146,18 @@ export async function areaWorklist(
 }
 
 /**
- * An open action past its due date on a person the area manages. Found through the area's
- * obligations and then each person's actions (indexes nominal_obligations_area, actions_nominal):
- * never a scan of every action nationally.
+ * Actions on people the area manages, as a FROM clause (aliases `a`, `ao`); with `isOverdue`, the
+ * area's overdue actions. Overdue actions are few nationally (index actions_open_due), so they drive:
+ * each is checked against its person's area by primary key. The fence (OFFSET 0) keeps the planner
+ * from merge-joining the whole obligations table instead.
  */
-const overdueActionInArea = (areaCode: string, today: string) =>
-  sql<boolean>`ao.area_code = ${areaCode} AND a.status = 'open' AND a.due_on < ${today}::date`;
+const overdueActionsInArea = (areaCode: string) => sql`actions a
+  JOIN LATERAL (SELECT ao.nominal_id FROM nominal_obligations ao
+    WHERE ao.nominal_id = a.nominal_id AND ao.area_code = ${areaCode} OFFSET 0) ao ON true`;
+const isOverdue = (today: string) => sql<boolean>`a.status = 'open' AND a.due_on < ${today}::date`;
+
+/** People some area list can show (index nominal_obligations_area_listed): not everyone supervised. */
+const LISTED = sql<boolean>`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
 
 /** A practitioner's own caseload: what is due and overdue, soonest first. */
 export async function myWorklist(database: Database, ctx: UseCaseContext) {
