@@ -1,17 +1,10 @@
-import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/domain/codes.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import {
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  signInInBrowser,
-  startServer,
-  type BrowserServer,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { openBrowserDatabase, startServer, type BrowserServer } from '../support/browser.ts';
+import { BrowserPage } from '../support/browser-page.ts';
+import { makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 
 /**
@@ -49,19 +42,12 @@ afterAll(async () => {
 });
 
 /** A fresh browser signed in as a new user with these roles. */
-async function asUser(roles: Role[], areaCode: string, agencyType: string) {
+async function asUser(roles: Role[], areaCode: string, agencyType: string): Promise<BrowserPage> {
   const ctx = await makeActor(database, { roles, areaCode, agencyType });
-  const session = await openBrowserSession();
-  await signInInBrowser(session.page, server.baseUrl, { email: ctx.actor.email, password: TEST_PASSWORD });
-  await session.page.waitForLoadState('networkidle');
-  session.console.take();
-  const visit = async (path: string) => {
-    const response = await session.page.goto(`${server.baseUrl}${path}`, { waitUntil: 'load' });
-    return response;
-  };
-  const check = (response: Response | null, label: string) =>
-    checkPage(session.page, response, session.console, label);
-  return { session, page: session.page as Page, visit, check, close: () => session.browser.close() };
+  const user = new BrowserPage();
+  await user.open(server);
+  await user.signInAs(ctx.actor.email);
+  return user;
 }
 
 describe('need-to-know access in the browser', () => {

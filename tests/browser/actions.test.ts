@@ -1,20 +1,13 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays, londonDateAt } from '../../src/domain/dates.ts';
 import { createAction } from '../../src/modules/actions/use-cases.ts';
 import { createNominal } from '../../src/modules/nominals/use-cases.ts';
-import {
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  signInInBrowser,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage } from '../support/browser-page.ts';
+import { makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 
 /**
@@ -27,29 +20,13 @@ import { identity } from '../support/fixtures.ts';
 const OWNER = { email: 'olivia.actions@police.example.gov.uk', name: 'Olivia Owner' };
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let today: string;
 let overdueId: string;
 let laterId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
+const ui = new BrowserPage();
+const { url, visit, check, navigation, signInAs } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
@@ -105,22 +82,15 @@ beforeAll(async () => {
       )
     ).id,
   ]);
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('an action owner works through their actions', () => {
   it('finds the overdue action on their worklist, then opens My actions', async () => {
-    await signInInBrowser(page, server.baseUrl, { email: OWNER.email, password: TEST_PASSWORD });
-    session.console.take();
-    const worklist = await page.goto(url('/worklists/mine'), { waitUntil: 'load' });
+    await signInAs(OWNER.email);
+    const worklist = await visit('/worklists/mine');
     const overdue = page.locator('#overdue-actions ~ table').first();
     expect(await overdue.textContent()).toContain('Visit the proposed address');
     expect(await overdue.textContent()).not.toContain('Share the licence conditions');
@@ -181,13 +151,13 @@ describe('an action owner works through their actions', () => {
     expect(await page.getByLabel('Mark it cancelled').count()).toBe(0);
     await check(done, 'a completed action');
 
-    const mine = await page.goto(url('/actions'), { waitUntil: 'load' });
+    const mine = await visit('/actions');
     const rows = page.locator('table tbody tr');
     expect(await rows.nth(0).textContent()).toContain('Share the licence conditions');
     expect(await rows.nth(1).textContent()).toContain('Completed');
     expect(await page.locator('main').textContent()).toContain('1 open.');
     await check(mine, 'my actions after completing one');
-    const worklist = await page.goto(url('/worklists/mine'), { waitUntil: 'load' });
+    const worklist = await visit('/worklists/mine');
     expect(await page.locator('main').textContent()).toContain('None of your actions is overdue');
     await check(worklist, 'my worklist with nothing overdue');
     expect(laterId).toBeTruthy();

@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/use-cases.ts';
 import { createNominal, getNominal } from '../../src/modules/nominals/use-cases.ts';
-import type { Role } from '../../src/domain/codes.ts';
-import {
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
-import { totpCode } from '../support/sign-in.ts';
 
 /**
  * A data protection officer's pages in a real browser: who viewed a record, what a user did, the
@@ -29,65 +19,17 @@ const DPO = { email: 'fiona.dpo@police.example.gov.uk', name: 'Fiona Grant' };
 const PRACTITIONER = { email: 'pat.practitioner@probation.example.gov.uk', name: 'Pat Practitioner' };
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let nominal: { id: string; vigilRef: string };
 let grantId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-
-/** Runs an action that navigates and returns the final document response, after any redirects. */
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-/** A user in Avon and Somerset, made the way every suite makes them (so vetting and training follow). */
-async function addUser(
-  email: string,
-  name: string,
-  roles: Role[],
-  agencyType: string,
-): Promise<UseCaseContext> {
-  return makeActor(database, { roles, areaCode: 'AVS', agencyType, email, displayName: name });
-}
-
-/** Signs in through the real form. The one place to change when sign-in gains a second factor. */
-async function signInAs(email: string, password: string): Promise<void> {
-  await visit('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
-  // A first sign-in sets up two-factor authentication with the key the page shows.
-  const key = page.locator('#totp-secret');
-  if (await key.count()) {
-    const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
-    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
-    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
-  }
-}
+const ui = new BrowserPage();
+const { url, visit, check, navigation, signInAs } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  const practitioner = await addUser(
-    PRACTITIONER.email,
-    PRACTITIONER.name,
-    ['probation_practitioner'],
-    'probation',
-  );
-  await addUser(DPO.email, DPO.name, ['data_protection_officer'], 'police');
+  const practitioner = await namedUser(database, PRACTITIONER, ['probation_practitioner'], 'probation');
+  await namedUser(database, DPO, ['data_protection_officer'], 'police');
   nominal = await createNominal(
     database,
     practitioner,
@@ -102,23 +44,14 @@ beforeAll(async () => {
       'Covering for a colleague on leave this week',
     )
   ).id;
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('a data protection officer reading the access log', () => {
   it('signs in and opens the access log', async () => {
-    await signInAs(DPO.email, TEST_PASSWORD);
-    // Wherever sign-in lands is another module's page: let it finish (its favicon too), then move on.
-    await page.waitForLoadState('networkidle');
-    session.console.take();
+    await signInAs(DPO.email);
     const response = await visit('/audit');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Access log');
     await check(response, 'access log start page');

@@ -1,19 +1,12 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { londonDateAt } from '../../src/domain/dates.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
-import {
-  agencyFor,
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
+import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
 import { totpCode } from '../support/sign-in.ts';
 
@@ -29,37 +22,12 @@ const PASSWORD = 'a long enough passphrase 2026';
 const DISPLAY_NAME = 'Pat Practitioner';
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let johnId: string;
 let addressId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-
-/**
- * Runs an action that navigates (a click, a submit) and returns the final document response,
- * after any redirects.
- */
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-async function visit(path: string): Promise<Response | null> {
-  return page.goto(url(path), { waitUntil: 'load' });
-}
-
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+const ui = new BrowserPage();
+const { url, visit, check, navigation } = ui;
 
 async function addressRow() {
   return database.db
@@ -153,16 +121,10 @@ beforeAll(async () => {
   });
   await addSectionRow(database, ctx, johnId, 'markers', { type: 'stalking', startDate: '2023-01-01' });
 
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('a probation practitioner’s journey through Vigil', () => {
   it('signs in, setting up two-factor authentication', async () => {
@@ -186,7 +148,7 @@ describe('a probation practitioner’s journey through Vigil', () => {
       page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
     );
     expect(page.url()).toBe(url('/search'));
-    const cookies = await session.context.cookies();
+    const cookies = await ui.session.context.cookies();
     expect(cookies.find((c) => c.name === '__Host-vigil-session')).toMatchObject({
       secure: true,
       httpOnly: true,
@@ -278,7 +240,7 @@ describe('a probation practitioner’s journey through Vigil', () => {
     const before = await addressRow();
     const changesBefore = await changeCount();
     await visit(`/nominals/${johnId}/addresses/${addressId}/edit`);
-    session.console.take();
+    ui.session.console.take();
 
     await page.getByLabel(/Postcode/).fill('NOT A POSTCODE');
     // "Lived here until" before "Lived here from" (15 January 2020).
@@ -358,7 +320,7 @@ describe('a probation practitioner’s journey through Vigil', () => {
 
   it('signs out, after which the record cannot be seen', async () => {
     await visit('/search');
-    session.console.take();
+    ui.session.console.take();
     const signedOut = await navigation(() => page.getByRole('button', { name: 'Sign out' }).click());
     expect(page.url()).toBe(url('/sign-in'));
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
@@ -366,6 +328,6 @@ describe('a probation practitioner’s journey through Vigil', () => {
 
     await visit(`/nominals/${johnId}`);
     expect(page.url()).toBe(url('/sign-in'));
-    session.console.take();
+    ui.session.console.take();
   });
 });

@@ -1,23 +1,13 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { Role } from '../../src/domain/codes.ts';
 import { addDays, addMonths, formatDateLong, londonDateAt } from '../../src/domain/dates.ts';
 import { CATEGORY_3_LEVEL_MESSAGE } from '../../src/domain/levels.ts';
 import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import {
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
-import { totpCode } from '../support/sign-in.ts';
 
 /**
  * MAPPA levels in a real browser (MAPPA.md §3 steps 2 and 8, §6): a probation practitioner finds a
@@ -33,73 +23,13 @@ const PAUL = { email: 'paul.levels@police.example.gov.uk', name: 'Paul Police' }
 const CASEY = { email: 'casey.levels@probation.example.gov.uk', name: 'Casey Coordinator' };
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let today: string;
 let danielId: string;
 let craigId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-const text = async (selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
-
-async function fillDate(group: string | RegExp, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const fieldset = page.getByRole('group', { name: group });
-  await fieldset.getByLabel('Day').fill(String(Number(day)));
-  await fieldset.getByLabel('Month').fill(String(Number(month)));
-  await fieldset.getByLabel('Year').fill(year!);
-}
-
-/** Signs in through the real form; a first sign-in sets up two-factor authentication with the key the page shows. */
-async function signInAs(email: string) {
-  await visit('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
-  const key = page.locator('#totp-secret');
-  if (await key.count()) {
-    const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
-    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
-    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
-  }
-  // Wherever sign-in lands belongs to another module: let it settle, then go on.
-  await page.waitForLoadState('networkidle');
-  session.console.take();
-}
-
-async function user(
-  who: { email: string; name: string },
-  roles: Role[],
-  agencyType: string,
-): Promise<UseCaseContext> {
-  const ctx = await makeActor(database, {
-    roles,
-    areaCode: 'AVS',
-    agencyType,
-    email: who.email,
-    displayName: who.name,
-  });
-  return { ...ctx, today };
-}
+const ui = new BrowserPage();
+const { url, visit, check, navigation, text, fillDate, signInAs, inboxLabel } = ui;
 
 const decisionsOf = (nominalId: string) =>
   database.db.selectFrom('level_decisions').selectAll().where('nominal_id', '=', nominalId).execute();
@@ -107,9 +37,9 @@ const decisionsOf = (nominalId: string) =>
 beforeAll(async () => {
   database = await openBrowserDatabase();
   today = londonDateAt(Date.now());
-  const pat = await user(PAT, ['probation_practitioner'], 'probation');
-  const paul = await user(PAUL, ['police_offender_manager'], 'police');
-  await user(CASEY, ['mappa_coordinator'], 'probation');
+  const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
+  const paul = await namedUser(database, PAUL, ['police_offender_manager'], 'police', today);
+  await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
 
   // Daniel: Category 2 (Schedule 15, 36 months' custody), conditional release in four weeks, no level.
   danielId = (
@@ -171,24 +101,17 @@ beforeAll(async () => {
     startDate: addMonths(today, -3),
   });
 
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('MAPPA levels, significant events, worklists and the inbox', () => {
   it('signs in as a probation practitioner, with a notification waiting', async () => {
     await signInAs(PAT.email);
     const response = await visit(`/nominals/${danielId}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Daniel Hughes');
-    const inbox = page.getByRole('link', { name: /^Inbox/ });
-    expect((await inbox.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Inbox 1 unread');
+    expect(await inboxLabel()).toBe('Inbox 1 unread');
     const section = await text('#mappa-level');
     expect(section).toContain('Category 2');
     expect(section).toContain('Eligible – level not set');
@@ -267,7 +190,7 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
 
   it('refuses Category 3 at Level 1, and writes nothing', async () => {
     const form = await visit(`/nominals/${craigId}/levels/new`);
-    session.console.take();
+    ui.session.console.take();
     expect(form?.status()).toBe(200);
     await page.getByLabel('Level 1', { exact: true }).check();
     await page.getByLabel('Rationale').fill('The panel accepted the referral; Level 1 is enough.');
@@ -300,7 +223,7 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
 
   it('records a significant event, and says who was told', async () => {
     await visit(`/nominals/${danielId}/levels`);
-    session.console.take();
+    ui.session.console.take();
     const form = await navigation(() =>
       page.getByRole('button', { name: 'Record a significant event' }).click(),
     );
@@ -379,7 +302,7 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
   });
 
   it('opens a notification from the inbox, which marks it read', async () => {
-    const inbox = await navigation(() => page.getByRole('link', { name: /^Inbox/ }).click());
+    const inbox = await navigation(() => ui.inboxLink.click());
     expect(page.url()).toBe(url('/inbox'));
     const row = page.locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' });
     expect(await row.count()).toBe(1);
@@ -389,7 +312,7 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
 
     const opened = await navigation(() => row.getByRole('button', { name: /Open/ }).click());
     expect(page.url()).toBe(url(`/nominals/${danielId}/levels`));
-    expect((await page.getByRole('link', { name: /^Inbox/ }).textContent())?.trim()).toBe('Inbox');
+    expect(await inboxLabel()).toBe('Inbox');
     await check(opened, 'MAPPA level page opened from the inbox');
     await visit('/inbox');
     expect(
@@ -397,15 +320,14 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
         .locator('table.govuk-table tbody tr', { hasText: 'New intelligence recorded' })
         .textContent(),
     ).not.toContain('Unread');
-    session.console.take();
+    ui.session.console.take();
   });
 
   it('as a MAPPA coordinator, reads the area worklists and considers a Category 3 candidate', async () => {
-    await session.context.clearCookies();
     await signInAs(CASEY.email);
 
     await visit('/search');
-    session.console.take();
+    ui.session.console.take();
     const lists = await navigation(() =>
       page
         .getByRole('navigation', { name: /menu|navigation/i })

@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { Role } from '../../src/domain/codes.ts';
 import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
 import { addMinutesAction, closeMeeting, scheduleMeeting } from '../../src/modules/meetings/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import {
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  signInInBrowser,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
 
 /**
@@ -32,8 +23,6 @@ const PAUL = { email: 'paul.meetings@police.example.gov.uk', name: 'Paul Police'
 const PAT = { email: 'pat.meetings@probation.example.gov.uk', name: 'Pat Practitioner' };
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let today: string;
 let danielId: string;
@@ -41,59 +30,16 @@ let danielRef: string;
 let paul: UseCaseContext;
 let meetingId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-const text = async (selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
-
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-async function fillDate(group: string | RegExp, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const fieldset = page.getByRole('group', { name: group });
-  await fieldset.getByLabel('Day').fill(String(Number(day)));
-  await fieldset.getByLabel('Month').fill(String(Number(month)));
-  await fieldset.getByLabel('Year').fill(year!);
-}
-
-async function signInAs(email: string) {
-  await session.context.clearCookies();
-  await signInInBrowser(page, server.baseUrl, { email, password: TEST_PASSWORD });
-  await page.waitForLoadState('networkidle');
-  session.console.take();
-}
-
-async function user(who: { email: string; name: string }, roles: Role[], agencyType: string) {
-  const ctx = await makeActor(database, {
-    roles,
-    areaCode: 'AVS',
-    agencyType,
-    email: who.email,
-    displayName: who.name,
-  });
-  return { ...ctx, today };
-}
+const ui = new BrowserPage();
+const { url, visit, check, navigation, text, fillDate, signInAs } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
   today = londonDateAt(Date.now());
-  const casey = await user(CASEY, ['mappa_coordinator'], 'probation');
-  await user(CHRIS, ['meeting_chair'], 'police');
-  paul = await user(PAUL, ['police_offender_manager'], 'police');
-  const pat = await user(PAT, ['probation_practitioner'], 'probation');
+  const casey = await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
+  await namedUser(database, CHRIS, ['meeting_chair'], 'police', today);
+  paul = await namedUser(database, PAUL, ['police_offender_manager'], 'police', today);
+  const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
   // The standing panel: police and probation.
   await database.transaction((tx) =>
     tx
@@ -147,16 +93,10 @@ beforeAll(async () => {
   });
   await closeMeeting(database, casey, earlier.id);
 
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('a Level 2 meeting: scheduled, held, minuted and closed', () => {
   it('the coordinator schedules a meeting, after being told what is missing', async () => {

@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -17,17 +17,9 @@ import {
   startReferral,
   submitReferral,
 } from '../../src/modules/referrals/use-cases.ts';
-import {
-  agencyFor,
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  signInInBrowser,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage } from '../support/browser-page.ts';
+import { makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 
 /**
@@ -39,39 +31,11 @@ import { identity } from '../support/fixtures.ts';
 const SAM = { email: 'sam.smb@probation.example.gov.uk', name: 'Sam Board' };
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let today: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-async function fillDate(group: string | RegExp, iso: { day: string; month: string; year: string }) {
-  const fieldset = page.getByRole('group', { name: group });
-  await fieldset.getByLabel('Day').fill(iso.day);
-  await fieldset.getByLabel('Month').fill(iso.month);
-  await fieldset.getByLabel('Year').fill(iso.year);
-}
-
-const parts = (iso: string) => {
-  const [year, month, day] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year: year! };
-};
+const ui = new BrowserPage();
+const { visit, check, navigation, fillDate, signInAs } = ui;
 
 async function actor(roles: Role[], agencyType: string, who?: { email: string; name: string }) {
   const ctx = await makeActor(database, {
@@ -163,23 +127,15 @@ beforeAll(async () => {
     rationale: 'High RoSH to a known adult.',
   });
 
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
-  await signInInBrowser(page, server.baseUrl, { email: SAM.email, password: TEST_PASSWORD });
-  await page.waitForLoadState('networkidle');
-  session.console.take();
+  page = await ui.start(database);
+  await signInAs(SAM.email);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('the multi-agency KPIs on the MAPPA population page', () => {
   it('shows the last 12 months: attendance rates, disclosure, referrals and the ethnicity comparison, and no names', async () => {
-    const response = await page.goto(url('/oversight'), { waitUntil: 'load' });
+    const response = await visit('/oversight');
     expect(response?.status()).toBe(200);
     await check(response, 'oversight KPIs');
     await expect
@@ -213,8 +169,8 @@ describe('the multi-agency KPIs on the MAPPA population page', () => {
     expect(await errorSummary.textContent()).toContain('Start of the period must be a real date');
     // A period with no meetings: nothing was invited, so no rate.
     const before = addDays(today, -30);
-    await fillDate('Start of the period', parts(addMonths(before, -1)));
-    await fillDate('End of the period', parts(before));
+    await fillDate('Start of the period', addMonths(before, -1));
+    await fillDate('End of the period', before);
     response = await navigation(() => page.getByRole('button', { name: 'Show these dates' }).click());
     expect(response?.status()).toBe(200);
     await check(response, 'oversight KPIs for a chosen period');

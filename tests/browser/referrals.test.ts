@@ -1,23 +1,12 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { Role } from '../../src/domain/codes.ts';
 import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
 import { decideLevel } from '../../src/modules/levels/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import {
-  agencyFor,
-  checkPage,
-  openBrowserDatabase,
-  openBrowserSession,
-  startServer,
-  type BrowserServer,
-  type BrowserSession,
-} from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
+import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
-import { totpCode } from '../support/sign-in.ts';
 
 /**
  * The issue's "done when" for referrals, in a real browser: a probation practitioner refers a
@@ -31,75 +20,19 @@ const CASEY = { email: 'casey.referrals@probation.example.gov.uk', name: 'Casey 
 const OFFENCE = 'Wounding or causing grievous bodily harm with intent';
 
 let database: Database;
-let server: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let today: string;
 let nominalId: string;
 let referralId: string;
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-
-async function navigation(action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
-const text = async (selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
-
-/** Each user's authenticator key, as their app would keep it after the first sign-in. */
-const totpSecrets = new Map<string, string>();
-
-async function signInAs(email: string) {
-  await session.context.clearCookies();
-  await visit('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await navigation(() => page.getByRole('button', { name: 'Sign in' }).click());
-  const key = page.locator('#totp-secret');
-  if (await key.count()) {
-    const secret = ((await key.textContent()) ?? '').replace(/\s/g, '');
-    totpSecrets.set(email, secret);
-    await page.getByLabel('Code from your authenticator app').fill(await totpCode(secret));
-    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
-  } else {
-    await page
-      .getByLabel('Enter the code from your authenticator app')
-      .fill(await totpCode(totpSecrets.get(email)!));
-    await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
-  }
-  await page.waitForLoadState('networkidle');
-  session.console.take();
-}
-
-async function user(who: { email: string; name: string }, roles: Role[]): Promise<UseCaseContext> {
-  const ctx = await makeActor(database, {
-    roles,
-    areaCode: 'AVS',
-    agencyType: 'probation',
-    email: who.email,
-    displayName: who.name,
-  });
-  return { ...ctx, today };
-}
+const ui = new BrowserPage();
+const { url, visit, check, navigation, text, signInAs, inboxLabel } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
   today = londonDateAt(Date.now());
-  const pat = await user(PAT, ['probation_practitioner']);
-  await user(CASEY, ['mappa_coordinator']);
+  const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
+  await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
   await agencyFor(database, 'AVS', 'childrens_social_care');
 
   // Liam: Category 2, released on licence, Level 1; a new partner with children brings new risk.
@@ -150,16 +83,10 @@ beforeAll(async () => {
   });
   await decideLevel(database, pat, nominalId, { level: 1, rationale: 'Stable on licence.' });
 
-  server = await startServer(database);
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.start(database);
 });
 
-afterAll(async () => {
-  await session?.browser.close();
-  await server?.close();
-  await database?.close();
-});
+afterAll(() => ui.close());
 
 describe('referral to Level 2, screening and the decision back to the referrer', () => {
   it('the practitioner starts a referral from the record’s Referrals tab', async () => {
@@ -256,9 +183,8 @@ describe('referral to Level 2, screening and the decision back to the referrer',
 
   it('the practitioner sees the decision at once, in their inbox and on the referral', async () => {
     await signInAs(PAT.email);
-    const inboxLink = page.getByRole('link', { name: /^Inbox/ });
-    expect((await inboxLink.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Inbox 1 unread');
-    const inbox = await navigation(() => inboxLink.click());
+    expect(await inboxLabel()).toBe('Inbox 1 unread');
+    const inbox = await navigation(() => ui.inboxLink.click());
     expect(await text('main')).toContain('accepted at Level 2');
     await check(inbox, 'inbox');
     const referral = await navigation(() => page.getByRole('button', { name: /^Open/ }).first().click());

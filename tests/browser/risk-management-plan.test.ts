@@ -1,23 +1,19 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { Role } from '../../src/domain/codes.ts';
 import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
 import { decideLevel } from '../../src/modules/levels/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { revisePlan } from '../../src/modules/risk-management-plan/use-cases.ts';
 import {
   agencyFor,
-  checkPage,
   launchBrowser,
   openBrowserDatabase,
-  signInInBrowser,
   startServer,
-  watchConsole,
   type BrowserServer,
 } from '../support/browser.ts';
-import { TEST_PASSWORD, makeActor } from '../support/databases.ts';
+import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
 
 /**
@@ -43,66 +39,27 @@ let meetingId: string;
 let pat: UseCaseContext;
 let chair: UseCaseContext;
 
-interface As {
-  page: Page;
-  console: ReturnType<typeof watchConsole>;
-}
-const sessions = new Map<string, As>();
-
-const url = (path: string) => `${server.baseUrl}${path}`;
+const sessions = new Map<string, BrowserPage>();
 
 /** A signed-in browser context per person, kept for the suite. */
-async function as(who: { email: string }): Promise<As> {
+async function as(who: { email: string }): Promise<BrowserPage> {
   const existing = sessions.get(who.email);
   if (existing) return existing;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const console = watchConsole(page);
-  await signInInBrowser(page, server.baseUrl, { email: who.email, password: TEST_PASSWORD });
-  await page.waitForLoadState('networkidle');
-  console.take();
-  const session = { page, console };
-  sessions.set(who.email, session);
-  return session;
-}
-
-async function navigation(page: Page, action: () => Promise<unknown>): Promise<Response | null> {
-  const [response] = await Promise.all([
-    page.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === page.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
-
-async function user(who: { email: string; name: string }, roles: Role[], agencyType: string) {
-  const ctx = await makeActor(database, {
-    roles,
-    areaCode: 'AVS',
-    agencyType,
-    email: who.email,
-    displayName: who.name,
-  });
-  return { ...ctx, today };
+  const person = new BrowserPage();
+  await person.open(server, browser);
+  await person.signInAs(who.email);
+  sessions.set(who.email, person);
+  return person;
 }
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
   today = londonDateAt(Date.now());
-  pat = await user(PAT, ['probation_practitioner'], 'probation');
-  chair = await user(CHAIR, ['meeting_chair'], 'police');
-  await user(CASEY, ['mappa_coordinator'], 'probation');
-  const priya = await user(PRIYA, ['prison_offender_manager'], 'prison');
-  await user(MO, ['prison_offender_manager'], 'prison');
+  pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
+  chair = await namedUser(database, CHAIR, ['meeting_chair'], 'police', today);
+  await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
+  const priya = await namedUser(database, PRIYA, ['prison_offender_manager'], 'prison', today);
+  await namedUser(database, MO, ['prison_offender_manager'], 'prison', today);
 
   nominalId = (
     await createNominal(
@@ -178,43 +135,41 @@ afterAll(async () => {
 
 describe('the risk management plan', () => {
   it('a practitioner writes the plan, with conditions, after being told the reason is missing', async () => {
-    const { page, console } = await as(PAT);
-    const empty = await page.goto(url(`/nominals/${nominalId}/risk-management-plan`), { waitUntil: 'load' });
-    expect(await text(page, '#plan')).toContain('No risk management plan has been written');
-    await checkPage(page, empty, console, 'plan page, no plan');
+    const { page, visit, check, navigation, text, url } = await as(PAT);
+    const empty = await visit(`/nominals/${nominalId}/risk-management-plan`);
+    expect(await text('#plan')).toContain('No risk management plan has been written');
+    await check(empty, 'plan page, no plan');
 
-    const form = await navigation(page, () => page.getByRole('button', { name: 'Write the plan' }).click());
-    await checkPage(page, form, console, 'plan form');
+    const form = await navigation(() => page.getByRole('button', { name: 'Write the plan' }).click());
+    await check(form, 'plan form');
     await page.getByLabel('Supervision').fill('Weekly appointments at the Bristol office.');
     await page.getByLabel('Monitoring and control').fill('Curfew 19:00 to 07:00, electronically monitored.');
     await page.getByLabel('Victim safety planning').fill('Exclusion zone around the partner’s street.');
     await page.getByLabel('Contingency plan').fill('Recall on any breach of the exclusion zone.');
     await page.getByLabel('Condition 1').fill('Reside at the approved premises');
     await page.getByLabel('Condition 2').fill('No contact with the partner');
-    const added = await navigation(page, () =>
-      page.getByRole('button', { name: 'Add another condition' }).click(),
-    );
+    const added = await navigation(() => page.getByRole('button', { name: 'Add another condition' }).click());
     await page.getByLabel('Condition 3').fill('Do not enter the exclusion zone');
-    await checkPage(page, added, console, 'plan form with another condition');
+    await check(added, 'plan form with another condition');
 
-    const refused = await navigation(page, () => page.getByRole('button', { name: 'Save the plan' }).click());
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save the plan' }).click());
     expect(refused?.status()).toBe(400);
-    expect(await text(page, '.govuk-error-summary')).toContain('Enter why the plan is changing');
+    expect(await text('.govuk-error-summary')).toContain('Enter why the plan is changing');
     expect(await page.getByLabel('Condition 3').inputValue()).toBe('Do not enter the exclusion zone');
-    await checkPage(page, refused, console, 'plan form with errors');
+    await check(refused, 'plan form with errors');
 
     await page.getByLabel('Why is the plan changing?').fill('First plan after the Level 2 decision.');
-    const saved = await navigation(page, () => page.getByRole('button', { name: 'Save the plan' }).click());
+    const saved = await navigation(() => page.getByRole('button', { name: 'Save the plan' }).click());
     expect(page.url()).toBe(url(`/nominals/${nominalId}/risk-management-plan?saved=yes`));
-    const plan = await text(page, '#plan');
+    const plan = await text('#plan');
     expect(plan).toContain('Do not enter the exclusion zone');
     expect(plan).toContain('Pat Practitioner');
-    await checkPage(page, saved, console, 'plan page after saving');
+    await check(saved, 'plan page after saving');
   });
 
   it('a stale save shows who changed what, and keeps the editor’s text', async () => {
-    const { page, console } = await as(PAT);
-    await page.goto(url(`/nominals/${nominalId}/risk-management-plan/edit`), { waitUntil: 'load' });
+    const { page, visit, check, navigation, text } = await as(PAT);
+    await visit(`/nominals/${nominalId}/risk-management-plan/edit`);
     // Meanwhile the chair revises the plan at the meeting.
     await revisePlan(database, chair, nominalId, {
       expectedVersion: 1,
@@ -232,90 +187,88 @@ describe('the risk management plan', () => {
     });
     await page.getByLabel('Interventions and treatment').fill('Building Better Relationships programme.');
     await page.getByLabel('Why is the plan changing?').fill('Programme place confirmed.');
-    const conflict = await navigation(page, () =>
-      page.getByRole('button', { name: 'Save the plan' }).click(),
-    );
+    const conflict = await navigation(() => page.getByRole('button', { name: 'Save the plan' }).click());
     expect(conflict?.status()).toBe(409);
-    const banner = await text(page, '.govuk-notification-banner');
+    const banner = await text('.govuk-notification-banner');
     expect(banner).toContain('Chris Chair saved a newer version of the plan (version 2)');
     expect(banner).toContain('Twice-weekly appointments.');
     expect(await page.getByLabel('Interventions and treatment').inputValue()).toBe(
       'Building Better Relationships programme.',
     );
-    await checkPage(page, conflict, console, 'plan form with a conflict');
+    await check(conflict, 'plan form with a conflict');
   });
 
   it('the record shows the plan the meeting updated', async () => {
-    const { page, console } = await as(PAT);
-    const record = await page.goto(url(`/nominals/${nominalId}`), { waitUntil: 'load' });
-    const section = await text(page, '#risk-management-plan');
+    const { page, visit, check, navigation, text } = await as(PAT);
+    const record = await visit(`/nominals/${nominalId}`);
+    const section = await text('#risk-management-plan');
     expect(section).toContain('Version 2');
     expect(section).toContain('Chris Chair');
     expect(section).toContain('Level 2 meeting');
     expect(section).toContain('Panel decision: more frequent supervision.');
-    await checkPage(page, record, console, 'record overview with the plan');
-    const plan = await navigation(page, () =>
+    await check(record, 'record overview with the plan');
+    const plan = await navigation(() =>
       page.getByRole('link', { name: /View the risk management plan/ }).click(),
     );
-    expect(await text(page, '#history')).toContain('Version 2: Chris Chair');
-    await checkPage(page, plan, console, 'plan page with history');
+    expect(await text('#history')).toContain('Version 2: Chris Chair');
+    await check(plan, 'plan page with history');
   });
 });
 
 describe('changing level', () => {
   it('refuses a practitioner’s reduction while a safeguarding action is open', async () => {
-    const { page, console } = await as(PAT);
-    const form = await page.goto(url(`/nominals/${nominalId}/levels/new`), { waitUntil: 'load' });
-    expect(await text(page, 'main')).toContain('1 action is open, a safeguarding action');
-    await checkPage(page, form, console, 'level decision form with open actions');
+    const { page, visit, check, navigation, text } = await as(PAT);
+    const form = await visit(`/nominals/${nominalId}/levels/new`);
+    expect(await text('main')).toContain('1 action is open, a safeguarding action');
+    await check(form, 'level decision form with open actions');
     await page.getByLabel('Level 1', { exact: true }).check();
     await page.getByLabel('Rationale').fill('Stable for six months.');
     await page.getByLabel('What continues at the lower level').fill('Professionals’ meeting in six weeks.');
-    const refused = await navigation(page, () => page.getByRole('button', { name: 'Save decision' }).click());
+    const refused = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
     expect(refused?.status()).toBe(400);
-    expect(await text(page, '.govuk-error-summary')).toContain(
+    expect(await text('.govuk-error-summary')).toContain(
       'You cannot reduce the level while actions are open: 1 action is open, a safeguarding action',
     );
-    await checkPage(page, refused, console, 'level decision refused');
+    await check(refused, 'level decision refused');
   });
 
   it('the chair overrides with a reason, and the levels page shows it', async () => {
-    const { page, console } = await as(CHAIR);
-    await page.goto(url(`/nominals/${nominalId}/levels/new?meeting=${meetingId}`), { waitUntil: 'load' });
+    const { page, visit, check, navigation, text } = await as(CHAIR);
+    await visit(`/nominals/${nominalId}/levels/new?meeting=${meetingId}`);
     await page.getByLabel('Level 1', { exact: true }).check();
     await page.getByLabel('Rationale').fill('Purpose of Level 2 achieved.');
     await page.getByLabel('What continues at the lower level').fill('Professionals’ meeting in six weeks.');
     await page
       .getByLabel(/Chair’s reason for overriding/)
       .fill('The visit is booked and owned by children’s social care.');
-    const saved = await navigation(page, () => page.getByRole('button', { name: 'Save decision' }).click());
+    const saved = await navigation(() => page.getByRole('button', { name: 'Save decision' }).click());
     expect(page.url()).toContain(`/nominals/${nominalId}/levels?decision=`);
-    const decisions = await text(page, '#decisions');
+    const decisions = await text('#decisions');
     expect(decisions).toContain('Overridden by the chair');
     expect(decisions).toContain('Chris Chair reduced the level while actions were open');
     expect(decisions).toContain('The visit is booked and owned by children’s social care.');
     expect(decisions).toContain('Professionals’ meeting in six weeks.');
-    await checkPage(page, saved, console, 'levels page with an override');
-    const timeline = await page.goto(url(`/nominals/${nominalId}/timeline`), { waitUntil: 'load' });
+    await check(saved, 'levels page with an override');
+    const timeline = await visit(`/nominals/${nominalId}/timeline`);
     expect(await page.locator('main').textContent()).toContain('chair’s override by Chris Chair');
-    await checkPage(page, timeline, console, 'timeline with an override');
+    await check(timeline, 'timeline with an override');
   });
 });
 
 describe('area settings', () => {
   it('the coordinator chooses the screening route and the standing panel', async () => {
-    const { page, console } = await as(CASEY);
-    const settings = await page.goto(url('/area-settings'), { waitUntil: 'load' });
+    const { page, visit, check, navigation } = await as(CASEY);
+    const settings = await visit('/area-settings');
     expect(await page.locator('main').textContent()).toContain('has not chosen its panel yet');
-    await checkPage(page, settings, console, 'area settings');
+    await check(settings, 'area settings');
     await page.getByLabel('The coordinator jointly with a police detective inspector').check();
-    const saved = await navigation(page, () => page.getByRole('button', { name: 'Save settings' }).click());
+    const saved = await navigation(() => page.getByRole('button', { name: 'Save settings' }).click());
     expect(page.url()).toContain('/area-settings?saved=');
     expect(
       await page.getByLabel('The coordinator jointly with a police detective inspector').isChecked(),
     ).toBe(true);
     expect(await page.locator('main').textContent()).not.toContain('has not chosen its panel yet');
-    await checkPage(page, saved, console, 'area settings saved');
+    await check(saved, 'area settings saved');
   });
 });
 
@@ -323,52 +276,48 @@ describe('the prison report (MAPPA F)', () => {
   let reportPath: string;
 
   it('prison staff write it; submitting needs the analysis', async () => {
-    const { page, console } = await as(PRIYA);
-    const list = await page.goto(url(`/nominals/${nominalId}/prison-reports`), { waitUntil: 'load' });
-    await checkPage(page, list, console, 'prison reports, none');
-    const form = await navigation(page, () =>
-      page.getByRole('button', { name: 'Write a prison report' }).click(),
-    );
-    await checkPage(page, form, console, 'prison report form');
+    const { page, visit, check, navigation, text } = await as(PRIYA);
+    const list = await visit(`/nominals/${nominalId}/prison-reports`);
+    await check(list, 'prison reports, none');
+    const form = await navigation(() => page.getByRole('button', { name: 'Write a prison report' }).click());
+    await check(form, 'prison report form');
     await page.getByLabel('Behaviour in custody').fill('Settled; works in the kitchens.');
     await page.getByLabel('Communications monitoring findings').fill('40 calls in a month to a new partner.');
-    const refused = await navigation(page, () =>
-      page.getByRole('button', { name: 'Submit for approval' }).click(),
-    );
+    const refused = await navigation(() => page.getByRole('button', { name: 'Submit for approval' }).click());
     expect(refused?.status()).toBe(400);
-    expect(await text(page, '.govuk-error-summary')).toContain('Enter the analysis');
-    await checkPage(page, refused, console, 'prison report form with errors');
+    expect(await text('.govuk-error-summary')).toContain('Enter the analysis');
+    await check(refused, 'prison report form with errors');
     await page
       .getByLabel('Analysis: what this means for risk')
       .fill(
         'The calls show the controlling behaviour of the offence continuing: risk to a new partner is high.',
       );
-    const submitted = await navigation(page, () =>
+    const submitted = await navigation(() =>
       page.getByRole('button', { name: 'Submit for approval' }).click(),
     );
     reportPath = new URL(page.url()).pathname;
-    expect(await text(page, 'main')).toContain('Awaiting approval');
+    expect(await text('main')).toContain('Awaiting approval');
     expect(await page.getByRole('button', { name: 'Approve and share' }).count()).toBe(0);
-    await checkPage(page, submitted, console, 'prison report submitted');
+    await check(submitted, 'prison report submitted');
   });
 
   it('a second manager approves it; then the practitioner sees it, as a page and a document', async () => {
     const mo = await as(MO);
-    const pending = await mo.page.goto(url(reportPath), { waitUntil: 'load' });
-    await checkPage(mo.page, pending, mo.console, 'prison report awaiting approval');
-    const approved = await navigation(mo.page, () =>
+    const pending = await mo.visit(reportPath);
+    await mo.check(pending, 'prison report awaiting approval');
+    const approved = await mo.navigation(() =>
       mo.page.getByRole('button', { name: 'Approve and share' }).click(),
     );
-    expect(await text(mo.page, 'main')).toContain('Approved and shared');
-    await checkPage(mo.page, approved, mo.console, 'prison report approved');
+    expect(await mo.text('main')).toContain('Approved and shared');
+    await mo.check(approved, 'prison report approved');
 
-    const { page, console } = await as(PAT);
-    const list = await page.goto(url(`/nominals/${nominalId}/prison-reports`), { waitUntil: 'load' });
-    expect(await text(page, 'main')).toContain('Approved and shared');
-    await checkPage(page, list, console, 'prison reports, approved');
-    const documentPage = await page.goto(url(`${reportPath}/document`), { waitUntil: 'load' });
-    expect(await text(page, 'h1')).toContain('MAPPA F: Prison information-sharing report');
-    expect(await text(page, 'main')).toContain('Mo Manager');
-    await checkPage(page, documentPage, console, 'prison report document');
+    const { visit, check, text } = await as(PAT);
+    const list = await visit(`/nominals/${nominalId}/prison-reports`);
+    expect(await text('main')).toContain('Approved and shared');
+    await check(list, 'prison reports, approved');
+    const documentPage = await visit(`${reportPath}/document`);
+    expect(await text('h1')).toContain('MAPPA F: Prison information-sharing report');
+    expect(await text('main')).toContain('Mo Manager');
+    await check(documentPage, 'prison report document');
   });
 });

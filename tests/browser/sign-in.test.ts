@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
@@ -7,13 +7,12 @@ import {
   agencyFor,
   checkPage,
   openBrowserDatabase,
-  openBrowserSession,
   signInInBrowser,
   startServer,
   watchConsole,
   type BrowserServer,
-  type BrowserSession,
 } from '../support/browser.ts';
+import { BrowserPage, navigation as navigationOn } from '../support/browser-page.ts';
 import { totpCode } from '../support/sign-in.ts';
 
 /**
@@ -51,34 +50,17 @@ const SHORT_IDLE_SECONDS = 30;
 let database: Database;
 let server: BrowserServer;
 let shortIdleServer: BrowserServer;
-let session: BrowserSession;
 let page: Page;
 let practitionerSecret = '';
 let practitionerRecoveryCodes: string[] = [];
 
-const url = (path: string) => `${server.baseUrl}${path}`;
-
-async function navigation(action: () => Promise<unknown>, onPage: Page = page): Promise<Response | null> {
-  const [response] = await Promise.all([
-    onPage.waitForResponse(
-      (r) =>
-        r.request().isNavigationRequest() &&
-        r.frame() === onPage.mainFrame() &&
-        (r.status() < 300 || r.status() >= 400),
-    ),
-    action(),
-  ]);
-  await onPage.waitForLoadState('load');
-  return response;
-}
-
-const visit = (path: string) => page.goto(url(path), { waitUntil: 'load' });
-const check = (response: Response | null, label: string) => checkPage(page, response, session.console, label);
+const ui = new BrowserPage();
+const { url, visit, check, navigation } = ui;
 const heading = (onPage: Page = page) => onPage.getByRole('heading', { level: 1 }).textContent();
 const errorSummary = () => page.locator('.govuk-error-summary');
 
 async function signOut(onPage: Page = page) {
-  await navigation(() => onPage.getByRole('button', { name: 'Sign out' }).first().click(), onPage);
+  await navigationOn(onPage, () => onPage.getByRole('button', { name: 'Sign out' }).first().click());
   expect(new URL(onPage.url()).pathname).toBe('/sign-in');
 }
 
@@ -112,12 +94,11 @@ beforeAll(async () => {
   });
   server = await startServer(database);
   shortIdleServer = await startServer(database, undefined, { sessionIdleSeconds: SHORT_IDLE_SECONDS });
-  session = await openBrowserSession();
-  page = session.page;
+  page = await ui.open(server);
 });
 
 afterAll(async () => {
-  await session?.browser.close();
+  await ui.close();
   await server?.close();
   await shortIdleServer?.close();
   await database?.close();
@@ -157,7 +138,7 @@ describe('signing in with two-factor authentication', () => {
     // Until the second factor is done, nothing else can be reached.
     await visit('/search');
     expect(page.url()).toBe(url('/sign-in/set-up-two-factor'));
-    session.console.take();
+    ui.session.console.take();
 
     await page.getByLabel('Code from your authenticator app').fill('123 456');
     const wrong = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
@@ -204,7 +185,7 @@ describe('signing in with two-factor authentication', () => {
     await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
     expect(page.url()).toBe(url('/search'));
     await signOut();
-    session.console.take();
+    ui.session.console.take();
   });
 
   it('signs in with a recovery code instead, once, and says how many are left', async () => {
@@ -247,7 +228,7 @@ describe('the idle-timeout warning', () => {
   const shortUrl = (path: string) => `${shortIdleServer.baseUrl}${path}`;
 
   beforeAll(async () => {
-    context = await session.browser.newContext();
+    context = await ui.session.browser.newContext();
     timeoutPage = await context.newPage();
     timeoutPage.setDefaultTimeout(30_000);
     await signInInBrowser(timeoutPage, shortIdleServer.baseUrl, IDLE_USER);
@@ -310,12 +291,12 @@ describe('the idle-timeout warning', () => {
 
 describe('signing out everywhere', () => {
   it('ends the session in every browser, from the account page', async () => {
-    const other = await session.browser.newContext();
+    const other = await ui.session.browser.newContext();
     const otherPage = await other.newPage();
     try {
       const { totpSecret } = await signInInBrowser(otherPage, server.baseUrl, TRAVELLER);
       await signInInBrowser(page, server.baseUrl, { ...TRAVELLER, totpSecret });
-      session.console.take();
+      ui.session.console.take();
       const account = await visit('/account');
       expect(await page.getByText(/You are signed in on 2 computers/).count()).toBe(1);
       await check(account, 'account page');
@@ -340,7 +321,7 @@ describe('user administration', () => {
 
   it('lists the area’s users after a recent second factor, and asks for a code again once it is stale', async () => {
     adminSecret = (await signInInBrowser(page, server.baseUrl, ADMIN)).totpSecret;
-    session.console.take();
+    ui.session.console.take();
     const list = await visit('/admin/users');
     expect(await heading()).toBe('Users');
     expect(await page.locator('table tbody tr').count()).toBe(4);

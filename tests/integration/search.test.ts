@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
-import { searchNominals } from '../../src/modules/search/use-cases.ts';
+import { ONE_NAME_MATCHES, PAGE_SIZE, searchNominals } from '../../src/modules/search/use-cases.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import {
   accessLogFor,
@@ -98,6 +98,7 @@ describeEachDatabase('search', (getDb) => {
     const narrowed = await search('John Smith', { dateOfBirth: '1980-05-17' });
     expect(idsOf(narrowed)).toEqual([johnSmith.id]);
     expect(narrowed.total).toBe(1);
+    expect(narrowed.totalIsEstimate).toBe(false);
     expect(narrowed.results[0]).toMatchObject({
       dateOfBirth: '1980-05-17',
       areaCode: 'AVS',
@@ -191,6 +192,47 @@ describeEachDatabase('search', (getDb) => {
       record_ids: [],
       section: 'search (nothing found)',
     });
+  });
+
+  it('finds every person matching both names, but only a bounded few matching one name (an "about" total)', async () => {
+    // 30 people whose forename and surname both match, and 30 who share only the surname.
+    const both: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const forename = i % 2 ? 'Ann' : 'Anne';
+      const surname = i % 3 ? 'Quennell' : 'Quenell';
+      both.push(
+        (await createNominal(db(), officer, identity({ forename, surname, dateOfBirth: '1960-01-01' }))).id,
+      );
+    }
+    const letters = 'bcdfghjklmnpqrstvwxz';
+    for (let i = 0; i < 30; i++) {
+      const forename = `Zed${letters[i % 20]}${letters[Math.floor(i / 20)]}o`;
+      await createNominal(
+        db(),
+        officer,
+        identity({ forename, surname: 'Quennell', dateOfBirth: '1960-01-01' }),
+      );
+    }
+    const page1 = await search('Anne Quenell');
+    const page2 = await search('Anne Quenell', { page: '2' });
+    const found = [...page1.results, ...page2.results];
+    // Every two-name match ranks above every one-name match, none left out.
+    expect(
+      found
+        .slice(0, 30)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...both].sort());
+    expect(found.slice(30).every((r) => r.name.startsWith('Zed'))).toBe(true);
+    // The one-name matches are capped, so the total is "about": fewer than the 60 that exist.
+    expect(page1.total).toBeGreaterThanOrEqual(Math.min(60, ONE_NAME_MATCHES));
+    expect(page1.total).toBeLessThanOrEqual(30 + ONE_NAME_MATCHES);
+    expect(page1.total).toBeLessThan(60);
+    expect(page1.totalIsEstimate).toBe(true);
+    expect(page1.results).toHaveLength(PAGE_SIZE);
+    // With a date of birth, everyone born that day is scored: nobody is capped away.
+    const born = await search('Anne Quenell', { dateOfBirth: '1960-01-01' });
+    expect(born).toMatchObject({ total: 60, totalIsEstimate: false });
   });
 
   it('refuses a search that is too short, too long, or has a bad date or area', async () => {

@@ -210,16 +210,24 @@ export interface BrowserSession {
   context: BrowserContext;
   page: Page;
   console: ReturnType<typeof watchConsole>;
+  /** Closes the browser, or only the context when the browser was given. */
+  close(): Promise<void>;
 }
 
-/** A browser, one context and one watched page. */
-export async function openBrowserSession(): Promise<BrowserSession> {
-  const browser = await launchBrowser();
+/** One context and one watched page: in a new browser, or in `shared` (a browser several people use). */
+export async function openBrowserSession(shared?: Browser): Promise<BrowserSession> {
+  const browser = shared ?? (await launchBrowser());
   const context = await browser.newContext();
   const page = await context.newPage();
   // Fail fast: every page here is local and small.
   page.setDefaultTimeout(10_000);
-  return { browser, context, page, console: watchConsole(page) };
+  return {
+    browser,
+    context,
+    page,
+    console: watchConsole(page),
+    close: () => (shared ? context.close() : browser.close()),
+  };
 }
 
 // --- Signing in -------------------------------------------------------------------------------

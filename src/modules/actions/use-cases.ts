@@ -30,6 +30,7 @@ import type { FieldSpec } from '../../validation/fields.ts';
 import { changesSince, recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
 import { notify } from '../notifications/use-cases.ts';
+import { activeUsersWithRole } from '../users/use-cases.ts';
 
 /**
  * Actions agreed for a person (MAPPA.md §3 step 5): what, which pillar, who owns it (agency and
@@ -185,7 +186,8 @@ export async function createAction(
   return { id: row.id };
 }
 
-const FIELD_ORDER = [
+/** An action's fields in the order they stand on its form (a meeting's form too). */
+export const ACTION_FIELD_ORDER = [
   'description',
   'pillar',
   'safeguarding',
@@ -195,8 +197,8 @@ const FIELD_ORDER = [
   'dueOn',
 ];
 const rank = (key: string) => {
-  const i = FIELD_ORDER.indexOf(key);
-  return i === -1 ? FIELD_ORDER.length : i;
+  const i = ACTION_FIELD_ORDER.indexOf(key);
+  return i === -1 ? ACTION_FIELD_ORDER.length : i;
 };
 /** Field errors in the order the fields appear on the form. */
 const orderErrors = (errors: FieldErrors): FieldErrors =>
@@ -707,28 +709,12 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
     .orderBy('a.created_at')
     .execute();
   const agencyIds = [...new Set(actions.filter((a) => !a.owner_user_id).map((a) => a.owner_agency_id))];
-  const agencyUsers = agencyIds.length
-    ? await tx
-        .selectFrom('users as u')
-        .select(['u.id', 'u.agency_id'])
-        .where('u.agency_id', 'in', agencyIds)
-        .where('u.disabled_at', 'is', null)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('user_roles as r')
-              .select('r.user_id')
-              .whereRef('r.user_id', '=', 'u.id')
-              .where('r.role', 'in', UPDATING_ROLES),
-          ),
-        )
-        .execute()
-    : [];
+  const agencyUsers = await activeUsersWithRole(tx, UPDATING_ROLES, { agencyIds });
   const byRecipient = new Map<string, typeof actions>();
   for (const action of actions) {
     const recipients = action.owner_user_id
       ? [action.owner_user_id]
-      : agencyUsers.filter((u) => u.agency_id === action.owner_agency_id).map((u) => u.id);
+      : agencyUsers.filter((u) => u.agencyId === action.owner_agency_id).map((u) => u.id);
     for (const userId of recipients) byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), action]);
   }
   let sent = 0;

@@ -8,7 +8,7 @@ import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import type { Web } from '../../web/app.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import { logDownload } from '../../audit/access-log.ts';
-import { listActionsForNominal } from '../actions/use-cases.ts';
+import { ACTION_FIELD_ORDER, listActionsForNominal } from '../actions/use-cases.ts';
 import { dateFromForm } from '../levels/routes.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import { getAgenda } from './agenda.ts';
@@ -68,6 +68,16 @@ function dateParts(key: string, iso: string | null | undefined): Record<string, 
     [`${key}-month`]: String(Number(month)),
     [`${key}-year`]: year ?? '',
   };
+}
+
+/** A form's field errors with the date field's own error, in the order the fields stand on the page. */
+function inFormOrder(
+  errors: FieldErrors,
+  date: { key: string; error?: string | undefined },
+  order: readonly string[],
+): FieldErrors {
+  const merged: FieldErrors = { ...errors, ...(date.error ? { [date.key]: date.error } : {}) };
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
 }
 
 const minutesPath = (meetingId: string, nominalId: string) =>
@@ -159,11 +169,8 @@ export function registerMeetings(web: Web): void {
       return reply.redirect(`/meetings/${scheduled.id}?scheduled=${scheduled.invited}`, 303);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      const merged: FieldErrors = { ...error.fieldErrors, ...(date.error ? { date: date.error } : {}) };
-      const ordered = Object.fromEntries(
-        Object.entries(merged).sort(([a], [b]) => SCHEDULE_ORDER.indexOf(a) - SCHEDULE_ORDER.indexOf(b)),
-      );
-      return reply.code(400).render('meetings/views/new.njk', await scheduleForm(request, body, ordered));
+      const errors = inFormOrder(error.fieldErrors, { key: 'date', error: date.error }, SCHEDULE_ORDER);
+      return reply.code(400).render('meetings/views/new.njk', await scheduleForm(request, body, errors));
     }
   });
 
@@ -419,35 +426,32 @@ export function registerMeetings(web: Web): void {
     },
   );
 
-  // Correction of approved minutes: a new version, with its reason.
-  const correctionForm = async (
+  /** What every form on a person's minutes shows: the minutes, the way back, what was typed, and errors. */
+  const minutesForm = async (
     request: FastifyRequest,
-    meetingId: string,
-    nominalId: string,
+    { meetingId, nominalId }: NominalParams,
+    title: string,
     values: Body,
     errors?: FieldErrors,
-  ) => {
-    const m = await getMinutes(database, web.context(request), meetingId, nominalId);
-    return {
-      title: 'Correct the approved minutes',
-      m,
-      base: minutesPath(meetingId, nominalId),
-      values,
-      errors: errors ?? {},
-      errorList: errors ? summaryLinks(errors) : [],
-    };
-  };
+    dateKeys: readonly string[] = [],
+  ) => ({
+    title,
+    m: await getMinutes(database, web.context(request), meetingId, nominalId),
+    base: minutesPath(meetingId, nominalId),
+    values,
+    errors: errors ?? {},
+    errorList: errors ? summaryLinks(errors, dateKeys) : [],
+  });
+
+  // Correction of approved minutes: a new version, with its reason.
+  const correctionForm = (request: FastifyRequest, values: Body, errors?: FieldErrors) =>
+    minutesForm(request, request.params as NominalParams, 'Correct the approved minutes', values, errors);
 
   app.get(
     '/meetings/:meetingId/nominals/:nominalId/minutes/correction',
     { config: { action: 'meeting.manage' } },
-    async (request, reply) => {
-      const { meetingId, nominalId } = request.params as NominalParams;
-      return reply.render(
-        'meetings/views/correction.njk',
-        await correctionForm(request, meetingId, nominalId, {}),
-      );
-    },
+    async (request, reply) =>
+      reply.render('meetings/views/correction.njk', await correctionForm(request, {})),
   );
 
   app.post(
@@ -463,41 +467,19 @@ export function registerMeetings(web: Web): void {
         if (!(error instanceof ValidationError)) throw error;
         return reply
           .code(400)
-          .render(
-            'meetings/views/correction.njk',
-            await correctionForm(request, meetingId, nominalId, body, error.fieldErrors),
-          );
+          .render('meetings/views/correction.njk', await correctionForm(request, body, error.fieldErrors));
       }
     },
   );
 
   // New actions from this meeting.
-  const ACTION_ORDER = [
-    'description',
-    'pillar',
-    'safeguarding',
-    'ownerAgencyId',
-    'ownerUserId',
-    'ownerName',
-    'dueOn',
-  ];
-  const actionForm = async (
-    request: FastifyRequest,
-    meetingId: string,
-    nominalId: string,
-    values: Body,
-    errors?: FieldErrors,
-  ) => {
-    const ctx = web.context(request);
-    const m = await getMinutes(database, ctx, meetingId, nominalId);
-    const options = await actionFormOptions(database, ctx, meetingId);
+  const actionForm = async (request: FastifyRequest, values: Body, errors?: FieldErrors) => {
+    const params = request.params as NominalParams;
+    const title = 'Add an action from this meeting';
+    const form = await minutesForm(request, params, title, values, errors, ['dueOn']);
+    const options = await actionFormOptions(database, web.context(request), params.meetingId);
     return {
-      title: 'Add an action from this meeting',
-      m,
-      base: minutesPath(meetingId, nominalId),
-      values,
-      errors: errors ?? {},
-      errorList: errors ? summaryLinks(errors, ['dueOn']) : [],
+      ...form,
       pillarItems: PILLAR.map((p) => ({ value: p.code, text: p.label, checked: values.pillar === p.code })),
       agencyItems: [
         { value: '', text: 'Choose an agency' },
@@ -521,13 +503,7 @@ export function registerMeetings(web: Web): void {
   app.get(
     '/meetings/:meetingId/nominals/:nominalId/minutes/actions/new',
     { config: { action: 'meeting.manage' } },
-    async (request, reply) => {
-      const { meetingId, nominalId } = request.params as NominalParams;
-      return reply.render(
-        'meetings/views/action-form.njk',
-        await actionForm(request, meetingId, nominalId, {}),
-      );
-    },
+    async (request, reply) => reply.render('meetings/views/action-form.njk', await actionForm(request, {})),
   );
 
   app.post(
@@ -557,16 +533,10 @@ export function registerMeetings(web: Web): void {
               await minutesPage(request, meetingId, nominalId, undefined, undefined, error.message),
             );
         if (!(error instanceof ValidationError)) throw error;
-        const merged: FieldErrors = { ...error.fieldErrors, ...(due.error ? { dueOn: due.error } : {}) };
-        const ordered = Object.fromEntries(
-          Object.entries(merged).sort(([a], [b]) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b)),
-        );
+        const errors = inFormOrder(error.fieldErrors, { key: 'dueOn', error: due.error }, ACTION_FIELD_ORDER);
         return reply
           .code(400)
-          .render(
-            'meetings/views/action-form.njk',
-            await actionForm(request, meetingId, nominalId, body, ordered),
-          );
+          .render('meetings/views/action-form.njk', await actionForm(request, body, errors));
       }
     },
   );
@@ -580,19 +550,14 @@ export function registerMeetings(web: Web): void {
     errors?: FieldErrors,
     notice?: string,
   ) => {
-    const ctx = web.context(request);
-    const m = await getMinutes(database, ctx, params.meetingId, params.nominalId);
-    const action = m.earlierActions.find((a) => a.id === params.actionId);
+    const form = await minutesForm(request, params, 'Record an update on an earlier action', values, errors);
+    const action = form.m.earlierActions.find((a) => a.id === params.actionId);
     if (!action) throw new NotFoundError();
     return {
-      title: 'Record an update on an earlier action',
-      m,
+      ...form,
       action,
-      base: minutesPath(params.meetingId, params.nominalId),
       values: { version: String(action.version), status: action.status, ...values },
       notice,
-      errors: errors ?? {},
-      errorList: errors ? summaryLinks(errors) : [],
       statusItems: [
         { value: 'open', text: 'Still open' },
         { value: 'completed', text: 'Completed' },
@@ -655,14 +620,9 @@ export function registerMeetings(web: Web): void {
   );
 
   // The panel's level decision.
-  const decisionForm = async (
-    request: FastifyRequest,
-    meetingId: string,
-    nominalId: string,
-    values: Body,
-    errors?: FieldErrors,
-  ) => {
-    const m = await getMinutes(database, web.context(request), meetingId, nominalId);
+  const decisionForm = async (request: FastifyRequest, values: Body, errors?: FieldErrors) => {
+    const params = request.params as NominalParams;
+    const form = await minutesForm(request, params, 'Record the panel’s level decision', values, errors);
     const chosen = list(values.criteria);
     const levelItems: Record<string, unknown>[] = MAPPA_LEVEL.map((l) => ({
       value: String(l.code),
@@ -675,12 +635,7 @@ export function registerMeetings(web: Web): void {
       { value: 'end', text: 'End MAPPA management', checked: values.level === 'end' },
     );
     return {
-      title: 'Record the panel’s level decision',
-      m,
-      base: minutesPath(meetingId, nominalId),
-      values,
-      errors: errors ?? {},
-      errorList: errors ? summaryLinks(errors) : [],
+      ...form,
       levelItems,
       criteriaItems: LEVEL_CRITERION.map((c) => ({
         value: c.code,
@@ -693,13 +648,8 @@ export function registerMeetings(web: Web): void {
   app.get(
     '/meetings/:meetingId/nominals/:nominalId/minutes/level-decision',
     { config: { action: 'level.decide' } },
-    async (request, reply) => {
-      const { meetingId, nominalId } = request.params as NominalParams;
-      return reply.render(
-        'meetings/views/decision-form.njk',
-        await decisionForm(request, meetingId, nominalId, {}),
-      );
-    },
+    async (request, reply) =>
+      reply.render('meetings/views/decision-form.njk', await decisionForm(request, {})),
   );
 
   app.post(
@@ -723,13 +673,7 @@ export function registerMeetings(web: Web): void {
           .code(400)
           .render(
             'meetings/views/decision-form.njk',
-            await decisionForm(
-              request,
-              meetingId,
-              nominalId,
-              { ...body, criteria: list(body.criteria) },
-              error.fieldErrors,
-            ),
+            await decisionForm(request, { ...body, criteria: list(body.criteria) }, error.fieldErrors),
           );
       }
     },

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, reachOf, SHAREABLE_SECTIONS, type Action } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
 import {
   agencyAttended,
   approvalErrors,
@@ -28,6 +29,7 @@ import { recordLevelDecision, standingPanel, type LevelDecisionForm } from '../l
 import { recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
 import { notify } from '../notifications/use-cases.ts';
+import { activeUsersWithRole } from '../users/use-cases.ts';
 
 /**
  * Level 2 and 3 meetings (MAPPA.md §3 step 5): scheduling with invitations to the standing panel
@@ -35,6 +37,34 @@ import { notify } from '../notifications/use-cases.ts';
  * their approval and corrections, and closing the meeting, which sends each action owner their
  * actions at once. The agenda itself is assembled in `agenda.ts`.
  */
+
+// --- Filters used more than once ----------------------------------------------------------------
+
+/** Referrals `r` accepted and not yet taken to a meeting. */
+function awaitingAMeeting(eb: ExpressionBuilder<Schema & { r: Schema['referrals'] }, 'r'>) {
+  return eb.and([
+    eb('r.status', '=', 'accepted'),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('meeting_nominals as mn')
+          .select('mn.nominal_id')
+          .whereRef('mn.referral_id', '=', 'r.id'),
+      ),
+    ),
+  ]);
+}
+
+/** Meetings `m` the agency is invited to. */
+const invitedAgency =
+  (agencyId: string) => (eb: ExpressionBuilder<Schema & { m: Schema['meetings'] }, 'm'>) =>
+    eb.exists(
+      eb
+        .selectFrom('meeting_invitations as i')
+        .select('i.id')
+        .whereRef('i.meeting_id', '=', 'm.id')
+        .where('i.agency_id', '=', agencyId),
+    );
 
 // --- Time of day in England and Wales ------------------------------------------------------------
 
@@ -187,16 +217,7 @@ export async function listMeetings(database: Database, ctx: UseCaseContext) {
             .as('people'),
       ]);
     if (reach === 'area' || reach === 'yes') query = query.where('m.area_code', '=', ctx.actor.areaCode);
-    else
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('meeting_invitations as i')
-            .select('i.id')
-            .whereRef('i.meeting_id', '=', 'm.id')
-            .where('i.agency_id', '=', ctx.actor.agencyId),
-        ),
-      );
+    else query = query.where(invitedAgency(ctx.actor.agencyId));
     const areas = ctx.actor.tokenScope?.areaCodes;
     if (areas) query = query.where('m.area_code', 'in', areas.length ? areas : ['']);
     const rows = await query.orderBy('m.starts_at', 'asc').limit(500).execute();
@@ -232,15 +253,10 @@ export async function schedulingOptions(database: Database, ctx: UseCaseContext)
   authorize(ctx.actor, 'meeting.manage');
   const areaCode = ctx.actor.areaCode;
   return database.transaction(async (tx) => {
-    const chairs = await tx
-      .selectFrom('users as u')
-      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-      .select(['u.id', 'u.display_name as name'])
-      .where('r.role', '=', 'meeting_chair')
-      .where('u.area_code', '=', areaCode)
-      .where('u.disabled_at', 'is', null)
-      .orderBy('u.display_name')
-      .execute();
+    const chairs = (await activeUsersWithRole(tx, 'meeting_chair', { areaCode })).map(({ id, name }) => ({
+      id,
+      name,
+    }));
     const agencies = await tx
       .selectFrom('agencies')
       .select(['id', 'name', 'type'])
@@ -260,17 +276,7 @@ export async function schedulingOptions(database: Database, ctx: UseCaseContext)
         'd.level',
       ])
       .where('r.area_code', '=', areaCode)
-      .where('r.status', '=', 'accepted')
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('meeting_nominals as mn')
-              .select('mn.nominal_id')
-              .whereRef('mn.referral_id', '=', 'r.id'),
-          ),
-        ),
-      )
+      .where(awaitingAMeeting)
       .orderBy('r.submitted_at')
       .execute();
     await logAccess(tx, ctx.actor, ctx.origin, {
@@ -375,16 +381,9 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
   const startsAt = londonInstant(day, `${timeMatch![1]}:${timeMatch![2]}`);
   return database.transaction(async (tx) => {
     if (chairUserId) {
-      const chair = await tx
-        .selectFrom('users as u')
-        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-        .select('u.id')
-        .where('u.id', '=', chairUserId)
-        .where('r.role', '=', 'meeting_chair')
-        .where('u.area_code', '=', areaCode)
-        .where('u.disabled_at', 'is', null)
-        .executeTakeFirst();
-      if (!chair) errors.chairUserId = 'Select a meeting chair in your area';
+      const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
+      if (!chairs.some((c) => c.id === chairUserId))
+        errors.chairUserId = 'Select a meeting chair in your area';
     }
     // The people: by id, or by Vigil reference; each must be in the scheduler's scope.
     const byRef = vigilRefs.length
@@ -436,17 +435,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         .selectFrom('referrals as r')
         .select('r.id')
         .where('r.nominal_id', '=', nominalId)
-        .where('r.status', '=', 'accepted')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('meeting_nominals as mn')
-                .select('mn.nominal_id')
-                .whereRef('mn.referral_id', '=', 'r.id'),
-            ),
-          ),
-        )
+        .where(awaitingAMeeting)
         .orderBy('r.submitted_at', 'desc')
         .executeTakeFirst();
       await tx
@@ -520,20 +509,9 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
           .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', ctx.today)]))
           .execute()
       : [];
-    const representatives = dtc.length
-      ? await tx
-          .selectFrom('users as u')
-          .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-          .select('u.id')
-          .where(
-            'u.agency_id',
-            'in',
-            dtc.map((a) => a.id),
-          )
-          .where('r.role', '=', 'dtc_representative')
-          .where('u.disabled_at', 'is', null)
-          .execute()
-      : [];
+    const representatives = await activeUsersWithRole(tx, 'dtc_representative', {
+      agencyIds: dtc.map((a) => a.id),
+    });
     await notify(tx, ctx, {
       userIds: [
         ...[...managers, ...representatives].flatMap((u) => (u.id ? [u.id] : [])),
@@ -604,17 +582,22 @@ async function attendanceOf(tx: Tx | Db, meetingId: string) {
   };
 }
 
+/** The chair's name, when the meeting has one. */
+async function chairNameOf(tx: Tx, chairUserId: string | null): Promise<string | null> {
+  if (!chairUserId) return null;
+  const chair = await tx
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', chairUserId)
+    .executeTakeFirst();
+  return chair?.display_name ?? null;
+}
+
 /** A meeting: details, invitations and attendance, and the people discussed with where their minutes stand. */
 export async function getMeeting(database: Database, ctx: UseCaseContext, meetingId: string) {
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.view');
-    const chair = meeting.chair_user_id
-      ? await tx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', meeting.chair_user_id)
-          .executeTakeFirst()
-      : undefined;
+    const chairName = await chairNameOf(tx, meeting.chair_user_id);
     const nominals = await tx
       .selectFrom('meeting_nominals as mn')
       .innerJoin('nominals as n', 'n.id', 'mn.nominal_id')
@@ -653,7 +636,7 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       location: meeting.location,
       onlineLink: meeting.online_link,
       chairUserId: meeting.chair_user_id,
-      chairName: chair?.display_name ?? null,
+      chairName,
       status: meeting.status,
       closedAt: meeting.closed_at ? new Date(meeting.closed_at).toISOString() : null,
       version: meeting.version,
@@ -873,13 +856,7 @@ export async function getMinutes(
     const versions = await minutesVersions(tx, meetingId, nominalId);
     const shown = version ? versions.find((v) => v.version === version) : versions[0];
     if (version && !shown) throw new NotFoundError();
-    const chair = meeting.chair_user_id
-      ? await tx
-          .selectFrom('users')
-          .select('display_name')
-          .where('id', '=', meeting.chair_user_id)
-          .executeTakeFirst()
-      : undefined;
+    const chairName = await chairNameOf(tx, meeting.chair_user_id);
     const newActions = await tx
       .selectFrom('actions as a')
       .innerJoin('agencies as g', 'g.id', 'a.owner_agency_id')
@@ -1001,7 +978,7 @@ export async function getMinutes(
         time: londonTime(meeting.starts_at),
         status: meeting.status,
         chairUserId: meeting.chair_user_id,
-        chairName: chair?.display_name ?? null,
+        chairName,
       },
       person,
       versions: versions.map(presentVersion),
@@ -1390,16 +1367,7 @@ export async function meetingsForNominal(database: Database, ctx: UseCaseContext
             .as('minutesState'),
       ])
       .where('mn.nominal_id', '=', nominalId);
-    if (scope.access.via === 'involvement')
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('meeting_invitations as i')
-            .select('i.id')
-            .whereRef('i.meeting_id', '=', 'm.id')
-            .where('i.agency_id', '=', ctx.actor.agencyId),
-        ),
-      );
+    if (scope.access.via === 'involvement') query = query.where(invitedAgency(ctx.actor.agencyId));
     const rows = await query.orderBy('m.starts_at', 'desc').execute();
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',

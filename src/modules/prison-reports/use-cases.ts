@@ -1,7 +1,9 @@
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
+import type { Updateable } from 'kysely';
 import type { Database, Tx } from '../../db/database.ts';
+import type { Schema } from '../../db/schema.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -13,6 +15,7 @@ import type { VigilDocument } from '../../web/documents/document.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope, type InScope } from '../nominals/scope.ts';
 import { notify } from '../notifications/use-cases.ts';
+import { activeUsersWithRole } from '../users/use-cases.ts';
 
 /**
  * MAPPA F, the prison information-sharing report (MAPPA.md §3 step 9): written by the prison for a
@@ -317,16 +320,8 @@ async function checkMeeting(tx: Tx, nominalId: string, meetingId: unknown, error
 
 /** Approvers in the establishment (other than the author), told when a report awaits them. */
 async function approversOf(tx: Tx, establishmentId: string, exceptUserId: string) {
-  const rows = await tx
-    .selectFrom('users as u')
-    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select('u.id')
-    .where('u.agency_id', '=', establishmentId)
-    .where('r.role', '=', 'prison_offender_manager')
-    .where('u.disabled_at', 'is', null)
-    .where('u.id', '!=', exceptUserId)
-    .execute();
-  return rows.map((r) => r.id);
+  const managers = await activeUsersWithRole(tx, 'prison_offender_manager', { agencyIds: [establishmentId] });
+  return managers.flatMap((u) => (u.id === exceptUserId ? [] : [u.id]));
 }
 
 async function afterSubmission(
@@ -434,6 +429,40 @@ async function staleReport(tx: Tx, reportId: string, version: number) {
   );
 }
 
+/**
+ * Writes the report's next version, refused (409) if someone saved one since `row` was read, and
+ * records the change with `summary` of the new version number.
+ */
+async function writeNextVersion(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+  row: { id: string; version: number; status: string },
+  changes: Updateable<Schema['prison_reports']>,
+  summary: (version: number) => string,
+) {
+  const updated = await tx
+    .updateTable('prison_reports')
+    .set({ updated_at: new Date(), ...changes, version: row.version + 1 })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .returning(['id', 'version', 'status'])
+    .executeTakeFirst();
+  if (!updated) throw await staleReport(tx, row.id, row.version);
+  await recordChange(tx, {
+    nominalId,
+    userId: ctx.actor.userId,
+    section: 'prison-reports',
+    entityId: row.id,
+    entityVersion: updated.version,
+    action: 'updated',
+    summary: summary(updated.version),
+    before: { status: row.status },
+    after: { status: updated.status },
+  });
+  return updated;
+}
+
 /** Saves a draft (or a returned report) as a new version; submits it too when `submit` is set. */
 export async function saveReport(
   database: Database,
@@ -461,33 +490,21 @@ export async function saveReport(
         : await checkMeeting(tx, nominalId, input.meetingId, errors);
     if (submit) Object.assign(errors, submissionErrors(parts));
     if (Object.keys(errors).length) throw new ValidationError(errors);
-    const updated = await tx
-      .updateTable('prison_reports')
-      .set({
+    const updated = await writeNextVersion(
+      tx,
+      ctx,
+      nominalId,
+      row,
+      {
         ...columnsOf(parts),
         meeting_id: meetingId,
-        updated_at: new Date(),
-        version: row.version + 1,
         ...(submit ? { status: 'submitted' as const, submitted_at: new Date(), return_reason: null } : {}),
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .returning(['id', 'version', 'status'])
-      .executeTakeFirst();
-    if (!updated) throw await staleReport(tx, row.id, row.version);
-    await recordChange(tx, {
-      nominalId,
-      userId: ctx.actor.userId,
-      section: 'prison-reports',
-      entityId: row.id,
-      entityVersion: updated.version,
-      action: 'updated',
-      summary: submit
-        ? `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`
-        : `Prison report (MAPPA F) draft saved (version ${updated.version})`,
-      before: { status: row.status },
-      after: { status: updated.status },
-    });
+      },
+      (version) =>
+        submit
+          ? `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`
+          : `Prison report (MAPPA F) draft saved (version ${version})`,
+    );
     if (submit) await afterSubmission(tx, ctx, nominalId, row.id, row.establishment_agency_id);
     await logged(tx, ctx, nominalId, 'alteration');
     return { id: updated.id, version: updated.version, status: updated.status };
@@ -513,31 +530,14 @@ export async function submitReport(
     >;
     const errors = submissionErrors(parts);
     if (Object.keys(errors).length) throw new ValidationError(errors);
-    const updated = await tx
-      .updateTable('prison_reports')
-      .set({
-        status: 'submitted',
-        submitted_at: new Date(),
-        return_reason: null,
-        updated_at: new Date(),
-        version: row.version + 1,
-      })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .returning(['id', 'version', 'status'])
-      .executeTakeFirst();
-    if (!updated) throw await staleReport(tx, row.id, row.version);
-    await recordChange(tx, {
+    const updated = await writeNextVersion(
+      tx,
+      ctx,
       nominalId,
-      userId: ctx.actor.userId,
-      section: 'prison-reports',
-      entityId: row.id,
-      entityVersion: updated.version,
-      action: 'updated',
-      summary: `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`,
-      before: { status: row.status },
-      after: { status: 'submitted' },
-    });
+      row,
+      { status: 'submitted', submitted_at: new Date(), return_reason: null },
+      () => `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`,
+    );
     await afterSubmission(tx, ctx, nominalId, row.id, row.establishment_agency_id);
     await logged(tx, ctx, nominalId, 'alteration');
     return { id: updated.id, version: updated.version, status: updated.status };
@@ -571,33 +571,19 @@ export async function decideReport(
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const now = new Date();
-    const updated = await tx
-      .updateTable('prison_reports')
-      .set(
-        decision === 'approve'
-          ? { status: 'approved', approved_by: ctx.actor.userId, approved_at: now }
-          : { status: 'returned', return_reason: reason },
-      )
-      .set({ version: row.version + 1, updated_at: now })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .returning(['id', 'version', 'status'])
-      .executeTakeFirst();
-    if (!updated) throw await staleReport(tx, row.id, row.version);
-    await recordChange(tx, {
+    const updated = await writeNextVersion(
+      tx,
+      ctx,
       nominalId,
-      userId: ctx.actor.userId,
-      section: 'prison-reports',
-      entityId: row.id,
-      entityVersion: updated.version,
-      action: 'updated',
-      summary:
+      row,
+      decision === 'approve'
+        ? { status: 'approved', approved_by: ctx.actor.userId, approved_at: now, updated_at: now }
+        : { status: 'returned', return_reason: reason, updated_at: now },
+      () =>
         decision === 'approve'
           ? `Prison report (MAPPA F) approved by ${ctx.actor.displayName} and shared`
           : `Prison report (MAPPA F) returned to its author by ${ctx.actor.displayName}`,
-      before: { status: row.status },
-      after: { status: updated.status },
-    });
+    );
     await notify(tx, ctx, {
       userIds: [row.written_by],
       nominalId,

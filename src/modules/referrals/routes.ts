@@ -196,6 +196,19 @@ export function registerReferrals(web: Web): void {
     const intent = body.intent === 'submit' ? 'submit' : body.intent === 'autosave' ? 'autosave' : 'save';
     const json = intent === 'autosave' || (request.headers.accept ?? '').includes('application/json');
     const input = draftInput(body);
+    /** The draft again, saying what is wrong: with what was typed, or as saved once it was. */
+    const refused = async (errors: FieldErrors, savedAt?: string) => {
+      const referral = await getReferral(database, ctx, referralId);
+      const values = savedAt
+        ? draftValues(referral)
+        : { ...body, invitedAgencyIds: list(body.invitedAgencyIds) };
+      return reply
+        .code(400)
+        .render(
+          'referrals/views/draft.njk',
+          draftPage(referral, values, ordered(errors, DRAFT_ORDER), savedAt),
+        );
+    };
     let saved: { version: number; updatedAt: string };
     try {
       saved = await saveReferralDraft(database, ctx, referralId, input);
@@ -203,17 +216,7 @@ export function registerReferrals(web: Web): void {
       if (error instanceof ConflictError) return conflictAnswer(request, reply, error, json);
       if (!(error instanceof ValidationError)) throw error;
       if (json) return reply.code(400).send({ status: 400, errors: ordered(error.fieldErrors, DRAFT_ORDER) });
-      const referral = await getReferral(database, ctx, referralId);
-      return reply
-        .code(400)
-        .render(
-          'referrals/views/draft.njk',
-          draftPage(
-            referral,
-            { ...body, invitedAgencyIds: list(body.invitedAgencyIds) },
-            ordered(error.fieldErrors, DRAFT_ORDER),
-          ),
-        );
+      return refused(error.fieldErrors);
     }
     if (json) return reply.send({ version: saved.version, savedAt: timeOf(saved.updatedAt) });
     if (intent === 'save') return reply.redirect(`/referrals/${referralId}/edit?saved=yes`, 303);
@@ -223,18 +226,7 @@ export function registerReferrals(web: Web): void {
     } catch (error) {
       if (error instanceof ConflictError) return conflictAnswer(request, reply, error, false);
       if (!(error instanceof ValidationError)) throw error;
-      const referral = await getReferral(database, ctx, referralId);
-      return reply
-        .code(400)
-        .render(
-          'referrals/views/draft.njk',
-          draftPage(
-            referral,
-            draftValues(referral),
-            ordered(error.fieldErrors, DRAFT_ORDER),
-            timeOf(saved.updatedAt),
-          ),
-        );
+      return refused(error.fieldErrors, timeOf(saved.updatedAt));
     }
   });
 

@@ -8,6 +8,11 @@ const RESULT_SCHEMA = {
   type: 'object',
   properties: {
     total: { type: 'integer' },
+    totalIsEstimate: {
+      type: 'boolean',
+      description:
+        'True when people matching only one of the names typed were capped: total is then "about" (every person matching both names is always counted)',
+    },
     page: { type: 'integer' },
     pageSize: { type: 'integer' },
     matchedIdentifier: { type: ['object', 'null'] },
