@@ -308,13 +308,15 @@ export function nominalScope(actor: Actor, today: string): Expression<SqlBool> {
   const reach = reachOf(actor, 'nominal.view');
   const areas = actor.tokenScope?.areaCodes;
   const tokenLimit = areas ? sql`AND n.area_code = ANY(${areas}::text[])` : sql``;
-  const currentManager = sql`m.nominal_id = n.id AND m.from_date <= ${today}::date AND (m.to_date IS NULL OR m.to_date >= ${today}::date)`;
+  // Each condition is an uncorrelated IN (…): run once per query (a hashed subplan over the user's
+  // own rows), not once per candidate row — searches score thousands of candidates.
+  const current = sql`m.from_date <= ${today}::date AND (m.to_date IS NULL OR m.to_date >= ${today}::date)`;
   const byArea = sql`(n.area_code = ${actor.areaCode}
-    OR EXISTS (SELECT 1 FROM nominal_managers m WHERE ${currentManager} AND m.user_id = ${actor.userId})
-    OR (${actor.agencyType === 'prison'} AND EXISTS (SELECT 1 FROM nominal_managers m WHERE ${currentManager}
-        AND m.role = 'prison_offender_manager' AND m.agency_id = ${actor.agencyId}))
-    OR EXISTS (SELECT 1 FROM justified_accesses j WHERE j.nominal_id = n.id AND j.user_id = ${actor.userId} AND j.expires_at > now()))`;
-  const byInvolvement = sql`EXISTS (SELECT 1 FROM agency_involvements i WHERE i.nominal_id = n.id AND i.agency_id = ${actor.agencyId}
+    OR n.id IN (SELECT m.nominal_id FROM nominal_managers m WHERE m.user_id = ${actor.userId} AND ${current})
+    OR (${actor.agencyType === 'prison'} AND n.id IN (SELECT m.nominal_id FROM nominal_managers m
+        WHERE m.role = 'prison_offender_manager' AND m.agency_id = ${actor.agencyId} AND ${current}))
+    OR n.id IN (SELECT j.nominal_id FROM justified_accesses j WHERE j.user_id = ${actor.userId} AND j.expires_at > now()))`;
+  const byInvolvement = sql`n.id IN (SELECT i.nominal_id FROM agency_involvements i WHERE i.agency_id = ${actor.agencyId}
     AND i.from_date <= ${today}::date AND (i.to_date IS NULL OR i.to_date >= ${today}::date))`;
   const involved = actor.roles.some((r) => POLICY['nominal.view'][r] === 'involved');
   if (reach === 'area' || reach === 'yes') {
