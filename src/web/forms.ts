@@ -1,4 +1,5 @@
-import type { FieldErrors } from '../domain/errors.ts';
+import type { FastifyRequest } from 'fastify';
+import { ValidationError, type FieldErrors } from '../domain/errors.ts';
 import type { FieldSpec } from '../validation/fields.ts';
 
 /** Turns a submitted HTML form into use-case input: GOV.UK date inputs arrive as three parts. */
@@ -42,4 +43,23 @@ export function errorList(fields: readonly FieldSpec[], errors: FieldErrors) {
     const field = fields.find((f) => f.key === key);
     return { text, href: `#${field?.kind === 'date' ? `${key}-day` : key}` };
   });
+}
+
+/** A request's body as an object (a form, or JSON on the API); anything else is refused as invalid input. */
+export function bodyOf(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ValidationError({ body: 'Send a JSON object' });
+  return body as Record<string, unknown>;
+}
+
+/** An ISO date as the three values of a GOV.UK date input named `key` (nothing for no date). */
+export function dateParts(key: string, iso: string | null | undefined): Record<string, string> {
+  if (!iso) return {};
+  const [year, month, day] = iso.split('-');
+  return {
+    [`${key}-day`]: String(Number(day)),
+    [`${key}-month`]: String(Number(month)),
+    [`${key}-year`]: year ?? '',
+  };
 }

@@ -4,6 +4,7 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../domain/e
 import { mayChangeStatus } from '../../domain/actions.ts';
 import type { Web } from '../../web/app.ts';
 import { addAction, getAction, listMyActions, updateAction, type ActionView } from './use-cases.ts';
+import { bodyOf } from '../../web/forms.ts';
 
 /**
  * Actions (MAPPA.md §3 step 5): "My actions" for owners, one action with its history and the
@@ -13,13 +14,6 @@ import { addAction, getAction, listMyActions, updateAction, type ActionView } fr
 
 type Body = Record<string, unknown>;
 type ActionParams = { actionId: string };
-
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
 
 const UPDATE_FORM_ORDER = ['note', 'status', 'version'];
 

@@ -24,6 +24,7 @@ import {
   updateAreaSettings,
   type AreaSettingsView,
 } from './use-cases.ts';
+import { bodyOf, dateParts } from '../../web/forms.ts';
 
 /**
  * A person's MAPPA status (MAPPA.md §2–3, §6): category, level, what is due, significant events
@@ -56,14 +57,6 @@ export function dateFromForm(body: Body, key: string, label: string, required: b
 }
 
 /** Date parts to redisplay a date in a form. */
-function dateParts(key: string, iso: string): Record<string, string> {
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${key}-day`]: String(Number(day)),
-    [`${key}-month`]: String(Number(month)),
-    [`${key}-year`]: year ?? '',
-  };
-}
 
 /**
  * The use case's field errors with the date inputs' own messages put over its ISO-format ones,
@@ -95,13 +88,6 @@ const panelRank = (type: string) => {
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
-
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
 
 /** Where a due date stands today, for a tag. */
 export function dueStatus(dueOn: string | null, today: string) {

@@ -31,6 +31,7 @@ import {
   scheduleMeeting,
   schedulingOptions,
 } from './use-cases.ts';
+import { bodyOf, dateParts } from '../../web/forms.ts';
 
 /**
  * Meetings (MAPPA.md §3 step 5): the list, scheduling, the meeting page with attendance and its
@@ -45,29 +46,12 @@ type NominalParams = { meetingId: string; nominalId: string };
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
-
 /** The GOV.UK error summary: date inputs link to their day box. */
 function summaryLinks(errors: FieldErrors, dateKeys: readonly string[] = []) {
   return Object.entries(errors).map(([key, text]) => ({
     text,
     href: `#${dateKeys.includes(key) ? `${key}-day` : key}`,
   }));
-}
-
-function dateParts(key: string, iso: string | null | undefined): Record<string, string> {
-  if (!iso) return {};
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${key}-day`]: String(Number(day)),
-    [`${key}-month`]: String(Number(month)),
-    [`${key}-year`]: year ?? '',
-  };
 }
 
 /** A form's field errors with the date field's own error, in the order the fields stand on the page. */

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { Web } from '../../web/app.ts';
-import { ValidationError } from '../../domain/errors.ts';
 import { fieldsJsonSchema, type FieldSpec } from '../../validation/fields.ts';
 import { SECTIONS } from './sections.ts';
 import {
@@ -17,6 +16,7 @@ import {
   updateSectionRow,
   type NominalSectionName,
 } from './use-cases.ts';
+import { bodyOf } from '../../web/forms.ts';
 
 type Params = { id: string; rowId: string };
 
@@ -48,14 +48,6 @@ const rowSchema = (fields: readonly FieldSpec[]) => {
 };
 
 const WRITE_RESULT = { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } };
-
-function bodyOf(request: FastifyRequest): Record<string, unknown> {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ValidationError({ body: 'Send a JSON object' });
-  }
-  return body as Record<string, unknown>;
-}
 
 /** The nominal record over JSON: the same use cases as the pages. */
 export function registerNominalApi(web: Web): void {

@@ -2,6 +2,7 @@ import { formatDateLong, parseDateParts } from '../../domain/dates.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/app.ts';
 import { countsByCategoryAndLevel, multiAgencyKpis, type MultiAgencyKpis } from './use-cases.ts';
+import { dateParts } from '../../web/forms.ts';
 
 /**
  * The MAPPA population pages for SMB members, lay advisers, analysts and coordinators: counts
@@ -30,15 +31,6 @@ function periodFromQuery(query: Query): { input: { from?: string; to?: string };
     else errors[key] = parsed.error;
   }
   return { input, errors };
-}
-
-function dateParts(key: string, iso: string): Record<string, string> {
-  const [year, month, day] = iso.split('-');
-  return {
-    [`${key}-day`]: String(Number(day)),
-    [`${key}-month`]: String(Number(month)),
-    [`${key}-year`]: year ?? '',
-  };
 }
 
 const percent = (p: number | null) => (p === null ? 'None invited' : `${p}%`);

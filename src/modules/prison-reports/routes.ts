@@ -15,6 +15,7 @@ import {
   submitReport,
   type ReportInput,
 } from './use-cases.ts';
+import { bodyOf } from '../../web/forms.ts';
 
 /**
  * MAPPA F, the prison's report for a meeting: list, write (draft, then submit), approve or return,
@@ -25,13 +26,6 @@ type Body = Record<string, unknown>;
 type Params = { id: string; reportId: string };
 
 const FORM_ORDER = ['meetingId', ...REPORT_PARTS.map((p) => p.key), 'expectedVersion', 'status'];
-
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
 
 const summaryOf = (errors: FieldErrors) =>
   Object.entries(errors)

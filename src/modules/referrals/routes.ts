@@ -21,6 +21,7 @@ import {
   withdrawReferral,
   type ReferralDetail,
 } from './use-cases.ts';
+import { bodyOf } from '../../web/forms.ts';
 
 /**
  * Referral to Level 2 or 3 (MAPPA A) and screening: the record tab, the draft (saved as you go by
@@ -85,13 +86,6 @@ const timeOf = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(
     new Date(iso),
   );
-
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
 
 export function registerReferrals(web: Web): void {
   const { app, api, database } = web;

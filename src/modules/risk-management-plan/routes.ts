@@ -11,6 +11,7 @@ import {
   revisePlan,
   type PlanInput,
 } from './use-cases.ts';
+import { bodyOf } from '../../web/forms.ts';
 
 /**
  * The one risk management plan (MAPPA.md §3 step 5): its page with every version and what each
@@ -29,13 +30,6 @@ const FORM_ORDER = [
 ] as const;
 /** Blank condition lines offered for new conditions. */
 const BLANK_LINES = 2;
-
-function bodyOf(request: FastifyRequest): Body {
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ValidationError({ body: 'Send a JSON object' });
-  return body as Body;
-}
 
 const lines = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((l) => String(l)) : typeof v === 'string' ? [v] : [];
