@@ -18,6 +18,7 @@ import { recordChange } from '../nominals/changes.ts';
 import { notify } from '../notifications/use-cases.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
 import { areaSettings, currentObligations, recomputeObligations } from './obligations.ts';
+import { activeUsersWithRole } from '../users/use-cases.ts';
 
 /** MAPPA Q: the screening questions a practitioner answers before deciding the level. */
 export const SCREENING_QUESTIONS = [
@@ -275,14 +276,9 @@ export async function recordLevelDecision(
     // A reduction near release is flagged on the coordinators' worklist (reduced_near_release);
     // they are also told at once.
     if (kind === 'reduction' && change.nearRelease) {
-      const coordinators = await tx
-        .selectFrom('users as u')
-        .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-        .select('u.id')
-        .where('r.role', '=', 'mappa_coordinator')
-        .where('u.area_code', '=', obligations.area_code)
-        .where('u.disabled_at', 'is', null)
-        .execute();
+      const coordinators = await activeUsersWithRole(tx, 'mappa_coordinator', {
+        areaCode: obligations.area_code,
+      });
       await notify(tx, ctx, {
         userIds: coordinators.map((c) => c.id),
         nominalId,

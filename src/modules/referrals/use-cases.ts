@@ -12,11 +12,11 @@ import {
   validateDecision,
   validateSubmission,
   whoMayDecide,
-  type AreaScreeningRoute,
   type DecisionRoute,
   type ReferralStatus,
 } from '../../domain/referrals.ts';
-import { recordLevelDecision } from '../levels/use-cases.ts';
+import { recordLevelDecision, screeningRoute } from '../levels/use-cases.ts';
+import { activeUsersWithRole } from '../users/use-cases.ts';
 import { currentObligations } from '../levels/obligations.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { isUuid, loadInScope } from '../nominals/scope.ts';
@@ -163,15 +163,6 @@ async function areaAgencies(tx: Tx, areaCode: string) {
   })).filter((g) => g.agencies.length > 0);
 }
 export type AgencyGroup = Awaited<ReturnType<typeof areaAgencies>>[number];
-
-async function screeningRouteOf(tx: Tx, areaCode: string): Promise<AreaScreeningRoute> {
-  const row = await tx
-    .selectFrom('area_settings')
-    .select('screening_route')
-    .where('area_code', '=', areaCode)
-    .executeTakeFirst();
-  return (row?.screening_route as AreaScreeningRoute | undefined) ?? 'coordinator';
-}
 
 /** The record as MAPPA A shows it today, read through the nominals module as the actor sees it. */
 async function liveRecord(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<ReferralRecord> {
@@ -459,14 +450,7 @@ export async function submitReferral(
       .returning(['version', 'submitted_at'])
       .executeTakeFirst();
     if (!updated) throw staleDraft(row);
-    const coordinators = await tx
-      .selectFrom('users as u')
-      .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-      .select('u.id')
-      .where('ur.role', '=', 'mappa_coordinator')
-      .where('u.area_code', '=', row.areaCode)
-      .where('u.disabled_at', 'is', null)
-      .execute();
+    const coordinators = await activeUsersWithRole(tx, 'mappa_coordinator', { areaCode: row.areaCode });
     const notified = await notify(tx, ctx, {
       userIds: coordinators.map((c) => c.id).filter((id) => id !== ctx.actor.userId),
       nominalId,
@@ -512,7 +496,7 @@ export async function getReferral(database: Database, ctx: UseCaseContext, refer
     const { row, referral, scope } = await loadReferral(tx, ctx, referralId);
     const decision = await loadDecision(tx, referralId);
     const agencies = await areaAgencies(tx, row.areaCode);
-    const route = await screeningRouteOf(tx, row.areaCode);
+    const route = await screeningRoute(tx, row.areaCode);
     await logAccess(tx, ctx.actor, ctx.origin, {
       operation: 'consultation',
       recordType: 'referral',
@@ -684,7 +668,7 @@ export async function decideReferral(
     const level = [2, 3, '2', '3'].includes(input.level as never) ? Number(input.level) : null;
     const rationale = text(input.rationale);
     const criteria = list(input.criteria);
-    const route = decisionRoute(await screeningRouteOf(tx, row.areaCode), row.emergency);
+    const route = decisionRoute(await screeningRoute(tx, row.areaCode), row.emergency);
     const agreedById = route === 'joint' ? text(input.agreedBy) : null;
     const officer =
       agreedById && isUuid(agreedById)
