@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from '../src/config.ts';
+import { momentOf, systemClock } from '../src/clock.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { createServiceToken } from '../src/modules/users/use-cases.ts';
 import { generationContext } from '../src/modules/generate/generate.ts';
@@ -137,8 +138,8 @@ const OVERVIEW_SQL = [
   `SELECT * FROM actions WHERE nominal_id = $1 AND status = 'open'`,
 ];
 
-const LOG_SQL = `INSERT INTO access_log (user_id, agency_id, roles, operation, record_type, record_ids, section, source_address, request_id)
-  VALUES ($1, $2, '{mappa_coordinator}', 'consultation', 'nominal', ARRAY[$3::uuid], 'overview', '127.0.0.1', 'bench')`;
+const LOG_SQL = `INSERT INTO access_log (at, user_id, agency_id, roles, operation, record_type, record_ids, section, source_address, request_id)
+  VALUES ($4, $1, $2, '{mappa_coordinator}', 'consultation', 'nominal', ARRAY[$3::uuid], 'overview', '127.0.0.1', 'bench')`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -257,9 +258,16 @@ export async function runBench(options: BenchOptions): Promise<{ results: Scenar
     // A much-viewed person (the generator sends a fifth of all views to 1% of people).
     const watched = rowId(seed, KIND.nominal, lon.mappaStart - (lon.mappaStart % 97) + 97);
     const tokenFor = (userId: string, name: string) =>
-      createServiceToken(database!, userId, `bench ${name}`, new Date(Date.now() + 86_400_000), {
-        readOnly: true,
-      });
+      createServiceToken(
+        database!,
+        momentOf(systemClock),
+        userId,
+        `bench ${name}`,
+        new Date(systemClock.now().getTime() + 86_400_000),
+        {
+          readOnly: true,
+        },
+      );
 
     server = await startServer(options.databaseUrl);
     const baseUrl = server.baseUrl;
@@ -452,7 +460,12 @@ export async function runBench(options: BenchOptions): Promise<{ results: Scenar
               await client.query('BEGIN');
               for (const text of OVERVIEW_SQL) await client.query(text, [people[n % people.length]]);
               if (withLog)
-                await client.query(LOG_SQL, [coordinator, coordinatorAgency, people[n % people.length]]);
+                await client.query(LOG_SQL, [
+                  coordinator,
+                  coordinatorAgency,
+                  people[n % people.length],
+                  systemClock.now(),
+                ]);
               await client.query('COMMIT');
             } finally {
               client.release();

@@ -1,3 +1,5 @@
+import { momentOf, type Clock, type Moment } from '../clock.ts';
+import { daysBetween } from '../domain/dates.ts';
 import type { Role } from '../domain/codes.ts';
 
 /** The person (or service account) on whose behalf a use case runs. Every use case receives one. */
@@ -28,9 +30,23 @@ export interface RequestOrigin {
   requestId: string | null;
 }
 
-export interface UseCaseContext {
+/**
+ * Who, from where, and when: `now` is the instant the use case runs at, from the one injected clock
+ * (src/clock.ts), and every timestamp it writes; `today` is the same instant's date in Europe/London.
+ * Rules never read the clock themselves.
+ */
+export interface UseCaseContext extends Moment {
   actor: Actor;
   origin: RequestOrigin;
-  /** "Today" as an ISO date: rules never read the clock themselves. */
-  today: string;
+}
+
+/** The context of a use case run now by `clock`: "now" and "today" are read once, so they agree. */
+export function contextAt(actor: Actor, origin: RequestOrigin, clock: Clock): UseCaseContext {
+  return { actor, origin, ...momentOf(clock) };
+}
+
+/** The same actor's context as if run on `day` at the same time of day (demo data, back-dated work). */
+export function contextOnDay(ctx: UseCaseContext, day: string): UseCaseContext {
+  const now = new Date(ctx.now.getTime() + daysBetween(ctx.today, day) * 86_400_000);
+  return { ...ctx, now, today: day };
 }

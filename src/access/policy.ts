@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Moment } from '../clock.ts';
 import { ROLE, type Role } from '../domain/codes.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { Actor } from './actor.ts';
@@ -304,7 +305,8 @@ export function sensitiveVisibility(actor: Actor, access: RecordAccess) {
  * The same scope as `accessToNominal`, as SQL over a `nominals` row aliased `n`, for searches and
  * lists. Justified accesses are included, so a record opened with a reason can be found again.
  */
-export function nominalScope(actor: Actor, today: string): Expression<SqlBool> {
+export function nominalScope(actor: Actor, moment: Moment): Expression<SqlBool> {
+  const { today, now } = moment;
   const reach = reachOf(actor, 'nominal.view');
   const areas = actor.tokenScope?.areaCodes;
   const tokenLimit = areas ? sql`AND n.area_code = ANY(${areas}::text[])` : sql``;
@@ -315,7 +317,7 @@ export function nominalScope(actor: Actor, today: string): Expression<SqlBool> {
     OR n.id IN (SELECT m.nominal_id FROM nominal_managers m WHERE m.user_id = ${actor.userId} AND ${current})
     OR (${actor.agencyType === 'prison'} AND n.id IN (SELECT m.nominal_id FROM nominal_managers m
         WHERE m.role = 'prison_offender_manager' AND m.agency_id = ${actor.agencyId} AND ${current}))
-    OR n.id IN (SELECT j.nominal_id FROM justified_accesses j WHERE j.user_id = ${actor.userId} AND j.expires_at > now()))`;
+    OR n.id IN (SELECT j.nominal_id FROM justified_accesses j WHERE j.user_id = ${actor.userId} AND j.expires_at > ${now}))`;
   const byInvolvement = sql`n.id IN (SELECT i.nominal_id FROM agency_involvements i WHERE i.agency_id = ${actor.agencyId}
     AND i.from_date <= ${today}::date AND (i.to_date IS NULL OR i.to_date >= ${today}::date))`;
   const involved = actor.roles.some((r) => POLICY['nominal.view'][r] === 'involved');

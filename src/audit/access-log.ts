@@ -1,5 +1,5 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
-import type { Actor, RequestOrigin, UseCaseContext } from '../access/actor.ts';
+import type { UseCaseContext } from '../access/actor.ts';
 import type { Database, Db, Tx } from '../db/database.ts';
 import type { Schema } from '../db/schema.ts';
 
@@ -32,7 +32,7 @@ export interface AccessLogTables {
   access_log: {
     /** The entry's sequence number in the hash chain, set by the database. */
     id: Generated<number>;
-    at: Generated<Date>;
+    at: Date;
     user_id: string | null;
     agency_id: string | null;
     roles: string[];
@@ -67,13 +67,14 @@ export function auditDb(db: Db | Tx): Kysely<AuditSchema> | Transaction<AuditSch
  */
 export async function logAccess(
   tx: Tx,
-  actor: Actor,
-  origin: RequestOrigin,
+  ctx: Pick<UseCaseContext, 'actor' | 'origin' | 'now'>,
   entry: AccessLogEntry,
 ): Promise<void> {
+  const { actor, origin } = ctx;
   await auditDb(tx)
     .insertInto('access_log')
     .values({
+      at: ctx.now,
       user_id: actor.userId,
       agency_id: actor.agencyId,
       roles: actor.roles,
@@ -100,7 +101,7 @@ export async function logDownload(
   download: { recordType: string; recordIds: string[]; document: string },
 ): Promise<void> {
   await database.transaction((tx) =>
-    logAccess(tx, ctx.actor, ctx.origin, {
+    logAccess(tx, ctx, {
       operation: 'disclosure',
       recordType: download.recordType,
       recordIds: download.recordIds,

@@ -132,7 +132,7 @@ export function keyFingerprint(publicKey: KeyObject): string {
 export async function createCheckpoint(
   database: Database,
   privateKey: KeyObject,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<Checkpoint> {
   const head = await readHead(database);
   if (head.seq > 0) {

@@ -8,6 +8,7 @@ import {
   loadSigningKey,
   verifyCheckpoint,
 } from '../audit/checkpoint.ts';
+import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 
@@ -69,7 +70,7 @@ export function registerAuditCommands(program: Command): void {
       const config = loadConfig();
       const key = await loadSigningKey(config.dataDir);
       await withDatabase(async (database) => {
-        const checkpoint = await createCheckpoint(database, key);
+        const checkpoint = await createCheckpoint(database, key, systemClock.now());
         const json = JSON.stringify(checkpoint, null, 2);
         if (options.output) await writeFile(options.output, `${json}\n`, { flag: 'wx' });
         console.log(json);

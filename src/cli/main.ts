@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureAccessLogPartitions } from '../audit/partitions.ts';
-import { londonDateAt } from '../domain/dates.ts';
+import { momentOf, systemClock, todayBy } from '../clock.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { DEMO_TOTP_SECRET, loadDemoData } from '../modules/demo/demo-dataset.ts';
 import { generateSync } from 'otplib';
@@ -31,7 +31,7 @@ export const DEMO_PASSWORD = 'vigil-demo-only-2026';
 async function open(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database);
-  await ensureAccessLogPartitions(database);
+  await ensureAccessLogPartitions(database, systemClock);
   await seedReferenceData(database);
   return database;
 }
@@ -82,7 +82,7 @@ program
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     const applied = await migrate(database);
-    await ensureAccessLogPartitions(database);
+    await ensureAccessLogPartitions(database, systemClock);
     const reference = await seedReferenceData(database);
     console.log(applied.length ? `Applied ${applied.join(', ')}` : 'No pending migrations');
     console.log(`Reference data: ${reference.areas} areas, ${reference.agencies} agencies`);
@@ -105,7 +105,7 @@ program
     console.log('Loading demo data (first run only; this takes a little while)…');
     const demo = await loadDemoData(database, {
       nominals,
-      today: londonDateAt(Date.now()),
+      clock: systemClock,
       password: DEMO_PASSWORD,
     });
     const banner = [
@@ -126,7 +126,9 @@ program
   .command('demo-code')
   .description('Print the current two-factor code of the demo users (demo data only)')
   .action(() => {
-    console.log(generateSync({ secret: DEMO_TOTP_SECRET }));
+    console.log(
+      generateSync({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(systemClock.now().getTime() / 1000) }),
+    );
   });
 
 program
@@ -141,7 +143,7 @@ program
     const config = loadConfig();
     const database = await open(config);
     try {
-      const result = await recomputeAllObligations(database, londonDateAt(Date.now()), options.area);
+      const result = await recomputeAllObligations(database, todayBy(systemClock), options.area);
       console.log(`Recomputed the obligations of ${result.recomputed} people`);
     } finally {
       await database.close();
@@ -186,7 +188,7 @@ user
         if (agency.length !== 1)
           throw new UsageError(`No single agency matches "${options.agency}" – give its id or exact name`);
         const password = (await readStdin()).replace(/\r?\n$/, '');
-        const created = await createUser(database, null, {
+        const created = await createUser(database, momentOf(systemClock), {
           email: options.email,
           displayName: options.name,
           agencyId: agency[0]!.id,
@@ -214,7 +216,7 @@ user
     try {
       const found = await findUserByEmail(database, options.email);
       if (!found) throw new UsageError(`No user has the email ${options.email}`);
-      await resetTwoFactor(database, null, found.id);
+      await resetTwoFactor(database, momentOf(systemClock), found.id);
       console.log(`Two-factor authentication reset for ${found.email}`);
     } finally {
       await database.close();
@@ -251,12 +253,14 @@ token
           .filter(Boolean);
         if (options.areas !== undefined && !areaCodes?.length)
           throw new UsageError('--areas needs at least one area code, e.g. --areas AVS,GLO');
+        const moment = momentOf(systemClock);
         console.log(
           await createServiceToken(
             database,
+            moment,
             found.id,
             options.name,
-            new Date(Date.now() + days * 86_400_000),
+            new Date(moment.now.getTime() + days * 86_400_000),
             {
               readOnly: !options.write,
               areaCodes: areaCodes ?? null,
@@ -278,7 +282,7 @@ token
     try {
       const found = await findUserByEmail(database, options.user);
       if (!found) throw new UsageError(`No user has the email ${options.user}`);
-      for (const t of await listServiceTokens(database, found.id)) {
+      for (const t of await listServiceTokens(database, found.id, systemClock.now())) {
         const state = t.active ? 'active' : t.revokedAt ? 'revoked' : 'expired';
         const scope = `${t.readOnly ? 'read-only' : 'read-write'}${t.areaCodes ? ` areas=${t.areaCodes.join(',')}` : ''}`;
         console.log(`${t.id}  ${state.padEnd(7)}  ${scope.padEnd(28)}  ${t.name}`);
@@ -294,7 +298,7 @@ token
     const config = loadConfig();
     const database = await open(config);
     try {
-      const revoked = await revokeServiceToken(database, null, id);
+      const revoked = await revokeServiceToken(database, momentOf(systemClock), id);
       console.log(`Revoked token ${revoked.id} (${revoked.name})`);
     } finally {
       await database.close();

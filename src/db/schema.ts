@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Row types of the tables in migrations/. Calendar dates are ISO strings; instants are Dates. */
-type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+type Instant = ColumnType<Date, Date | string, Date | string>;
 type Version = ColumnType<number, number | undefined, number>;
 
 export interface Schema {

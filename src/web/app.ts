@@ -6,12 +6,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Actor, UseCaseContext } from '../access/actor.ts';
+import { contextAt, type Actor, type UseCaseContext } from '../access/actor.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { can, type Action } from '../access/policy.ts';
 import { enforceRouteAction, routeActionOf, type RouteAction } from '../access/routes.ts';
 import { projectRoot, type Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { londonDateAt } from '../domain/dates.ts';
 import { UnauthenticatedError } from '../domain/errors.ts';
 import { registerAuditPages } from '../modules/audit/routes.ts';
 import { registerNominalApi } from '../modules/nominals/routes-api.ts';
@@ -64,8 +64,8 @@ declare module 'fastify' {
 export interface AppDependencies {
   database: Database;
   config: Pick<Config, 'trustProxy'>;
-  /** For tests: the clock that decides "today". */
-  now?: () => Date;
+  /** The one clock (src/clock.ts): "now" and "today" for every request; the real time by default. */
+  clock?: Clock;
   /** API requests per client per minute (default 600). */
   apiRateLimit?: number;
   /** Idle session timeout in seconds (default 15 minutes); tests of the timeout warning use a short one. */
@@ -84,6 +84,7 @@ export interface Web {
   app: FastifyInstance;
   api: ApiRegistry;
   database: Database;
+  clock: Clock;
   context(request: FastifyRequest): UseCaseContext;
 }
 
@@ -104,7 +105,8 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
 ];
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const now = deps.now ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now();
   const app = Fastify({
     // Personal data must never reach application logs: requests are logged without query strings or headers.
     logger:
@@ -275,7 +277,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     try {
       do {
         deliverAgain = false;
-        await deliverEmails(deps.database, deps.mailer, deps.baseUrl ?? '');
+        await deliverEmails(deps.database, deps.mailer, deps.baseUrl ?? '', clock);
       } while (deliverAgain);
     } catch (error) {
       request.log.error({ err: error }, 'email delivery failed');
@@ -344,9 +346,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     app,
     api,
     database: deps.database,
-    context: (request) => contextFor(request, now),
+    clock,
+    context: (request) => contextFor(request, clock),
   };
-  registerErrorHandling(app, deps.database);
+  registerErrorHandling(app, deps.database, clock);
 
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
@@ -373,13 +376,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   return app;
 }
 
-function contextFor(request: FastifyRequest, now: () => Date): UseCaseContext {
+function contextFor(request: FastifyRequest, clock: Clock): UseCaseContext {
   if (!request.actor) throw new UnauthenticatedError();
-  return {
-    actor: request.actor,
-    origin: { sourceAddress: request.ip, requestId: request.id },
-    today: londonDateAt(now().getTime()),
-  };
+  return contextAt(request.actor, { sourceAddress: request.ip, requestId: request.id }, clock);
 }
 
 /** Where each user starts: the first thing their roles let them do. */

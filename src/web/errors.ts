@@ -1,4 +1,5 @@
 import { logAccess } from '../audit/access-log.ts';
+import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -14,7 +15,7 @@ import {
  * Forms catch their own ValidationErrors to redisplay the form; anything unexpected is logged with
  * the request id and shown as a generic page, never a stack trace.
  */
-export function registerErrorHandling(app: FastifyInstance, database: Database): void {
+export function registerErrorHandling(app: FastifyInstance, database: Database, clock: Clock): void {
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request)) return problem(reply, request, 404, 'Not found', 'There is nothing at this address');
     return reply.code(404).render('error.njk', {
@@ -32,7 +33,7 @@ export function registerErrorHandling(app: FastifyInstance, database: Database):
       return reply.redirect('/sign-in');
     }
     if (error instanceof NotFoundError) {
-      await logRefusal(database, request, error);
+      await logRefusal(database, clock, request, error);
       if (isApi(request))
         return problem(reply, request, 404, 'Not found', 'No record with this id is available to you');
       return reply.code(404).render('error.njk', {
@@ -99,14 +100,22 @@ export function registerErrorHandling(app: FastifyInstance, database: Database):
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 /** A refused look at a record is itself recorded, in its own transaction (the use case's rolled back). */
-async function logRefusal(database: Database, request: FastifyRequest, error: NotFoundError): Promise<void> {
+async function logRefusal(
+  database: Database,
+  clock: Clock,
+  request: FastifyRequest,
+  error: NotFoundError,
+): Promise<void> {
   if (!error.attempt || !request.actor) return;
   const attempt = error.attempt;
   await database.transaction((tx) =>
     logAccess(
       tx,
-      request.actor!,
-      { sourceAddress: request.ip, requestId: request.id },
+      {
+        actor: request.actor!,
+        origin: { sourceAddress: request.ip, requestId: request.id },
+        now: clock.now(),
+      },
       {
         operation: 'consultation',
         recordType: attempt.recordType,

@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import { addDays, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays } from '../../src/domain/dates.ts';
 import { createAction } from '../../src/modules/actions/use-cases.ts';
 import { createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage } from '../support/browser-page.ts';
 import { makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * Actions in a real browser (MAPPA.md §3 step 5): a police offender manager given two actions at a
@@ -31,7 +32,7 @@ const { url, visit, check, navigation, signInAs } = ui;
 beforeAll(async () => {
   database = await openBrowserDatabase();
   // The server runs on the real clock (two-factor codes need it): dates are relative to its today.
-  today = londonDateAt(Date.now());
+  today = TODAY;
   const owner = await makeActor(database, {
     roles: ['police_offender_manager'],
     areaCode: 'AVS',

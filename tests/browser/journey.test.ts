@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import { londonDateAt } from '../../src/domain/dates.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
 import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
 import { totpCode } from '../support/sign-in.ts';
+import { testMoment } from '../support/clock.ts';
+import { testContext } from '../support/databases.ts';
 
 /**
  * One probation practitioner's day, in a real browser: sign in, find a misspelt name, read the
@@ -49,7 +50,7 @@ async function changeCount() {
 beforeAll(async () => {
   database = await openBrowserDatabase();
   const agency = await agencyFor(database, 'AVS', 'probation');
-  const user = await createUser(database, null, {
+  const user = await createUser(database, testMoment(), {
     email: EMAIL,
     displayName: DISPLAY_NAME,
     agencyId: agency.id,
@@ -69,9 +70,8 @@ beforeAll(async () => {
     roles: ['probation_practitioner'],
   };
   const ctx: UseCaseContext = {
-    actor,
+    ...testContext(actor),
     origin: { sourceAddress: '127.0.0.1', requestId: 'browser-setup' },
-    today: londonDateAt(Date.now()),
   };
 
   const john = await createNominal(

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { addDays, addMonths, formatDateLong, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays, addMonths, formatDateLong } from '../../src/domain/dates.ts';
 import { CATEGORY_3_LEVEL_MESSAGE } from '../../src/domain/levels.ts';
 import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * MAPPA levels in a real browser (MAPPA.md §3 steps 2 and 8, §6): a probation practitioner finds a
@@ -36,7 +37,7 @@ const decisionsOf = (nominalId: string) =>
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  today = londonDateAt(Date.now());
+  today = TODAY;
   const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
   const paul = await namedUser(database, PAUL, ['police_offender_manager'], 'police', today);
   await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);

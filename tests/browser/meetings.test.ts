@@ -3,12 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { addMinutesAction, closeMeeting, scheduleMeeting } from '../../src/modules/meetings/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * A Level 2 meeting in a real browser (MAPPA.md §3 step 5): the coordinator schedules it, records
@@ -35,7 +36,7 @@ const { url, visit, check, navigation, text, fillDate, signInAs } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  today = londonDateAt(Date.now());
+  today = TODAY;
   const casey = await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
   await namedUser(database, CHRIS, ['meeting_chair'], 'police', today);
   paul = await namedUser(database, PAUL, ['police_offender_manager'], 'police', today);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/domain/codes.ts';
-import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays, addMonths } from '../../src/domain/dates.ts';
 import {
   approveMinutes,
   recordAttendance,
@@ -21,6 +21,7 @@ import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage } from '../support/browser-page.ts';
 import { makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * The SMB's multi-agency KPIs in a real browser (MAPPA.md §3 step 16): an SMB member reads the
@@ -65,7 +66,7 @@ async function category2(ctx: UseCaseContext, surname: string) {
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  today = londonDateAt(Date.now());
+  today = TODAY;
   await actor(['smb_member'], 'probation', SAM);
   const coordinator = await actor(['mappa_coordinator'], 'probation');
   const chair = await actor(['meeting_chair'], 'police');

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { decideLevel } from '../../src/modules/levels/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * The issue's "done when" for referrals, in a real browser: a probation practitioner refers a
@@ -30,7 +31,7 @@ const { url, visit, check, navigation, text, signInAs, inboxLabel } = ui;
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  today = londonDateAt(Date.now());
+  today = TODAY;
   const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
   await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
   await agencyFor(database, 'AVS', 'childrens_social_care');

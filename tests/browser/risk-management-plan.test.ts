@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
-import { addDays, addMonths, londonDateAt } from '../../src/domain/dates.ts';
+import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { decideLevel } from '../../src/modules/levels/use-cases.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
 import { revisePlan } from '../../src/modules/risk-management-plan/use-cases.ts';
@@ -15,6 +15,8 @@ import {
 } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
+import { TODAY } from '../support/clock.ts';
 
 /**
  * The one risk management plan, level changes, area settings and the prison report (MAPPA F) in a
@@ -54,7 +56,7 @@ async function as(who: { email: string }): Promise<BrowserPage> {
 
 beforeAll(async () => {
   database = await openBrowserDatabase();
-  today = londonDateAt(Date.now());
+  today = TODAY;
   pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
   chair = await namedUser(database, CHAIR, ['meeting_chair'], 'police', today);
   await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
@@ -94,9 +96,10 @@ beforeAll(async () => {
   const meeting = await database.db
     .insertInto('meetings')
     .values({
+      created_at: testClock.now(),
       area_code: 'AVS',
       level: 2,
-      starts_at: new Date(),
+      starts_at: testClock.now(),
       format: 'online',
       online_link: 'https://meet.example.gov.uk/rmp',
       chair_user_id: chair.actor.userId,
@@ -112,6 +115,7 @@ beforeAll(async () => {
   await database.db
     .insertInto('actions')
     .values({
+      created_at: testClock.now(),
       nominal_id: nominalId,
       meeting_id: meetingId,
       description: 'Children’s social care to visit the partner’s household',

@@ -14,6 +14,8 @@ import {
 } from '../support/browser.ts';
 import { BrowserPage, navigation as navigationOn } from '../support/browser-page.ts';
 import { totpCode } from '../support/sign-in.ts';
+import { testMoment } from '../support/clock.ts';
+import { testClock } from '../support/clock.ts';
 
 /**
  * Signing in, in a real browser, with every page checked by axe (WCAG 2.2 AA), for its
@@ -67,7 +69,7 @@ async function signOut(onPage: Page = page) {
 beforeAll(async () => {
   database = await openBrowserDatabase();
   const agency = await agencyFor(database, 'AVS', 'probation');
-  await createUser(database, null, {
+  await createUser(database, testMoment(), {
     email: PRACTITIONER.email,
     displayName: PRACTITIONER.name,
     agencyId: agency.id,
@@ -76,7 +78,7 @@ beforeAll(async () => {
     ...VETTED,
   });
   for (const user of [IDLE_USER, TRAVELLER])
-    await createUser(database, null, {
+    await createUser(database, testMoment(), {
       email: user.email,
       displayName: user.name,
       agencyId: agency.id,
@@ -84,7 +86,7 @@ beforeAll(async () => {
       password: user.password,
       ...VETTED,
     });
-  await createUser(database, null, {
+  await createUser(database, testMoment(), {
     email: ADMIN.email,
     displayName: ADMIN.name,
     agencyId: agency.id,
@@ -328,7 +330,7 @@ describe('user administration', () => {
     await check(list, 'users list');
 
     // Twenty minutes later (as far as the session knows), the same page asks to confirm it is them.
-    await sql`UPDATE sessions SET mfa_verified_at = now() - interval '20 minutes'
+    await sql`UPDATE sessions SET mfa_verified_at = ${new Date(testClock.now().getTime() - 20 * 60_000)}
       WHERE user_id = (SELECT id FROM users WHERE email = ${ADMIN.email}) AND ended_at IS NULL`.execute(
       database.db,
     );

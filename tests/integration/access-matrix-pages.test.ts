@@ -8,6 +8,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -40,7 +41,12 @@ describeEachDatabase('access matrix (pages)', (getDb) => {
 
   beforeAll(async () => {
     const { database } = getDb();
-    app = await buildApp({ database, config: { trustProxy: false }, sleep: async () => undefined });
+    app = await buildApp({
+      clock: testClock,
+      database,
+      config: { trustProxy: false },
+      sleep: async () => undefined,
+    });
     await app.ready();
     for (const role of ROLE.map((r) => r.code)) {
       const ctx = await makeActor(database, {

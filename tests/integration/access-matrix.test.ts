@@ -9,6 +9,7 @@ import { createServiceToken } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -58,7 +59,9 @@ describeEachDatabase('access matrix', (getDb) => {
       actors.set(role, ctx);
       tokens.set(
         role,
-        await createServiceToken(database, ctx.actor.userId, `matrix ${role}`, null, { readOnly: false }),
+        await createServiceToken(database, testMoment(), ctx.actor.userId, `matrix ${role}`, null, {
+          readOnly: false,
+        }),
       );
     }
     const owners = {
@@ -83,6 +86,7 @@ describeEachDatabase('access matrix', (getDb) => {
     await database.db
       .insertInto('agency_involvements')
       .values({
+        created_at: testClock.now(),
         nominal_id: records.inScope.id,
         agency_id: actors.get('dtc_representative')!.actor.agencyId,
         reason: 'meeting_invitation',
@@ -91,7 +95,7 @@ describeEachDatabase('access matrix', (getDb) => {
         created_by: owners.inScope.actor.userId,
       })
       .execute();
-    app = await buildApp({ database, config: { trustProxy: false } });
+    app = await buildApp({ clock: testClock, database, config: { trustProxy: false } });
     await app.ready();
   });
   afterAll(async () => {

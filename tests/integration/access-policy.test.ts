@@ -17,6 +17,7 @@ import { countsByCategoryAndLevel } from '../../src/modules/oversight/use-cases.
 import { searchNominals } from '../../src/modules/search/use-cases.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 describeEachDatabase('access policy', (getDb) => {
   const db = () => getDb().database;
@@ -87,6 +88,7 @@ describeEachDatabase('access policy', (getDb) => {
     await db()
       .db.insertInto('agency_involvements')
       .values({
+        created_at: testClock.now(),
         nominal_id: nominalId,
         agency_id: housingOfficer.actor.agencyId,
         reason: 'meeting_invitation',
@@ -168,7 +170,7 @@ describeEachDatabase('access policy', (getDb) => {
       nominalId,
       'Moved into Gloucestershire, reporting tomorrow',
     );
-    expect(new Date(grant.expiresAt).getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
+    expect(new Date(grant.expiresAt).getTime() - testClock.now().getTime()).toBeGreaterThan(23 * 3600_000);
     const record = await getNominal(db(), outOfArea, nominalId);
     expect(record.identity.surname).toBe('Pennington');
     const queue = await db()

@@ -21,6 +21,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 type Db = Parameters<typeof createNominal>[0];
 
@@ -49,6 +50,7 @@ async function meetingFor(db: Db, ctx: UseCaseContext, nominalId: string): Promi
     const meeting = await tx
       .insertInto('meetings')
       .values({
+        created_at: testClock.now(),
         area_code: ctx.actor.areaCode,
         level: 2,
         starts_at: new Date(`${TODAY}T10:00:00Z`),
@@ -230,6 +232,7 @@ describeEachDatabase('actions', (getDb) => {
       tx
         .insertInto('agency_involvements')
         .values({
+          created_at: testClock.now(),
           nominal_id: id,
           agency_id: health.actor.agencyId,
           reason: 'meeting_invitation',
@@ -466,20 +469,34 @@ describeEachDatabase('actions', (getDb) => {
   it('serves the API: mine, one action, updates with 409 on a stale version, and new actions', async () => {
     process.env.VIGIL_LOG = 'silent';
     const app: FastifyInstance = await buildApp({
+      clock: testClock,
       database: db(),
       config: { trustProxy: false },
-      now: () => new Date(`${TODAY}T12:00:00Z`),
     });
     try {
-      const policeToken = await createServiceToken(db(), police.actor.userId, 'police', null, {
+      const policeToken = await createServiceToken(db(), testMoment(), police.actor.userId, 'police', null, {
         readOnly: false,
       });
-      const coordinatorToken = await createServiceToken(db(), coordinator.actor.userId, 'coordinator', null, {
-        readOnly: false,
-      });
-      const outsiderToken = await createServiceToken(db(), otherArea.actor.userId, 'outsider', null, {
-        readOnly: false,
-      });
+      const coordinatorToken = await createServiceToken(
+        db(),
+        testMoment(),
+        coordinator.actor.userId,
+        'coordinator',
+        null,
+        {
+          readOnly: false,
+        },
+      );
+      const outsiderToken = await createServiceToken(
+        db(),
+        testMoment(),
+        otherArea.actor.userId,
+        'outsider',
+        null,
+        {
+          readOnly: false,
+        },
+      );
       const call = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
         app.inject({
           method,
@@ -538,7 +555,7 @@ describeEachDatabase('actions', (getDb) => {
   it('serves the pages: a stale update is a 409 page saying who changed it, keeping what was typed', async () => {
     process.env.VIGIL_LOG = 'silent';
     const now = () => new Date(`${TODAY}T12:00:00Z`);
-    const app = await buildApp({ database: db(), config: { trustProxy: false }, now });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const id = await person('Pages');
       const { id: actionId } = await addAction(db(), coordinator, id, policeAction());

@@ -6,6 +6,7 @@ import { createServiceToken } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import { countRows, identity } from '../support/fixtures.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -48,7 +49,7 @@ describeEachDatabase('API under malformed input', (getDb) => {
       roles: ['probation_practitioner', 'mappa_coordinator'],
       areaCode: 'AVS',
     });
-    token = await createServiceToken(database, ctx.actor.userId, 'fuzz', null);
+    token = await createServiceToken(database, testMoment(), ctx.actor.userId, 'fuzz', null);
     nominalId = (await createNominal(database, ctx, identity({ forename: 'Fuzz', surname: 'Target' }))).id;
     addressId = (
       await addSectionRow(database, ctx, nominalId, 'addresses', {
@@ -58,7 +59,12 @@ describeEachDatabase('API under malformed input', (getDb) => {
         fromDate: '2025-01-01',
       })
     ).id;
-    app = await buildApp({ database, config: { trustProxy: false }, apiRateLimit: 1_000_000 });
+    app = await buildApp({
+      clock: testClock,
+      database,
+      config: { trustProxy: false },
+      apiRateLimit: 1_000_000,
+    });
     await app.ready();
   });
   afterAll(async () => {

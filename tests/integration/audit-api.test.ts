@@ -9,6 +9,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { csvCell } from '../../src/modules/audit/csv.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -32,14 +33,29 @@ describeEachDatabase('access log API for data protection officers', (getDb) => {
       areaCode: 'AVS',
       agencyType: 'police',
     });
-    dpoToken = await createServiceToken(db(), dpo.actor.userId, 'dpo', null, { readOnly: false });
-    dpoReadOnlyToken = await createServiceToken(db(), dpo.actor.userId, 'dpo, read only', null, {
-      readOnly: true,
+    dpoToken = await createServiceToken(db(), testMoment(), dpo.actor.userId, 'dpo', null, {
+      readOnly: false,
     });
-    practitionerToken = await createServiceToken(db(), practitioner.actor.userId, 'practitioner', null);
+    dpoReadOnlyToken = await createServiceToken(
+      db(),
+      testMoment(),
+      dpo.actor.userId,
+      'dpo, read only',
+      null,
+      {
+        readOnly: true,
+      },
+    );
+    practitionerToken = await createServiceToken(
+      db(),
+      testMoment(),
+      practitioner.actor.userId,
+      'practitioner',
+      null,
+    );
     nominal = await createNominal(db(), practitioner, identity({ forename: 'Desmond', surname: 'Audit' }));
     await getNominal(db(), practitioner, nominal.id);
-    app = await buildApp({ database: db(), config: { trustProxy: false } });
+    app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     await app.ready();
   });
   afterAll(async () => {

@@ -25,6 +25,7 @@ import {
   withEmptyServerDatabase,
 } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 const run = promisify(execFile);
@@ -209,7 +210,7 @@ describeEachDatabase('access log', (getDb) => {
     expect(exported.csv).toContain('The data subject, by recorded post');
 
     // When: an instant, stored as UTC, at the time of the request.
-    expect(Math.abs(disclosure[0]!.at.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(disclosure[0]!.at.getTime() - testClock.now().getTime())).toBeLessThan(60_000);
   });
 
   it('writes nothing when the log entry cannot be written, and leaves no gap when a use case rolls back', async () => {
@@ -218,7 +219,7 @@ describeEachDatabase('access log', (getDb) => {
     await expect(
       db().transaction(async (tx) => {
         await tx.insertInto('agencies').values({ area_code: 'AVS', type: 'probation', name }).execute();
-        await logAccess(tx, practitioner.actor, practitioner.origin, {
+        await logAccess(tx, practitioner, {
           operation: 'peeking' as never,
           recordType: 'nominal',
           recordIds: [],
@@ -229,7 +230,7 @@ describeEachDatabase('access log', (getDb) => {
 
     await expect(
       db().transaction(async (tx) => {
-        await logAccess(tx, practitioner.actor, practitioner.origin, {
+        await logAccess(tx, practitioner, {
           operation: 'consultation',
           recordType: 'nominal',
           recordIds: [],
@@ -240,7 +241,7 @@ describeEachDatabase('access log', (getDb) => {
     expect(await headSeq(db())).toBe(before);
 
     await db().transaction((tx) =>
-      logAccess(tx, practitioner.actor, practitioner.origin, {
+      logAccess(tx, practitioner, {
         operation: 'consultation',
         recordType: 'nominal',
         recordIds: [],
@@ -284,7 +285,7 @@ describeEachDatabase('access log', (getDb) => {
   it('verifies an untouched chain, and finds the first edited, deleted or reordered entry', async () => {
     for (let i = 0; i < 6; i++) {
       await db().transaction((tx) =>
-        logAccess(tx, practitioner.actor, practitioner.origin, {
+        logAccess(tx, practitioner, {
           operation: 'consultation',
           recordType: 'nominal',
           recordIds: [],
@@ -353,7 +354,7 @@ describeEachDatabase('access log', (getDb) => {
 
     // Rewritten with recomputed hashes: only a checkpoint taken before shows it.
     const { privateKey } = generateKeyPairSync('ed25519');
-    const checkpoint = await createCheckpoint(db(), privateKey);
+    const checkpoint = await createCheckpoint(db(), privateKey, testClock.now());
     expect(await verifyCheckpoint(db(), JSON.parse(JSON.stringify(checkpoint)), null)).toMatchObject({
       signatureValid: true,
       chainContainsHead: true,
@@ -400,13 +401,11 @@ describeEachDatabase('access log', (getDb) => {
       purpose,
     });
     await db().transaction(async (tx) => {
-      for (let i = 0; i < 30; i++)
-        await logAccess(tx, practitioner.actor, practitioner.origin, entry(`kept ${i}`));
+      for (let i = 0; i < 30; i++) await logAccess(tx, practitioner, entry(`kept ${i}`));
       await sql`SAVEPOINT partly`.execute(tx);
-      for (let i = 0; i < 3; i++)
-        await logAccess(tx, practitioner.actor, practitioner.origin, entry(`rolled back ${i}`));
+      for (let i = 0; i < 3; i++) await logAccess(tx, practitioner, entry(`rolled back ${i}`));
       await sql`ROLLBACK TO SAVEPOINT partly`.execute(tx);
-      await logAccess(tx, practitioner.actor, practitioner.origin, entry('kept last'));
+      await logAccess(tx, practitioner, entry('kept last'));
     });
     const appended = await entriesAfter(db(), before);
     expect(appended.map((e) => e.id)).toEqual(Array.from({ length: 31 }, (_, i) => before + 1 + i));
@@ -416,13 +415,13 @@ describeEachDatabase('access log', (getDb) => {
   });
 
   it('keeps monthly partitions ready and appends into the current month', async () => {
-    await ensureAccessLogPartitions(db(), 18);
-    expect(await ensureAccessLogPartitions(db(), 18)).toBe(0);
+    await ensureAccessLogPartitions(db(), testClock, 18);
+    expect(await ensureAccessLogPartitions(db(), testClock, 18)).toBe(0);
     const parts = await sql<{ name: string }>`
       SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'access_log'::regclass`.execute(
       db().db,
     );
-    const month = new Date();
+    const month = testClock.now();
     const name = (d: Date) =>
       `access_log_y${d.getUTCFullYear()}m${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
     const ahead = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 18, 1));
@@ -430,7 +429,7 @@ describeEachDatabase('access log', (getDb) => {
       expect.arrayContaining([name(month), name(ahead), 'access_log_default']),
     );
     await db().transaction((tx) =>
-      logAccess(tx, practitioner.actor, practitioner.origin, {
+      logAccess(tx, practitioner, {
         operation: 'consultation',
         recordType: 'nominal',
         recordIds: [],
@@ -530,8 +529,8 @@ describeEachDatabase('access log', (getDb) => {
     try {
       const before = await headSeq(db());
       await client.query(
-        `INSERT INTO access_log (user_id, operation, record_type, purpose) VALUES ($1, 'consultation', 'nominal', 'appended by the app role')`,
-        [practitioner.actor.userId],
+        `INSERT INTO access_log (at, user_id, operation, record_type, purpose) VALUES ($2, $1, 'consultation', 'nominal', 'appended by the app role')`,
+        [practitioner.actor.userId, testClock.now()],
       );
       expect(await headSeq(db())).toBe(before + 1);
       const partition = (
@@ -589,7 +588,7 @@ describe('migration 0006 on a database with 0003 entries', () => {
           '0004_access_policy.sql',
         ];
         await database.runScript(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+          'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz)',
         );
         for (const file of files) {
           await database.runScript(

@@ -14,6 +14,7 @@ import { planDemoNominals, type PlanInput } from '../../src/modules/demo/plan.ts
 import { loadDemoReference } from '../../src/modules/demo/reference.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { countRows } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 const TODAY = '2026-11-23';
 const PASSWORD = 'correct horse battery staple';
@@ -27,7 +28,7 @@ describe('demo dataset [pglite]', () => {
     database = await openDatabase({});
     await migrate(database);
     await seedReferenceData(database);
-    first = await loadDemoData(database, { nominals: NOMINALS, today: TODAY, password: PASSWORD });
+    first = await loadDemoData(database, { nominals: NOMINALS, clock: testClock, password: PASSWORD });
   });
 
   afterAll(async () => {
@@ -157,7 +158,7 @@ describe('demo dataset [pglite]', () => {
         (SELECT count(*) FROM nominal_obligations o WHERE o.level IN (2, 3)
            AND NOT EXISTS (SELECT 1 FROM risk_management_plans p WHERE p.nominal_id = o.nominal_id))::int AS managed_without_plan,
         (SELECT count(*) FROM meetings WHERE status = 'closed')::int AS closed_meetings,
-        (SELECT count(*) FROM meetings WHERE status = 'scheduled' AND starts_at > now())::int AS upcoming_meetings,
+        (SELECT count(*) FROM meetings WHERE status = 'scheduled' AND starts_at > '${testClock.now().toISOString()}')::int AS upcoming_meetings,
         (SELECT count(*) FROM minutes WHERE status = 'approved')::int AS approved_minutes,
         (SELECT count(*) FROM actions WHERE status = 'open' AND safeguarding AND due_on < DATE '${TODAY}')::int AS overdue_safeguarding,
         (SELECT count(*) FROM actions WHERE distributed_at IS NULL)::int AS undistributed,
@@ -178,7 +179,7 @@ describe('demo dataset [pglite]', () => {
   it('adds nothing when run again', async () => {
     const before = await countRows(database);
     const [users] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
-    const again = await loadDemoData(database, { nominals: NOMINALS, today: TODAY, password: PASSWORD });
+    const again = await loadDemoData(database, { nominals: NOMINALS, clock: testClock, password: PASSWORD });
     expect(await countRows(database)).toEqual(before);
     const [usersAfter] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM users`);
     expect(usersAfter!.n).toBe(users!.n);

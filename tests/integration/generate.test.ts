@@ -17,6 +17,7 @@ import { generatePerson } from '../../src/modules/generate/people.ts';
 import { KIND, planGeneration, rowId } from '../../src/modules/generate/plan.ts';
 import { TABLES, emptyRows, type TableName } from '../../src/modules/generate/tables.ts';
 import { TODAY, describeEachDatabase } from '../support/databases.ts';
+import { testClock } from '../support/clock.ts';
 
 /**
  * `vigil generate --scale 0.01` on both databases: proportions, determinism, resuming without
@@ -199,7 +200,7 @@ describeEachDatabase('vigil generate --scale 0.01', (getDb) => {
     expect(records.rows[0]!.missing).toBe(0);
     // Entries appended by the trigger afterwards continue the same chain.
     await database.transaction((tx) =>
-      sql`INSERT INTO access_log (operation, record_type, record_ids) VALUES ('consultation', 'nominal', ARRAY[${rowId(SEED, KIND.nominal, 0)}::uuid])`.execute(
+      sql`INSERT INTO access_log (at, operation, record_type, record_ids) VALUES (${testClock.now()}, 'consultation', 'nominal', ARRAY[${rowId(SEED, KIND.nominal, 0)}::uuid])`.execute(
         tx,
       ),
     );

@@ -13,6 +13,7 @@ import {
 import { listInbox } from '../../src/modules/notifications/use-cases.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 /** A Category 2 offender (wounding with intent, 3 years) released `releasedDaysAgo` days ago. */
 async function category2(db: Database, ctx: UseCaseContext, surname: string, releasedDaysAgo: number) {
@@ -65,6 +66,7 @@ describeEachDatabase('changing level: escalation, guarded reduction, chair’s o
     const meeting = await db()
       .db.insertInto('meetings')
       .values({
+        created_at: testClock.now(),
         area_code: 'DUR',
         level,
         starts_at: new Date(`${TODAY}T10:00:00Z`),
@@ -86,6 +88,7 @@ describeEachDatabase('changing level: escalation, guarded reduction, chair’s o
     await db()
       .db.insertInto('actions')
       .values({
+        created_at: testClock.now(),
         nominal_id: nominalId,
         description: safeguarding
           ? 'Children’s services to visit the new partner’s home'
@@ -226,6 +229,7 @@ describeEachDatabase('changing level: escalation, guarded reduction, chair’s o
     await db()
       .db.insertInto('agency_involvements')
       .values({
+        created_at: testClock.now(),
         nominal_id: id,
         agency_id: housing.actor.agencyId,
         reason: 'meeting_invitation',

@@ -12,6 +12,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { rejection } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 const SETTINGS = {
   level2ReviewWeeks: 16,
@@ -103,7 +104,7 @@ describeEachDatabase('area settings: screening route and standing panel', (getDb
   });
 
   it('the settings page saves the route and the ticked agencies; the API reads them back', async () => {
-    const app = await buildApp({ database: db(), config: { trustProxy: false } });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const signedIn = await signInWithPages(app, {
         email: coordinator.actor.email,
@@ -131,7 +132,7 @@ describeEachDatabase('area settings: screening route and standing panel', (getDb
       });
       expect(saved.statusCode).toBe(303);
       expect(await screeningRoute(db().db, 'AVS')).toBe('panel');
-      const token = await createServiceToken(db(), coordinator.actor.userId, 'settings', null, {
+      const token = await createServiceToken(db(), testMoment(), coordinator.actor.userId, 'settings', null, {
         readOnly: false,
       });
       const api = await app.inject({

@@ -15,6 +15,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { signInWithPages } from '../support/sign-in.ts';
 import { identity, rejection } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 type Db = Parameters<typeof createNominal>[0];
 
@@ -207,7 +208,7 @@ describeEachDatabase('notifications to the police, area settings and countersign
 
   it('serves the pages: notification form with its error summary, area settings, and countersignature on the levels page', async () => {
     process.env.VIGIL_LOG = 'silent';
-    const app = await buildApp({ database: db(), config: { trustProxy: false } });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const id = await category1Person(db(), practitioner, 'Pages');
       const signedIn = await signInWithPages(app, {

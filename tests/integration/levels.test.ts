@@ -18,6 +18,7 @@ import {
 } from '../../src/modules/worklists/use-cases.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
+import { testClock } from '../support/clock.ts';
 
 /** A Category 2 prisoner: wounding with intent, 3 years, conditional release `releaseInDays` from today. */
 async function category2Prisoner(
@@ -210,7 +211,12 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
         occurredOn: TODAY,
         description: 'Arrested for assault on a new partner.',
       });
-      const result = await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test');
+      const result = await deliverEmails(
+        db(),
+        smtpMailer(`smtp://127.0.0.1:${port}`),
+        'http://vigil.test',
+        testClock,
+      );
       expect(result.failed).toBe(0);
       const mail = received.find(
         (m) => m.to === police.actor.email && /Arrest or charge recorded/.test(m.subject),
@@ -220,7 +226,8 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       expect(mail?.text).not.toContain('Emailed');
       expect(mail?.text).not.toContain('new partner');
       expect(
-        (await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test')).sent,
+        (await deliverEmails(db(), smtpMailer(`smtp://127.0.0.1:${port}`), 'http://vigil.test', testClock))
+          .sent,
       ).toBe(0);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

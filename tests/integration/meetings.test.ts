@@ -29,6 +29,7 @@ import { renderPdf } from '../../src/web/documents/document.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { readPdf } from '../support/pdf.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -526,14 +527,10 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
 
   it('over the API: a stale row version is a 409 problem, approved minutes are locked (409), approval without disclosure is a 400', async () => {
     const id = await category2(db(), practitioner, 'Api');
-    const app = await buildApp({
-      database: db(),
-      config: { trustProxy: false },
-      now: () => new Date(`${TODAY}T12:00:00Z`),
-    });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const bearer = async (ctx: UseCaseContext) => ({
-        authorization: `Bearer ${await createServiceToken(db(), ctx.actor.userId, 'meetings test', null, { readOnly: false })}`,
+        authorization: `Bearer ${await createServiceToken(db(), testMoment(), ctx.actor.userId, 'meetings test', null, { readOnly: false })}`,
       });
       const admin = await bearer(administrator);
       const created = await app.inject({

@@ -26,6 +26,7 @@ import { createServiceToken } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -252,13 +253,14 @@ describeEachDatabase('oversight: multi-agency KPIs', (getDb) => {
       tx
         .insertInto('minutes')
         .values({
+          updated_at: testClock.now(),
           meeting_id: m2.id,
           nominal_id: c,
           status: 'approved',
           content: JSON.stringify({ items: {}, decisions: 'Imported.' }),
           updated_by: administrator.actor.userId,
           approved_by: chair.actor.userId,
-          approved_at: new Date(),
+          approved_at: testClock.now(),
         })
         .execute(),
     );
@@ -422,14 +424,10 @@ describeEachDatabase('oversight: multi-agency KPIs', (getDb) => {
   });
 
   it('over the API: the same numbers; a bad period is a 400 problem; documented in OpenAPI', async () => {
-    const app = await buildApp({
-      database: db(),
-      config: { trustProxy: false },
-      now: () => new Date(`${TODAY}T12:00:00Z`),
-    });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const headers = {
-        authorization: `Bearer ${await createServiceToken(db(), smb.actor.userId, 'oversight test', null, { readOnly: true })}`,
+        authorization: `Bearer ${await createServiceToken(db(), testMoment(), smb.actor.userId, 'oversight test', null, { readOnly: true })}`,
       };
       const got = await app.inject({ method: 'GET', url: '/api/v1/oversight/kpis', headers });
       expect(got.statusCode).toBe(200);
@@ -457,7 +455,7 @@ describeEachDatabase('oversight: multi-agency KPIs', (getDb) => {
       });
       expect(junk.statusCode).toBe(400);
       const practitionerHeaders = {
-        authorization: `Bearer ${await createServiceToken(db(), practitioner.actor.userId, 'oversight test', null, { readOnly: true })}`,
+        authorization: `Bearer ${await createServiceToken(db(), testMoment(), practitioner.actor.userId, 'oversight test', null, { readOnly: true })}`,
       };
       const refused = await app.inject({
         method: 'GET',

@@ -18,6 +18,7 @@ import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../suppor
 import { identity, rejection } from '../support/fixtures.ts';
 import { readPdf } from '../support/pdf.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock } from '../support/clock.ts';
 
 const CONTENT = {
   behaviour: 'Settled on the wing; works in the kitchens.',
@@ -94,6 +95,7 @@ describeEachDatabase('prison report (MAPPA F)', (getDb) => {
     const meeting = await db()
       .db.insertInto('meetings')
       .values({
+        created_at: testClock.now(),
         area_code: 'DER',
         level: 2,
         starts_at: new Date(`${TODAY}T14:00:00Z`),
@@ -198,6 +200,7 @@ describeEachDatabase('prison report (MAPPA F)', (getDb) => {
     await db()
       .db.insertInto('agency_involvements')
       .values({
+        created_at: testClock.now(),
         nominal_id: id,
         agency_id: housing.actor.agencyId,
         reason: 'meeting_invitation',
@@ -259,7 +262,7 @@ describeEachDatabase('prison report (MAPPA F)', (getDb) => {
     const id = await prisoner('Pdf');
     const report = await createReport(db(), author, id, { ...CONTENT, analysis: ANALYSIS, submit: true });
     await decideReport(db(), manager, id, report.id, 'approve', { expectedVersion: 1 });
-    const app = await buildApp({ database: db(), config: { trustProxy: false } });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
       const signedIn = await signInWithPages(app, {
         email: practitioner.actor.email,

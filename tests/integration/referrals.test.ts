@@ -27,6 +27,7 @@ import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../suppor
 import { identity, rejection } from '../support/fixtures.ts';
 import { readPdf } from '../support/pdf.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -119,6 +120,7 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
       await db()
         .db.insertInto('risk_management_plans')
         .values({
+          changed_at: testClock.now(),
           nominal_id: id,
           version,
           supervision: version === 1 ? 'Fortnightly appointments' : 'Weekly appointments and home visits',
@@ -503,18 +505,32 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
 
     beforeAll(async () => {
       app = await buildApp({
+        clock: testClock,
         database: db(),
         config: { trustProxy: false },
-        now,
         sleep: async () => undefined,
       });
       await app.ready();
-      practitionerToken = await createServiceToken(db(), practitioner.actor.userId, 'referrals', null, {
-        readOnly: false,
-      });
-      outOfAreaToken = await createServiceToken(db(), outOfArea.actor.userId, 'referrals', null, {
-        readOnly: false,
-      });
+      practitionerToken = await createServiceToken(
+        db(),
+        testMoment(),
+        practitioner.actor.userId,
+        'referrals',
+        null,
+        {
+          readOnly: false,
+        },
+      );
+      outOfAreaToken = await createServiceToken(
+        db(),
+        testMoment(),
+        outOfArea.actor.userId,
+        'referrals',
+        null,
+        {
+          readOnly: false,
+        },
+      );
     });
     afterAll(async () => {
       await app?.close();
@@ -569,9 +585,16 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
     });
 
     it('answers malformed bodies on a real draft and a real submitted referral without a 500, writing nothing', async () => {
-      const coordinatorToken = await createServiceToken(db(), coordinator.actor.userId, 'fuzz', null, {
-        readOnly: false,
-      });
+      const coordinatorToken = await createServiceToken(
+        db(),
+        testMoment(),
+        coordinator.actor.userId,
+        'fuzz',
+        null,
+        {
+          readOnly: false,
+        },
+      );
       const id = await level1Case(db(), practitioner, 'Fuzz');
       const draftId = (await startReferral(db(), practitioner, id)).id;
       const submittedId = await submitted(id);

@@ -14,6 +14,7 @@ import { createServiceToken } from '../../src/modules/users/use-cases.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { accessLogFor, identity, rejection } from '../support/fixtures.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 const FIRST = {
   expectedVersion: 0,
@@ -70,6 +71,7 @@ describeEachDatabase('the one risk management plan', (getDb) => {
     const meeting = await db()
       .db.insertInto('meetings')
       .values({
+        created_at: testClock.now(),
         area_code: 'CUM',
         level: 2,
         starts_at: new Date(`${TODAY}T10:00:00Z`),
@@ -270,6 +272,7 @@ describeEachDatabase('the one risk management plan', (getDb) => {
     await db()
       .db.insertInto('agency_involvements')
       .values({
+        created_at: testClock.now(),
         nominal_id: id,
         agency_id: housing.actor.agencyId,
         reason: 'meeting_invitation',
@@ -285,11 +288,18 @@ describeEachDatabase('the one risk management plan', (getDb) => {
 
   it('the API: PUT writes a version, a stale PUT is a 409 problem, GET returns the plan and its versions', async () => {
     const id = await person('Api');
-    const app = await buildApp({ database: db(), config: { trustProxy: false } });
+    const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
-      const token = await createServiceToken(db(), practitioner.actor.userId, 'rmp test', null, {
-        readOnly: false,
-      });
+      const token = await createServiceToken(
+        db(),
+        testMoment(),
+        practitioner.actor.userId,
+        'rmp test',
+        null,
+        {
+          readOnly: false,
+        },
+      );
       const headers = { authorization: `Bearer ${token}` };
       const url = `/api/v1/nominals/${id}/risk-management-plan`;
       const put = await app.inject({ method: 'PUT', url, headers, payload: FIRST });

@@ -7,6 +7,7 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { csrfOf, sessionCookieOf, signInWithPages, totpCode } from '../support/sign-in.ts';
+import { testClock } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -128,6 +129,7 @@ describeEachDatabase('single sign-on with an OpenID Connect provider', (getDb) =
   beforeAll(async () => {
     const { database } = getDb();
     app = await buildApp({
+      clock: testClock,
       database,
       config: { trustProxy: false },
       oidc: {

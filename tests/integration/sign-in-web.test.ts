@@ -13,6 +13,7 @@ import {
   totpCode,
   totpSecretOf,
 } from '../support/sign-in.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -32,7 +33,7 @@ const comparable = (html: string) =>
 describeEachDatabase('signing in through the pages', (getDb) => {
   let app: FastifyInstance;
   /** The app's clock: tests move it forward. */
-  let clock = Date.now();
+  let clock = testClock.now().getTime();
   const waits: number[] = [];
   let admin: UseCaseContext;
   let adminSignedIn: { cookie: string; csrfToken: string; totpSecret: string };
@@ -40,9 +41,9 @@ describeEachDatabase('signing in through the pages', (getDb) => {
   beforeAll(async () => {
     const { database } = getDb();
     app = await buildApp({
+      clock: { now: () => new Date(clock) },
       database,
       config: { trustProxy: false },
-      now: () => new Date(clock),
       sleep: async (ms) => void waits.push(ms),
     });
     await app.ready();
@@ -179,7 +180,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       newAddress(),
     );
     expect(later.statusCode).toBe(303);
-    clock = Date.now();
+    clock = testClock.now().getTime();
   });
 
   it('shows what the idle timer has left without resetting it, and resets it when asked', async () => {
@@ -208,7 +209,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(signedOut.statusCode).toBe(200);
     expect(signedOut.body).toContain('You have been signed out');
     expect(signedOut.body).toContain('had not used Vigil for 15 minutes');
-    clock = Date.now();
+    clock = testClock.now().getTime();
   });
 
   it('asks for a current code again before user administration once 15 minutes have passed', async () => {
@@ -252,7 +253,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(right.statusCode).toBe(303);
     expect(right.headers.location).toBe('/admin/users?page=2');
     expect((await get('/admin/users', stale.cookie)).statusCode).toBe(200);
-    clock = Date.now();
+    clock = testClock.now().getTime();
   });
 
   it('never sends anyone elsewhere after re-authenticating', () => {
@@ -425,7 +426,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       remoteAddress: newAddress(),
       now: () => new Date(clock),
     });
-    const token = await createServiceToken(database, user.actor.userId, 'Bridge', null);
+    const token = await createServiceToken(database, testMoment(), user.actor.userId, 'Bridge', null);
     const userPath = `/admin/users/${user.actor.userId}`;
     const page = await get(userPath, adminCookie());
     expect(page.body).toContain('1 session');
@@ -466,7 +467,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       remoteAddress: newAddress(),
       now: () => new Date(clock),
     });
-    const token = await createServiceToken(database, user.actor.userId, 'Bridge', null);
+    const token = await createServiceToken(database, testMoment(), user.actor.userId, 'Bridge', null);
     await database.transaction((tx) =>
       tx
         .updateTable('users')

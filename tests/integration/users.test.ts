@@ -47,6 +47,7 @@ import {
 } from '../support/databases.ts';
 import { rejection } from '../support/fixtures.ts';
 import { signInWithUseCases, totpCode } from '../support/sign-in.ts';
+import { onTestClock, testClock, testMoment } from '../support/clock.ts';
 
 const MINUTE = 60_000;
 const noWait = async () => {};
@@ -127,9 +128,10 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       // The password opens a pending session only: the second factor is still to come.
       const pending = await signIn(db(), input.email.toUpperCase(), input.password, {
         sourceAddress: newAddress(),
+        now: testClock.now(),
       });
       expect(pending.next).toBe('set-up-two-factor');
-      const state = await resumeSession(db(), pending.sessionId);
+      const state = await resumeSession(db(), pending.sessionId, { now: testClock.now() });
       expect(state?.status).toBe('pending');
       expect(state && 'actor' in state).toBe(false);
     });
@@ -217,7 +219,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
   describe('signing in: password, then TOTP', () => {
     it('gives the same answer for a wrong password, an unknown user and a disabled user', async () => {
-      const source = { sourceAddress: newAddress(), sleep: noWait };
+      const source = onTestClock({ sourceAddress: newAddress(), sleep: noWait });
       const disabled = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
       await disableUser(db(), admin, disabled.actor.userId);
       const answers = await Promise.all([
@@ -238,13 +240,15 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('sets up TOTP with a code, gives ten hashed single-use recovery codes, and a new session id', async () => {
       const user = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
-      const env = { sourceAddress: newAddress(), sleep: noWait };
+      const env = onTestClock({ sourceAddress: newAddress(), sleep: noWait });
       const pending = await signIn(db(), user.actor.email, TEST_PASSWORD, env);
       expect(pending.next).toBe('set-up-two-factor');
-      const offered = await startTotpEnrolment(db(), pending.sessionId);
+      const offered = await startTotpEnrolment(db(), pending.sessionId, testClock.now());
       expect(offered.secret).toMatch(/^[A-Z2-7]{32}$/);
       // The same secret until it is confirmed, so a reloaded page still matches the app.
-      expect((await startTotpEnrolment(db(), pending.sessionId)).secret).toBe(offered.secret);
+      expect((await startTotpEnrolment(db(), pending.sessionId, testClock.now())).secret).toBe(
+        offered.secret,
+      );
 
       const wrong = await rejection(
         confirmTotpEnrolment(db(), pending.sessionId, '000000', env),
@@ -265,8 +269,8 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
       const done = await confirmTotpEnrolment(db(), pending.sessionId, await totpCode(offered.secret), env);
       expect(done.sessionId).not.toBe(pending.sessionId);
-      expect(await resumeSession(db(), pending.sessionId)).toBeNull();
-      const active = await resumeSession(db(), done.sessionId);
+      expect(await resumeSession(db(), pending.sessionId, { now: testClock.now() })).toBeNull();
+      const active = await resumeSession(db(), done.sessionId, { now: testClock.now() });
       expect(active?.status).toBe('active');
       expect(active?.status === 'active' && active.actor.userId).toBe(user.actor.userId);
 
@@ -288,13 +292,13 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('asks an enrolled user for a current code, and accepts each code only once', async () => {
       const { ctx, totpSecret } = await enrolledUser();
-      const env = { sourceAddress: newAddress(), sleep: noWait };
+      const env = onTestClock({ sourceAddress: newAddress(), sleep: noWait });
       const first = await signIn(db(), ctx.actor.email, TEST_PASSWORD, env);
       expect(first.next).toBe('two-factor');
       await rejection(verifyTotpSignIn(db(), first.sessionId, '000000', env), ValidationError);
       const code = await totpCode(totpSecret);
       const done = await verifyTotpSignIn(db(), first.sessionId, code, env);
-      expect((await resumeSession(db(), done.sessionId))?.status).toBe('active');
+      expect((await resumeSession(db(), done.sessionId, { now: testClock.now() }))?.status).toBe('active');
       // The same code again (someone who saw it over a shoulder) is refused.
       const second = await signIn(db(), ctx.actor.email, TEST_PASSWORD, env);
       const replay = await rejection(verifyTotpSignIn(db(), second.sessionId, code, env), ValidationError);
@@ -302,17 +306,17 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
       // A code from another secret is refused too.
       const other = await generate({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
       await rejection(verifyTotpSignIn(db(), second.sessionId, other, env), ValidationError);
-      expect((await resumeSession(db(), second.sessionId))?.status).toBe('pending');
+      expect((await resumeSession(db(), second.sessionId, { now: testClock.now() }))?.status).toBe('pending');
     });
 
     it('accepts each recovery code once, however it is typed', async () => {
       const { ctx, recoveryCodes } = await enrolledUser();
-      const env = { sourceAddress: newAddress(), sleep: noWait };
+      const env = onTestClock({ sourceAddress: newAddress(), sleep: noWait });
       const first = await signIn(db(), ctx.actor.email, TEST_PASSWORD, env);
       const typed = ` ${recoveryCodes[3]!.toUpperCase().replace('-', ' ')} `;
       const done = await verifyRecoveryCodeSignIn(db(), first.sessionId, typed, env);
       expect(done.recoveryCodesLeft).toBe(9);
-      expect((await resumeSession(db(), done.sessionId))?.status).toBe('active');
+      expect((await resumeSession(db(), done.sessionId, { now: testClock.now() }))?.status).toBe('active');
       expect(await countUnusedRecoveryCodes(db(), ctx.actor.userId)).toBe(9);
 
       const second = await signIn(db(), ctx.actor.email, TEST_PASSWORD, env);
@@ -335,7 +339,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('ends a pending session that does not finish the second factor within 10 minutes', async () => {
       const { ctx } = await enrolledUser();
-      const start = new Date();
+      const start = testClock.now();
       const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
         now: start,
         sourceAddress: newAddress(),
@@ -354,7 +358,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     it('refuses the 11th failure in 5 minutes even with the right password, the same for an unknown account, and not after the window', async () => {
       const { ctx } = await enrolledUser();
       const unknown = `nobody.${uniqueSuffix()}@example.gov.uk`;
-      const start = Date.now() + 3600_000; // an hour ahead, clear of every other test's failures
+      const start = testClock.now().getTime() + 3600_000; // an hour ahead, clear of every other test's failures
       const outcomes: Record<string, { messages: string[]; waits: number[] }> = {};
       for (const [label, email] of [
         ['real', ctx.actor.email],
@@ -410,7 +414,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('limits each source address to 10 failures in 5 minutes, whichever accounts they try', async () => {
       const source = newAddress();
-      const start = Date.now() + 2 * 3600_000;
+      const start = testClock.now().getTime() + 2 * 3600_000;
       for (let i = 0; i < 10; i++) {
         await rejection(
           signIn(db(), `guess.${i}.${uniqueSuffix()}@example.gov.uk`, 'a wrong password guess', {
@@ -440,7 +444,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('throttles the TOTP step the same way', async () => {
       const { ctx, totpSecret } = await enrolledUser();
-      const start = Date.now();
+      const start = testClock.now().getTime();
       const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
         now: new Date(start),
         sourceAddress: newAddress(),
@@ -475,7 +479,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         sourceAddress: newAddress(),
       });
       expect(sessionId.length).toBeGreaterThanOrEqual(40);
-      const session = await resumeSession(db(), sessionId);
+      const session = await resumeSession(db(), sessionId, { now: testClock.now() });
       expect(session?.status).toBe('active');
       if (session?.status !== 'active') return;
       expect(session.actor).toMatchObject({
@@ -495,22 +499,22 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         .execute();
       expect(stored.map((s) => s.id_hash)).not.toContain(sessionId);
 
-      await signOut(db(), sessionId);
-      expect(await resumeSession(db(), sessionId)).toBeNull();
+      await signOut(db(), sessionId, testClock.now());
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).toBeNull();
     });
 
     it('gives a new session id at every sign-in', async () => {
-      const env = { sourceAddress: newAddress() };
+      const env = onTestClock({ sourceAddress: newAddress() });
       const a = await signIn(db(), practitioner.actor.email, TEST_PASSWORD, env);
       const b = await signIn(db(), practitioner.actor.email, TEST_PASSWORD, env);
       expect(a.sessionId).not.toBe(b.sessionId);
-      await signOut(db(), a.sessionId);
-      expect(await resumeSession(db(), a.sessionId)).toBeNull();
-      expect(await resumeSession(db(), b.sessionId)).not.toBeNull();
+      await signOut(db(), a.sessionId, testClock.now());
+      expect(await resumeSession(db(), a.sessionId, { now: testClock.now() })).toBeNull();
+      expect(await resumeSession(db(), b.sessionId, { now: testClock.now() })).not.toBeNull();
     });
 
     it('ends a session left idle for more than 15 minutes, or the configured idle time', async () => {
-      const start = new Date();
+      const start = testClock.now();
       const { sessionId, ctx, totpSecret } = await enrolledUser();
       expect(
         await resumeSession(db(), sessionId, { now: new Date(start.getTime() + 14 * MINUTE), touch: false }),
@@ -533,7 +537,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     });
 
     it('keeps a session alive while it is used, up to the 12-hour absolute limit', async () => {
-      const start = Date.now();
+      const start = testClock.now().getTime();
       const { sessionId } = await enrolledUser();
       let minutes = 0;
       while (minutes + 14 < 12 * 60) {
@@ -556,17 +560,17 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         totpSecret,
       });
       const bystander = await enrolledUser();
-      expect(await signOutEverywhere(db(), ctx.actor.userId)).toBe(2);
-      expect(await resumeSession(db(), first)).toBeNull();
-      expect(await resumeSession(db(), second.sessionId)).toBeNull();
-      expect(await resumeSession(db(), bystander.sessionId)).not.toBeNull();
+      expect(await signOutEverywhere(db(), ctx.actor.userId, testClock.now())).toBe(2);
+      expect(await resumeSession(db(), first, { now: testClock.now() })).toBeNull();
+      expect(await resumeSession(db(), second.sessionId, { now: testClock.now() })).toBeNull();
+      expect(await resumeSession(db(), bystander.sessionId, { now: testClock.now() })).not.toBeNull();
       expect((await changes(ctx.actor.userId)).at(-1)).toBe('signed-out-everywhere by self');
     });
 
     it('lets an administrator end a user’s sessions, and records it', async () => {
       const { ctx, sessionId } = await enrolledUser();
       expect(await endUserSessions(db(), admin, ctx.actor.userId)).toBe(1);
-      expect(await resumeSession(db(), sessionId)).toBeNull();
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).toBeNull();
       expect((await changes(ctx.actor.userId)).at(-1)).toBe(`sessions-ended by ${admin.actor.userId}`);
       await rejection(endUserSessions(db(), practitioner, ctx.actor.userId), ForbiddenError);
       const elsewhere = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'GLO' });
@@ -575,21 +579,25 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('stops the session and token of a disabled user at once; enabling restores the token only', async () => {
       const { ctx, sessionId, totpSecret } = await enrolledUser();
-      const token = await createServiceToken(db(), ctx.actor.userId, 'Disabled owner', null);
-      expect(await actorForToken(db(), token)).not.toBeNull();
+      const token = await createServiceToken(db(), testMoment(), ctx.actor.userId, 'Disabled owner', null);
+      expect(await actorForToken(db(), token, testClock.now())).not.toBeNull();
       await disableUser(db(), admin, ctx.actor.userId);
-      expect(await resumeSession(db(), sessionId)).toBeNull();
-      expect(await actorForToken(db(), token)).toBeNull();
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).toBeNull();
+      expect(await actorForToken(db(), token, testClock.now())).toBeNull();
       const error = await rejection(
-        signIn(db(), ctx.actor.email, TEST_PASSWORD, { sourceAddress: newAddress(), sleep: noWait }),
+        signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+          sourceAddress: newAddress(),
+          sleep: noWait,
+          now: testClock.now(),
+        }),
         UnauthenticatedError,
       );
       expect(error.message).toBe('Enter a correct email address and password');
       await rejection(disableUser(db(), admin, admin.actor.userId), ForbiddenError);
 
       await enableUser(db(), admin, ctx.actor.userId);
-      expect(await actorForToken(db(), token)).not.toBeNull();
-      expect(await resumeSession(db(), sessionId)).toBeNull();
+      expect(await actorForToken(db(), token, testClock.now())).not.toBeNull();
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).toBeNull();
       await signInWithUseCases(db(), { email: ctx.actor.email, password: TEST_PASSWORD, totpSecret });
       expect(await changes(ctx.actor.userId)).toEqual(
         expect.arrayContaining([`disabled by ${admin.actor.userId}`, `enabled by ${admin.actor.userId}`]),
@@ -598,8 +606,8 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('suspends the session and token of a user whose vetting lapses, at once, from the day after expiry (London)', async () => {
       const { ctx, sessionId } = await enrolledUser();
-      const token = await createServiceToken(db(), ctx.actor.userId, 'Lapsing owner', null);
-      const now = new Date();
+      const token = await createServiceToken(db(), testMoment(), ctx.actor.userId, 'Lapsing owner', null);
+      const now = testClock.now();
       const today = londonDateAt(now.getTime());
       const setVetting = (expiresOn: string | null, training: string | null = TEST_TRAINING_DATE) =>
         db().transaction((tx) =>
@@ -639,9 +647,12 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     it('makes a user set up TOTP again after an administrator resets it', async () => {
       const { ctx, sessionId } = await enrolledUser();
       await resetTwoFactor(db(), admin, ctx.actor.userId);
-      expect(await resumeSession(db(), sessionId)).toBeNull();
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).toBeNull();
       expect(await countUnusedRecoveryCodes(db(), ctx.actor.userId)).toBe(0);
-      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, { sourceAddress: newAddress() });
+      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+        sourceAddress: newAddress(),
+        now: testClock.now(),
+      });
       expect(pending.next).toBe('set-up-two-factor');
     });
   });
@@ -654,7 +665,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         password: TEST_PASSWORD,
         totpSecret,
       });
-      const env = { sourceAddress: newAddress(), sleep: noWait };
+      const env = onTestClock({ sourceAddress: newAddress(), sleep: noWait });
       const wrong = await rejection(
         changePassword(
           db(),
@@ -708,8 +719,8 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         },
         env,
       );
-      expect(await resumeSession(db(), sessionId)).not.toBeNull();
-      expect(await resumeSession(db(), other.sessionId)).toBeNull();
+      expect(await resumeSession(db(), sessionId, { now: testClock.now() })).not.toBeNull();
+      expect(await resumeSession(db(), other.sessionId, { now: testClock.now() })).toBeNull();
       await rejection(signIn(db(), ctx.actor.email, TEST_PASSWORD, env), UnauthenticatedError);
       expect((await signIn(db(), ctx.actor.email, 'a brand new passphrase', env)).next).toBe('two-factor');
     });
@@ -735,14 +746,14 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
     it('changes roles, vetting and training with a version check, and records before and after', async () => {
       const user = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
-      const before = await getUserForAdmin(db(), admin, user.actor.userId);
+      const before = await getUserForAdmin(db(), admin, user.actor.userId, testClock.now());
       await updateUserAccess(db(), admin, user.actor.userId, {
         roles: ['victim_liaison_officer', 'meeting_chair'],
         vetting: { level: 'DV', expiresOn: '2031-05-31' },
         trainingCompletedOn: '2026-01-15',
         version: before.version,
       });
-      const after = await getUserForAdmin(db(), admin, user.actor.userId);
+      const after = await getUserForAdmin(db(), admin, user.actor.userId, testClock.now());
       expect(after).toMatchObject({
         roles: ['meeting_chair', 'victim_liaison_officer'],
         vettingLevel: 'DV',
@@ -765,7 +776,7 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         }),
         ConflictError,
       );
-      const self = await getUserForAdmin(db(), admin, admin.actor.userId);
+      const self = await getUserForAdmin(db(), admin, admin.actor.userId, testClock.now());
       const removeOwnAdmin = await rejection(
         updateUserAccess(db(), admin, admin.actor.userId, {
           roles: ['probation_practitioner'],
@@ -781,9 +792,15 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
 
   describe('service tokens', () => {
     it('resolves a token to its user’s actor, read-only and unnarrowed by default', async () => {
-      const token = await createServiceToken(db(), practitioner.actor.userId, 'Case management bridge', null);
+      const token = await createServiceToken(
+        db(),
+        testMoment(),
+        practitioner.actor.userId,
+        'Case management bridge',
+        null,
+      );
       expect(token).toMatch(/^vgl_/);
-      const actor = await actorForToken(db(), token);
+      const actor = await actorForToken(db(), token, testClock.now());
       expect(actor).toMatchObject({
         userId: practitioner.actor.userId,
         areaCode: 'AVS',
@@ -797,54 +814,76 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
     });
 
     it('puts a write and area scope on the actor when asked, and refuses unknown areas', async () => {
-      const token = await createServiceToken(db(), practitioner.actor.userId, 'Writer', null, {
+      const token = await createServiceToken(db(), testMoment(), practitioner.actor.userId, 'Writer', null, {
         readOnly: false,
         areaCodes: ['avs', 'GLO'],
       });
-      expect((await actorForToken(db(), token))?.tokenScope).toEqual({
+      expect((await actorForToken(db(), token, testClock.now()))?.tokenScope).toEqual({
         readOnly: false,
         areaCodes: ['AVS', 'GLO'],
       });
       const error = await rejection(
-        createServiceToken(db(), practitioner.actor.userId, 'Nowhere', null, { areaCodes: ['XXX'] }),
+        createServiceToken(db(), testMoment(), practitioner.actor.userId, 'Nowhere', null, {
+          areaCodes: ['XXX'],
+        }),
         ValidationError,
       );
       expect(error.fieldErrors.areas).toBe('Unknown area code: XXX');
     });
 
     it('refuses a revoked token, revoked by an administrator of the area or the command line', async () => {
-      const token = await createServiceToken(db(), practitioner.actor.userId, 'Revoked client', null);
-      const actor = await actorForToken(db(), token);
+      const token = await createServiceToken(
+        db(),
+        testMoment(),
+        practitioner.actor.userId,
+        'Revoked client',
+        null,
+      );
+      const actor = await actorForToken(db(), token, testClock.now());
       const elsewhereAdmin = await makeActor(db(), { roles: ['admin'], areaCode: 'GLO' });
       await rejection(revokeServiceToken(db(), elsewhereAdmin, actor!.serviceAccountId!), NotFoundError);
-      expect(await actorForToken(db(), token)).not.toBeNull();
+      expect(await actorForToken(db(), token, testClock.now())).not.toBeNull();
       await revokeServiceToken(db(), admin, actor!.serviceAccountId!);
-      expect(await actorForToken(db(), token)).toBeNull();
-      const cli = await createServiceToken(db(), practitioner.actor.userId, 'CLI revoked', null);
-      await revokeServiceToken(db(), null, (await actorForToken(db(), cli))!.serviceAccountId!);
-      expect(await actorForToken(db(), cli)).toBeNull();
+      expect(await actorForToken(db(), token, testClock.now())).toBeNull();
+      const cli = await createServiceToken(
+        db(),
+        testMoment(),
+        practitioner.actor.userId,
+        'CLI revoked',
+        null,
+      );
+      await revokeServiceToken(
+        db(),
+        testMoment(),
+        (await actorForToken(db(), cli, testClock.now()))!.serviceAccountId!,
+      );
+      expect(await actorForToken(db(), cli, testClock.now())).toBeNull();
     });
 
     it('refuses an expired token', async () => {
       const expired = await createServiceToken(
         db(),
+        testMoment(),
         practitioner.actor.userId,
         'Expired client',
-        new Date(Date.now() - MINUTE),
+        new Date(testClock.now().getTime() - MINUTE),
       );
-      expect(await actorForToken(db(), expired)).toBeNull();
+      expect(await actorForToken(db(), expired, testClock.now())).toBeNull();
       const expiring = await createServiceToken(
         db(),
+        testMoment(),
         practitioner.actor.userId,
         'Expiring client',
-        new Date(Date.now() + 60 * MINUTE),
+        new Date(testClock.now().getTime() + 60 * MINUTE),
       );
-      expect(await actorForToken(db(), expiring)).not.toBeNull();
-      expect(await actorForToken(db(), expiring, new Date(Date.now() + 61 * MINUTE))).toBeNull();
+      expect(await actorForToken(db(), expiring, testClock.now())).not.toBeNull();
+      expect(
+        await actorForToken(db(), expiring, new Date(testClock.now().getTime() + 61 * MINUTE)),
+      ).toBeNull();
     });
 
     it('refuses an unknown token', async () => {
-      expect(await actorForToken(db(), 'vgl_not-a-real-token')).toBeNull();
+      expect(await actorForToken(db(), 'vgl_not-a-real-token', testClock.now())).toBeNull();
     });
   });
 });

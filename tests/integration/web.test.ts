@@ -6,6 +6,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 process.env.VIGIL_LOG = 'silent';
 
@@ -20,11 +21,13 @@ describeEachDatabase('web and API', (getDb) => {
     const ctx = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     const other = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'GLO' });
     email = ctx.actor.email;
-    token = await createServiceToken(database, ctx.actor.userId, 'test', null, { readOnly: false });
-    outOfAreaToken = await createServiceToken(database, other.actor.userId, 'test', null, {
+    token = await createServiceToken(database, testMoment(), ctx.actor.userId, 'test', null, {
       readOnly: false,
     });
-    app = await buildApp({ database, config: { trustProxy: false } });
+    outOfAreaToken = await createServiceToken(database, testMoment(), other.actor.userId, 'test', null, {
+      readOnly: false,
+    });
+    app = await buildApp({ clock: testClock, database, config: { trustProxy: false } });
     await app.ready();
   });
   afterAll(async () => {
@@ -57,6 +60,7 @@ describeEachDatabase('web and API', (getDb) => {
 
   it('rate-limits the API per client, as problem+json', async () => {
     const limited = await buildApp({
+      clock: testClock,
       database: getDb().database,
       config: { trustProxy: false },
       apiRateLimit: 3,
@@ -95,7 +99,13 @@ describeEachDatabase('web and API', (getDb) => {
       areaCode: 'AVS',
       agencyType: 'housing',
     });
-    const housingToken = await createServiceToken(database, housing.actor.userId, 'housing', null);
+    const housingToken = await createServiceToken(
+      database,
+      testMoment(),
+      housing.actor.userId,
+      'housing',
+      null,
+    );
     const response = await api('GET', `/api/v1/nominals/${id}`, undefined, housingToken);
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain('Hidden');

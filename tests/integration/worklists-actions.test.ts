@@ -8,6 +8,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
+import { fixedClock } from '../../src/clock.ts';
 
 describeEachDatabase('overdue actions on worklists', (getDb) => {
   const db = () => getDb().database;
@@ -134,7 +135,7 @@ describeEachDatabase('overdue actions on worklists', (getDb) => {
       dueOn: TODAY,
     });
     const later = new Date(`${addDays(TODAY, 5)}T12:00:00Z`);
-    const app = await buildApp({ database: db(), config: { trustProxy: false }, now: () => later });
+    const app = await buildApp({ clock: fixedClock(later), database: db(), config: { trustProxy: false } });
     try {
       const owner = await signInWithPages(app, {
         email: police.actor.email,

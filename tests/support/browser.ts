@@ -8,6 +8,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { buildApp, type AppDependencies } from '../../src/web/app.ts';
 import { totpCode } from './sign-in.ts';
+import { testClock } from './clock.ts';
+import type { Clock } from '../../src/clock.ts';
 
 /**
  * Shared helpers for the browser suites (tests/browser): Debian's Chromium driven by
@@ -100,14 +102,14 @@ export async function agencyFor(
 /** Builds the real app over `database` and listens on a random port on 127.0.0.1. */
 export async function startServer(
   database: Database,
-  now?: () => Date,
+  clock: Clock = testClock,
   options: Pick<AppDependencies, 'sessionIdleSeconds' | 'oidc'> = {},
 ): Promise<BrowserServer> {
   process.env.VIGIL_LOG ??= 'silent';
   const app = await buildApp({
+    clock,
     database,
     config: { trustProxy: false },
-    ...(now ? { now } : {}),
     ...options,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

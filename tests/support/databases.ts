@@ -11,6 +11,8 @@ import { migrate } from '../../src/db/migrate.ts';
 import type { Role } from '../../src/domain/codes.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
+import { TODAY, testClock, testMoment } from './clock.ts';
+import { systemClock } from '../../src/clock.ts';
 
 /**
  * Every integration suite runs twice: on embedded PGlite (what a laptop demo uses) and on a
@@ -26,8 +28,7 @@ export interface TestDatabase {
   name: string | null;
 }
 
-/** "Today" in every test, so date rules are deterministic. */
-export const TODAY = '2026-11-23';
+export { TODAY, testClock, testMoment } from './clock.ts';
 export const TEST_ORIGIN = { sourceAddress: '127.0.0.1', requestId: 'test' } as const;
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -122,7 +123,7 @@ async function dropDatabase(serverUrl: string, dbName: string): Promise<void> {
 
 /** `vigil_t_<created, base36 seconds>_<random>`: the time lets a later run drop what a killed run left. */
 function newTestDatabaseName(): string {
-  return `vigil_t_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(5).toString('hex')}`;
+  return `vigil_t_${Math.floor(systemClock.now().getTime() / 1000).toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
 const STALE_AFTER_SECONDS = 6 * 3600;
@@ -132,7 +133,7 @@ async function dropStaleTestDatabases(client: pg.Client): Promise<void> {
   const rows = await client.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_t\\_%'",
   );
-  const now = Date.now() / 1000;
+  const now = systemClock.now().getTime() / 1000;
   for (const { datname } of rows.rows) {
     const created = /^vigil_t_([0-9a-z]+)_[0-9a-f]+$/.exec(datname)?.[1];
     if (created && now - parseInt(created, 36) < STALE_AFTER_SECONDS) continue;
@@ -300,7 +301,7 @@ export async function makeActor(database: Database, options: ActorOptions): Prom
   const suffix = uniqueSuffix();
   const email = options.email ?? `user.${suffix}@example.gov.uk`;
   const displayName = options.displayName ?? `Test User ${suffix}`;
-  const user = await createUser(database, null, {
+  const user = await createUser(database, testMoment(), {
     email,
     displayName,
     agencyId: agency.id,
@@ -319,5 +320,20 @@ export async function makeActor(database: Database, options: ActorOptions): Prom
     areaCode: options.areaCode,
     roles: options.roles,
   };
-  return { actor, origin: { ...TEST_ORIGIN }, today: TODAY };
+  return testContext(actor);
+}
+
+/**
+ * A use-case context for `actor` on TODAY: `now` reads the test clock each time, as each request
+ * of a real app would (spreading the context takes one reading).
+ */
+export function testContext(actor: Actor): UseCaseContext {
+  return {
+    actor,
+    origin: { ...TEST_ORIGIN },
+    today: TODAY,
+    get now() {
+      return testClock.now();
+    },
+  };
 }

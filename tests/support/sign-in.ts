@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import { expect } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { testClock } from './clock.ts';
 import {
   confirmTotpEnrolment,
   signIn,
@@ -19,13 +20,14 @@ import {
 const usedSteps = new Map<string, number>();
 
 /**
- * A code for `secret` the server has not seen yet. With the real clock it waits for the next time
- * step when it must; with a given clock (`nowMs`) it cannot, and says so.
+ * A code for `secret` the server has not seen yet, by the suites' clock. When the codes near it are
+ * used, the test clock moves on to the next time step (nobody waits for a real 30 seconds); with a
+ * given time (`nowMs`, an app on a clock of its own) it cannot, and says so.
  */
 export async function totpCode(secret: string, nowMs?: number): Promise<string> {
   const plain = secret.replace(/\s+/g, '').toUpperCase();
   for (;;) {
-    const at = nowMs ?? Date.now();
+    const at = nowMs ?? testClock.now().getTime();
     const current = Math.floor(at / 1000 / 30);
     const last = usedSteps.get(plain) ?? -Infinity;
     const step = Math.max(current, last + 1);
@@ -35,7 +37,7 @@ export async function totpCode(secret: string, nowMs?: number): Promise<string> 
     }
     if (nowMs !== undefined)
       throw new Error('Every TOTP code near this clock has been used: use a fresh user or a later clock');
-    await new Promise((resolve) => setTimeout(resolve, (current + 1) * 30_000 - at + 50));
+    testClock.advance((current + 1) * 30_000 - at + 50);
   }
 }
 
@@ -73,7 +75,6 @@ export async function signInWithPages(
   app: FastifyInstance,
   options: { email: string; password: string; totpSecret?: string; remoteAddress?: string; now?: () => Date },
 ): Promise<SignedIn> {
-  const now = options.now ?? (() => new Date());
   const remote = options.remoteAddress ? { remoteAddress: options.remoteAddress } : {};
   const password = await app.inject({
     method: 'POST',
@@ -97,7 +98,7 @@ export async function signInWithPages(
     method: 'POST',
     url: password.headers.location!,
     headers: { cookie: pending },
-    payload: { _csrf: csrfOf(step.body), code: await totpCode(totpSecret, now().getTime()) },
+    payload: { _csrf: csrfOf(step.body), code: await totpCode(totpSecret, options.now?.().getTime()) },
     ...remote,
   });
   expect(confirmed.statusCode, confirmed.body.slice(0, 500)).toBe(enrolling ? 200 : 303);
@@ -119,27 +120,25 @@ export async function signInWithUseCases(
   options: { email: string; password: string; totpSecret?: string; now?: Date; sourceAddress?: string },
 ): Promise<{ sessionId: string; totpSecret: string; recoveryCodes: string[] }> {
   const env = {
-    now: options.now ?? new Date(),
+    now: options.now ?? testClock.now(),
     sourceAddress: options.sourceAddress ?? '192.0.2.1',
     sleep: async () => {},
   };
   const pending = await signIn(database, options.email, options.password, env);
   if (pending.next === 'set-up-two-factor') {
     const { secret } = await startTotpEnrolment(database, pending.sessionId, env.now);
-    const done = await confirmTotpEnrolment(
-      database,
-      pending.sessionId,
-      await totpCode(secret, env.now.getTime()),
-      env,
-    );
+    const code = await totpCode(secret, options.now?.getTime());
+    const done = await confirmTotpEnrolment(database, pending.sessionId, code, {
+      ...env,
+      now: options.now ?? testClock.now(),
+    });
     return { sessionId: done.sessionId, totpSecret: secret, recoveryCodes: done.recoveryCodes };
   }
   if (!options.totpSecret) throw new Error(`${options.email} has two-factor authentication: pass totpSecret`);
-  const done = await verifyTotpSignIn(
-    database,
-    pending.sessionId,
-    await totpCode(options.totpSecret, env.now.getTime()),
-    env,
-  );
+  const code = await totpCode(options.totpSecret, options.now?.getTime());
+  const done = await verifyTotpSignIn(database, pending.sessionId, code, {
+    ...env,
+    now: options.now ?? testClock.now(),
+  });
   return { sessionId: done.sessionId, totpSecret: options.totpSecret, recoveryCodes: [] };
 }

@@ -130,6 +130,7 @@ export async function createAction(
   const row = await tx
     .insertInto('actions')
     .values({
+      created_at: ctx.now,
       nominal_id: nominalId,
       meeting_id: meetingId,
       description: value.description,
@@ -147,6 +148,7 @@ export async function createAction(
     await tx
       .insertInto('agency_involvements')
       .values({
+        created_at: ctx.now,
         nominal_id: nominalId,
         agency_id: owner.agency.id,
         reason: 'action',
@@ -159,9 +161,8 @@ export async function createAction(
       .execute();
   }
   const ownerLabel = labelOwner(owner.user?.display_name ?? null, value.ownerName, owner.agency.name);
-  await recordChange(tx, {
+  await recordChange(tx, ctx, {
     nominalId,
-    userId: ctx.actor.userId,
     section: 'actions',
     entityId: row.id,
     entityVersion: 1,
@@ -177,7 +178,7 @@ export async function createAction(
       ...(meetingId ? { meetingId } : {}),
     },
   });
-  await logAccess(tx, ctx.actor, ctx.origin, {
+  await logAccess(tx, ctx, {
     operation: 'collection',
     recordType: 'nominal',
     recordIds: [nominalId],
@@ -310,6 +311,7 @@ export async function addActionUpdate(
   await tx
     .insertInto('action_updates')
     .values({
+      created_at: ctx.now,
       action_id: actionId,
       meeting_id: meetingId,
       note: value.note,
@@ -341,9 +343,8 @@ export async function addActionUpdate(
       .execute();
   }
   const statusLabel = labelOf(ACTION_STATUS, value.status).toLowerCase();
-  await recordChange(tx, {
+  await recordChange(tx, ctx, {
     nominalId: current.nominal_id,
-    userId: ctx.actor.userId,
     section: 'actions',
     entityId: actionId,
     entityVersion: updated.version,
@@ -354,7 +355,7 @@ export async function addActionUpdate(
     before: { status: current.status },
     after: { status: value.status, ...(value.note ? { note: value.note } : {}) },
   });
-  await logAccess(tx, ctx.actor, ctx.origin, {
+  await logAccess(tx, ctx, {
     operation: 'alteration',
     recordType: 'nominal',
     recordIds: [current.nominal_id],
@@ -551,7 +552,7 @@ export async function listActionsForNominal(
     if (scope.access.via === 'involvement') query = query.where('a.owner_agency_id', '=', ctx.actor.agencyId);
     const views = await withUpdates(tx, await query.execute(), ctx.today);
     if (log)
-      await logAccess(tx, ctx.actor, ctx.origin, {
+      await logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'nominal',
         recordIds: [nominalId],
@@ -571,7 +572,7 @@ export async function getAction(database: Database, ctx: UseCaseContext, actionI
     const { action, standing } = await standingOn(tx, ctx, actionId);
     const row = await baseQuery(tx).where('a.id', '=', actionId).executeTakeFirstOrThrow();
     const [view] = await withUpdates(tx, [row], ctx.today);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [action.nominal_id],
@@ -633,7 +634,7 @@ export async function listMyActions(database: Database, ctx: UseCaseContext): Pr
       ? await baseQuery(tx).where('a.id', 'in', ids).orderBy('a.due_on').limit(500).execute()
       : [];
     const views = await withUpdates(tx, rows, ctx.today);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [...new Set(views.map((v) => v.nominalId))],
@@ -734,9 +735,9 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
     });
     sent++;
   }
-  await tx.updateTable('actions').set({ distributed_at: new Date() }).where('id', 'in', actionIds).execute();
+  await tx.updateTable('actions').set({ distributed_at: ctx.now }).where('id', 'in', actionIds).execute();
   if (sent)
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'disclosure',
       recordType: 'nominal',
       recordIds: [...new Set(actions.map((a) => a.nominal_id))],

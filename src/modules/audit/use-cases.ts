@@ -100,7 +100,7 @@ export async function accessHistoryOfRecord(
       LEFT JOIN users u ON u.id = l.user_id
       LEFT JOIN agencies g ON g.id = l.agency_id
       ORDER BY p.at DESC, p.entry_id DESC`.execute(tx);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'access_log',
       recordIds: [subject.recordId],
@@ -169,7 +169,7 @@ export async function accessHistoryOfUser(
           )
         : [],
     );
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'access_log',
       recordIds: [user.id],
@@ -241,7 +241,7 @@ export async function exportAccessHistory(
     EXPORT_PURPOSES.find((p) => p.value === purpose)!.text + (reference ? ` (reference ${reference})` : '');
   return database.transaction(async (tx) => {
     const subject = await findSubject(tx, input.q);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'disclosure',
       recordType: 'access_log',
       recordIds: [subject.recordId],
@@ -258,7 +258,7 @@ export async function exportAccessHistory(
       WHERE r.record_id = ${subject.recordId}::uuid
       ORDER BY r.at, r.entry_id`.execute(tx);
     const entries = rows.rows.map(toRow);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = ctx.today;
     return {
       subject,
       entries,

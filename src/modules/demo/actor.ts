@@ -1,4 +1,5 @@
 import type { Actor, UseCaseContext } from '../../access/actor.ts';
+import type { Moment } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { loadUserAccess } from '../users/access-status.ts';
 import { usersDb } from '../users/tables.ts';
@@ -12,6 +13,6 @@ export async function actorForUser(database: Database, userId: string, today: st
 }
 
 /** A use-case context for work that is not a web request: no source address, a fixed request id. */
-export function backgroundContext(actor: Actor, today: string, requestId: string): UseCaseContext {
-  return { actor, origin: { sourceAddress: null, requestId }, today };
+export function backgroundContext(actor: Actor, moment: Moment, requestId: string): UseCaseContext {
+  return { actor, origin: { sourceAddress: null, requestId }, ...moment };
 }

@@ -1,8 +1,9 @@
+import { momentOf, type Clock, type Moment } from '../../clock.ts';
 import { sql } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import type { Database } from '../../db/database.ts';
 import { ROLE, type Role } from '../../domain/codes.ts';
-import { addDays, addYears, parseIsoDate } from '../../domain/dates.ts';
+import { addDays, addYears } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { decideLevel } from '../levels/use-cases.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../nominals/use-cases.ts';
@@ -33,8 +34,8 @@ export interface DemoDataOptions {
   areaCode?: string;
   /** How many nominals; default 300. */
   nominals?: number;
-  /** ISO date every date is worked out from; the clock is never read. */
-  today: string;
+  /** The one clock: every date is worked out from its today, every timestamp is its now. */
+  clock: Clock;
   /** The password of every demo user. */
   password: string;
 }
@@ -94,8 +95,8 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   const areaCode = options.areaCode ?? DEMO_DEFAULT_AREA;
   const count = options.nominals ?? DEMO_DEFAULT_NOMINALS;
   const seed = options.seed ?? DEMO_DEFAULT_SEED;
-  if (!parseIsoDate(options.today).ok)
-    throw new RangeError(`today must be an ISO date like 2026-11-23, not "${options.today}"`);
+  const moment = momentOf(options.clock);
+  const { today } = moment;
   if (!Number.isInteger(count) || count < 0 || count > 20_000)
     throw new RangeError(`nominals must be a whole number from 0 to 20000, not ${count}`);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, not ${seed}`);
@@ -112,16 +113,16 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   const ids = new Map<string, string>();
   for (const spec of specs) {
     if (spec.role === 'admin' && spec.email === demoEmail('admin', areaCode)) continue;
-    ids.set(spec.email, await ensureUser(database, spec, options.password, options.today));
+    ids.set(spec.email, await ensureUser(database, spec, options.password, moment));
   }
 
   const practitioner = specs.find((s) => s.email === demoEmail('probation_practitioner', areaCode))!;
-  const actor = await actorForUser(database, ids.get(practitioner.email)!, options.today);
+  const actor = await actorForUser(database, ids.get(practitioner.email)!, today);
   if (!actor)
     throw new Error(
       `The demo user ${practitioner.email} is disabled: enable it, or remove it, and load the demo again`,
     );
-  const ctx = backgroundContext(actor, options.today, 'demo-data');
+  const ctx = backgroundContext(actor, moment, 'demo-data');
 
   const staffOf = (role: Role) => {
     const spec = specs.find((s) => s.email === demoEmail(role, areaCode))!;
@@ -139,7 +140,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
     .orderBy('name')
     .execute();
   const agencyIds = new Map(agencies.map((a) => [a.name, a.id]));
-  const plans = planDemoNominals({ seed, areaCode, count, today: options.today, reference, agencies, staff });
+  const plans = planDemoNominals({ seed, areaCode, count, today: today, reference, agencies, staff });
 
   // A load that stopped part-way is resumed: people whose CRN is already recorded are not made again.
   const existing = new Map(
@@ -186,10 +187,8 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
           d.level === 1
             ? 'Risk can be managed by the lead agency with information sharing.'
             : 'Active multi-agency management is needed to manage the risk.',
-        decidedOn: addDays(options.today, -((index * 37) % 240)),
-        ...(d.category === 3
-          ? { category3AcceptedOn: addDays(options.today, -((index * 37) % 240) - 7) }
-          : {}),
+        decidedOn: addDays(today, -((index * 37) % 240)),
+        ...(d.category === 3 ? { category3AcceptedOn: addDays(today, -((index * 37) % 240) - 7) } : {}),
       });
     } catch (error) {
       // A planned level the rules refuse (e.g. the record does not make the person eligible) stays unset.
@@ -200,13 +199,13 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   // Levels 2 and 3: plans, a past and an upcoming meeting, actions, a referral awaiting screening.
   const contextOf = async (role: Role) => {
     const spec = specs.find((s) => s.email === demoEmail(role, areaCode))!;
-    const roleActor = await actorForUser(database, ids.get(spec.email)!, options.today);
+    const roleActor = await actorForUser(database, ids.get(spec.email)!, today);
     if (!roleActor)
       throw new Error(`The demo user ${spec.email} is disabled: enable it, and load the demo again`);
-    return backgroundContext(roleActor, options.today, 'demo-data');
+    return backgroundContext(roleActor, moment, 'demo-data');
   };
   await loadMultiAgencyDemo(database, {
-    today: options.today,
+    today: today,
     practitioner: ctx,
     coordinator: await contextOf('mappa_coordinator'),
     chair: await contextOf('meeting_chair'),
@@ -214,7 +213,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
   });
 
   const admin = specs.find((s) => s.email === demoEmail('admin', areaCode))!;
-  await ensureUser(database, admin, options.password, options.today);
+  await ensureUser(database, admin, options.password, moment);
   return { users: await existingUsers(database, specs), nominals: await countNominals(database, areaCode) };
 }
 
@@ -281,11 +280,12 @@ async function ensureUser(
   database: Database,
   spec: UserSpec,
   password: string,
-  today: string,
+  moment: Moment,
 ): Promise<string> {
+  const { today } = moment;
   const found = await findUserByEmail(database, spec.email);
   if (found) return found.id;
-  const created = await createUser(database, null, {
+  const created = await createUser(database, moment, {
     email: spec.email,
     displayName: spec.displayName,
     agencyId: spec.agencyId,
@@ -296,7 +296,7 @@ async function ensureUser(
     trainingCompletedOn: addDays(today, -30),
   });
   // Demo staff share one authenticator key, printed at start, so a demo needs no phone enrolment.
-  await setTotpSecret(database, created.id, DEMO_TOTP_SECRET);
+  await setTotpSecret(database, created.id, DEMO_TOTP_SECRET, { now: moment.now });
   return created.id;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { isRealDate, londonDateAt } from '../../domain/dates.ts';
+import { todayBy, systemClock } from '../../clock.ts';
+import { isRealDate } from '../../domain/dates.ts';
 import { hashPassword } from '../users/passwords.ts';
 import {
   appendLogBatch,
@@ -121,6 +122,7 @@ export async function generateDataset(database: Database, options: GenerateOptio
             '2030-12-31',
             '2026-01-05',
             `${today}T08:00:00Z`,
+            '2026-01-05T08:00:00Z',
           ]),
         );
         return (
@@ -203,7 +205,7 @@ export async function generateDataset(database: Database, options: GenerateOptio
       }
       const rows = await database.transaction(async (tx) => {
         const n = await step.run(tx);
-        await sql`INSERT INTO generation_batches (step, rows_written) VALUES (${step.name}, ${n})`.execute(
+        await sql`INSERT INTO generation_batches (step, rows_written, done_at) VALUES (${step.name}, ${n}, ${systemClock.now()})`.execute(
           tx,
         );
         return n;
@@ -218,7 +220,9 @@ export async function generateDataset(database: Database, options: GenerateOptio
   if (!stopped) {
     // Fresh statistics, or the planner guesses from empty tables on its first queries.
     await sql`ANALYZE`.execute(database.db);
-    await sql`UPDATE generation_runs SET finished_at = now() WHERE finished_at IS NULL`.execute(database.db);
+    await sql`UPDATE generation_runs SET finished_at = ${systemClock.now()} WHERE finished_at IS NULL`.execute(
+      database.db,
+    );
   }
   return {
     plan,
@@ -293,8 +297,8 @@ async function startRun(database: Database, options: GenerateOptions): Promise<s
       );
     return existing.as_of;
   }
-  const today = options.today ?? londonDateAt(Date.now());
-  await sql`INSERT INTO generation_runs (seed, scale, as_of) VALUES (${options.seed}, ${options.scale}, ${today}::date)`.execute(
+  const today = options.today ?? todayBy(systemClock);
+  await sql`INSERT INTO generation_runs (seed, scale, as_of, started_at) VALUES (${options.seed}, ${options.scale}, ${today}::date, ${systemClock.now()})`.execute(
     database.db,
   );
   return today;

@@ -20,6 +20,7 @@ export const TABLES = {
     ['vetting_expires_on', 'date'],
     ['training_completed_on', 'date'],
     ['password_changed_at', 'timestamptz'],
+    ['created_at', 'timestamptz'],
   ],
   user_roles: [
     ['user_id', 'uuid'],

@@ -95,7 +95,7 @@ export async function listJustifiedAccessesAwaitingReview(
       .offset((page - 1) * AUDIT_PAGE_SIZE)
       .execute()) as JustifiedAccessForReview[];
     if (rows.length) {
-      await logAccess(tx, ctx.actor, ctx.origin, {
+      await logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'justified_access',
         recordIds: rows.map((r) => r.nominalId),
@@ -118,7 +118,7 @@ export async function getJustifiedAccessForReview(
     const row = (await justifiedAccessQuery(tx).where('j.id', '=', id).executeTakeFirst()) as
       JustifiedAccessForReview | undefined;
     if (!row) throw new NotFoundError();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'justified_access',
       recordIds: [row.nominalId],
@@ -159,7 +159,7 @@ export async function reviewJustifiedAccess(
     const reviewed = await tx
       .updateTable('justified_accesses')
       .set({
-        reviewed_at: sql<Date>`now()`,
+        reviewed_at: ctx.now,
         reviewed_by: ctx.actor.userId,
         review_outcome: outcome,
         review_note: note || null,
@@ -175,7 +175,7 @@ export async function reviewJustifiedAccess(
         `This access was reviewed already${existing.reviewerName ? ` by ${existing.reviewerName}` : ''}: it was found ${existing.reviewOutcome}.`,
       );
     }
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'justified_access',
       recordIds: [reviewed.nominal_id],

@@ -31,10 +31,11 @@ export async function grantJustifiedAccess(
       .where('id', '=', nominalId)
       .executeTakeFirst();
     if (!nominal) throw new NotFoundError();
-    const expiresAt = new Date(Date.now() + JUSTIFIED_ACCESS_HOURS * 3600_000);
+    const expiresAt = new Date(ctx.now.getTime() + JUSTIFIED_ACCESS_HOURS * 3600_000);
     const grant = await tx
       .insertInto('justified_accesses')
       .values({
+        granted_at: ctx.now,
         user_id: ctx.actor.userId,
         nominal_id: nominal.id,
         owning_area_code: nominal.area_code,
@@ -43,7 +44,7 @@ export async function grantJustifiedAccess(
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominal.id],
@@ -80,7 +81,7 @@ export async function listJustifiedAccessesToArea(database: Database, ctx: UseCa
       .limit(limit)
       .execute();
     if (rows.length) {
-      await logAccess(tx, ctx.actor, ctx.origin, {
+      await logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'justified_access',
         recordIds: rows.map((r) => r.nominalId),

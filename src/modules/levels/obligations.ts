@@ -3,7 +3,7 @@ import path from 'node:path';
 import { projectRoot } from '../../config.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Outcome } from '../../domain/codes.ts';
-import { compareDates } from '../../domain/dates.ts';
+import { compareDates, londonDateAt } from '../../domain/dates.ts';
 import {
   DEFAULT_AREA_SETTINGS,
   levelDecisionDue,
@@ -60,7 +60,8 @@ export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettin
   };
 }
 
-const isoDay = (at: Date | string) => new Date(at).toISOString().slice(0, 10);
+/** The London day an instant fell on (a fact about a record, e.g. the day it was recorded; never "today"). */
+const dayOf = (at: Date | string) => londonDateAt(new Date(at).getTime());
 const laterOf = (a: string, b: string) => (compareDates(a, b) >= 0 ? a : b);
 
 const current = (from: string | null, to: string | null, today: string) =>
@@ -153,7 +154,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
             // An event reported late still prompts a review: it counts from when it was recorded.
             significantEvents: events.map((e) => ({
               type: e.type as never,
-              occurredOn: laterOf(e.occurred_on, isoDay(e.recorded_at)),
+              occurredOn: laterOf(e.occurred_on, dayOf(e.recorded_at)),
               reviewed: e.reviewed_by_decision !== null,
             })),
           },
@@ -164,7 +165,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
   // Every decision marks the events recorded before it as considered; what is left is unreviewed.
   const unreviewed = events
     .filter((e) => e.reviewed_by_decision === null)
-    .map((e) => laterOf(e.occurred_on, isoDay(e.recorded_at)))
+    .map((e) => laterOf(e.occurred_on, dayOf(e.recorded_at)))
     .sort()[0];
 
   let notificationDue: string | null = null;
@@ -201,7 +202,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
       .orderBy('considered_at', 'desc')
       .executeTakeFirst();
     const changedSince = (at: Date) =>
-      events.some((e) => compareDates(e.occurred_on, at.toISOString().slice(0, 10)) > 0) ||
+      events.some((e) => compareDates(e.occurred_on, dayOf(at)) > 0) ||
       (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at);
     if (considered && !changedSince(new Date(considered.considered_at))) candidate = false;
   }

@@ -27,6 +27,7 @@ export async function recordSignificantEvent(
   const row = await tx
     .insertInto('significant_events')
     .values({
+      recorded_at: ctx.now,
       nominal_id: nominalId,
       type: event.type,
       occurred_on: event.occurredOn,
@@ -62,9 +63,8 @@ export async function recordSignificantEvent(
     body: `${ctx.actor.displayName} (${ctx.actor.agencyName}) recorded: ${label.toLowerCase()} for ${nominal.forename} ${nominal.surname}, on ${event.occurredOn}. ${event.description} A level review is now due.`,
     link: `/nominals/${nominalId}/levels`,
   });
-  await recordChange(tx, {
+  await recordChange(tx, ctx, {
     nominalId,
-    userId: ctx.actor.userId,
     section: 'significant-events',
     entityId: row.id,
     entityVersion: 1,
@@ -107,7 +107,7 @@ export async function reportSignificantEvent(
     const event = parseSignificantEvent(input, ctx.today);
     const result = await recordSignificantEvent(tx, ctx, nominalId, event);
     await recomputeObligations(tx, nominalId, ctx.today);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],

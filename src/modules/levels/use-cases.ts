@@ -191,6 +191,7 @@ export async function recordLevelDecision(
       ? await tx
           .insertInto('screenings')
           .values({
+            completed_at: ctx.now,
             nominal_id: nominalId,
             answers: JSON.stringify(
               Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.key, form.screening?.[q.key] ?? null])),
@@ -203,6 +204,7 @@ export async function recordLevelDecision(
     const decision = await tx
       .insertInto('level_decisions')
       .values({
+        decided_at: ctx.now,
         nominal_id: nominalId,
         level: deregister ? null : level,
         category,
@@ -249,9 +251,8 @@ export async function recordLevelDecision(
     const summary = ruling.overridden
       ? `${decided}: chair’s override by ${ctx.actor.displayName} (${describeOpenActions(openActions)}): ${overrideReason}`
       : decided;
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'levels',
       entityId: decision.id,
       entityVersion: 1,
@@ -287,7 +288,7 @@ export async function recordLevelDecision(
         link: `/nominals/${nominalId}/levels#decisions`,
       });
     }
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -326,6 +327,7 @@ export async function recordStatusNotification(
     const row = await tx
       .insertInto('status_notifications')
       .values({
+        recorded_at: ctx.now,
         nominal_id: nominalId,
         told_on: (told as { value: string }).value,
         invited_to_contribute: yes(input.invitedToContribute),
@@ -334,9 +336,8 @@ export async function recordStatusNotification(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'levels',
       entityId: row.id,
       entityVersion: 1,
@@ -345,7 +346,7 @@ export async function recordStatusNotification(
       before: null,
       after: { toldOn: (told as { value: string }).value },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -446,7 +447,7 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       .orderBy('n.recorded_at', 'desc')
       .execute();
     const countersignatureRequired = await areaRequiresCountersignature(tx, obligations.area_code);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -544,16 +545,15 @@ export async function countersignLevelDecision(
       });
     const updated = await tx
       .updateTable('level_decisions')
-      .set({ countersigned_at: new Date(), countersigned_by: ctx.actor.userId })
+      .set({ countersigned_at: ctx.now, countersigned_by: ctx.actor.userId })
       .where('id', '=', decisionId)
       .where('countersigned_at', 'is', null)
       .returning(['id', 'countersigned_at'])
       .executeTakeFirst();
     if (!updated)
       throw new ValidationError({ decisionId: 'This level decision has already been countersigned' });
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'levels',
       entityId: decisionId,
       entityVersion: 2,
@@ -562,7 +562,7 @@ export async function countersignLevelDecision(
       before: { countersignedBy: null },
       after: { countersignedBy: ctx.actor.userId },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -601,7 +601,13 @@ export async function recordOffenderNotification(
     const notifiedOn = (notified as { value: string }).value;
     const row = await tx
       .insertInto('offender_notifications')
-      .values({ nominal_id: nominalId, kind: kind!, notified_on: notifiedOn, recorded_by: ctx.actor.userId })
+      .values({
+        nominal_id: nominalId,
+        kind: kind!,
+        notified_on: notifiedOn,
+        recorded_by: ctx.actor.userId,
+        recorded_at: ctx.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recomputeObligations(tx, nominalId, ctx.today);
@@ -610,9 +616,8 @@ export async function recordOffenderNotification(
       .select('notification_due_on')
       .where('nominal_id', '=', nominalId)
       .executeTakeFirstOrThrow();
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'levels',
       entityId: row.id,
       entityVersion: 1,
@@ -621,7 +626,7 @@ export async function recordOffenderNotification(
       before: null,
       after: { kind, notifiedOn },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -844,7 +849,7 @@ export async function updateAreaSettings(
       ...v,
       standingPanel: v.standingPanelConfigured ? v.standingPanel.map((a) => a.agencyId) : 'default',
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'area_settings',
       recordIds: [],

@@ -133,7 +133,7 @@ export async function getAgenda(
           .executeTakeFirst()
       : undefined;
 
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'combination',
       recordType: 'nominal',
       recordIds: [nominalId],

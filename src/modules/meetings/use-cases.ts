@@ -221,7 +221,7 @@ export async function listMeetings(database: Database, ctx: UseCaseContext) {
     const areas = ctx.actor.tokenScope?.areaCodes;
     if (areas) query = query.where('m.area_code', 'in', areas.length ? areas : ['']);
     const rows = await query.orderBy('m.starts_at', 'asc').limit(500).execute();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'meeting',
       recordIds: [],
@@ -279,7 +279,7 @@ export async function schedulingOptions(database: Database, ctx: UseCaseContext)
       .where(awaitingAMeeting)
       .orderBy('r.submitted_at')
       .execute();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [...new Set(awaiting.map((a) => a.nominalId))],
@@ -418,6 +418,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
     const meeting = await tx
       .insertInto('meetings')
       .values({
+        created_at: ctx.now,
         area_code: areaCode,
         level,
         starts_at: startsAt,
@@ -459,6 +460,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         .insertInto('meeting_invitations')
         .values(
           [...invited.values()].map((a) => ({
+            invited_at: ctx.now,
             meeting_id: meeting.id,
             agency_id: a.id,
             standing: a.standing,
@@ -482,12 +484,12 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
               sections: [...SHAREABLE_SECTIONS],
               from_date: fromDate,
               created_by: ctx.actor.userId,
+              created_at: ctx.now,
             })),
           )
           .execute();
-      await recordChange(tx, {
+      await recordChange(tx, ctx, {
         nominalId,
-        userId: ctx.actor.userId,
         section: 'meetings',
         entityId: meeting.id,
         entityVersion: 1,
@@ -525,7 +527,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         ' The meeting page has the agenda for each person.',
       link: `/meetings/${meeting.id}`,
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: inScope,
@@ -620,7 +622,7 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       .orderBy('mn.position')
       .execute();
     const attendance = await attendanceOf(tx, meetingId);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: nominals.map((n) => n.id),
@@ -691,6 +693,7 @@ export async function recordAttendance(
     const row = await tx
       .insertInto('meeting_attendance')
       .values({
+        recorded_at: ctx.now,
         meeting_id: meetingId,
         agency_id: agencyId,
         person_name: personName,
@@ -700,7 +703,7 @@ export async function recordAttendance(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'meeting',
       recordIds: [meetingId],
@@ -794,7 +797,7 @@ export async function closeMeeting(database: Database, ctx: UseCaseContext, meet
       .updateTable('meetings')
       .set({
         status: 'closed',
-        closed_at: new Date(),
+        closed_at: ctx.now,
         closed_by: ctx.actor.userId,
         version: meeting.version + 1,
       })
@@ -805,7 +808,7 @@ export async function closeMeeting(database: Database, ctx: UseCaseContext, meet
     if (!updated) return { closed: true, alreadyClosed: true, ownersNotified: 0 };
     // Each owner gets one notification listing all their new actions.
     const ownersNotified = await distributeMeetingActions(tx, ctx, meetingId);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'meeting',
       recordIds: [meetingId],
@@ -973,7 +976,7 @@ export async function getMinutes(
       .orderBy('version')
       .execute();
     const attendance = await attendanceOf(tx, meetingId);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -1061,6 +1064,7 @@ export async function saveMinutes(
       const row = await tx
         .insertInto('minutes')
         .values({
+          updated_at: ctx.now,
           meeting_id: meetingId,
           nominal_id: nominalId,
           content: JSON.stringify(content),
@@ -1076,7 +1080,7 @@ export async function saveMinutes(
         .updateTable('minutes')
         .set({
           content: JSON.stringify(content),
-          updated_at: new Date(),
+          updated_at: ctx.now,
           updated_by: ctx.actor.userId,
           row_version: latest.row_version + 1,
         })
@@ -1088,7 +1092,7 @@ export async function saveMinutes(
       if (!row) throw await staleMinutes(tx, meetingId, nominalId);
       saved = { version: row.version, rowVersion: row.row_version };
     }
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -1156,7 +1160,7 @@ export async function approveMinutes(
       .updateTable('minutes')
       .set({
         status: 'approved',
-        approved_at: new Date(),
+        approved_at: ctx.now,
         approved_by: ctx.actor.userId,
         row_version: latest.row_version + 1,
       })
@@ -1165,9 +1169,8 @@ export async function approveMinutes(
       .returning(['version', 'row_version'])
       .executeTakeFirst();
     if (!approved) throw await staleMinutes(tx, meetingId, nominalId);
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'meetings',
       entityId: latest.id,
       entityVersion: approved.version,
@@ -1176,7 +1179,7 @@ export async function approveMinutes(
       before: { status: 'draft' },
       after: { status: 'approved', version: approved.version },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [person.id],
@@ -1212,6 +1215,7 @@ export async function correctMinutes(
     const row = await tx
       .insertInto('minutes')
       .values({
+        updated_at: ctx.now,
         meeting_id: meetingId,
         nominal_id: nominalId,
         version: latest.version + 1,
@@ -1223,7 +1227,7 @@ export async function correctMinutes(
       .returning(['version', 'row_version'])
       .executeTakeFirst();
     if (!row) throw new ConflictError('Someone else started a correction first. Reload to see it.');
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -1389,7 +1393,7 @@ export async function meetingsForNominal(database: Database, ctx: UseCaseContext
       .where('mn.nominal_id', '=', nominalId);
     if (scope.access.via === 'involvement') query = query.where(invitedAgency(ctx.actor.agencyId));
     const rows = await query.orderBy('m.starts_at', 'desc').execute();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],

@@ -1,3 +1,4 @@
+import type { UseCaseContext } from '../../access/actor.ts';
 import type { Tx } from '../../db/database.ts';
 import type { ConflictingChange } from '../../domain/errors.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -24,7 +25,6 @@ const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? ''
 
 export interface ChangeRecord {
   nominalId: string;
-  userId: string;
   section: string;
   entityId: string;
   entityVersion: number | null;
@@ -37,12 +37,17 @@ export interface ChangeRecord {
 }
 
 /** Appends to the record's timeline, in the same transaction as the change itself. */
-export async function recordChange(tx: Tx, change: ChangeRecord): Promise<void> {
+export async function recordChange(
+  tx: Tx,
+  ctx: Pick<UseCaseContext, 'actor' | 'now'>,
+  change: ChangeRecord,
+): Promise<void> {
   await tx
     .insertInto('nominal_changes')
     .values({
+      at: ctx.now,
       nominal_id: change.nominalId,
-      user_id: change.userId,
+      user_id: ctx.actor.userId,
       section: change.section,
       entity_id: change.entityId,
       entity_version: change.entityVersion,

@@ -54,7 +54,7 @@ export async function loadInScope(
       .select('id')
       .where('nominal_id', '=', nominalId)
       .where('user_id', '=', ctx.actor.userId)
-      .where('expires_at', '>', new Date())
+      .where('expires_at', '>', ctx.now)
       .executeTakeFirst(),
   ]);
   const access = accessToNominal(ctx.actor, action, {

@@ -61,14 +61,15 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
             vigil_ref: makeVigilReference(seq.rows[0]!.n),
             area_code: ctx.actor.areaCode,
             created_by: ctx.actor.userId,
+            created_at: ctx.now,
             updated_by: ctx.actor.userId,
+            updated_at: ctx.now,
           } as never)
           .returning(['id', 'vigil_ref', 'version'])
           .executeTakeFirstOrThrow();
         await syncName(tx, row.id, null, values.forename as string, values.surname as string);
-        await recordChange(tx, {
+        await recordChange(tx, ctx, {
           nominalId: row.id,
-          userId: ctx.actor.userId,
           section: 'identity',
           entityId: row.id,
           entityVersion: 1,
@@ -83,9 +84,8 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
             .values({ nominal_id: row.id, type: identifier.type, value: identifier.value })
             .returning('id')
             .executeTakeFirstOrThrow();
-          await recordChange(tx, {
+          await recordChange(tx, ctx, {
             nominalId: row.id,
-            userId: ctx.actor.userId,
             section: 'identifiers',
             entityId: added.id,
             entityVersion: 1,
@@ -96,7 +96,7 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
           });
         }
         await recomputeObligations(tx, row.id, ctx.today);
-        await logAccess(tx, ctx.actor, ctx.origin, {
+        await logAccess(tx, ctx, {
           operation: 'collection',
           recordType: 'nominal',
           recordIds: [row.id],
@@ -247,7 +247,7 @@ export async function updateNominalSection(
       .set({
         ...toColumns(fields, values),
         version: current.version + 1,
-        updated_at: new Date(),
+        updated_at: ctx.now,
         updated_by: ctx.actor.userId,
       } as never)
       .where('id', '=', nominalId)
@@ -258,9 +258,8 @@ export async function updateNominalSection(
     if (sectionName === 'identity')
       await syncName(tx, nominalId, null, values.forename as string, values.surname as string);
     await recomputeObligations(tx, nominalId, ctx.today);
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: sectionName,
       entityId: nominalId,
       entityVersion: updated.version,
@@ -269,7 +268,7 @@ export async function updateNominalSection(
       before: pick(before, changed),
       after: pick(values, changed),
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -363,7 +362,8 @@ export async function addSectionRow(
                   .executeTakeFirst()
               )?.rosh_overall ?? null)
             : null;
-        const extra = section.table === 'risk_assessments' ? { recorded_by: ctx.actor.userId } : {};
+        const extra =
+          section.table === 'risk_assessments' ? { recorded_by: ctx.actor.userId, recorded_at: ctx.now } : {};
         const row = await tx
           .insertInto(section.table)
           .values({ ...toColumns(section.fields, stored), ...extra, nominal_id: nominalId } as never)
@@ -372,9 +372,8 @@ export async function addSectionRow(
         const id = (row as { id: string }).id;
         if (section.name === 'aliases')
           await syncName(tx, nominalId, id, values.forename as string, values.surname as string);
-        await recordChange(tx, {
+        await recordChange(tx, ctx, {
           nominalId,
-          userId: ctx.actor.userId,
           section: section.name,
           entityId: id,
           entityVersion: 1,
@@ -388,7 +387,7 @@ export async function addSectionRow(
         const event = eventForRecordChange(section.name, values, previousRosh);
         if (event?.occurredOn) await recordSignificantEvent(tx, ctx, nominalId, event);
         await recomputeObligations(tx, nominalId, ctx.today);
-        await logAccess(tx, ctx.actor, ctx.origin, {
+        await logAccess(tx, ctx, {
           operation: 'collection',
           recordType: 'nominal',
           recordIds: [nominalId],
@@ -438,9 +437,8 @@ async function endSuperseded(
       .set({ to_date: from, version: old.version + 1 } as never)
       .where('id', '=', old.id)
       .execute();
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: section.name,
       entityId: old.id,
       entityVersion: old.version + 1,
@@ -496,9 +494,8 @@ export async function updateSectionRow(
         if (section.name === 'aliases')
           await syncName(tx, nominalId, rowId, values.forename as string, values.surname as string);
         const ended = changed.some((c) => /^(toDate|endDate)$/.test(c.key) && c.before === null);
-        await recordChange(tx, {
+        await recordChange(tx, ctx, {
           nominalId,
-          userId: ctx.actor.userId,
           section: section.name,
           entityId: rowId,
           entityVersion: (updated as { version: number }).version,
@@ -509,7 +506,7 @@ export async function updateSectionRow(
           sensitivity: sensitivityOf(section.name, values) ?? sensitivityOf(section.name, current),
         });
         await recomputeObligations(tx, nominalId, ctx.today);
-        await logAccess(tx, ctx.actor, ctx.origin, {
+        await logAccess(tx, ctx, {
           operation: 'alteration',
           recordType: 'nominal',
           recordIds: [nominalId],
@@ -576,7 +573,7 @@ export async function getSectionRows(
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     if (!scope.visible.section(section.name)) throw new NotFoundError();
     const { rows } = await loadVisibleSection(tx, scope, section, nominalId);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -599,7 +596,7 @@ export async function getSectionRow(
     const found = await findRow(tx, section, nominalId, rowId);
     if (!rowVisible(scope, section.name, found)) throw new NotFoundError();
     const row = (await presentRows(tx, section, [found]))[0]!;
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -663,7 +660,7 @@ export async function readNominal(tx: Tx, ctx: UseCaseContext, nominalId: string
         : [],
     );
     for (const m of sections.managers!) m.agencyName = agencyNames.get(m.agencyId as string) ?? null;
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -778,7 +775,7 @@ export async function getTimeline(
       .limit(pageSize + 1)
       .offset((Math.max(1, page) - 1) * pageSize)
       .execute();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -826,7 +823,7 @@ export async function getNominalSection(
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await loadNominalRow(tx, nominalId);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],

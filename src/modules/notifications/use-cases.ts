@@ -1,3 +1,4 @@
+import type { Clock } from '../../clock.ts';
 import nodemailer from 'nodemailer';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { logAccess } from '../../audit/access-log.ts';
@@ -45,6 +46,7 @@ export async function notify(tx: Tx, ctx: UseCaseContext, notification: NewNotif
         body: notification.body,
         link: notification.link,
         created_by: ctx.actor.userId,
+        created_at: ctx.now,
       })),
     )
     .returning('id')
@@ -57,6 +59,7 @@ export async function deliverEmails(
   database: Database,
   mailer: Mailer | undefined,
   baseUrl: string,
+  clock: Clock,
   ids?: readonly string[],
 ) {
   if (!mailer) return { sent: 0, failed: 0 };
@@ -79,7 +82,7 @@ export async function deliverEmails(
         text: `${row.subject}.\n\nSign in to Vigil to see the details: ${baseUrl}${row.link ?? '/inbox'}\n\nThis email does not contain case details by design.`,
       });
       await database.transaction((tx) =>
-        tx.updateTable('notifications').set({ emailed_at: new Date() }).where('id', '=', row.id).execute(),
+        tx.updateTable('notifications').set({ emailed_at: clock.now() }).where('id', '=', row.id).execute(),
       );
       sent++;
     } catch {
@@ -114,7 +117,7 @@ export async function listInbox(database: Database, ctx: UseCaseContext, limit =
     // Notifications name the people they are about: reading them is a consultation like any other.
     const nominalIds = [...new Set(rows.map((r) => r.nominalId).filter((id): id is string => id !== null))];
     if (nominalIds.length) {
-      await logAccess(tx, ctx.actor, ctx.origin, {
+      await logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'nominal',
         recordIds: nominalIds,
@@ -133,7 +136,7 @@ export async function markRead(database: Database, ctx: UseCaseContext, notifica
   return database.transaction(async (tx) => {
     const updated = await tx
       .updateTable('notifications')
-      .set({ read_at: new Date() })
+      .set({ read_at: ctx.now })
       .where('id', '=', notificationId)
       .where('user_id', '=', ctx.actor.userId)
       .returning('link')

@@ -228,7 +228,7 @@ const logged = (
   nominalId: string,
   operation: 'consultation' | 'collection' | 'alteration',
 ) =>
-  logAccess(tx, ctx.actor, ctx.origin, {
+  logAccess(tx, ctx, {
     operation,
     recordType: 'nominal',
     recordIds: [nominalId],
@@ -359,19 +359,19 @@ export async function createReport(
     const row = await tx
       .insertInto('prison_reports')
       .values({
+        updated_at: ctx.now,
         nominal_id: nominalId,
         meeting_id: meetingId,
         establishment_agency_id: establishmentId,
         ...columnsOf(parts),
         status: submit ? 'submitted' : 'draft',
-        submitted_at: submit ? new Date() : null,
+        submitted_at: submit ? ctx.now : null,
         written_by: ctx.actor.userId,
       })
       .returning(['id', 'version', 'status'])
       .executeTakeFirstOrThrow();
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'prison-reports',
       entityId: row.id,
       entityVersion: row.version,
@@ -443,15 +443,14 @@ async function writeNextVersion(
 ) {
   const updated = await tx
     .updateTable('prison_reports')
-    .set({ updated_at: new Date(), ...changes, version: row.version + 1 })
+    .set({ updated_at: ctx.now, ...changes, version: row.version + 1 })
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .returning(['id', 'version', 'status'])
     .executeTakeFirst();
   if (!updated) throw await staleReport(tx, row.id, row.version);
-  await recordChange(tx, {
+  await recordChange(tx, ctx, {
     nominalId,
-    userId: ctx.actor.userId,
     section: 'prison-reports',
     entityId: row.id,
     entityVersion: updated.version,
@@ -498,7 +497,7 @@ export async function saveReport(
       {
         ...columnsOf(parts),
         meeting_id: meetingId,
-        ...(submit ? { status: 'submitted' as const, submitted_at: new Date(), return_reason: null } : {}),
+        ...(submit ? { status: 'submitted' as const, submitted_at: ctx.now, return_reason: null } : {}),
       },
       (version) =>
         submit
@@ -535,7 +534,7 @@ export async function submitReport(
       ctx,
       nominalId,
       row,
-      { status: 'submitted', submitted_at: new Date(), return_reason: null },
+      { status: 'submitted', submitted_at: ctx.now, return_reason: null },
       () => `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`,
     );
     await afterSubmission(tx, ctx, nominalId, row.id, row.establishment_agency_id);
@@ -570,7 +569,7 @@ export async function decideReport(
       else if (reason.length > REASON_MAX) errors.reason = `Reason must be ${REASON_MAX} characters or fewer`;
     }
     if (Object.keys(errors).length) throw new ValidationError(errors);
-    const now = new Date();
+    const now = ctx.now;
     const updated = await writeNextVersion(
       tx,
       ctx,

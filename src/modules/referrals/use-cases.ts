@@ -193,7 +193,7 @@ export async function listNominalReferrals(database: Database, ctx: UseCaseConte
       .execute();
     const referrals = [];
     for (const row of rows) referrals.push({ ...present(row), decision: await loadDecision(tx, row.id) });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -212,10 +212,16 @@ export async function startReferral(database: Database, ctx: UseCaseContext, nom
     const { nominal } = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await tx
       .insertInto('referrals')
-      .values({ nominal_id: nominalId, area_code: nominal.area_code, created_by: ctx.actor.userId })
+      .values({
+        nominal_id: nominalId,
+        area_code: nominal.area_code,
+        created_by: ctx.actor.userId,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
       .returning(['id', 'version'])
       .executeTakeFirstOrThrow();
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'referral',
       recordIds: [row.id, nominalId],
@@ -353,14 +359,14 @@ export async function saveReferralDraft(
     if (row.version !== version) throw staleDraft(row);
     const updated = await tx
       .updateTable('referrals')
-      .set({ ...set, updated_at: new Date(), version: version + 1 })
+      .set({ ...set, updated_at: ctx.now, version: version + 1 })
       .where('id', '=', referralId)
       .where('version', '=', version)
       .where('status', '=', 'draft')
       .returning(['version', 'updated_at'])
       .executeTakeFirst();
     if (!updated) throw staleDraft(row);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'referral',
       recordIds: [referralId, row.nominalId],
@@ -382,14 +388,14 @@ export async function withdrawReferral(
     const version = parseVersion(input.version);
     const updated = await tx
       .updateTable('referrals')
-      .set({ status: 'withdrawn', updated_at: new Date(), version: version + 1 })
+      .set({ status: 'withdrawn', updated_at: ctx.now, version: version + 1 })
       .where('id', '=', referralId)
       .where('version', '=', version)
       .where('status', '=', 'draft')
       .returning('version')
       .executeTakeFirst();
     if (!updated) throw staleDraft(row);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'referral',
       recordIds: [referralId, row.nominalId],
@@ -439,8 +445,8 @@ export async function submitReferral(
       .updateTable('referrals')
       .set({
         status: 'submitted',
-        submitted_at: new Date(),
-        updated_at: new Date(),
+        submitted_at: ctx.now,
+        updated_at: ctx.now,
         record_snapshot: JSON.stringify(record),
         version: version + 1,
       })
@@ -458,9 +464,8 @@ export async function submitReferral(
       body: `${ctx.actor.displayName} (${ctx.actor.agencyName}) referred ${row.forename} ${row.surname} for Level ${row.requestedLevel} management${row.category3 ? ' as a Category 3 case' : ''}.${row.emergency ? ' This is an emergency referral: the coordinator decides it at once.' : ''}`,
       link: `/referrals/${referralId}`,
     });
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'referrals',
       entityId: referralId,
       entityVersion: updated.version,
@@ -469,7 +474,7 @@ export async function submitReferral(
       before: null,
       after: { requestedLevel: row.requestedLevel, emergency: row.emergency, category3: row.category3 },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'referral',
       recordIds: [referralId, nominalId],
@@ -497,7 +502,7 @@ export async function getReferral(database: Database, ctx: UseCaseContext, refer
     const decision = await loadDecision(tx, referralId);
     const agencies = await areaAgencies(tx, row.areaCode);
     const route = await screeningRoute(tx, row.areaCode);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'referral',
       recordIds: [referralId, row.nominalId],
@@ -584,7 +589,7 @@ export async function listReferrals(database: Database, ctx: UseCaseContext) {
       : [];
     const nominalIds = [...new Set([...awaiting, ...mine, ...recentDecisions].map((r) => r.nominalId))];
     if (nominalIds.length)
-      await logAccess(tx, ctx.actor, ctx.origin, {
+      await logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'nominal',
         recordIds: nominalIds,
@@ -737,6 +742,7 @@ export async function decideReferral(
     const decision = await tx
       .insertInto('referral_decisions')
       .values({
+        decided_at: ctx.now,
         referral_id: referralId,
         outcome: outcome as 'accepted' | 'rejected',
         level: outcome === 'accepted' ? level : null,
@@ -751,16 +757,15 @@ export async function decideReferral(
       .executeTakeFirstOrThrow();
     const updated = await tx
       .updateTable('referrals')
-      .set({ status: outcome as 'accepted' | 'rejected', updated_at: new Date(), version: row.version + 1 })
+      .set({ status: outcome as 'accepted' | 'rejected', updated_at: ctx.now, version: row.version + 1 })
       .where('id', '=', referralId)
       .where('status', '=', 'submitted')
       .returning('version')
       .executeTakeFirst();
     if (!updated) throw new ValidationError({ outcome: 'This referral has already been decided' });
     const summary = outcome === 'accepted' ? `Referral accepted at Level ${level}` : 'Referral rejected';
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId: row.nominalId,
-      userId: ctx.actor.userId,
       section: 'referrals',
       entityId: referralId,
       entityVersion: updated.version,
@@ -785,7 +790,7 @@ export async function decideReferral(
         body: `${who} recorded that you agreed: ${summary.toLowerCase()}. Rationale: ${rationale}`,
         link: `/referrals/${referralId}`,
       });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'referral',
       recordIds: [referralId, row.nominalId],
@@ -825,7 +830,7 @@ export async function referralForDocument(
     });
   else
     await database.transaction((tx) =>
-      logAccess(tx, ctx.actor, ctx.origin, {
+      logAccess(tx, ctx, {
         operation: 'consultation',
         recordType: 'referral',
         recordIds: ids,

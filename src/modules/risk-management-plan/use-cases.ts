@@ -212,7 +212,7 @@ export async function getPlan(database: Database, ctx: UseCaseContext, nominalId
       changes: planChanges(versions[i + 1] ?? null, v, victimsVisible),
       meeting: v.meetingId ? (meetings.get(v.meetingId) ?? null) : null,
     }));
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -275,7 +275,7 @@ export async function planForEditing(
       meetingId && (await meetingIncludes(tx, meetingId, nominalId))
         ? ((await meetingsOf(tx, [meetingId])).get(meetingId) ?? null)
         : null;
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
@@ -365,7 +365,7 @@ export async function revisePlan(
       ...parts,
       conditions: conditions!,
       reason,
-      changedAt: new Date(),
+      changedAt: ctx.now,
       changedByName: ctx.actor.displayName,
       meetingId: meetingId as string | null,
     };
@@ -379,6 +379,7 @@ export async function revisePlan(
     const inserted = await tx
       .insertInto('risk_management_plans')
       .values({
+        changed_at: ctx.now,
         nominal_id: nominalId,
         version,
         supervision: parts.supervision,
@@ -397,9 +398,8 @@ export async function revisePlan(
     if (!inserted) throw await staleRevision(tx, nominalId, expected, scope.visible.victims);
 
     const changedLabels = [...new Set(changes.map((c) => c.label))];
-    await recordChange(tx, {
+    await recordChange(tx, ctx, {
       nominalId,
-      userId: ctx.actor.userId,
       section: 'risk-management-plan',
       entityId: nominalId,
       entityVersion: version,
@@ -408,7 +408,7 @@ export async function revisePlan(
       before: current ? { version: current.version } : null,
       after: { version, changed: changedLabels, reason, ...(meetingId ? { meetingId } : {}) },
     });
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: version === 1 ? 'collection' : 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],

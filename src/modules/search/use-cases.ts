@@ -45,7 +45,7 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
   const { q, dateOfBirth, area, page, allAreas, reason } = parseSearch(input);
   if (allAreas) authorize(ctx.actor, 'nominal.justified-access');
   const identifier = detectIdentifier(q);
-  const scope = nominalScope(ctx.actor, ctx.today);
+  const scope = nominalScope(ctx.actor, ctx);
   const where = allAreas ? sql<SqlBool>`true` : scope;
   return database.transaction(async (tx) => {
     let results: SearchResult[];
@@ -66,7 +66,7 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
       ({ results, total, totalIsEstimate } = await nameSearch(tx, where, scope, q, dateOfBirth, area, page));
     }
     // Every search is logged, even one that found nothing: a refused look is as telling as a granted one.
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: results.map((r) => r.id),

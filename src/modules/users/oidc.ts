@@ -61,7 +61,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
   return {
     callbackPath: new URL(settings.redirectUrl).pathname,
 
-    async start(database, now = new Date()) {
+    async start(database, now: Date) {
       const config = await configured();
       const state = client.randomState();
       const nonce = client.randomNonce();
@@ -95,7 +95,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       return { url: url.href, browserBinding };
     },
 
-    async finish(database, query, browserBinding, now = new Date()) {
+    async finish(database, query, browserBinding, now: Date) {
       const params = new URLSearchParams(query);
       if (params.get('error'))
         throw new OidcSignInError(

@@ -40,14 +40,15 @@ const newSecret = () => randomBytes(32).toString('base64url');
 
 /** What a sign-in step needs from the outside world: the clock, where the request came from, and how to wait. */
 export interface SignInEnvironment {
-  now?: Date;
+  /** From the one clock (src/clock.ts). */
+  now: Date;
   sourceAddress?: string | null;
   sleep?: (ms: number) => Promise<void>;
 }
 
 function environment(env: SignInEnvironment): AttemptEnvironment {
   return {
-    now: env.now ?? new Date(),
+    now: env.now,
     sourceAddress: env.sourceAddress ?? null,
     sleep: env.sleep ?? realSleep,
   };
@@ -69,7 +70,7 @@ export async function signIn(
   database: Database,
   email: string,
   password: string,
-  env: SignInEnvironment = {},
+  env: SignInEnvironment,
 ): Promise<PendingSignIn> {
   const e = environment(env);
   const attempt = await beginAttempt(database, accountKey(email), 'password', e);
@@ -155,7 +156,7 @@ declare module 'fastify' {
 }
 
 export interface ResumeOptions {
-  now?: Date;
+  now: Date;
   idleSeconds?: number;
   /** False for requests that must not count as activity (the timeout script asking how long is left). */
   touch?: boolean;
@@ -168,9 +169,9 @@ export interface ResumeOptions {
 export async function resumeSession(
   database: Database,
   sessionId: string,
-  options: ResumeOptions = {},
+  options: ResumeOptions,
 ): Promise<SessionState | null> {
-  const now = options.now ?? new Date();
+  const now = options.now;
   const idleMs = (options.idleSeconds ?? SESSION_IDLE_SECONDS) * 1000;
   const hashed = sha256(sessionId);
   const row = await usersDb(database.db)
@@ -315,7 +316,7 @@ export async function verifyTotpSignIn(
   database: Database,
   sessionId: string,
   rawCode: string,
-  env: SignInEnvironment = {},
+  env: SignInEnvironment,
 ): Promise<CompletedSignIn> {
   const e = environment(env);
   const session = await pendingSession(database, sessionId, e.now);
@@ -336,7 +337,7 @@ export async function verifyRecoveryCodeSignIn(
   database: Database,
   sessionId: string,
   rawCode: string,
-  env: SignInEnvironment = {},
+  env: SignInEnvironment,
 ): Promise<CompletedSignIn & { recoveryCodesLeft: number }> {
   const e = environment(env);
   const session = await pendingSession(database, sessionId, e.now);
@@ -384,7 +385,7 @@ export async function verifyRecoveryCodeSignIn(
 export async function startTotpEnrolment(
   database: Database,
   sessionId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ secret: string; email: string }> {
   const session = await pendingSession(database, sessionId, now);
   if (session.enrolled) throw new UnauthenticatedError();
@@ -410,7 +411,7 @@ export async function confirmTotpEnrolment(
   database: Database,
   sessionId: string,
   rawCode: string,
-  env: SignInEnvironment = {},
+  env: SignInEnvironment,
 ): Promise<CompletedSignIn & { recoveryCodes: string[] }> {
   const e = environment(env);
   const session = await pendingSession(database, sessionId, e.now);
@@ -465,7 +466,7 @@ export async function replaceRecoveryCodes(
 export async function replaceOwnRecoveryCodes(
   database: Database,
   userId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<string[]> {
   const recoveryCodes = newRecoveryCodes();
   const hashes = await Promise.all(recoveryCodes.map(hashRecoveryCode));
@@ -491,7 +492,7 @@ export async function reauthenticate(
   database: Database,
   sessionId: string,
   rawCode: string,
-  env: SignInEnvironment = {},
+  env: SignInEnvironment,
 ): Promise<void> {
   const e = environment(env);
   const session = await activeSession(database, sessionId, e.now);
@@ -514,7 +515,7 @@ export async function reauthenticate(
 }
 
 /** Counts as activity: the idle timeout starts again (the "Stay signed in" button). */
-export async function extendSession(database: Database, sessionId: string, now = new Date()): Promise<void> {
+export async function extendSession(database: Database, sessionId: string, now: Date): Promise<void> {
   await transaction(database, (tx) =>
     tx
       .updateTable('sessions')
@@ -525,7 +526,7 @@ export async function extendSession(database: Database, sessionId: string, now =
   );
 }
 
-export async function signOut(database: Database, sessionId: string, now = new Date()): Promise<void> {
+export async function signOut(database: Database, sessionId: string, now: Date): Promise<void> {
   await transaction(database, (tx) =>
     tx
       .updateTable('sessions')
@@ -555,11 +556,7 @@ export async function endSessionsOf(
 }
 
 /** "Sign out everywhere": every session of the user ends, this one included. */
-export async function signOutEverywhere(
-  database: Database,
-  userId: string,
-  now = new Date(),
-): Promise<number> {
+export async function signOutEverywhere(database: Database, userId: string, now: Date): Promise<number> {
   return transaction(database, async (tx) => {
     const ended = await endSessionsOf(tx, userId, 'signed-out-everywhere', now);
     await recordUserChange(tx, {

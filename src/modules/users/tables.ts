@@ -6,7 +6,7 @@ import type { Schema } from '../../db/schema.ts';
  * Row types added by migrations/0005_sign_in.sql. They are merged into the shared schema here (with
  * Kysely's `$extendTables`) so this module owns its tables; they can move into src/db/schema.ts.
  */
-type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+type Instant = ColumnType<Date, Date | string, Date | string>;
 
 export type SignInTables = {
   users: {

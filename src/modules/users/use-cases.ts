@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Actor, TokenScope, UseCaseContext } from '../../access/actor.ts';
+import type { Moment } from '../../clock.ts';
 import { authorize } from '../../access/policy.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ROLE, isCode } from '../../domain/codes.ts';
@@ -83,12 +84,14 @@ function accessFactsProblems(input: Partial<AccessFacts>, today: string): FieldE
   return errors;
 }
 
-const todayOf = (ctx: UseCaseContext | null, now = new Date()) => ctx?.today ?? londonDateAt(now.getTime());
-
-/** Validates and stores a user; `createdBy` is null only for the command line (the first administrator). */
-export async function createUser(database: Database, createdBy: UseCaseContext | null, input: NewUser) {
+/**
+ * Validates and stores a user. `by` is an administrator's context, or only a moment of the clock for
+ * the command line (the first administrator) and tooling.
+ */
+export async function createUser(database: Database, by: UseCaseContext | Moment, input: NewUser) {
+  const createdBy = 'actor' in by ? by : null;
   if (createdBy) authorize(createdBy.actor, 'user.manage');
-  const today = todayOf(createdBy);
+  const { today, now } = by;
   const errors: FieldErrors = {};
   const email = input.email?.trim() ?? '';
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 254)
@@ -101,7 +104,6 @@ export async function createUser(database: Database, createdBy: UseCaseContext |
   if (passwordError) errors.password = passwordError;
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.password);
-  const now = new Date();
   return transaction(database, async (tx) => {
     const agency = await tx
       .selectFrom('agencies')
@@ -124,6 +126,7 @@ export async function createUser(database: Database, createdBy: UseCaseContext |
     const user = await tx
       .insertInto('users')
       .values({
+        created_at: now,
         email,
         display_name: input.displayName.trim(),
         agency_id: agency.id,
@@ -250,7 +253,7 @@ export interface ServiceTokenSummary {
 export async function listServiceTokens(
   database: Database,
   userId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<ServiceTokenSummary[]> {
   const rows = await usersDb(database.db)
     .selectFrom('service_accounts')
@@ -271,12 +274,7 @@ export async function listServiceTokens(
 }
 
 /** One user of the administrator's area, with their tokens, open sessions and history. */
-export async function getUserForAdmin(
-  database: Database,
-  ctx: UseCaseContext,
-  userId: string,
-  now = new Date(),
-) {
+export async function getUserForAdmin(database: Database, ctx: UseCaseContext, userId: string, now: Date) {
   const user = await userInArea(database, ctx, userId);
   const db = usersDb(database.db);
   const [agency, roles, openSessions, changes, tokens] = await Promise.all([
@@ -345,7 +343,7 @@ export async function updateUserAccess(
   if (userId === ctx.actor.userId && !errors.roles && !roles.includes('admin'))
     errors.roles = 'You cannot remove your own administrator role – ask another administrator';
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const now = new Date();
+  const now = ctx.now;
   await transaction(database, async (tx) => {
     const previousRoles = (
       await tx.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute()
@@ -398,7 +396,7 @@ export async function disableUser(database: Database, ctx: UseCaseContext, userI
   const user = await userInArea(database, ctx, userId);
   if (userId === ctx.actor.userId) throw new ForbiddenError('You cannot disable your own account');
   if (user.disabled_at) return;
-  const now = new Date();
+  const now = ctx.now;
   await transaction(database, async (tx) => {
     await tx
       .updateTable('users')
@@ -419,7 +417,7 @@ export async function disableUser(database: Database, ctx: UseCaseContext, userI
 export async function enableUser(database: Database, ctx: UseCaseContext, userId: string): Promise<void> {
   const user = await userInArea(database, ctx, userId);
   if (!user.disabled_at) return;
-  const now = new Date();
+  const now = ctx.now;
   await transaction(database, async (tx) => {
     await tx
       .updateTable('users')
@@ -437,7 +435,7 @@ export async function endUserSessions(
   userId: string,
 ): Promise<number> {
   await userInArea(database, ctx, userId);
-  const now = new Date();
+  const now = ctx.now;
   return transaction(database, async (tx) => {
     const ended = await endSessionsOf(tx, userId, 'ended-by-administrator', now);
     await recordUserChange(tx, {
@@ -457,11 +455,12 @@ export async function endUserSessions(
  */
 export async function resetTwoFactor(
   database: Database,
-  ctx: UseCaseContext | null,
+  by: UseCaseContext | Moment,
   userId: string,
 ): Promise<void> {
+  const ctx = 'actor' in by ? by : null;
   if (ctx) await userInArea(database, ctx, userId);
-  const now = new Date();
+  const now = by.now;
   await transaction(database, async (tx) => {
     await tx
       .updateTable('users')
@@ -489,11 +488,11 @@ export async function setTotpSecret(
   database: Database,
   userId: string,
   secret: string,
-  options: { changedBy?: string | null; now?: Date } = {},
+  options: { changedBy?: string | null; now: Date },
 ): Promise<void> {
   if (!isTotpSecret(secret))
     throw new ValidationError({ secret: 'A TOTP secret is at least 16 base32 characters (A–Z, 2–7)' });
-  const now = options.now ?? new Date();
+  const now = options.now;
   await transaction(database, async (tx) => {
     await tx
       .updateTable('users')
@@ -524,7 +523,7 @@ export async function changePassword(
   ctx: UseCaseContext,
   sessionId: string,
   input: PasswordChange,
-  env: SignInEnvironment = {},
+  env: Omit<SignInEnvironment, 'now'> = {},
 ): Promise<void> {
   const errors: FieldErrors = {};
   const current = String(input.currentPassword ?? '');
@@ -544,7 +543,7 @@ export async function changePassword(
       errors.confirmPassword = 'The passwords do not match – enter your new password again';
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const now = env.now ?? new Date();
+  const now = ctx.now;
   const user = await usersDb(database.db)
     .selectFrom('users')
     .select(['email', 'password_hash'])
@@ -591,6 +590,7 @@ export interface TokenScopeInput {
 /** Issues a bearer token for a machine client; only its hash is kept, so it is shown once. */
 export async function createServiceToken(
   database: Database,
+  moment: Moment,
   userId: string,
   name: string,
   expiresAt: Date | null,
@@ -618,6 +618,7 @@ export async function createServiceToken(
     const row = await tx
       .insertInto('service_accounts')
       .values({
+        created_at: moment.now,
         name: name.trim(),
         user_id: userId,
         token_hash: sha256(token),
@@ -632,7 +633,7 @@ export async function createServiceToken(
       userId,
       changedBy: createdBy,
       change: 'token-created',
-      at: new Date(),
+      at: moment.now,
       details: {
         tokenId: row.id,
         name: name.trim(),
@@ -653,7 +654,7 @@ export type ResolvedToken = { actor: Actor; suspension: SuspensionReason | null 
 export async function resolveServiceToken(
   database: Database,
   token: string,
-  now = new Date(),
+  now: Date,
 ): Promise<ResolvedToken | null> {
   const account = await usersDb(database.db)
     .selectFrom('service_accounts')
@@ -675,11 +676,7 @@ export async function resolveServiceToken(
 }
 
 /** The token's actor, or null when the token (or its user) may not be used now. */
-export async function actorForToken(
-  database: Database,
-  token: string,
-  now = new Date(),
-): Promise<Actor | null> {
+export async function actorForToken(database: Database, token: string, now: Date): Promise<Actor | null> {
   const resolved = await resolveServiceToken(database, token, now);
   return resolved && !resolved.suspension ? resolved.actor : null;
 }
@@ -687,9 +684,10 @@ export async function actorForToken(
 /** Revokes a token: by an administrator of the token user's area, or from the command line (null). */
 export async function revokeServiceToken(
   database: Database,
-  by: UseCaseContext | null,
+  moment: UseCaseContext | Moment,
   tokenId: string,
 ): Promise<{ id: string; name: string; userId: string }> {
+  const by = 'actor' in moment ? moment : null;
   if (by) authorize(by.actor, 'user.manage');
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new NotFoundError('No API token has this id');
   const token = await usersDb(database.db)
@@ -701,7 +699,7 @@ export async function revokeServiceToken(
   if (!token || (by && token.area_code !== by.actor.areaCode))
     throw new NotFoundError('No API token has this id');
   if (!token.revoked_at) {
-    const now = new Date();
+    const now = moment.now;
     await transaction(database, async (tx) => {
       await tx
         .updateTable('service_accounts')
@@ -730,7 +728,7 @@ export async function findUserByEmail(database: Database, email: string) {
 }
 
 /** What a signed-in user sees about themselves on their account page. */
-export async function accountOverview(database: Database, ctx: UseCaseContext, now = new Date()) {
+export async function accountOverview(database: Database, ctx: UseCaseContext, now: Date) {
   const user = await usersDb(database.db)
     .selectFrom('users')
     .select([

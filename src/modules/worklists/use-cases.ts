@@ -127,7 +127,7 @@ export async function areaWorklist(
       WHERE o.area_code = ${ctx.actor.areaCode} AND ${listCondition(key, ctx.today)}
       ORDER BY "dueOn" NULLS LAST, n.surname, n.forename
       LIMIT ${pageSize} OFFSET ${offset}`.execute(tx);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [...new Set(rows.rows.map((r) => r.id))],
@@ -170,7 +170,7 @@ export async function myWorklist(database: Database, ctx: UseCaseContext) {
       JOIN nominals n ON n.id = m.nominal_id
       WHERE m.user_id = ${ctx.actor.userId} AND m.from_date <= ${ctx.today}::date
         AND (m.to_date IS NULL OR m.to_date >= ${ctx.today}::date)
-        AND ${nominalScope(ctx.actor, ctx.today)}
+        AND ${nominalScope(ctx.actor, ctx)}
       ORDER BY "dueOn" NULLS LAST, n.surname
       LIMIT 500`.execute(tx);
     // The actions I own that are past their due date, wherever the person is managed: the
@@ -192,7 +192,7 @@ export async function myWorklist(database: Database, ctx: UseCaseContext) {
         ${agencyActions})
       ORDER BY a.due_on, n.surname, a.id
       LIMIT 500`.execute(tx);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [...new Set([...rows.rows, ...actions.rows].map((r) => r.id))],
@@ -217,7 +217,7 @@ export async function category3Candidates(database: Database, ctx: UseCaseContex
       WHERE o.area_code = ${ctx.actor.areaCode} AND o.category3_candidate
       ORDER BY n.surname, n.forename
       LIMIT 500`.execute(tx);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: rows.rows.map((r) => r.id),
@@ -247,6 +247,7 @@ export async function considerCategory3(
     const row = await tx
       .insertInto('category3_considerations')
       .values({
+        considered_at: ctx.now,
         nominal_id: nominalId,
         outcome: outcome as 'refer' | 'not_needed',
         reason,
@@ -255,7 +256,7 @@ export async function considerCategory3(
       .returning('id')
       .executeTakeFirstOrThrow();
     await recomputeObligations(tx, nominalId, ctx.today);
-    await logAccess(tx, ctx.actor, ctx.origin, {
+    await logAccess(tx, ctx, {
       operation: 'collection',
       recordType: 'nominal',
       recordIds: [nominalId],
