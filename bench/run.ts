@@ -201,8 +201,14 @@ async function sessionFor(pool: pg.Pool, userId: string): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   await pool.query(
     `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, mfa_verified_at, authenticated_by)
-     VALUES ($1, $2, $3, now(), now(), now() + interval '2 hours', now(), 'password')`,
-    [createHash('sha256').update(id).digest('hex'), userId, randomBytes(16).toString('hex')],
+     VALUES ($1, $2, $3, $4, $4, $5, $4, 'password')`,
+    [
+      createHash('sha256').update(id).digest('hex'),
+      userId,
+      randomBytes(16).toString('hex'),
+      systemClock.now(),
+      new Date(systemClock.now().getTime() + 2 * 3600_000),
+    ],
   );
   return `__Host-vigil-session=${id}`;
 }

@@ -62,11 +62,8 @@ export class SigningKeyError extends Error {}
  * The Ed25519 signing key: VIGIL_AUDIT_SIGNING_KEY (a PKCS#8 PEM) if set, otherwise
  * `<dataDir>/audit-signing-key.pem`, generated on first use with mode 0600.
  */
-export async function loadSigningKey(
-  dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<KeyObject> {
-  const fromEnv = env[SIGNING_KEY_ENV];
+export async function loadSigningKey(dataDir: string, configured: string | undefined): Promise<KeyObject> {
+  const fromEnv = configured;
   if (fromEnv && fromEnv.trim()) return parsePrivateKey(fromEnv.replace(/\\n/g, '\n'), SIGNING_KEY_ENV);
   const file = path.join(dataDir, SIGNING_KEY_FILE);
   try {
@@ -90,9 +87,9 @@ export async function loadSigningKey(
 /** The public half of the configured key, without creating one; null when there is none yet. */
 export async function configuredPublicKey(
   dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
+  configured: string | undefined,
 ): Promise<KeyObject | null> {
-  const fromEnv = env[SIGNING_KEY_ENV];
+  const fromEnv = configured;
   if (fromEnv && fromEnv.trim())
     return createPublicKey(parsePrivateKey(fromEnv.replace(/\\n/g, '\n'), SIGNING_KEY_ENV));
   const file = path.join(dataDir, SIGNING_KEY_FILE);

@@ -68,7 +68,7 @@ export function registerAuditCommands(program: Command): void {
     .option('--output <file>', 'also write it to this file')
     .action(async (options: { output?: string }) => {
       const config = loadConfig();
-      const key = await loadSigningKey(config.dataDir);
+      const key = await loadSigningKey(config.dataDir, config.auditSigningKey);
       await withDatabase(async (database) => {
         const checkpoint = await createCheckpoint(database, key, systemClock.now());
         const json = JSON.stringify(checkpoint, null, 2);
@@ -91,7 +91,7 @@ export function registerAuditCommands(program: Command): void {
       const checkpoint: unknown = JSON.parse(await readFile(file, 'utf8'));
       const expected = options.publicKey
         ? createPublicKey(await readFile(options.publicKey, 'utf8'))
-        : await configuredPublicKey(config.dataDir);
+        : await configuredPublicKey(config.dataDir, config.auditSigningKey);
       await withDatabase(async (database) => {
         const check = await verifyCheckpoint(database, checkpoint, expected);
         const head = (checkpoint as { headSeq: number }).headSeq;
@@ -113,7 +113,11 @@ export function registerAuditCommands(program: Command): void {
 
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     await work(database);
   } finally {

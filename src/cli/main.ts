@@ -16,7 +16,6 @@ import {
   resetTwoFactor,
   revokeServiceToken,
 } from '../modules/users/use-cases.ts';
-import type { OidcSettings } from '../modules/users/oidc.ts';
 import { buildApp } from '../web/app.ts';
 import { recomputeAllObligations } from '../modules/levels/obligations.ts';
 import { smtpMailer } from '../modules/notifications/use-cases.ts';
@@ -24,12 +23,17 @@ import { registerAuditCommands } from './audit-commands.ts';
 import { GenerationError, generateDataset } from '../modules/generate/generate.ts';
 import { duration } from '../modules/generate/progress-bar.ts';
 import { BenchError, runBench } from '../../bench/run.ts';
+import '../modules/wiring.ts';
 
 /** The password every demo user has: printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'vigil-demo-only-2026';
 
 async function open(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   await migrate(database);
   await ensureAccessLogPartitions(database, systemClock);
   await seedReferenceData(database);
@@ -37,14 +41,13 @@ async function open(config: Config): Promise<Database> {
 }
 
 async function serve(config: Config, database: Database, banner?: string[]) {
-  const oidc = oidcFromEnvironment(process.env);
   const app = await buildApp({
     database,
     config,
-    ...(oidc ? { oidc } : {}),
+    ...(config.oidc ? { oidc: config.oidc } : {}),
     // Significant events are emailed (without case details) when an SMTP server is configured.
     ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl) } : {}),
-    baseUrl: process.env.VIGIL_BASE_URL ?? `http://localhost:${config.port}`,
+    baseUrl: config.baseUrl,
   });
   const stop = async () => {
     await app.close();
@@ -80,7 +83,11 @@ program
   .description('Apply pending database migrations and load reference data, then exit')
   .action(async () => {
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+    });
     const applied = await migrate(database);
     await ensureAccessLogPartitions(database, systemClock);
     const reference = await seedReferenceData(database);
@@ -370,32 +377,6 @@ registerAuditCommands(program);
 
 class UsageError extends Error {}
 
-/** Single sign-on is on only when all four settings are given; some but not all is a mistake worth stopping for. */
-function oidcFromEnvironment(env: NodeJS.ProcessEnv): OidcSettings | undefined {
-  const settings = {
-    issuer: env.VIGIL_OIDC_ISSUER,
-    clientId: env.VIGIL_OIDC_CLIENT_ID,
-    clientSecret: env.VIGIL_OIDC_CLIENT_SECRET,
-    redirectUrl: env.VIGIL_OIDC_REDIRECT_URL,
-  };
-  const given = Object.values(settings).filter(Boolean).length;
-  if (given === 0) return undefined;
-  if (given < 4)
-    throw new ConfigError(
-      'Single sign-on needs all of VIGIL_OIDC_ISSUER, VIGIL_OIDC_CLIENT_ID, VIGIL_OIDC_CLIENT_SECRET and VIGIL_OIDC_REDIRECT_URL',
-    );
-  for (const key of ['issuer', 'redirectUrl'] as const) {
-    try {
-      new URL(settings[key]!);
-    } catch {
-      throw new ConfigError(
-        `${key === 'issuer' ? 'VIGIL_OIDC_ISSUER' : 'VIGIL_OIDC_REDIRECT_URL'} must be a full URL`,
-      );
-    }
-  }
-  return settings as OidcSettings;
-}
-
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY)
     throw new UsageError(
@@ -423,7 +404,16 @@ try {
   } else {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`vigil: ${message.split('\n')[0]}`);
-    if (process.env.VIGIL_DEBUG) console.error(error);
+    if (debugging()) console.error(error);
   }
   process.exit(1);
+}
+
+/** Stack traces for support, when VIGIL_DEBUG is set (even if the rest of the configuration is bad). */
+function debugging(): boolean {
+  try {
+    return loadConfig().debug;
+  } catch {
+    return false;
+  }
 }

@@ -28,13 +28,15 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** Connections in the server pool (config VIGIL_DB_POOL). */
+  poolSize?: number | undefined;
 }): Promise<Database> {
-  if (options.databaseUrl) return openServer(options.databaseUrl);
+  if (options.databaseUrl) return openServer(options.databaseUrl, options.poolSize ?? 10);
   return openEmbedded(options.dataDir);
 }
 
-function openServer(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.VIGIL_DB_POOL ?? 10) });
+function openServer(connectionString: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

@@ -33,6 +33,10 @@ export type FieldSpec = {
   | { kind: 'user' }
 );
 
+/** Ids in addresses and bodies are UUIDs: anything else cannot name a record and is "not found". */
+export const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 const TEXT_MAX = 200;
 const LONGTEXT_MAX = 4000;
 

@@ -5,7 +5,7 @@ import { formatDateLong } from '../domain/dates.ts';
 import * as codes from '../domain/codes.ts';
 
 /** One Nunjucks environment: layouts and macros in web/views, each module's own views, and the design systems' templates. */
-export function createViewEnvironment(): nunjucks.Environment {
+export function createViewEnvironment(options: { development?: boolean } = {}): nunjucks.Environment {
   const env = nunjucks.configure(
     [
       path.join(projectRoot, 'src/web/views'),
@@ -13,7 +13,7 @@ export function createViewEnvironment(): nunjucks.Environment {
       path.join(projectRoot, 'node_modules/govuk-frontend/dist'),
       path.join(projectRoot, 'node_modules/@ministryofjustice/frontend'),
     ],
-    { autoescape: true, throwOnUndefined: false, noCache: process.env.NODE_ENV === 'development' },
+    { autoescape: true, throwOnUndefined: false, noCache: options.development ?? false },
   );
   env.addFilter('longDate', (value: unknown) =>
     typeof value === 'string' && value ? formatDateLong(value.slice(0, 10)) : '',

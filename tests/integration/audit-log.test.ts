@@ -642,8 +642,8 @@ describe('migration 0006 on a database with 0003 entries', () => {
   it('generates the signing key once, readable by its owner only', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'vigil-key-'));
     try {
-      const first = await loadSigningKey(dataDir, {});
-      const second = await loadSigningKey(dataDir, {});
+      const first = await loadSigningKey(dataDir, undefined);
+      const second = await loadSigningKey(dataDir, undefined);
       expect(first.export({ type: 'pkcs8', format: 'pem' })).toEqual(
         second.export({ type: 'pkcs8', format: 'pem' }),
       );
@@ -651,14 +651,15 @@ describe('migration 0006 on a database with 0003 entries', () => {
       const pem = generateKeyPairSync('ed25519')
         .privateKey.export({ type: 'pkcs8', format: 'pem' })
         .toString();
-      const fromEnv = await loadSigningKey(dataDir, { VIGIL_AUDIT_SIGNING_KEY: pem });
+      const fromEnv = await loadSigningKey(dataDir, pem);
       expect(fromEnv.export({ type: 'pkcs8', format: 'pem' })).toEqual(pem);
       await expect(
-        loadSigningKey(dataDir, {
-          VIGIL_AUDIT_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        loadSigningKey(
+          dataDir,
+          generateKeyPairSync('ec', { namedCurve: 'P-256' })
             .privateKey.export({ type: 'pkcs8', format: 'pem' })
             .toString(),
-        }),
+        ),
       ).rejects.toThrow(/Ed25519/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -5,11 +5,13 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { ensureAccessLogPartitions } from '../../src/audit/partitions.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { buildApp, type AppDependencies } from '../../src/web/app.ts';
 import { totpCode } from './sign-in.ts';
 import { testClock } from './clock.ts';
 import type { Clock } from '../../src/clock.ts';
+import '../../src/modules/wiring.ts';
 
 /**
  * Shared helpers for the browser suites (tests/browser): Debian's Chromium driven by
@@ -55,6 +57,7 @@ export async function openBrowserDatabase(): Promise<Database> {
   process.env.VIGIL_LOG ??= 'silent';
   const database = await openDatabase({});
   await migrate(database);
+  await ensureAccessLogPartitions(database, testClock);
   try {
     await seedReferenceData(database);
   } catch {

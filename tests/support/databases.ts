@@ -8,11 +8,13 @@ import type { Actor, UseCaseContext } from '../../src/access/actor.ts';
 import { projectRoot } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { ensureAccessLogPartitions } from '../../src/audit/partitions.ts';
 import type { Role } from '../../src/domain/codes.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
 import { TODAY, testClock, testMoment } from './clock.ts';
 import { systemClock } from '../../src/clock.ts';
+import '../../src/modules/wiring.ts';
 
 /**
  * Every integration suite runs twice: on embedded PGlite (what a laptop demo uses) and on a
@@ -71,6 +73,7 @@ export async function openTestDatabase(
   if (kind === 'pglite') {
     const database = await openDatabase({});
     await migrate(database);
+    await ensureAccessLogPartitions(database, testClock);
     await seedReferenceData(database);
     return { testDatabase: { kind, database, name: null }, dispose: () => database.close() };
   }
@@ -198,6 +201,7 @@ async function buildTemplate(serverUrl: string): Promise<string> {
         // A first query through Kysely, so close() ends the pool even if the migration fails.
         await sql`SELECT 1`.execute(database.db);
         await migrate(database);
+        await ensureAccessLogPartitions(database, testClock);
         await seedReferenceData(database);
       } finally {
         await database.close();

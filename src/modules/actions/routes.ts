@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_STATUS, PILLAR } from '../../domain/codes.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { mayChangeStatus } from '../../domain/actions.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { addAction, getAction, listMyActions, updateAction, type ActionView } from './use-cases.ts';
 import { bodyOf } from '../../web/forms.ts';
 

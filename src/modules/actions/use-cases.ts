@@ -28,7 +28,8 @@ import {
 } from '../../domain/errors.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
 import { changesSince, recordChange } from '../nominals/changes.ts';
-import { isUuid, loadInScope } from '../nominals/scope.ts';
+import { loadInScope } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { notify } from '../notifications/use-cases.ts';
 import { activeUsersWithRole } from '../users/use-cases.ts';
 

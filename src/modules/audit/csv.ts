@@ -1,5 +1,25 @@
 import { ROLE, labelOf } from '../../domain/codes.ts';
-import type { AccessLogRow } from './use-cases.ts';
+
+/** One access-log entry as the DPO's pages, API and exports show it. */
+export interface AccessLogRow {
+  seq: number;
+  /** UTC, ISO 8601 with microseconds. */
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  userEmail: string | null;
+  agencyName: string | null;
+  roles: string[];
+  serviceAccountId: string | null;
+  operation: string;
+  recordType: string;
+  recordIds: string[];
+  section: string | null;
+  purpose: string | null;
+  recipients: string[];
+  sourceAddress: string | null;
+  requestId: string | null;
+}
 
 const HEADER = [
   'Entry',

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ROLE, labelOf } from '../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { requireRecentAuthentication } from '../users/reauthentication.ts';
 import {
   REVIEW_OUTCOMES,

@@ -1,12 +1,13 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor, UseCaseContext } from '../../access/actor.ts';
 import { can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ForbiddenError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { parseVigilReference } from '../../domain/identifiers.ts';
-import { isUuid } from '../nominals/scope.ts';
-import { accessHistoryCsv } from './csv.ts';
+import { isUuid } from '../../validation/fields.ts';
+import { accessHistoryCsv, type AccessLogRow } from './csv.ts';
+import { AUDIT_PAGE_SIZE, countCapped, parsePage, type AccessLogPage } from '../../audit/paging.ts';
 
 /**
  * What a data protection officer needs from the access log (DPA 2018 s.62): who viewed or changed a
@@ -30,11 +31,6 @@ function authorizeAudit(actor: Actor, action: AuditAction): void {
   if (!mayAudit(actor, action)) throw new ForbiddenError();
 }
 
-export const AUDIT_PAGE_SIZE = 50;
-/** Counting stops here: "more than 100,000 entries" is all a page needs to say. */
-export const COUNT_CAP = 100_000;
-const MAX_PAGE = COUNT_CAP / AUDIT_PAGE_SIZE;
-
 /** Whose history is asked for: a person by Vigil reference or id, or any record by id. */
 export interface Subject {
   recordId: string;
@@ -43,34 +39,14 @@ export interface Subject {
   areaCode: string | null;
 }
 
-export interface AccessLogRow {
-  seq: number;
-  /** UTC, ISO 8601 with microseconds. */
-  at: string;
-  userId: string | null;
-  userName: string | null;
-  userEmail: string | null;
-  agencyName: string | null;
-  roles: string[];
-  serviceAccountId: string | null;
-  operation: string;
-  recordType: string;
-  recordIds: string[];
-  section: string | null;
-  purpose: string | null;
-  recipients: string[];
-  sourceAddress: string | null;
-  requestId: string | null;
-}
-
-export interface AccessLogPage<T> {
-  entries: T[];
-  total: number;
-  /** True when there are more than COUNT_CAP entries (total is then COUNT_CAP). */
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
+export type { AccessLogRow } from './csv.ts';
+export {
+  AUDIT_PAGE_SIZE,
+  COUNT_CAP,
+  countCapped,
+  parsePage,
+  type AccessLogPage,
+} from '../../audit/paging.ts';
 
 // --- Who viewed or changed a person's record ------------------------------------------------
 
@@ -299,22 +275,6 @@ async function findSubject(tx: Tx, raw: unknown): Promise<Subject> {
     name: `${nominal.forename} ${nominal.surname}`,
     areaCode: nominal.area_code,
   };
-}
-
-export function parsePage(raw: unknown): number {
-  const page = Number.parseInt(String(raw ?? '1'), 10);
-  return Number.isFinite(page) ? Math.max(1, Math.min(MAX_PAGE, page)) : 1;
-}
-
-export async function countCapped(
-  tx: Tx,
-  rows: RawBuilder<unknown>,
-): Promise<{ total: number; capped: boolean }> {
-  const result = await sql<{
-    n: number;
-  }>`SELECT count(*)::int AS n FROM (${rows} LIMIT ${COUNT_CAP + 1}) AS capped`.execute(tx);
-  const n = Number(result.rows[0]?.n ?? 0);
-  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 interface EntryRow {

@@ -10,8 +10,8 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../domain/errors.ts';
-import { AUDIT_PAGE_SIZE, countCapped, parsePage, type AccessLogPage } from '../audit/use-cases.ts';
-import { isUuid } from '../nominals/scope.ts';
+import { AUDIT_PAGE_SIZE, countCapped, parsePage, type AccessLogPage } from '../../audit/paging.ts';
+import { isUuid } from '../../validation/fields.ts';
 
 /**
  * The data protection officer's review of justified accesses: each look outside one's scope is

@@ -1,4 +1,4 @@
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { JUSTIFIED_ACCESS_HOURS } from '../../access/policy.ts';
 import { grantJustifiedAccess, listJustifiedAccessesToArea } from './use-cases.ts';

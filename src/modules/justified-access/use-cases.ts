@@ -3,7 +3,7 @@ import { JUSTIFIED_ACCESS_HOURS, authorize } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { isUuid } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 
 /**
  * Looking outside one's scope (a new arrival from another area, an emergency) is allowed for some

@@ -5,7 +5,7 @@ import { daysBetween, formatDateLong, parseDateParts } from '../../domain/dates.
 import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION, describeOpenActions } from '../../domain/levels.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { openActionsFor } from '../actions/use-cases.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import { reportSignificantEvent } from './significant-events.ts';

@@ -16,7 +16,8 @@ import { SCREENING_ROUTE, type MappaCategory, type MappaLevel } from '../../doma
 import { openActionsFor } from '../actions/use-cases.ts';
 import { recordChange } from '../nominals/changes.ts';
 import { notify } from '../notifications/use-cases.ts';
-import { isUuid, loadInScope } from '../nominals/scope.ts';
+import { loadInScope } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { areaSettings, currentObligations, recomputeObligations } from './obligations.ts';
 import { activeUsersWithRole } from '../users/use-cases.ts';
 

@@ -5,7 +5,7 @@ import { ATTENDANCE, MAPPA_LEVEL, PILLAR } from '../../domain/codes.ts';
 import { formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import { logDownload } from '../../audit/access-log.ts';
 import { ACTION_FIELD_ORDER, listActionsForNominal } from '../actions/use-cases.ts';

@@ -27,7 +27,8 @@ import {
 import { addActionUpdate, createAction, distributeMeetingActions } from '../actions/use-cases.ts';
 import { recordLevelDecision, standingPanel, type LevelDecisionForm } from '../levels/use-cases.ts';
 import { recordChange } from '../nominals/changes.ts';
-import { isUuid, loadInScope } from '../nominals/scope.ts';
+import { loadInScope } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { notify } from '../notifications/use-cases.ts';
 import { activeUsersWithRole } from '../users/use-cases.ts';
 

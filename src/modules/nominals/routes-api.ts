@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { fieldsJsonSchema, type FieldSpec } from '../../validation/fields.ts';
 import { SECTIONS } from './sections.ts';
 import {

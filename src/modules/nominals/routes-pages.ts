@@ -1,9 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { can } from '../../access/policy.ts';
-import { dueStatus } from '../levels/routes.ts';
-import { levelSummary } from '../levels/use-cases.ts';
-import { planSummary } from '../risk-management-plan/use-cases.ts';
+import { recordExtensions } from './extensions.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { errorList, formToInput, inputToForm } from '../../web/forms.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -112,14 +110,11 @@ export function registerNominalPages(web: Web): void {
     const ctx = web.context(request);
     const nominal = await getNominal(database, ctx, id);
     const canEdit = can(ctx.actor, 'nominal.edit');
-    const mappa = await levelSummary(database, ctx, id);
-    const riskManagementPlan = await planSummary(database, ctx, id);
     return reply.render('nominals/views/overview.njk', {
-      riskManagementPlan,
+      ...(await recordExtensions().overview(database, ctx, id)),
       title: `${nominal.identity.forename} ${nominal.identity.surname}`,
       nominal,
       sections: presentSections(nominal, canEdit),
-      levelSummary: mappa ? { ...mappa, status: dueStatus(mappa.dueOn, ctx.today) } : null,
       canEdit,
       currentAddress: describeRow('addresses', nominal.currentAddress),
       proposedReleaseAddress: describeRow('addresses', nominal.proposedReleaseAddress),

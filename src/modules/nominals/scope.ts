@@ -1,10 +1,8 @@
+import { isUuid } from '../../validation/fields.ts';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } from '../../access/policy.ts';
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-
-export const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 export interface InScope {
   nominal: { id: string; area_code: string; version: number };

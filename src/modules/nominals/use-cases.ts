@@ -9,10 +9,10 @@ import { parseIdentifier, type IdentifierType } from '../../domain/identifiers.t
 import { makeVigilReference } from '../../domain/identifiers.ts';
 import { checkFields, orderErrors, type FieldSpec } from '../../validation/fields.ts';
 import { changesSince, diffValues, recordChange } from './changes.ts';
-import { isUuid, loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
-import { recomputeObligations } from '../levels/obligations.ts';
+import { loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { eventForRecordChange } from '../../domain/significant-events.ts';
-import { recordSignificantEvent } from '../levels/significant-events.ts';
+import { recordExtensions } from './extensions.ts';
 import {
   CASE_DATES_FIELDS,
   IDENTITY_FIELDS,
@@ -95,7 +95,7 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
             after: identifier,
           });
         }
-        await recomputeObligations(tx, row.id, ctx.today);
+        await recordExtensions().changed(tx, ctx, row.id, null);
         await logAccess(tx, ctx, {
           operation: 'collection',
           recordType: 'nominal',
@@ -257,7 +257,7 @@ export async function updateNominalSection(
     if (!updated) throw conflict([]);
     if (sectionName === 'identity')
       await syncName(tx, nominalId, null, values.forename as string, values.surname as string);
-    await recomputeObligations(tx, nominalId, ctx.today);
+    await recordExtensions().changed(tx, ctx, nominalId, null);
     await recordChange(tx, ctx, {
       nominalId,
       section: sectionName,
@@ -385,8 +385,7 @@ export async function addSectionRow(
         });
         // A new home, a new partner, a changed risk: everyone managing the person hears at once.
         const event = eventForRecordChange(section.name, values, previousRosh);
-        if (event?.occurredOn) await recordSignificantEvent(tx, ctx, nominalId, event);
-        await recomputeObligations(tx, nominalId, ctx.today);
+        await recordExtensions().changed(tx, ctx, nominalId, event?.occurredOn ? event : null);
         await logAccess(tx, ctx, {
           operation: 'collection',
           recordType: 'nominal',
@@ -505,7 +504,7 @@ export async function updateSectionRow(
           after: pick(values, changed),
           sensitivity: sensitivityOf(section.name, values) ?? sensitivityOf(section.name, current),
         });
-        await recomputeObligations(tx, nominalId, ctx.today);
+        await recordExtensions().changed(tx, ctx, nominalId, null);
         await logAccess(tx, ctx, {
           operation: 'alteration',
           recordType: 'nominal',

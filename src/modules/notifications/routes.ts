@@ -1,22 +1,10 @@
-import type { Database } from '../../db/database.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { listInbox, markRead } from './use-cases.ts';
 
 /**
  * The inbox: what reached the signed-in user (significant events on people they manage, …).
  * Opening a notification marks it read and goes to what it is about.
  */
-
-/** How many unread notifications the user has, for the header: one indexed count. */
-export async function unreadCount(database: Database, userId: string): Promise<number> {
-  const row = await database.db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
 
 /** Only somewhere inside Vigil: never an absolute or protocol-relative address. */
 const safeLink = (link: string | null) =>

@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { isUuid } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 
 /**
  * Telling people at once: every notification lands in the recipient's Vigil inbox in the same
@@ -144,4 +144,15 @@ export async function markRead(database: Database, ctx: UseCaseContext, notifica
     if (!updated) throw new NotFoundError();
     return updated;
   });
+}
+
+/** The signed-in user's unread inbox items, for the header: one indexed count. */
+export async function unreadCount(database: Database, userId: string): Promise<number> {
+  const row = await database.db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -1,6 +1,6 @@
 import { formatDateLong, parseDateParts } from '../../domain/dates.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { countsByCategoryAndLevel, multiAgencyKpis, type MultiAgencyKpis } from './use-cases.ts';
 import { dateParts } from '../../web/forms.ts';
 

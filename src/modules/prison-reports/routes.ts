@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import { logDownload } from '../../audit/access-log.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';

@@ -13,7 +13,8 @@ import {
 } from '../../domain/errors.ts';
 import type { VigilDocument } from '../../web/documents/document.ts';
 import { recordChange } from '../nominals/changes.ts';
-import { isUuid, loadInScope, type InScope } from '../nominals/scope.ts';
+import { loadInScope, type InScope } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { notify } from '../notifications/use-cases.ts';
 import { activeUsersWithRole } from '../users/use-cases.ts';
 

@@ -1,4 +1,4 @@
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { authorize } from '../../access/policy.ts';
 import { listAgencies, listAreas } from './use-cases.ts';
 

@@ -5,7 +5,7 @@ import { DECISION_ROUTE_LABEL, REFERRAL_STATUS } from '../../domain/referrals.ts
 import { labelOf } from '../../domain/codes.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import { renderPdf } from '../../web/documents/document.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import { referralDocument } from './document.ts';
 import {

@@ -9,7 +9,8 @@ import {
   type FieldErrors,
 } from '../../domain/errors.ts';
 import { recordChange } from '../nominals/changes.ts';
-import { isUuid, loadInScope } from '../nominals/scope.ts';
+import { loadInScope } from '../nominals/scope.ts';
+import { isUuid } from '../../validation/fields.ts';
 
 /**
  * One risk management plan per person (MAPPA.md §3 step 5): the Four Pillars, a contingency plan

@@ -1,4 +1,4 @@
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { can } from '../../access/policy.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { listAreas } from '../reference/use-cases.ts';

@@ -2,10 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE } from '../../domain/codes.ts';
 import { parseDateParts } from '../../domain/dates.ts';
 import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { SUSPENSION_FOR_ADMINISTRATORS } from './access-status.ts';
 import { requireRecentAuthentication } from './reauthentication.ts';
-import type { SignInRouteOptions } from './routes.ts';
 import {
   VETTING_LEVEL,
   agenciesOfArea,
@@ -133,7 +132,7 @@ function formValues(body: Record<string, unknown>) {
   return values;
 }
 
-export function registerUserAdministration(web: Web, options: SignInRouteOptions): void {
+export function registerUserAdministration(web: Web): void {
   const { app, database } = web;
   const manage = { config: { action: 'user.manage' as const } };
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -208,7 +207,7 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
 
   app.get('/admin/users/:id', manage, async (request, reply) => {
     if (!(await requireRecentAuthentication(request, reply))) return reply;
-    const user = await getUserForAdmin(database, web.context(request), idOf(request), options.now());
+    const user = await getUserForAdmin(database, web.context(request), idOf(request), web.clock.now());
     const done = text((request.query as Record<string, unknown>).done);
     return reply.render('users/views/admin/user.njk', {
       title: user.displayName,
@@ -233,7 +232,7 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
     errors?: FieldErrors,
     conflict?: string,
   ) => {
-    const user = await getUserForAdmin(database, web.context(request), idOf(request), options.now());
+    const user = await getUserForAdmin(database, web.context(request), idOf(request), web.clock.now());
     return reply.code(status).render('users/views/admin/user-form.njk', {
       title: `Change roles, vetting and training for ${user.displayName}`,
       mode: 'edit',
@@ -249,7 +248,7 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
 
   app.get('/admin/users/:id/edit', manage, async (request, reply) => {
     if (!(await requireRecentAuthentication(request, reply))) return reply;
-    const user = await getUserForAdmin(database, web.context(request), idOf(request), options.now());
+    const user = await getUserForAdmin(database, web.context(request), idOf(request), web.clock.now());
     return renderEdit(request, reply, 200, {
       roles: user.roles,
       vettingLevel: user.vettingLevel ?? '',
@@ -282,7 +281,7 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
         );
       if (error instanceof ConflictError) {
         // Start again from what is saved now, saying why.
-        const user = await getUserForAdmin(database, web.context(request), id, options.now());
+        const user = await getUserForAdmin(database, web.context(request), id, web.clock.now());
         return renderEdit(
           request,
           reply,
@@ -338,7 +337,7 @@ export function registerUserAdministration(web: Web, options: SignInRouteOptions
     if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}` })))
       return reply;
     const { tokenId } = request.params as { tokenId: string };
-    await getUserForAdmin(database, web.context(request), id, options.now());
+    await getUserForAdmin(database, web.context(request), id, web.clock.now());
     const revoked = await revokeServiceToken(database, web.context(request), tokenId);
     return reply.redirect(`/admin/users/${revoked.userId}?done=token-revoked`, 303);
   });

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE, labelOf } from '../../domain/codes.ts';
 import { UnauthenticatedError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import { SESSION_COOKIE, type Web } from '../../web/app.ts';
+import { SESSION_COOKIE, type Web } from '../../web/types.ts';
 import { SUSPENSION_MESSAGES } from './access-status.ts';
 import { registerUserAdministration } from './admin-routes.ts';
 import { AccessSuspendedError, TooManyAttemptsError } from './errors.ts';
@@ -476,5 +476,5 @@ export function registerSignIn(web: Web, options: SignInRouteOptions): void {
     });
   }
 
-  registerUserAdministration(web, options);
+  registerUserAdministration(web);
 }

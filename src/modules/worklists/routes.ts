@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../access/policy.ts';
 import { MAPPA_CATEGORY } from '../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import type { Web } from '../../web/app.ts';
+import type { Web } from '../../web/types.ts';
 import { getNominalSection } from '../nominals/use-cases.ts';
 import {
   AREA_LISTS,

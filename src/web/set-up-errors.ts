@@ -15,7 +15,7 @@ import {
  * Forms catch their own ValidationErrors to redisplay the form; anything unexpected is logged with
  * the request id and shown as a generic page, never a stack trace.
  */
-export function registerErrorHandling(app: FastifyInstance, database: Database, clock: Clock): void {
+export function setUpErrors(app: FastifyInstance, database: Database, clock: Clock): void {
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request)) return problem(reply, request, 404, 'Not found', 'There is nothing at this address');
     return reply.code(404).render('error.njk', {

@@ -1,0 +1,61 @@
+import { registerActions } from '../modules/actions/routes.ts';
+import { registerAuditPages } from '../modules/audit/routes.ts';
+import { registerJustifiedAccess } from '../modules/justified-access/routes.ts';
+import { registerLevels } from '../modules/levels/routes.ts';
+import { registerMeetings } from '../modules/meetings/routes.ts';
+import { registerNominalApi } from '../modules/nominals/routes-api.ts';
+import { registerNominalPages } from '../modules/nominals/routes-pages.ts';
+import { registerInbox } from '../modules/notifications/routes.ts';
+import { registerOversight } from '../modules/oversight/routes.ts';
+import { registerPrisonReports } from '../modules/prison-reports/routes.ts';
+import { registerReferenceApi } from '../modules/reference/routes.ts';
+import { registerReferrals } from '../modules/referrals/routes.ts';
+import { registerRiskManagementPlan } from '../modules/risk-management-plan/routes.ts';
+import { registerSearch } from '../modules/search/routes.ts';
+import type { OidcSettings } from '../modules/users/oidc.ts';
+import { registerSignIn } from '../modules/users/routes.ts';
+import { registerWorklists } from '../modules/worklists/routes.ts';
+import { homeFor } from './set-up-rendering.ts';
+import type { Web } from './types.ts';
+
+/** Every capability's routes, then the API (served and documented from one table) and its docs. */
+export function registerRoutes(
+  web: Web,
+  options: {
+    sessionIdleSeconds: number;
+    sleep?: ((ms: number) => Promise<void>) | undefined;
+    oidc?: OidcSettings | undefined;
+  },
+): void {
+  const { app } = web;
+  app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/', { config: { action: 'public' } }, async (request, reply) =>
+    reply.redirect(homeFor(request.actor)),
+  );
+  registerSignIn(web, { now: () => web.clock.now(), ...options });
+  registerSearch(web);
+  registerNominalPages(web);
+  registerNominalApi(web);
+  registerReferenceApi(web);
+  registerJustifiedAccess(web);
+  registerOversight(web);
+  registerAuditPages(web);
+  registerLevels(web);
+  registerWorklists(web);
+  registerInbox(web);
+  registerReferrals(web);
+  registerMeetings(web);
+  registerActions(web);
+  registerRiskManagementPlan(web);
+  registerPrisonReports(web);
+  web.api.register(app);
+  registerApiDocs(web);
+}
+
+function registerApiDocs(web: Web) {
+  const document = web.api.openApiDocument();
+  web.app.get('/api/openapi.json', { config: { action: 'public' } }, async () => document);
+  web.app.get('/api/docs', { config: { action: 'public' } }, async (_request, reply) =>
+    reply.render('api-docs.njk', { title: 'API documentation', document }),
+  );
+}

@@ -1,0 +1,36 @@
+import { timingSafeEqual } from 'node:crypto';
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * HTML forms: their bodies are parsed, and they carry the session's CSRF token. It is checked after
+ * the body is parsed (preValidation), so a missing or wrong token is refused before any use case
+ * runs. The API uses bearer tokens instead.
+ */
+export async function setUpForms(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyFormbody);
+  app.addHook('preValidation', async (request, reply) => {
+    // Sign-in is the one form posted before there is a session (and so a token) to check.
+    if (
+      request.method !== 'POST' ||
+      request.url.startsWith('/api/') ||
+      request.url.split('?')[0] === '/sign-in'
+    )
+      return;
+    const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const expected = request.csrfToken;
+    if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
+      reply.code(403).render('error.njk', {
+        title: 'Your session has ended or the form was out of date',
+        paragraphs: ['Go back, reload the page and try again. Nothing was saved.'],
+      });
+      return reply;
+    }
+  });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { routeActionOf } from '../access/routes.ts';
+
+/** Records every route with its policy action, so tests can check each is documented and covered. */
+export function setUpRouteTable(app: FastifyInstance): void {
+  app.decorate('routeTable', []);
+  app.addHook('onRoute', (route) => {
+    const action = routeActionOf(route.url, route.config?.action);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, action });
+    }
+  });
+}
