@@ -10,12 +10,12 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { projectRoot } from '../src/config.ts';
 import { momentOf, systemClock } from '../src/clock.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
-import { createServiceToken } from '../src/modules/users/use-cases.ts';
-import { generationContext } from '../src/modules/generate/generate.ts';
-import { generatePerson } from '../src/modules/generate/people.ts';
-import { KIND, planGeneration, rowId } from '../src/modules/generate/plan.ts';
-import { coordinatorId, dpoId, practitionerId } from '../src/modules/generate/staff.ts';
-import { TABLES, emptyRows, insertBatch, type TableName } from '../src/modules/generate/tables.ts';
+import { createServiceToken } from '../src/modules/users/index.ts';
+import { generationContext } from '../src/tooling/generate/generate.ts';
+import { generatePerson } from '../src/tooling/generate/people.ts';
+import { KIND, planGeneration, rowId } from '../src/tooling/generate/plan.ts';
+import { coordinatorId, dpoId, practitionerId } from '../src/tooling/generate/staff.ts';
+import { TABLES, emptyRows, insertBatch, type TableName } from '../src/tooling/generate/tables.ts';
 import { runLoad, timeWork, type LoadResult } from './driver.ts';
 
 /**

@@ -5,9 +5,9 @@ import { migrate } from '../db/migrate.ts';
 import { ensureAccessLogPartitions } from '../audit/partitions.ts';
 import { momentOf, systemClock, todayBy } from '../clock.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { DEMO_TOTP_SECRET, loadDemoData } from '../modules/demo/demo-dataset.ts';
+import { DEMO_TOTP_SECRET, loadDemoData } from '../tooling/demo/demo-dataset.ts';
 import { generateSync } from 'otplib';
-import { seedReferenceData } from '../modules/reference/use-cases.ts';
+import { seedReferenceData } from '../modules/reference/index.ts';
 import {
   createServiceToken,
   createUser,
@@ -15,13 +15,13 @@ import {
   listServiceTokens,
   resetTwoFactor,
   revokeServiceToken,
-} from '../modules/users/use-cases.ts';
+} from '../modules/users/index.ts';
 import { buildApp } from '../web/app.ts';
-import { recomputeAllObligations } from '../modules/levels/obligations.ts';
-import { smtpMailer } from '../modules/notifications/use-cases.ts';
+import { recomputeAllObligations } from '../modules/levels/index.ts';
+import { smtpMailer } from '../modules/notifications/index.ts';
 import { registerAuditCommands } from './audit-commands.ts';
-import { GenerationError, generateDataset } from '../modules/generate/generate.ts';
-import { duration } from '../modules/generate/progress-bar.ts';
+import { GenerationError, generateDataset } from '../tooling/generate/generate.ts';
+import { duration } from '../tooling/generate/progress-bar.ts';
 import { BenchError, runBench } from '../../bench/run.ts';
 import '../modules/wiring.ts';
 

@@ -1,9 +1,6 @@
-import { dueStatus } from './levels/routes.ts';
-import { recomputeObligations } from './levels/obligations.ts';
-import { recordSignificantEvent } from './levels/significant-events.ts';
-import { levelSummary } from './levels/use-cases.ts';
-import { extendRecord } from './nominals/extensions.ts';
-import { planSummary } from './risk-management-plan/use-cases.ts';
+import { dueStatus, recomputeObligations, recordSignificantEvent, levelSummary } from './levels/index.ts';
+import { extendRecord } from './nominals/index.ts';
+import { planSummary } from './risk-management-plan/index.ts';
 
 /**
  * The one place capabilities that depend on the record plug back into it (see

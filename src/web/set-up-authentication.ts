@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { enforceRouteAction } from '../access/routes.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { holdBackSession } from '../modules/users/routes.ts';
-import { resolveServiceToken, resumeSession } from '../modules/users/use-cases.ts';
+import { holdBackSession, resolveServiceToken, resumeSession } from '../modules/users/index.ts';
 import { isStaticAsset } from './set-up-security-headers.ts';
 import { SESSION_COOKIE } from './types.ts';
 

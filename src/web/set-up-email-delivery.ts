@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import { deliverEmails, type Mailer } from '../modules/notifications/use-cases.ts';
+import { deliverEmails, type Mailer } from '../modules/notifications/index.ts';
 
 /**
  * Notifications are written in the same transaction as the change that caused them; their emails

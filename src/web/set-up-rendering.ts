@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Actor } from '../access/actor.ts';
 import { can, type Action } from '../access/policy.ts';
 import type { Database } from '../db/database.ts';
-import { unreadCount } from '../modules/notifications/use-cases.ts';
-import { SESSION_IDLE_MINUTES } from '../modules/users/use-cases.ts';
+import { unreadCount } from '../modules/notifications/index.ts';
+import { SESSION_IDLE_MINUTES } from '../modules/users/index.ts';
 import { createViewEnvironment } from './render.ts';
 import { isStaticAsset } from './set-up-security-headers.ts';
 

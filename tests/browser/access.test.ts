@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/domain/codes.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import { openBrowserDatabase, startServer, type BrowserServer } from '../support/browser.ts';
 import { BrowserPage } from '../support/browser-page.ts';
 import { makeActor } from '../support/databases.ts';

@@ -9,14 +9,14 @@ import {
   recordAttendance,
   saveMinutes,
   scheduleMeeting,
-} from '../../src/modules/meetings/use-cases.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+} from '../../src/modules/meetings/index.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import {
   decideReferral,
   saveReferralDraft,
   startReferral,
   submitReferral,
-} from '../../src/modules/referrals/use-cases.ts';
+} from '../../src/modules/referrals/index.ts';
 import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage } from '../support/browser-page.ts';
 import { makeActor } from '../support/databases.ts';

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
-import { decideLevel } from '../../src/modules/levels/use-cases.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { revisePlan } from '../../src/modules/risk-management-plan/use-cases.ts';
+import { decideLevel } from '../../src/modules/levels/index.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { revisePlan } from '../../src/modules/risk-management-plan/index.ts';
 import {
   agencyFor,
   launchBrowser,
@@ -15,8 +15,7 @@ import {
 } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
-import { testClock } from '../support/clock.ts';
-import { TODAY } from '../support/clock.ts';
+import { testClock, TODAY } from '../support/clock.ts';
 
 /**
  * The one risk management plan, level changes, area settings and the prison report (MAPPA F) in a

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { createUser } from '../../src/modules/users/use-cases.ts';
+import { createUser } from '../../src/modules/users/index.ts';
 import {
   agencyFor,
   checkPage,
@@ -14,8 +14,7 @@ import {
 } from '../support/browser.ts';
 import { BrowserPage, navigation as navigationOn } from '../support/browser-page.ts';
 import { totpCode } from '../support/sign-in.ts';
-import { testMoment } from '../support/clock.ts';
-import { testClock } from '../support/clock.ts';
+import { testMoment, testClock } from '../support/clock.ts';
 
 /**
  * Signing in, in a real browser, with every page checked by axe (WCAG 2.2 AA), for its

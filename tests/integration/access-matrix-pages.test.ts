@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { reachOf, type Action } from '../../src/access/policy.ts';
 import { ROLE, type Role } from '../../src/domain/codes.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';

@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../src/domain
 import {
   grantJustifiedAccess,
   listJustifiedAccessesToArea,
-} from '../../src/modules/justified-access/use-cases.ts';
+} from '../../src/modules/justified-access/index.ts';
 import {
   addSectionRow,
   createNominal,
@@ -12,9 +12,9 @@ import {
   getSectionRows,
   getTimeline,
   updateSectionRow,
-} from '../../src/modules/nominals/use-cases.ts';
-import { countsByCategoryAndLevel } from '../../src/modules/oversight/use-cases.ts';
-import { searchNominals } from '../../src/modules/search/use-cases.ts';
+} from '../../src/modules/nominals/index.ts';
+import { countsByCategoryAndLevel } from '../../src/modules/oversight/index.ts';
+import { searchNominals } from '../../src/modules/search/index.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { testClock } from '../support/clock.ts';

@@ -14,9 +14,9 @@ import {
   listMyActions,
   openActionsFor,
   updateAction,
-} from '../../src/modules/actions/use-cases.ts';
-import { createNominal, getNominal } from '../../src/modules/nominals/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/actions/index.ts';
+import { createNominal, getNominal } from '../../src/modules/nominals/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';

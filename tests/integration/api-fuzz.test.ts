@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import { countRows, identity } from '../support/fixtures.ts';

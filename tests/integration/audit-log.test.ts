@@ -15,9 +15,9 @@ import { ensureAccessLogPartitions } from '../../src/audit/partitions.ts';
 import { projectRoot } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { exportAccessHistory } from '../../src/modules/audit/use-cases.ts';
-import { createNominal, getNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
-import { searchNominals } from '../../src/modules/search/use-cases.ts';
+import { exportAccessHistory } from '../../src/modules/audit/index.ts';
+import { createNominal, getNominal, updateNominalSection } from '../../src/modules/nominals/index.ts';
+import { searchNominals } from '../../src/modules/search/index.ts';
 import {
   describeEachDatabase,
   makeActor,

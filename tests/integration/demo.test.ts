@@ -9,10 +9,10 @@ import {
   demoEmail,
   loadDemoData,
   type DemoDataResult,
-} from '../../src/modules/demo/demo-dataset.ts';
-import { planDemoNominals, type PlanInput } from '../../src/modules/demo/plan.ts';
-import { loadDemoReference } from '../../src/modules/demo/reference.ts';
-import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
+} from '../../src/tooling/demo/demo-dataset.ts';
+import { planDemoNominals, type PlanInput } from '../../src/tooling/demo/plan.ts';
+import { loadDemoReference } from '../../src/tooling/demo/reference.ts';
+import { seedReferenceData } from '../../src/modules/reference/index.ts';
 import { countRows } from '../support/fixtures.ts';
 import { testClock } from '../support/clock.ts';
 

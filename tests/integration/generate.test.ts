@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/run.ts';
 import { verifyChain } from '../../src/audit/chain.ts';
 import { projectRoot } from '../../src/config.ts';
-import { recomputeObligations } from '../../src/modules/levels/obligations.ts';
+import { recomputeObligations } from '../../src/modules/levels/index.ts';
 import {
   GenerationError,
   generateDataset,
   generationContext,
   type GenerateResult,
-} from '../../src/modules/generate/generate.ts';
-import { generatePerson } from '../../src/modules/generate/people.ts';
-import { KIND, planGeneration, rowId } from '../../src/modules/generate/plan.ts';
-import { TABLES, emptyRows, type TableName } from '../../src/modules/generate/tables.ts';
+} from '../../src/tooling/generate/generate.ts';
+import { generatePerson } from '../../src/tooling/generate/people.ts';
+import { KIND, planGeneration, rowId } from '../../src/tooling/generate/plan.ts';
+import { TABLES, emptyRows, type TableName } from '../../src/tooling/generate/tables.ts';
 import { TODAY, describeEachDatabase } from '../support/databases.ts';
 import { testClock } from '../support/clock.ts';
 

@@ -3,14 +3,9 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
-import {
-  addSectionRow,
-  createNominal,
-  getNominal,
-  getTimeline,
-} from '../../src/modules/nominals/use-cases.ts';
-import { listInbox } from '../../src/modules/notifications/use-cases.ts';
+import { decideLevel, getLevelHistory } from '../../src/modules/levels/index.ts';
+import { addSectionRow, createNominal, getNominal, getTimeline } from '../../src/modules/nominals/index.ts';
+import { listInbox } from '../../src/modules/notifications/index.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { testClock } from '../support/clock.ts';

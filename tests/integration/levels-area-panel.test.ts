@@ -6,8 +6,8 @@ import {
   screeningRoute,
   standingPanel,
   updateAreaSettings,
-} from '../../src/modules/levels/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/levels/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { rejection } from '../support/fixtures.ts';

@@ -9,8 +9,8 @@ import {
   getLevelHistory,
   recordOffenderNotification,
   updateAreaSettings,
-} from '../../src/modules/levels/use-cases.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
+} from '../../src/modules/levels/index.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { signInWithPages } from '../support/sign-in.ts';

@@ -5,17 +5,20 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
 import { CATEGORY_3_LEVEL_MESSAGE } from '../../src/domain/levels.ts';
-import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
-import { recomputeAllObligations } from '../../src/modules/levels/obligations.ts';
-import { reportSignificantEvent } from '../../src/modules/levels/significant-events.ts';
-import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
-import { deliverEmails, listInbox, smtpMailer } from '../../src/modules/notifications/use-cases.ts';
+import {
+  decideLevel,
+  getLevelHistory,
+  recomputeAllObligations,
+  reportSignificantEvent,
+} from '../../src/modules/levels/index.ts';
+import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/index.ts';
+import { deliverEmails, listInbox, smtpMailer } from '../../src/modules/notifications/index.ts';
 import {
   areaWorklist,
   category3Candidates,
   considerCategory3,
   myWorklist,
-} from '../../src/modules/worklists/use-cases.ts';
+} from '../../src/modules/worklists/index.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';
 import { testClock } from '../support/clock.ts';

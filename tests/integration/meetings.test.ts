@@ -3,10 +3,10 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
-import { getAgenda } from '../../src/modules/meetings/agenda.ts';
-import { minutesDocument } from '../../src/modules/meetings/minutes-document.ts';
+import { decideLevel, getLevelHistory } from '../../src/modules/levels/index.ts';
 import {
+  getAgenda,
+  minutesDocument,
   MinutesLockedError,
   addMinutesAction,
   addMinutesActionUpdate,
@@ -21,9 +21,9 @@ import {
   recordPanelDecision,
   saveMinutes,
   scheduleMeeting,
-} from '../../src/modules/meetings/use-cases.ts';
-import { addSectionRow, createNominal, getNominal } from '../../src/modules/nominals/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/meetings/index.ts';
+import { addSectionRow, createNominal, getNominal } from '../../src/modules/nominals/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { renderPdf } from '../../src/web/documents/document.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';

@@ -11,8 +11,8 @@ import {
   getTimeline,
   updateNominalSection,
   updateSectionRow,
-} from '../../src/modules/nominals/use-cases.ts';
-import { searchNominals } from '../../src/modules/search/use-cases.ts';
+} from '../../src/modules/nominals/index.ts';
+import { searchNominals } from '../../src/modules/search/index.ts';
 import { describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import {
   accessLogFor,

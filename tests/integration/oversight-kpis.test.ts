@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
-import { decideLevel } from '../../src/modules/levels/use-cases.ts';
+import { decideLevel } from '../../src/modules/levels/index.ts';
 import {
   addMinutesAction,
   approveMinutes,
@@ -13,16 +13,16 @@ import {
   recordPanelDecision,
   saveMinutes,
   scheduleMeeting,
-} from '../../src/modules/meetings/use-cases.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { multiAgencyKpis } from '../../src/modules/oversight/use-cases.ts';
+} from '../../src/modules/meetings/index.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { multiAgencyKpis } from '../../src/modules/oversight/index.ts';
 import {
   decideReferral,
   saveReferralDraft,
   startReferral,
   submitReferral,
-} from '../../src/modules/referrals/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/referrals/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TODAY, describeEachDatabase, ensureAgency, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';

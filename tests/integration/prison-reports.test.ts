@@ -2,8 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { SHAREABLE_SECTIONS } from '../../src/access/policy.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { listInbox } from '../../src/modules/notifications/use-cases.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { listInbox } from '../../src/modules/notifications/index.ts';
 import {
   SECURITY_INTELLIGENCE_WITHHELD,
   createReport,
@@ -12,7 +12,7 @@ import {
   listReports,
   saveReport,
   submitReport,
-} from '../../src/modules/prison-reports/use-cases.ts';
+} from '../../src/modules/prison-reports/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity, rejection } from '../support/fixtures.ts';

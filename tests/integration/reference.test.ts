@@ -1,11 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import {
-  findAgency,
-  listAgencies,
-  listAreas,
-  seedReferenceData,
-} from '../../src/modules/reference/use-cases.ts';
+import { findAgency, listAgencies, listAreas, seedReferenceData } from '../../src/modules/reference/index.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 describeEachDatabase('reference data', (getDb) => {

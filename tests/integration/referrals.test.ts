@@ -5,11 +5,11 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
-import { decideLevel, getLevelHistory } from '../../src/modules/levels/use-cases.ts';
-import { addSectionRow, createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { listInbox } from '../../src/modules/notifications/use-cases.ts';
-import { referralDocument } from '../../src/modules/referrals/document.ts';
+import { decideLevel, getLevelHistory } from '../../src/modules/levels/index.ts';
+import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { listInbox } from '../../src/modules/notifications/index.ts';
 import {
+  referralDocument,
   decideReferral,
   getReferral,
   listNominalReferrals,
@@ -19,8 +19,8 @@ import {
   startReferral,
   submitReferral,
   withdrawReferral,
-} from '../../src/modules/referrals/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/referrals/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { renderPdf } from '../../src/web/documents/document.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';

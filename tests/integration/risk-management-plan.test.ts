@@ -2,15 +2,15 @@ import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { SHAREABLE_SECTIONS } from '../../src/access/policy.ts';
 import { ConflictError, ValidationError } from '../../src/domain/errors.ts';
-import { createNominal, getTimeline } from '../../src/modules/nominals/use-cases.ts';
+import { createNominal, getTimeline } from '../../src/modules/nominals/index.ts';
 import {
   VICTIM_PLANNING_WITHHELD,
   currentPlan,
   getPlan,
   planSummary,
   revisePlan,
-} from '../../src/modules/risk-management-plan/use-cases.ts';
-import { createServiceToken } from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/risk-management-plan/index.ts';
+import { createServiceToken } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { accessLogFor, identity, rejection } from '../support/fixtures.ts';

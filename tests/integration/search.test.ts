@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
-import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/use-cases.ts';
-import { ONE_NAME_MATCHES, PAGE_SIZE, searchNominals } from '../../src/modules/search/use-cases.ts';
+import { addSectionRow, createNominal, updateNominalSection } from '../../src/modules/nominals/index.ts';
+import { ONE_NAME_MATCHES, PAGE_SIZE, searchNominals } from '../../src/modules/search/index.ts';
 import { describeEachDatabase, makeActor } from '../support/databases.ts';
 import {
   accessLogFor,

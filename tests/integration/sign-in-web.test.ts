@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
-import { sameOriginPath } from '../../src/modules/users/reauthentication.ts';
-import { createServiceToken, findUserByEmail } from '../../src/modules/users/use-cases.ts';
+import { sameOriginPath, createServiceToken, findUserByEmail } from '../../src/modules/users/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, describeEachDatabase, makeActor, uniqueSuffix } from '../support/databases.ts';
 import {

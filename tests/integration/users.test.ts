@@ -9,10 +9,11 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../../src/domain/errors.ts';
-import { AccessSuspendedError, TooManyAttemptsError } from '../../src/modules/users/errors.ts';
-import { countUnusedRecoveryCodes } from '../../src/modules/users/sessions.ts';
-import { usersDb } from '../../src/modules/users/tables.ts';
 import {
+  AccessSuspendedError,
+  TooManyAttemptsError,
+  countUnusedRecoveryCodes,
+  usersDb,
   actorForToken,
   changePassword,
   confirmTotpEnrolment,
@@ -35,7 +36,7 @@ import {
   updateUserAccess,
   verifyRecoveryCodeSignIn,
   verifyTotpSignIn,
-} from '../../src/modules/users/use-cases.ts';
+} from '../../src/modules/users/index.ts';
 import {
   TEST_PASSWORD,
   TEST_TRAINING_DATE,

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { addDays } from '../../src/domain/dates.ts';
-import { addAction, updateAction } from '../../src/modules/actions/use-cases.ts';
-import { createNominal } from '../../src/modules/nominals/use-cases.ts';
-import { areaWorklist, myWorklist, worklistCsv } from '../../src/modules/worklists/use-cases.ts';
+import { addAction, updateAction } from '../../src/modules/actions/index.ts';
+import { createNominal } from '../../src/modules/nominals/index.ts';
+import { areaWorklist, myWorklist, worklistCsv } from '../../src/modules/worklists/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';

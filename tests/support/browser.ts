@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { ensureAccessLogPartitions } from '../../src/audit/partitions.ts';
-import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
+import { seedReferenceData } from '../../src/modules/reference/index.ts';
 import { buildApp, type AppDependencies } from '../../src/web/app.ts';
 import { totpCode } from './sign-in.ts';
 import { testClock } from './clock.ts';

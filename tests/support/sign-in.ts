@@ -8,7 +8,7 @@ import {
   signIn,
   startTotpEnrolment,
   verifyTotpSignIn,
-} from '../../src/modules/users/sessions.ts';
+} from '../../src/modules/users/index.ts';
 
 /**
  * Signing in as a person does, for the suites: email and password, then a TOTP code computed (as an

@@ -26,12 +26,10 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../domain/errors.ts';
-import type { FieldSpec } from '../../validation/fields.ts';
-import { changesSince, recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
-import { isUuid } from '../../validation/fields.ts';
-import { notify } from '../notifications/use-cases.ts';
-import { activeUsersWithRole } from '../users/use-cases.ts';
+import { type FieldSpec, isUuid } from '../../validation/fields.ts';
+import { changesSince, recordChange, loadInScope } from '../nominals/index.ts';
+import { notify } from '../notifications/index.ts';
+import { activeUsersWithRole } from '../users/index.ts';
 
 /**
  * Actions agreed for a person (MAPPA.md §3 step 5): what, which pillar, who owns it (agency and

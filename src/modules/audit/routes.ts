@@ -2,13 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { ROLE, labelOf } from '../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/types.ts';
-import { requireRecentAuthentication } from '../users/reauthentication.ts';
+import { requireRecentAuthentication } from '../users/index.ts';
 import {
   REVIEW_OUTCOMES,
   getJustifiedAccessForReview,
   listJustifiedAccessesAwaitingReview,
   reviewJustifiedAccess,
-} from '../justified-access/review.ts';
+} from '../justified-access/index.ts';
 import {
   EXPORT_PURPOSES,
   accessHistoryOfRecord,

@@ -18,7 +18,7 @@ import {
   type OffenceKind,
 } from '../../domain/eligibility.ts';
 import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
-import { eligibilityFacts, type EligibilityFacts } from '../nominals/facts.ts';
+import { eligibilityFacts, type EligibilityFacts } from '../nominals/index.ts';
 
 /**
  * Each person's MAPPA obligations (category, level decision due, review due, notification due,

@@ -6,8 +6,8 @@ import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { LEVEL_CRITERION, describeOpenActions } from '../../domain/levels.ts';
 import type { Web } from '../../web/types.ts';
-import { openActionsFor } from '../actions/use-cases.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { openActionsFor } from '../actions/index.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import { reportSignificantEvent } from './significant-events.ts';
 import {
   DEFAULT_PANEL_TYPES,

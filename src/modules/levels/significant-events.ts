@@ -6,9 +6,8 @@ import { compareDates, parseIsoDate } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE, type SignificantEventType } from '../../domain/deadlines.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { SignificantEventInput } from '../../domain/significant-events.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
-import { notify } from '../notifications/use-cases.ts';
+import { recordChange, loadInScope } from '../nominals/index.ts';
+import { notify } from '../notifications/index.ts';
 import { recomputeObligations } from './obligations.ts';
 
 /**

@@ -13,13 +13,12 @@ import {
   validateLevelDecision,
 } from '../../domain/levels.ts';
 import { SCREENING_ROUTE, type MappaCategory, type MappaLevel } from '../../domain/codes.ts';
-import { openActionsFor } from '../actions/use-cases.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { notify } from '../notifications/use-cases.ts';
-import { loadInScope } from '../nominals/scope.ts';
+import { openActionsFor } from '../actions/index.ts';
+import { recordChange, loadInScope } from '../nominals/index.ts';
+import { notify } from '../notifications/index.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { areaSettings, currentObligations, recomputeObligations } from './obligations.ts';
-import { activeUsersWithRole } from '../users/use-cases.ts';
+import { activeUsersWithRole } from '../users/index.ts';
 
 /** MAPPA Q: the screening questions a practitioner answers before deciding the level. */
 export const SCREENING_QUESTIONS = [

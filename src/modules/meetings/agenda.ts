@@ -12,11 +12,16 @@ import { labelOf } from '../../domain/codes.ts';
 import { compareDates, formatDateLong } from '../../domain/dates.ts';
 import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { listActionsForNominal } from '../actions/use-cases.ts';
-import { currentPlan } from '../risk-management-plan/use-cases.ts';
-import { displayValue } from '../nominals/presenter.ts';
-import { loadInScope } from '../nominals/scope.ts';
-import { IDENTITY_FIELDS, SECTIONS, getNominal, type SectionRow } from '../nominals/use-cases.ts';
+import { listActionsForNominal } from '../actions/index.ts';
+import { currentPlan } from '../risk-management-plan/index.ts';
+import {
+  displayValue,
+  loadInScope,
+  IDENTITY_FIELDS,
+  SECTIONS,
+  getNominal,
+  type SectionRow,
+} from '../nominals/index.ts';
 import { loadMeeting, londonTime, meetingDay } from './use-cases.ts';
 
 /**

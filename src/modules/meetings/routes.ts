@@ -8,9 +8,9 @@ import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import type { Web } from '../../web/types.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import { logDownload } from '../../audit/access-log.ts';
-import { ACTION_FIELD_ORDER, listActionsForNominal } from '../actions/use-cases.ts';
-import { dateFromForm } from '../levels/routes.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { ACTION_FIELD_ORDER, listActionsForNominal } from '../actions/index.ts';
+import { dateFromForm } from '../levels/index.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import { getAgenda } from './agenda.ts';
 import { minutesDocument } from './minutes-document.ts';
 import {

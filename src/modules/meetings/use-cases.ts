@@ -24,13 +24,12 @@ import {
   ValidationError,
   type FieldErrors,
 } from '../../domain/errors.ts';
-import { addActionUpdate, createAction, distributeMeetingActions } from '../actions/use-cases.ts';
-import { recordLevelDecision, standingPanel, type LevelDecisionForm } from '../levels/use-cases.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
+import { addActionUpdate, createAction, distributeMeetingActions } from '../actions/index.ts';
+import { recordLevelDecision, standingPanel, type LevelDecisionForm } from '../levels/index.ts';
+import { recordChange, loadInScope } from '../nominals/index.ts';
 import { isUuid } from '../../validation/fields.ts';
-import { notify } from '../notifications/use-cases.ts';
-import { activeUsersWithRole } from '../users/use-cases.ts';
+import { notify } from '../notifications/index.ts';
+import { activeUsersWithRole } from '../users/index.ts';
 
 /**
  * Level 2 and 3 meetings (MAPPA.md §3 step 5): scheduling with invitations to the standing panel

@@ -5,7 +5,7 @@ import { recordExtensions } from './extensions.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { errorList, formToInput, inputToForm } from '../../web/forms.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
-import { listAgencies } from '../reference/use-cases.ts';
+import { listAgencies } from '../reference/index.ts';
 import { describeRow, presentSections } from './presenter.ts';
 import { IDENTIFIER_TYPE, findSection } from './sections.ts';
 import {

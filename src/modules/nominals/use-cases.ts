@@ -5,12 +5,10 @@ import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ageOn, compareDates } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
-import { parseIdentifier, type IdentifierType } from '../../domain/identifiers.ts';
-import { makeVigilReference } from '../../domain/identifiers.ts';
-import { checkFields, orderErrors, type FieldSpec } from '../../validation/fields.ts';
+import { parseIdentifier, type IdentifierType, makeVigilReference } from '../../domain/identifiers.ts';
+import { checkFields, orderErrors, type FieldSpec, isUuid } from '../../validation/fields.ts';
 import { changesSince, diffValues, recordChange } from './changes.ts';
 import { loadInScope, rowVisible, sensitivityOf, type InScope } from './scope.ts';
-import { isUuid } from '../../validation/fields.ts';
 import { eventForRecordChange } from '../../domain/significant-events.ts';
 import { recordExtensions } from './extensions.ts';
 import {

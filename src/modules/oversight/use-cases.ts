@@ -18,7 +18,7 @@ import {
   type KpiPeriod,
   type Share,
 } from '../../domain/kpis.ts';
-import { attendanceSummary, londonInstant } from '../meetings/use-cases.ts';
+import { attendanceSummary, londonInstant } from '../meetings/index.ts';
 
 /**
  * Counts for oversight (SMB members, lay advisers, analysts): numbers only, never a name, a date of

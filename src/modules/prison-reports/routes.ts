@@ -3,7 +3,7 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../domain/e
 import type { Web } from '../../web/types.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import { logDownload } from '../../audit/access-log.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import {
   REPORT_PARTS,
   createReport,

@@ -12,11 +12,10 @@ import {
   type FieldErrors,
 } from '../../domain/errors.ts';
 import type { VigilDocument } from '../../web/documents/document.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { loadInScope, type InScope } from '../nominals/scope.ts';
+import { recordChange, loadInScope, type InScope } from '../nominals/index.ts';
 import { isUuid } from '../../validation/fields.ts';
-import { notify } from '../notifications/use-cases.ts';
-import { activeUsersWithRole } from '../users/use-cases.ts';
+import { notify } from '../notifications/index.ts';
+import { activeUsersWithRole } from '../users/index.ts';
 
 /**
  * MAPPA F, the prison information-sharing report (MAPPA.md §3 step 9): written by the prison for a

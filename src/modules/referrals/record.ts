@@ -1,8 +1,6 @@
 import { MAPPA_CATEGORY, MANAGER_ROLE, labelOf } from '../../domain/codes.ts';
-import type { PlanView } from '../risk-management-plan/use-cases.ts';
-import { findSection, IDENTITY_FIELDS } from '../nominals/sections.ts';
-import { displayValue } from '../nominals/presenter.ts';
-import type { NominalOverview } from '../nominals/use-cases.ts';
+import type { PlanView } from '../risk-management-plan/index.ts';
+import { findSection, IDENTITY_FIELDS, displayValue, type NominalOverview } from '../nominals/index.ts';
 
 /**
  * What a referral carries from the record: everything MAPPA A asks for that Vigil already holds,

@@ -6,7 +6,7 @@ import { labelOf } from '../../domain/codes.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import { renderPdf } from '../../web/documents/document.ts';
 import type { Web } from '../../web/types.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import { referralDocument } from './document.ts';
 import {
   decideReferral,

@@ -15,15 +15,12 @@ import {
   type DecisionRoute,
   type ReferralStatus,
 } from '../../domain/referrals.ts';
-import { recordLevelDecision, screeningRoute } from '../levels/use-cases.ts';
-import { activeUsersWithRole } from '../users/use-cases.ts';
-import { currentObligations } from '../levels/obligations.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
+import { recordLevelDecision, screeningRoute, currentObligations } from '../levels/index.ts';
+import { activeUsersWithRole } from '../users/index.ts';
+import { recordChange, loadInScope, readNominal } from '../nominals/index.ts';
 import { isUuid } from '../../validation/fields.ts';
-import { readNominal } from '../nominals/use-cases.ts';
-import { notify } from '../notifications/use-cases.ts';
-import { currentPlan } from '../risk-management-plan/use-cases.ts';
+import { notify } from '../notifications/index.ts';
+import { currentPlan } from '../risk-management-plan/index.ts';
 import { assembleRecord, visibleRecord, type ReferralRecord } from './record.ts';
 
 /*

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../access/policy.ts';
 import { ConflictError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/types.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import {
   PLAN_PARTS,
   conditionsOf,

@@ -8,8 +8,7 @@ import {
   type ConflictingChange,
   type FieldErrors,
 } from '../../domain/errors.ts';
-import { recordChange } from '../nominals/changes.ts';
-import { loadInScope } from '../nominals/scope.ts';
+import { recordChange, loadInScope } from '../nominals/index.ts';
 import { isUuid } from '../../validation/fields.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Web } from '../../web/types.ts';
 import { can } from '../../access/policy.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import { listAreas } from '../reference/use-cases.ts';
+import { listAreas } from '../reference/index.ts';
 import { searchNominals } from './use-cases.ts';
 
 const RESULT_SCHEMA = {

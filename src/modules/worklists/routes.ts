@@ -3,7 +3,7 @@ import { can } from '../../access/policy.ts';
 import { MAPPA_CATEGORY } from '../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import type { Web } from '../../web/types.ts';
-import { getNominalSection } from '../nominals/use-cases.ts';
+import { getNominalSection } from '../nominals/index.ts';
 import {
   AREA_LISTS,
   areaWorklist,

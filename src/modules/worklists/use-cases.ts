@@ -5,8 +5,8 @@ import { logAccess } from '../../audit/access-log.ts';
 import type { Database } from '../../db/database.ts';
 import { addDays, addMonths } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import { recomputeObligations } from '../levels/obligations.ts';
-import { loadInScope } from '../nominals/scope.ts';
+import { recomputeObligations } from '../levels/index.ts';
+import { loadInScope } from '../nominals/index.ts';
 
 /**
  * Worklists: what is due and overdue, so no case drifts (MAPPA.md §6: levels late or never set,

@@ -3,7 +3,7 @@ import {
   VICTIMS_WITHHELD,
   visibleRecord,
   type ReferralRecord,
-} from '../../../src/modules/referrals/record.ts';
+} from '../../../src/modules/referrals/index.ts';
 
 const record = {
   personal: [],

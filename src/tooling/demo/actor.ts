@@ -1,8 +1,7 @@
 import type { Actor, UseCaseContext } from '../../access/actor.ts';
 import type { Moment } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
-import { loadUserAccess } from '../users/access-status.ts';
-import { usersDb } from '../users/tables.ts';
+import { loadUserAccess, usersDb } from '../../modules/users/index.ts';
 
 /**
  * The Actor of a user, read exactly as a session or token would read it, for work done on a user's

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { todayBy, systemClock } from '../../clock.ts';
 import { isRealDate } from '../../domain/dates.ts';
-import { hashPassword } from '../users/passwords.ts';
+import { hashPassword } from '../../modules/users/index.ts';
 import {
   appendLogBatch,
   logMonths,

@@ -9,10 +9,10 @@ import {
   recordAttendance,
   saveMinutes,
   scheduleMeeting,
-} from '../meetings/use-cases.ts';
-import { updateAction } from '../actions/use-cases.ts';
-import { saveReferralDraft, startReferral, submitReferral } from '../referrals/use-cases.ts';
-import { revisePlan } from '../risk-management-plan/use-cases.ts';
+} from '../../modules/meetings/index.ts';
+import { updateAction } from '../../modules/actions/index.ts';
+import { saveReferralDraft, startReferral, submitReferral } from '../../modules/referrals/index.ts';
+import { revisePlan } from '../../modules/risk-management-plan/index.ts';
 
 /**
  * The demo's Levels 2 and 3 work, made through the same use cases as the pages: a risk management

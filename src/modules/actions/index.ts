@@ -1,0 +1,14 @@
+/** The actions capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
+export { registerActions } from './routes.ts';
+export {
+  ACTION_FIELD_ORDER,
+  addAction,
+  addActionUpdate,
+  createAction,
+  distributeMeetingActions,
+  getAction,
+  listActionsForNominal,
+  listMyActions,
+  openActionsFor,
+  updateAction,
+} from './use-cases.ts';

@@ -1,0 +1,3 @@
+/** The reference capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
+export { registerReferenceApi } from './routes.ts';
+export { findAgency, listAgencies, listAreas, seedReferenceData } from './use-cases.ts';
