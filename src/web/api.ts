@@ -1,11 +1,32 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaCompiler,
+  HTTPMethods,
+} from 'fastify';
+import { z, ZodType } from 'zod';
 import { rolesFor, type RouteAction } from '../access/routes.ts';
+import { ValidationError } from '../domain/errors.ts';
+import { fieldErrorsOf } from '../validation/parse.ts';
 
 /**
- * The API route table. Every /api/v1 route is declared here with its schemas, so the OpenAPI
- * document is built from the same table that serves requests and cannot leave a route out.
+ * The API route table. Every /api/v1 route is declared here with its zod schemas. The same schema
+ * objects validate each request (Fastify's route schema, compiled by `zodValidator`) and make the
+ * OpenAPI document, so what is documented is what is enforced.
  */
-export interface ApiRoute {
+
+type JsonSchema = Record<string, unknown>;
+/** Being replaced by zod (documented only, not enforced): removed when every route has moved. */
+type LegacyQuery = Record<string, { type: string; description: string; required?: boolean }>;
+const isZod = (schema: unknown): schema is ZodType => schema instanceof ZodType;
+type Output<S> = S extends ZodType ? z.output<S> : unknown;
+
+export interface ApiRoute<
+  P extends ZodType | undefined = undefined,
+  Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined,
+> {
   method: Extract<HTTPMethods, 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'>;
   /** OpenAPI-style path, e.g. /nominals/{id}. */
   path: string;
@@ -13,32 +34,63 @@ export interface ApiRoute {
   tag: string;
   /** What the access policy must allow before the handler runs (src/access/policy.ts). */
   action: RouteAction;
-  query?: Record<string, { type: string; description: string; required?: boolean }>;
-  body?: Record<string, unknown>;
-  response: Record<string, unknown>;
+  /** The path's parameters (an object schema); each `{name}` in the path must be one. */
+  params?: P;
+  /** The query string (an object schema; values arrive as strings, so coerce numbers). */
+  query?: Q | LegacyQuery;
+  body?: B | JsonSchema;
+  /** The answer, for the documentation (zod, or JSON Schema). */
+  response: ZodType | JsonSchema;
   successStatus?: number;
   /** PUT and PATCH send back the version they read, and get 409 when it is stale; false for those that don't. */
   versioned?: boolean;
-  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  handler: (
+    request: FastifyRequest<{ Params: Output<P>; Querystring: Output<Q>; Body: Output<B> }>,
+    reply: FastifyReply,
+  ) => Promise<unknown>;
 }
 
 export const API_PREFIX = '/api/v1';
 
-export class ApiRegistry {
-  readonly routes: ApiRoute[] = [];
+/** Fastify's validator for zod schemas: bad input is a ValidationError (400 problem+json, each field named). */
+export const zodValidator: FastifySchemaCompiler<ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data ?? {});
+    return result.success
+      ? { value: result.data }
+      : { error: new ValidationError(fieldErrorsOf(result.error)) };
+  };
 
-  add(route: ApiRoute): void {
-    this.routes.push(route);
+export class ApiRegistry {
+  // The handler's request type varies with each route's schemas; it is checked where the route is added.
+  readonly routes: ApiRoute<ZodType | undefined, ZodType | undefined, ZodType | undefined>[] = [];
+
+  add<
+    P extends ZodType | undefined = undefined,
+    Q extends ZodType | undefined = undefined,
+    B extends ZodType | undefined = undefined,
+  >(route: ApiRoute<P, Q, B>): void {
+    this.routes.push(
+      route as unknown as ApiRoute<ZodType | undefined, ZodType | undefined, ZodType | undefined>,
+    );
   }
 
   register(app: FastifyInstance): void {
     for (const route of this.routes) {
+      const schema = {
+        ...(route.params ? { params: route.params } : {}),
+        ...(isZod(route.query) ? { querystring: route.query } : {}),
+        ...(isZod(route.body) ? { body: route.body } : {}),
+      };
       app.route({
         method: route.method,
         url: API_PREFIX + route.path.replace(/\{(\w+)\}/g, ':$1'),
         config: { action: route.action, rateLimit: {} },
+        schema,
+        validatorCompiler: zodValidator as FastifySchemaCompiler<unknown>,
         handler: async (request, reply) => {
-          const result = await route.handler(request, reply);
+          const result = await route.handler(request as never, reply);
           if (!reply.sent) reply.code(route.successStatus ?? 200).send(result);
           return reply;
         },
@@ -50,19 +102,16 @@ export class ApiRegistry {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const route of this.routes) {
       const parameters = [
-        ...[...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-          name: m[1],
-          in: 'path',
-          required: true,
-          schema: { type: 'string' },
-        })),
-        ...Object.entries(route.query ?? {}).map(([name, q]) => ({
-          name,
-          in: 'query',
-          required: q.required ?? false,
-          description: q.description,
-          schema: { type: q.type },
-        })),
+        ...parametersOf(route.params, 'path', route.path),
+        ...(isZod(route.query) || !route.query
+          ? parametersOf(route.query, 'query', route.path)
+          : Object.entries(route.query).map(([name, q]) => ({
+              name,
+              in: 'query',
+              required: q.required ?? false,
+              description: q.description,
+              schema: { type: q.type },
+            }))),
       ];
       const status = String(route.successStatus ?? 200);
       (paths[API_PREFIX + route.path] ??= {})[route.method.toLowerCase()] = {
@@ -74,14 +123,14 @@ export class ApiRegistry {
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: stripDialect(route.body) } },
+                content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } },
               },
             }
           : {}),
         responses: {
           [status]: {
             description: 'Success',
-            content: { 'application/json': { schema: stripDialect(route.response) } },
+            content: { 'application/json': { schema: jsonSchemaOf(route.response, 'output') } },
           },
           ...(route.body || route.query
             ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') }
@@ -115,6 +164,39 @@ export class ApiRegistry {
   }
 }
 
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema, as requests send it or answers carry it. */
+export function jsonSchemaOf(schema: ZodType | JsonSchema, io: 'input' | 'output'): JsonSchema {
+  const json =
+    schema instanceof ZodType
+      ? (z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema)
+      : schema;
+  const { $schema: _dialect, ...rest } = json;
+  return rest;
+}
+
+function parametersOf(schema: ZodType | undefined, where: 'path' | 'query', path: string) {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const properties = (schema ? jsonSchemaOf(schema, 'input').properties : undefined) as
+    Record<string, JsonSchema> | undefined;
+  const required = new Set(
+    ((schema ? jsonSchemaOf(schema, 'input').required : undefined) as string[] | undefined) ?? [],
+  );
+  if (where === 'path')
+    return names.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: properties?.[name] ?? { type: 'string' },
+    }));
+  return Object.entries(properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.has(name),
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
 const PROBLEM_SCHEMA = {
   type: 'object',
   required: ['type', 'title', 'status'],
@@ -143,9 +225,4 @@ function problem(description: string) {
     description,
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   };
-}
-
-function stripDialect(schema: Record<string, unknown>): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = schema;
-  return rest;
 }

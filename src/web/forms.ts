@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ValidationError, type FieldErrors } from '../domain/errors.ts';
+import { ConflictError, ValidationError, type FieldErrors } from '../domain/errors.ts';
 import type { FieldSpec } from '../validation/fields.ts';
 
 /** Turns a submitted HTML form into use-case input: GOV.UK date inputs arrive as three parts. */
@@ -62,4 +62,33 @@ export function dateParts(key: string, iso: string | null | undefined): Record<s
     [`${key}-month`]: String(Number(month)),
     [`${key}-year`]: year ?? '',
   };
+}
+
+/** Why a form is shown again: each field's problem (400), or someone else's change first (409). */
+export interface FormProblem {
+  status: 400 | 409;
+  errors: FieldErrors;
+  conflict?: ConflictError;
+}
+
+/**
+ * Every form's submission: runs the use case; if the input is refused (ValidationError) or someone
+ * else saved first (ConflictError), the form is shown again — the GOV.UK error summary, what was
+ * typed kept, nothing saved — otherwise `done` answers (usually a redirect). Anything else is an
+ * error for the app's handler.
+ */
+export async function handleForm<T>(form: {
+  attempt: () => Promise<T>;
+  done: (result: T) => unknown;
+  redisplay: (problem: FormProblem) => unknown;
+}): Promise<unknown> {
+  let result: T;
+  try {
+    result = await form.attempt();
+  } catch (error) {
+    if (error instanceof ValidationError) return form.redisplay({ status: 400, errors: error.fieldErrors });
+    if (error instanceof ConflictError) return form.redisplay({ status: 409, errors: {}, conflict: error });
+    throw error;
+  }
+  return form.done(result);
 }

@@ -27,9 +27,19 @@ import {
   type FieldErrors,
 } from '../../domain/errors.ts';
 import { type FieldSpec, isUuid } from '../../validation/fields.ts';
-import { changesSince, recordChange, loadInScope } from '../nominals/index.ts';
+import {
+  changesSince,
+  endInvolvementsFrom,
+  involveAgency,
+  loadInScope,
+  nominalHeadlines,
+  nominalsInvolvingAgency,
+  nominalsManagedBy,
+  recordAndLog,
+} from '../nominals/index.ts';
+import { agenciesByIds } from '../reference/index.ts';
 import { notify } from '../notifications/index.ts';
-import { activeUsersWithRole } from '../users/index.ts';
+import { activeUsersWithRole, usersByIds } from '../users/index.ts';
 
 /**
  * Actions agreed for a person (MAPPA.md §3 step 5): what, which pillar, who owns it (agency and
@@ -70,8 +80,8 @@ export interface ActionView {
   nominalId: string;
   nominalName: string;
   vigilRef: string;
+  /** The meeting that agreed it (actions sit below meetings, so the meeting page says when). */
   meetingId: string | null;
-  meetingStartsAt: string | null;
   description: string;
   pillar: string;
   pillarLabel: string;
@@ -144,45 +154,38 @@ export async function createAction(
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!isResponsibleAuthority(owner.agency.type as AgencyType)) {
-    await tx
-      .insertInto('agency_involvements')
-      .values({
-        created_at: ctx.now,
-        nominal_id: nominalId,
-        agency_id: owner.agency.id,
-        reason: 'action',
-        source_id: row.id,
-        sections: [...SHAREABLE_SECTIONS],
-        from_date: ctx.today,
-        to_date: null,
-        created_by: ctx.actor.userId,
-      })
-      .execute();
+    await involveAgency(tx, ctx, {
+      nominalId,
+      agencyId: owner.agency.id,
+      reason: 'action',
+      sourceId: row.id,
+      sections: SHAREABLE_SECTIONS,
+      fromDate: ctx.today,
+    });
   }
-  const ownerLabel = labelOwner(owner.user?.display_name ?? null, value.ownerName, owner.agency.name);
-  await recordChange(tx, ctx, {
-    nominalId,
-    section: 'actions',
-    entityId: row.id,
-    entityVersion: 1,
-    action: 'created',
-    summary: `Action agreed${value.safeguarding ? ' (safeguarding)' : ''}: ${value.description} – owner ${ownerLabel}, due ${formatDateLong(value.dueOn)}`,
-    before: null,
-    after: {
-      description: value.description,
-      pillar: value.pillar,
-      safeguarding: value.safeguarding,
-      owner: ownerLabel,
-      dueOn: value.dueOn,
-      ...(meetingId ? { meetingId } : {}),
+  const ownerLabel = labelOwner(owner.user?.displayName ?? null, value.ownerName, owner.agency.name);
+  await recordAndLog(
+    tx,
+    ctx,
+    {
+      nominalId,
+      section: 'actions',
+      entityId: row.id,
+      entityVersion: 1,
+      action: 'created',
+      summary: `Action agreed${value.safeguarding ? ' (safeguarding)' : ''}: ${value.description} – owner ${ownerLabel}, due ${formatDateLong(value.dueOn)}`,
+      before: null,
+      after: {
+        description: value.description,
+        pillar: value.pillar,
+        safeguarding: value.safeguarding,
+        owner: ownerLabel,
+        dueOn: value.dueOn,
+        ...(meetingId ? { meetingId } : {}),
+      },
     },
-  });
-  await logAccess(tx, ctx, {
-    operation: 'collection',
-    recordType: 'nominal',
-    recordIds: [nominalId],
-    section: 'action',
-  });
+    { operation: 'collection', section: 'action' },
+  );
   return { id: row.id };
 }
 
@@ -207,13 +210,7 @@ const orderErrors = (errors: FieldErrors): FieldErrors =>
 /** The owner agency must exist; an owner user, if named, must be an active user of that agency. */
 async function validateOwner(tx: Tx, input: NewAction, errors: FieldErrors) {
   const agencyId = typeof input.ownerAgencyId === 'string' ? input.ownerAgencyId.trim() : '';
-  const agency = isUuid(agencyId)
-    ? await tx
-        .selectFrom('agencies')
-        .select(['id', 'name', 'type'])
-        .where('id', '=', agencyId)
-        .executeTakeFirst()
-    : undefined;
+  const agency = isUuid(agencyId) ? (await agenciesByIds(tx, [agencyId])).get(agencyId) : undefined;
   if (!agency) {
     errors.ownerAgencyId = 'Select the agency that owns the action';
     return null;
@@ -228,19 +225,13 @@ async function validateOwner(tx: Tx, input: NewAction, errors: FieldErrors) {
     return null;
   }
   if (!userId) return { agency, user: null };
-  const user = isUuid(userId)
-    ? await tx
-        .selectFrom('users')
-        .select(['id', 'display_name', 'agency_id'])
-        .where('id', '=', userId)
-        .where('disabled_at', 'is', null)
-        .executeTakeFirst()
-    : undefined;
+  const found = isUuid(userId) ? (await usersByIds(tx, [userId])).get(userId) : undefined;
+  const user = found?.active ? found : undefined;
   if (!user) {
     errors.ownerUserId = 'Select the person who owns the action';
     return null;
   }
-  if (user.agency_id !== agency.id) {
+  if (user.agencyId !== agency.id) {
     errors.ownerUserId = `The person who owns the action must work for ${agency.name}`;
     return null;
   }
@@ -334,32 +325,30 @@ export async function addActionUpdate(
   if (statusChanged) {
     // Need to know: an agency that sees the record only for this action stops seeing it once the
     // action is closed (at the end of the day, so the owner can still read what they recorded).
-    await tx
-      .updateTable('agency_involvements')
-      .set({ to_date: value.status === 'open' ? null : ctx.today })
-      .where('reason', '=', 'action')
-      .where('source_id', '=', actionId)
-      .execute();
+    await endInvolvementsFrom(
+      tx,
+      { reason: 'action', sourceId: actionId },
+      value.status === 'open' ? null : ctx.today,
+    );
   }
   const statusLabel = labelOf(ACTION_STATUS, value.status).toLowerCase();
-  await recordChange(tx, ctx, {
-    nominalId: current.nominal_id,
-    section: 'actions',
-    entityId: actionId,
-    entityVersion: updated.version,
-    action: 'updated',
-    summary: statusChanged
-      ? `Action ${value.status === 'open' ? 'reopened' : statusLabel}: ${current.description}`
-      : `Action updated: ${current.description}`,
-    before: { status: current.status },
-    after: { status: value.status, ...(value.note ? { note: value.note } : {}) },
-  });
-  await logAccess(tx, ctx, {
-    operation: 'alteration',
-    recordType: 'nominal',
-    recordIds: [current.nominal_id],
-    section: 'action update',
-  });
+  await recordAndLog(
+    tx,
+    ctx,
+    {
+      nominalId: current.nominal_id,
+      section: 'actions',
+      entityId: actionId,
+      entityVersion: updated.version,
+      action: 'updated',
+      summary: statusChanged
+        ? `Action ${value.status === 'open' ? 'reopened' : statusLabel}: ${current.description}`
+        : `Action updated: ${current.description}`,
+      before: { status: current.status },
+      after: { status: value.status, ...(value.note ? { note: value.note } : {}) },
+    },
+    { operation: 'alteration', section: 'action update' },
+  );
 }
 
 /** How the actor stands towards one action. */
@@ -443,31 +432,21 @@ export async function updateAction(
 function baseQuery(db: Db | Tx) {
   return db
     .selectFrom('actions as a')
-    .innerJoin('nominals as n', 'n.id', 'a.nominal_id')
-    .innerJoin('agencies as g', 'g.id', 'a.owner_agency_id')
-    .innerJoin('users as cu', 'cu.id', 'a.created_by')
-    .leftJoin('users as ou', 'ou.id', 'a.owner_user_id')
-    .leftJoin('meetings as m', 'm.id', 'a.meeting_id')
     .select([
       'a.id',
       'a.nominal_id as nominalId',
-      sql<string>`n.forename || ' ' || n.surname`.as('nominalName'),
-      'n.vigil_ref as vigilRef',
       'a.meeting_id as meetingId',
-      'm.starts_at as meetingStartsAt',
       'a.description',
       'a.pillar',
       'a.safeguarding',
       'a.owner_agency_id as ownerAgencyId',
-      'g.name as ownerAgencyName',
       'a.owner_user_id as ownerUserId',
-      'ou.display_name as ownerUserName',
       'a.owner_name as ownerName',
       'a.due_on as dueOn',
       'a.status',
       'a.completed_on as completedOn',
       'a.created_at as createdAt',
-      'cu.display_name as createdBy',
+      'a.created_by as createdById',
       'a.distributed_at as distributedAt',
       'a.version',
     ]);
@@ -475,15 +454,46 @@ function baseQuery(db: Db | Tx) {
 
 type ActionRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function present(row: ActionRow, today: string, updates: ActionUpdateView[]): ActionView {
+/** The names an action shows (person, owner, agency, meeting), from their owners. */
+async function namesFor(db: Db | Tx, rows: readonly ActionRow[]) {
+  const [nominals, agencies, users] = await Promise.all([
+    nominalHeadlines(
+      db,
+      rows.map((r) => r.nominalId),
+    ),
+    agenciesByIds(
+      db,
+      rows.map((r) => r.ownerAgencyId),
+    ),
+    usersByIds(
+      db,
+      rows.flatMap((r) => [r.ownerUserId, r.createdById]),
+    ),
+  ]);
+  return { nominals, agencies, users };
+}
+
+function present(
+  row: ActionRow,
+  today: string,
+  updates: ActionUpdateView[],
+  names: Awaited<ReturnType<typeof namesFor>>,
+): ActionView {
+  const { createdById, ...action } = row;
+  const ownerAgencyName = names.agencies.get(row.ownerAgencyId)?.name ?? '';
+  const ownerUserName = row.ownerUserId ? (names.users.get(row.ownerUserId)?.displayName ?? null) : null;
   return {
-    ...row,
-    meetingStartsAt: isoString(row.meetingStartsAt),
+    ...action,
+    nominalName: names.nominals.get(row.nominalId)?.name ?? '',
+    vigilRef: names.nominals.get(row.nominalId)?.vigilRef ?? '',
+    ownerAgencyName,
+    ownerUserName,
     pillarLabel: labelOf(PILLAR, row.pillar),
-    ownerLabel: labelOwner(row.ownerUserName, row.ownerName, row.ownerAgencyName),
+    ownerLabel: labelOwner(ownerUserName, row.ownerName, ownerAgencyName),
     statusLabel: labelOf(ACTION_STATUS, row.status),
     overdue: isOverdue(row, today),
     createdAt: isoString(row.createdAt)!,
+    createdBy: names.users.get(createdById)?.displayName ?? '',
     distributedAt: isoString(row.distributedAt),
     updates,
   };
@@ -494,23 +504,21 @@ async function updatesOf(db: Db | Tx, actionIds: string[]): Promise<Map<string, 
   if (!actionIds.length) return byAction;
   const rows = await db
     .selectFrom('action_updates as u')
-    .innerJoin('users as b', 'b.id', 'u.created_by')
-    .innerJoin('agencies as g', 'g.id', 'b.agency_id')
-    .select([
-      'u.id',
-      'u.action_id',
-      'u.note',
-      'u.status',
-      'u.meeting_id',
-      'u.created_at',
-      'b.display_name',
-      'g.name as agency',
-    ])
+    .select(['u.id', 'u.action_id', 'u.note', 'u.status', 'u.meeting_id', 'u.created_at', 'u.created_by'])
     .where('u.action_id', 'in', actionIds)
     .orderBy('u.created_at')
     .orderBy('u.id')
     .execute();
+  const users = await usersByIds(
+    db,
+    rows.map((r) => r.created_by),
+  );
+  const agencies = await agenciesByIds(
+    db,
+    [...users.values()].map((u) => u.agencyId),
+  );
   for (const r of rows) {
+    const by = users.get(r.created_by);
     const list = byAction.get(r.action_id) ?? [];
     list.push({
       id: r.id,
@@ -519,8 +527,8 @@ async function updatesOf(db: Db | Tx, actionIds: string[]): Promise<Map<string, 
       statusLabel: labelOf(ACTION_STATUS, r.status),
       meetingId: r.meeting_id,
       createdAt: isoString(r.created_at)!,
-      createdBy: r.display_name,
-      createdByAgency: r.agency,
+      createdBy: by?.displayName ?? '',
+      createdByAgency: (by && agencies.get(by.agencyId)?.name) ?? '',
     });
     byAction.set(r.action_id, list);
   }
@@ -528,11 +536,14 @@ async function updatesOf(db: Db | Tx, actionIds: string[]): Promise<Map<string, 
 }
 
 async function withUpdates(db: Db | Tx, rows: ActionRow[], today: string): Promise<ActionView[]> {
-  const updates = await updatesOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => present(r, today, updates.get(r.id) ?? [])).sort(compareActions);
+  const [updates, names] = await Promise.all([
+    updatesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    namesFor(db, rows),
+  ]);
+  return rows.map((r) => present(r, today, updates.get(r.id) ?? [], names)).sort(compareActions);
 }
 
 /**
@@ -605,8 +616,10 @@ export async function listMyActions(database: Database, ctx: UseCaseContext): Pr
               eb.and([eb('owner_agency_id', '=', agencyId), eb('owner_user_id', 'is', null)]),
             ]),
       );
-    const ofRecords = (nominalIds: SelectQueryBuilder<Schema, never, { nominal_id: string }>) =>
-      mine(tx.selectFrom('actions').select('id').where('nominal_id', 'in', nominalIds));
+    const ofRecords = (nominalIds: string[]) =>
+      nominalIds.length
+        ? mine(tx.selectFrom('actions').select('id').where('nominal_id', 'in', nominalIds)).execute()
+        : Promise.resolve([]);
     // Separate queries, each with its own index, rather than one OR the planner may answer by
     // reading every action.
     const found = await Promise.all([
@@ -618,14 +631,10 @@ export async function listMyActions(database: Database, ctx: UseCaseContext): Pr
         .where('status', '=', 'open')
         .execute(),
       // Records my agency is involved in (agency_involvements_agency, then actions_nominal).
-      ofRecords(
-        tx.selectFrom('agency_involvements').select('nominal_id').where('agency_id', '=', agencyId),
-      ).execute(),
+      ofRecords(await nominalsInvolvingAgency(tx, agencyId)),
       // Records I manage (nominal_managers), and my agency's actions, named to nobody or, for a
       // duty-to-co-operate agency, to anyone in it (actions_agency).
-      ofRecords(
-        tx.selectFrom('nominal_managers').select('nominal_id').where('user_id', '=', userId),
-      ).execute(),
+      ofRecords(await nominalsManagedBy(tx, userId)),
       mine(tx.selectFrom('actions').select('id').where('owner_agency_id', '=', agencyId)).execute(),
     ]);
     const ids = [...new Set(found.flat().map((r) => r.id))];
@@ -691,9 +700,8 @@ export async function distributeMeetingActions(
 
 async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Promise<number> {
   if (!actionIds.length) return 0;
-  const actions = await tx
+  const rows = await tx
     .selectFrom('actions as a')
-    .innerJoin('nominals as n', 'n.id', 'a.nominal_id')
     .select([
       'a.id',
       'a.nominal_id',
@@ -702,12 +710,16 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
       'a.safeguarding',
       'a.owner_user_id',
       'a.owner_agency_id',
-      'n.vigil_ref',
     ])
     .where('a.id', 'in', actionIds)
     .orderBy('a.due_on')
     .orderBy('a.created_at')
     .execute();
+  const people = await nominalHeadlines(
+    tx,
+    rows.map((a) => a.nominal_id),
+  );
+  const actions = rows.map((a) => ({ ...a, vigil_ref: people.get(a.nominal_id)?.vigilRef ?? '' }));
   const agencyIds = [...new Set(actions.filter((a) => !a.owner_user_id).map((a) => a.owner_agency_id))];
   const agencyUsers = await activeUsersWithRole(tx, UPDATING_ROLES, { agencyIds });
   const byRecipient = new Map<string, typeof actions>();

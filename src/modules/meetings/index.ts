@@ -19,3 +19,4 @@ export {
   saveMinutes,
   scheduleMeeting,
 } from './use-cases.ts';
+export { meetingsByIds } from './queries.ts';

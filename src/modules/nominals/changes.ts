@@ -1,4 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
+import { logAccess, type AccessLogEntry } from '../../audit/access-log.ts';
 import type { Tx } from '../../db/database.ts';
 import type { ConflictingChange } from '../../domain/errors.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -58,6 +59,26 @@ export async function recordChange(
       sensitivity: change.sensitivity ?? null,
     })
     .execute();
+}
+
+/**
+ * The ending of every use case that changes a record: the change on the record's timeline and the
+ * access-log entry (DPA 2018 s.62), in the same transaction. The entry says what was done to whose
+ * record: by default a collection (something added) or an alteration of the person's record.
+ */
+export async function recordAndLog(
+  tx: Tx,
+  ctx: Pick<UseCaseContext, 'actor' | 'origin' | 'now'>,
+  change: ChangeRecord,
+  entry: Partial<AccessLogEntry> & { section: string },
+): Promise<void> {
+  await recordChange(tx, ctx, change);
+  await logAccess(tx, ctx, {
+    operation: change.action === 'created' ? 'collection' : 'alteration',
+    recordType: 'nominal',
+    recordIds: [change.nominalId],
+    ...entry,
+  });
 }
 
 /** What others saved to an entity after the version the editor started from. */

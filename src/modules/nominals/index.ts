@@ -1,5 +1,5 @@
 /** The nominals capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { changesSince, recordChange } from './changes.ts';
+export { changesSince, recordAndLog, recordChange } from './changes.ts';
 export { extendRecord } from './extensions.ts';
 export { eligibilityFacts, type EligibilityFacts } from './facts.ts';
 export { displayValue } from './presenter.ts';
@@ -21,3 +21,11 @@ export {
   type NominalOverview,
   type SectionRow,
 } from './use-cases.ts';
+export {
+  endInvolvementsFrom,
+  involveAgency,
+  nominalHeadlines,
+  nominalsInvolvingAgency,
+  nominalsManagedBy,
+  type NominalHeadline,
+} from './queries.ts';

@@ -38,3 +38,4 @@ export {
   updateUserAccess,
   verifyRecoveryCodeSignIn,
 } from './use-cases.ts';
+export { usersByIds, type UserSummaryRow } from './queries.ts';

@@ -12,7 +12,7 @@ import { actorForUser, backgroundContext } from './actor.ts';
 import { loadMultiAgencyDemo } from './multi-agency.ts';
 import { planDemoNominals, type DemoStaff, type PlannedNominal } from './plan.ts';
 import { loadDemoReference } from './reference.ts';
-import '../wiring.ts';
+import '../../modules/wiring.ts';
 
 /** The authenticator key every demo user has (demo only): `vigil demo-code` prints its current code. */
 export const DEMO_TOTP_SECRET = 'VIGILDEMOVIGILDEMOVIGILDEMOVIGIL';

@@ -1,0 +1,18 @@
+import type { Db, Tx } from '../../db/database.ts';
+
+/** Meetings by id: when they start and at what level, for lists that name the meeting. */
+export async function meetingsByIds(
+  db: Db | Tx,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, { id: string; startsAt: Date; level: number; status: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('meetings')
+    .select(['id', 'starts_at', 'level', 'status'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, startsAt: new Date(r.starts_at), level: r.level, status: r.status }]),
+  );
+}

@@ -1,0 +1,38 @@
+import type { Db, Tx } from '../../db/database.ts';
+
+/** What other capabilities may know of a user: name and agency (for "who did it" and owners). */
+export interface UserSummaryRow {
+  id: string;
+  displayName: string;
+  email: string;
+  agencyId: string;
+  areaCode: string;
+  active: boolean;
+}
+
+/** Users by id, for labels and checks (disabled users are included, with `active` false). */
+export async function usersByIds(
+  db: Db | Tx,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, UserSummaryRow>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'agency_id', 'area_code', 'disabled_at'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        displayName: r.display_name,
+        email: r.email,
+        agencyId: r.agency_id,
+        areaCode: r.area_code,
+        active: r.disabled_at === null,
+      },
+    ]),
+  );
+}
