@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, can, POLICY, SHAREABLE_SECTIONS } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
