@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock,
     context: (request) => contextFor(request, clock),
   };
-  registerRoutes(web, { sessionIdleSeconds, sleep: deps.sleep, oidc: deps.oidc });
+  await registerRoutes(web, { sessionIdleSeconds, sleep: deps.sleep, oidc: deps.oidc });
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { registerActions } from '../modules/actions/index.ts';
+import { actionRoutes } from '../modules/actions/index.ts';
 import { registerAuditPages } from '../modules/audit/index.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
 import { registerLevels } from '../modules/levels/index.ts';
@@ -16,15 +16,18 @@ import { registerWorklists } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
 import type { Web } from './types.ts';
 
-/** Every capability's routes, then the API (served and documented from one table) and its docs. */
-export function registerRoutes(
+/**
+ * Every capability's routes, each a Fastify plugin; then the API (served and documented from the one
+ * table the plugins filled) and its docs, registered last so that every API route is in the table.
+ */
+export async function registerRoutes(
   web: Web,
   options: {
     sessionIdleSeconds: number;
     sleep?: ((ms: number) => Promise<void>) | undefined;
     oidc?: OidcSettings | undefined;
   },
-): void {
+): Promise<void> {
   const { app } = web;
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
@@ -43,11 +46,13 @@ export function registerRoutes(
   registerInbox(web);
   registerReferrals(web);
   registerMeetings(web);
-  registerActions(web);
+  await app.register(actionRoutes(web));
   registerRiskManagementPlan(web);
   registerPrisonReports(web);
-  web.api.register(app);
-  registerApiDocs(web);
+  await app.register(async () => {
+    web.api.register(app);
+    registerApiDocs(web);
+  });
 }
 
 function registerApiDocs(web: Web) {

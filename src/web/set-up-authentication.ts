@@ -65,5 +65,6 @@ export async function setUpAuthentication(
     return holdBackSession(request, reply, session);
   });
 
-  app.addHook('preHandler', enforceRouteAction);
+  // Before the body is validated: a role that may not use a route is refused (403) whatever it sent.
+  app.addHook('preValidation', enforceRouteAction);
 }

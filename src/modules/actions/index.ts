@@ -1,5 +1,5 @@
 /** The actions capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { registerActions } from './routes.ts';
+export { actionRoutes } from './routes/index.ts';
 export {
   ACTION_FIELD_ORDER,
   addAction,
