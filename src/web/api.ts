@@ -52,6 +52,9 @@ export interface ApiRoute<
 
 export const API_PREFIX = '/api/v1';
 
+/** A route in the table, whatever its schemas. */
+export type ApiRouteEntry = ApiRoute<ZodType | undefined, ZodType | undefined, ZodType | undefined>;
+
 /** Fastify's validator for zod schemas: bad input is a ValidationError (400 problem+json, each field named). */
 export const zodValidator: FastifySchemaCompiler<ZodType> =
   ({ schema }) =>
@@ -64,7 +67,7 @@ export const zodValidator: FastifySchemaCompiler<ZodType> =
 
 export class ApiRegistry {
   // The handler's request type varies with each route's schemas; it is checked where the route is added.
-  readonly routes: ApiRoute<ZodType | undefined, ZodType | undefined, ZodType | undefined>[] = [];
+  readonly routes: ApiRouteEntry[] = [];
 
   add<
     P extends ZodType | undefined = undefined,
@@ -77,6 +80,7 @@ export class ApiRegistry {
   }
 
   register(app: FastifyInstance): void {
+    app.decorate('apiRoutes', this.routes);
     for (const route of this.routes) {
       const schema = {
         ...(route.params ? { params: route.params } : {}),

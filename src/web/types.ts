@@ -3,7 +3,7 @@ import type { Actor, UseCaseContext } from '../access/actor.ts';
 import type { RouteAction } from '../access/routes.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
-import type { ApiRegistry } from './api.ts';
+import type { ApiRegistry, ApiRouteEntry } from './api.ts';
 
 /**
  * What every route plugin receives, and what Fastify's request and reply carry. Routes import these
@@ -28,6 +28,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route served, with its policy action, so tests can check each is documented and covered. */
     routeTable: { method: string; url: string; action: RouteAction | undefined }[];
+    /** The API route table (web/api.ts), so tests can compare what is enforced with what is documented. */
+    apiRoutes: readonly ApiRouteEntry[];
   }
 }
 

@@ -22,6 +22,7 @@ import { TEST_PASSWORD, TODAY, describeEachDatabase, ensureAgency, makeActor } f
 import { identity, rejection } from '../support/fixtures.ts';
 import { signInWithPages } from '../support/sign-in.ts';
 import { testClock, testMoment } from '../support/clock.ts';
+import { apiClient } from '../support/api-client.ts';
 
 type Db = Parameters<typeof createNominal>[0];
 
@@ -497,51 +498,65 @@ describeEachDatabase('actions', (getDb) => {
           readOnly: false,
         },
       );
-      const call = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-        app.inject({
-          method,
-          url,
-          headers: { authorization: `Bearer ${token}` },
-          ...(payload ? { payload } : {}),
-        });
+      // The typed client (generated from the OpenAPI document): these calls compile only while the
+      // document offers them, with these parameters and bodies.
+      const coordinatorApi = apiClient(app, coordinatorToken);
+      const policeApi = apiClient(app, policeToken);
+      const outsiderApi = apiClient(app, outsiderToken);
       const id = await person('Api');
-      const created = await call(coordinatorToken, 'POST', `/api/v1/nominals/${id}/actions`, policeAction());
-      expect(created.statusCode, created.body).toBe(201);
-      const actionId = created.json().id as string;
-      const bad = await call(coordinatorToken, 'POST', `/api/v1/nominals/${id}/actions`, { pillar: 1 });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      const created = await coordinatorApi.POST('/api/v1/nominals/{id}/actions', {
+        params: { path: { id } },
+        body: {
+          description: 'Home visit to check the new address',
+          pillar: 'monitoring_and_control',
+          ownerAgencyId: police.actor.agencyId,
+          ownerUserId: police.actor.userId,
+          dueOn: addDays(TODAY, 14),
+        },
+      });
+      expect(created.response.status, JSON.stringify(created.error)).toBe(201);
+      const actionId = created.data!.id;
+      const bad = await coordinatorApi.POST('/api/v1/nominals/{id}/actions', {
+        params: { path: { id } },
+        // Deliberately wrong: what a broken client might send.
+        body: { pillar: 1 } as never,
+      });
+      expect(bad.response.status).toBe(400);
+      expect(bad.error!.errors!.map((e) => e.field)).toEqual([
         'description',
         'pillar',
         'ownerAgencyId',
         'dueOn',
       ]);
-      const mine = await call(policeToken, 'GET', '/api/v1/actions');
-      expect(mine.json().actions.map((a: { id: string }) => a.id)).toContain(actionId);
-      const one = await call(policeToken, 'GET', `/api/v1/actions/${actionId}`);
-      expect(one.json()).toMatchObject({ action: { id: actionId, version: 1 }, mayUpdate: true });
-      const first = await call(policeToken, 'POST', `/api/v1/actions/${actionId}/updates`, {
-        note: 'Booked',
-        version: 1,
+      const mine = await policeApi.GET('/api/v1/actions');
+      expect(mine.data!.actions.map((a) => a.id)).toContain(actionId);
+      const one = await policeApi.GET('/api/v1/actions/{actionId}', { params: { path: { actionId } } });
+      expect(one.data).toMatchObject({ action: { id: actionId, version: 1 }, mayUpdate: true });
+      const first = await policeApi.POST('/api/v1/actions/{actionId}/updates', {
+        params: { path: { actionId } },
+        body: { note: 'Booked', version: 1 },
       });
-      expect(first.statusCode, first.body).toBe(201);
-      expect(first.json()).toMatchObject({ version: 2, status: 'open' });
-      const stale = await call(coordinatorToken, 'POST', `/api/v1/actions/${actionId}/updates`, {
-        status: 'completed',
-        version: 1,
+      expect(first.response.status, JSON.stringify(first.error)).toBe(201);
+      expect(first.data).toMatchObject({ version: 2, status: 'open' });
+      const stale = await coordinatorApi.POST('/api/v1/actions/{actionId}/updates', {
+        params: { path: { actionId } },
+        body: { status: 'completed', version: 1 },
       });
-      expect(stale.statusCode).toBe(409);
-      expect(stale.headers['content-type']).toMatch(/problem\+json/);
-      expect(stale.json().changes[0].by).toBe(police.actor.displayName);
-      const hidden = await call(outsiderToken, 'GET', `/api/v1/actions/${actionId}`);
-      expect(hidden.statusCode).toBe(404);
-      const hiddenUpdate = await call(outsiderToken, 'POST', `/api/v1/actions/${actionId}/updates`, {
-        note: 'x',
-        version: 2,
+      expect(stale.response.status).toBe(409);
+      expect(stale.response.headers.get('content-type')).toMatch(/problem\+json/);
+      expect((stale.error!.changes![0] as { by: string }).by).toBe(police.actor.displayName);
+      const hidden = await outsiderApi.GET('/api/v1/actions/{actionId}', { params: { path: { actionId } } });
+      expect(hidden.response.status).toBe(404);
+      const hiddenUpdate = await outsiderApi.POST('/api/v1/actions/{actionId}/updates', {
+        params: { path: { actionId } },
+        body: { note: 'x', version: 2 },
       });
-      expect(hiddenUpdate.statusCode).toBe(404);
-      const junk = await call(policeToken, 'POST', `/api/v1/actions/${actionId}/updates`, [1, 2]);
-      expect(junk.statusCode).toBe(400);
+      expect(hiddenUpdate.response.status).toBe(404);
+      const junk = await policeApi.POST('/api/v1/actions/{actionId}/updates', {
+        params: { path: { actionId } },
+        body: [1, 2] as never,
+      });
+      expect(junk.response.status).toBe(400);
       // Logged: the update is an alteration of the person's record.
       const logged = await sql<{ n: number }>`
         SELECT count(*)::int AS n FROM access_log

@@ -1,0 +1,9076 @@
+// Generated from docs/openapi.json by `npm run api:types` (openapi-typescript): do not edit.
+export interface paths {
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find people by name (tolerant of misspellings) or by identifier
+     * @description Access policy action `nominal.search`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference */
+          q: string;
+          /** @description YYYY-MM-DD */
+          dateOfBirth?: string;
+          /** @description MAPPA area code, e.g. AVS */
+          area?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+          /** @description Search every area (roles allowed justified access only); needs `reason` */
+          allAreas?: boolean;
+          /** @description Why you are searching outside your scope (logged and reviewed) */
+          reason?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total?: number;
+              /** @description True when people matching only one of the names typed were capped: total is then "about" (every person matching both names is always counted) */
+              totalIsEstimate?: boolean;
+              page?: number;
+              pageSize?: number;
+              matchedIdentifier?: Record<string, never> | null;
+              results?: {
+                /** Format: uuid */
+                id?: string;
+                vigilRef?: string;
+                name?: string;
+                matchedAlias?: string | null;
+                /** Format: date */
+                dateOfBirth?: string;
+                areaCode?: string;
+                areaName?: string;
+                mappaCategory?: number | null;
+                mappaLevel?: number | null;
+                score?: number;
+                /** @description False: outside your scope; open it with POST /nominals/{id}/justified-access */
+                inScope?: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create the record of a person, in the caller’s area
+     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            forename: string;
+            middleNames?: string | null;
+            surname: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: 'male' | 'female' | 'not_known';
+            genderIdentity?: ('same_as_sex' | 'different' | 'prefer_not_to_say' | 'not_known') | null;
+            ethnicity?:
+              | (
+                  | 'A3'
+                  | 'A4'
+                  | 'A1'
+                  | 'A2'
+                  | 'A9'
+                  | 'B2'
+                  | 'B1'
+                  | 'B9'
+                  | 'M3'
+                  | 'M2'
+                  | 'M1'
+                  | 'M9'
+                  | 'W1'
+                  | 'W2'
+                  | 'W3'
+                  | 'W5'
+                  | 'W9'
+                  | 'O2'
+                  | 'O9'
+                  | 'NS'
+                )
+              | null;
+            nationality?: string | null;
+            disability?: ('yes' | 'no' | 'not_stated') | null;
+            religion?:
+              | (
+                  | 'no_religion'
+                  | 'christian'
+                  | 'buddhist'
+                  | 'hindu'
+                  | 'jewish'
+                  | 'muslim'
+                  | 'sikh'
+                  | 'other'
+                  | 'not_stated'
+                )
+              | null;
+            sexualOrientation?:
+              ('straight' | 'gay_or_lesbian' | 'bisexual' | 'other' | 'prefer_not_to_say') | null;
+            language?: string | null;
+            interpreterNeeded?: boolean | null;
+            identifiers?: {
+              /** @enum {unknown} */
+              type: 'pnc' | 'cro' | 'prison_number' | 'crn';
+              value: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              vigilRef?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole record of one person: identity, identifiers, addresses, relationships, convictions, risk, markers, managers
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every change to the record, newest first (50 a page)
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1 */
+          page?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change the identity
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            forename: string;
+            middleNames?: string | null;
+            surname: string;
+            dateOfBirth: string;
+            /** @enum {string} */
+            sex: 'male' | 'female' | 'not_known';
+            genderIdentity?: ('same_as_sex' | 'different' | 'prefer_not_to_say' | 'not_known') | null;
+            ethnicity?:
+              | (
+                  | 'A3'
+                  | 'A4'
+                  | 'A1'
+                  | 'A2'
+                  | 'A9'
+                  | 'B2'
+                  | 'B1'
+                  | 'B9'
+                  | 'M3'
+                  | 'M2'
+                  | 'M1'
+                  | 'M9'
+                  | 'W1'
+                  | 'W2'
+                  | 'W3'
+                  | 'W5'
+                  | 'W9'
+                  | 'O2'
+                  | 'O9'
+                  | 'NS'
+                )
+              | null;
+            nationality?: string | null;
+            disability?: ('yes' | 'no' | 'not_stated') | null;
+            religion?:
+              | (
+                  | 'no_religion'
+                  | 'christian'
+                  | 'buddhist'
+                  | 'hindu'
+                  | 'jewish'
+                  | 'muslim'
+                  | 'sikh'
+                  | 'other'
+                  | 'not_stated'
+                )
+              | null;
+            sexualOrientation?:
+              ('straight' | 'gay_or_lesbian' | 'bisexual' | 'other' | 'prefer_not_to_say') | null;
+            language?: string | null;
+            interpreterNeeded?: boolean | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/lead-agency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change the lead agency
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            leadAgencyId: string;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/case-dates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change the case dates
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            firstAppointmentOn?: string | null;
+            rotlFirstReleaseOn?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/aliases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the aliases
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              forename: string;
+              surname: string;
+              dateOfBirth?: string | null;
+              fromDate?: string | null;
+              toDate?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an alias
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            forename: string;
+            surname: string;
+            dateOfBirth?: string | null;
+            fromDate?: string | null;
+            toDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/aliases/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One alias
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              forename: string;
+              surname: string;
+              dateOfBirth?: string | null;
+              fromDate?: string | null;
+              toDate?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change an alias (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            forename: string;
+            surname: string;
+            dateOfBirth?: string | null;
+            fromDate?: string | null;
+            toDate?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/identifiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the identifiers
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'pnc' | 'cro' | 'prison_number' | 'crn';
+              value: string;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an identifier
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'pnc' | 'cro' | 'prison_number' | 'crn';
+            value: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/identifiers/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One identifier
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'pnc' | 'cro' | 'prison_number' | 'crn';
+              value: string;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change an identifier (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'pnc' | 'cro' | 'prison_number' | 'crn';
+            value: string;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/addresses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the addresses
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
+              line1?: string | null;
+              line2?: string | null;
+              town?: string | null;
+              postcode?: string | null;
+              fromDate: string;
+              toDate?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an address
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
+            line1?: string | null;
+            line2?: string | null;
+            town?: string | null;
+            postcode?: string | null;
+            fromDate: string;
+            toDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/addresses/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One address
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
+              line1?: string | null;
+              line2?: string | null;
+              town?: string | null;
+              postcode?: string | null;
+              fromDate: string;
+              toDate?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change an address (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
+            line1?: string | null;
+            line2?: string | null;
+            town?: string | null;
+            postcode?: string | null;
+            fromDate: string;
+            toDate?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/relationships': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the relationships
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
+              personName: string;
+              dateOfBirth?: string | null;
+              isChild: boolean;
+              inHousehold: boolean;
+              fromDate?: string | null;
+              toDate?: string | null;
+              notes?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a relationship
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
+            personName: string;
+            dateOfBirth?: string | null;
+            isChild: boolean;
+            inHousehold: boolean;
+            fromDate?: string | null;
+            toDate?: string | null;
+            notes?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/relationships/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One relationship
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
+              personName: string;
+              dateOfBirth?: string | null;
+              isChild: boolean;
+              inHousehold: boolean;
+              fromDate?: string | null;
+              toDate?: string | null;
+              notes?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change a relationship (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
+            personName: string;
+            dateOfBirth?: string | null;
+            isChild: boolean;
+            inHousehold: boolean;
+            fromDate?: string | null;
+            toDate?: string | null;
+            notes?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/convictions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the offences and sentences
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              offence: string;
+              offenceDate?: string | null;
+              convictionDate: string;
+              court?: string | null;
+              /** @enum {string} */
+              outcome:
+                | 'custody'
+                | 'suspended_sentence'
+                | 'community_order'
+                | 'hospital_order'
+                | 'hospital_order_restricted'
+                | 'guardianship'
+                | 'caution'
+                | 'conditional_discharge'
+                | 'fine'
+                | 'other';
+              lengthMonths?: number | null;
+              isIndexOffence: boolean;
+              sentenceStart?: string | null;
+              conditionalReleaseDate?: string | null;
+              paroleEligibilityDate?: string | null;
+              hdcEligibilityDate?: string | null;
+              licenceExpiryDate?: string | null;
+              sentenceExpiryDate?: string | null;
+              actualReleaseDate?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a conviction
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            offence: string;
+            offenceDate?: string | null;
+            convictionDate: string;
+            court?: string | null;
+            /** @enum {string} */
+            outcome:
+              | 'custody'
+              | 'suspended_sentence'
+              | 'community_order'
+              | 'hospital_order'
+              | 'hospital_order_restricted'
+              | 'guardianship'
+              | 'caution'
+              | 'conditional_discharge'
+              | 'fine'
+              | 'other';
+            lengthMonths?: number | null;
+            isIndexOffence: boolean;
+            sentenceStart?: string | null;
+            conditionalReleaseDate?: string | null;
+            paroleEligibilityDate?: string | null;
+            hdcEligibilityDate?: string | null;
+            licenceExpiryDate?: string | null;
+            sentenceExpiryDate?: string | null;
+            actualReleaseDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/convictions/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One conviction
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              offence: string;
+              offenceDate?: string | null;
+              convictionDate: string;
+              court?: string | null;
+              /** @enum {string} */
+              outcome:
+                | 'custody'
+                | 'suspended_sentence'
+                | 'community_order'
+                | 'hospital_order'
+                | 'hospital_order_restricted'
+                | 'guardianship'
+                | 'caution'
+                | 'conditional_discharge'
+                | 'fine'
+                | 'other';
+              lengthMonths?: number | null;
+              isIndexOffence: boolean;
+              sentenceStart?: string | null;
+              conditionalReleaseDate?: string | null;
+              paroleEligibilityDate?: string | null;
+              hdcEligibilityDate?: string | null;
+              licenceExpiryDate?: string | null;
+              sentenceExpiryDate?: string | null;
+              actualReleaseDate?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change a conviction (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            offence: string;
+            offenceDate?: string | null;
+            convictionDate: string;
+            court?: string | null;
+            /** @enum {string} */
+            outcome:
+              | 'custody'
+              | 'suspended_sentence'
+              | 'community_order'
+              | 'hospital_order'
+              | 'hospital_order_restricted'
+              | 'guardianship'
+              | 'caution'
+              | 'conditional_discharge'
+              | 'fine'
+              | 'other';
+            lengthMonths?: number | null;
+            isIndexOffence: boolean;
+            sentenceStart?: string | null;
+            conditionalReleaseDate?: string | null;
+            paroleEligibilityDate?: string | null;
+            hdcEligibilityDate?: string | null;
+            licenceExpiryDate?: string | null;
+            sentenceExpiryDate?: string | null;
+            actualReleaseDate?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/risk-assessments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the risk assessments
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              assessedOn: string;
+              assessor: string;
+              /** @enum {string} */
+              roshOverall: 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
+              roshChildren?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshPublic?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshKnownAdult?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshStaff?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshPrisoners?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              rm2000?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              ospScore?: number | null;
+              ospBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+              rsrScore?: number | null;
+              rsrBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a risk assessment
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assessedOn: string;
+            assessor: string;
+            /** @enum {string} */
+            roshOverall: 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
+            roshChildren?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            roshPublic?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            roshKnownAdult?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            roshStaff?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            roshPrisoners?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            rm2000?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+            ospScore?: number | null;
+            ospBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+            rsrScore?: number | null;
+            rsrBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/risk-assessments/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One risk assessment
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              assessedOn: string;
+              assessor: string;
+              /** @enum {string} */
+              roshOverall: 'LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH';
+              roshChildren?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshPublic?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshKnownAdult?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshStaff?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              roshPrisoners?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              rm2000?: ('LOW' | 'MEDIUM' | 'HIGH' | 'VERY_HIGH') | null;
+              ospScore?: number | null;
+              ospBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+              rsrScore?: number | null;
+              rsrBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/markers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the markers
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type:
+                | 'domestic_abuse'
+                | 'stalking'
+                | 'child_safeguarding'
+                | 'terrorism_risk'
+                | 'mental_health'
+                | 'gang_organised_crime'
+                | 'weapons';
+              startDate: string;
+              endDate?: string | null;
+              notes?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a marker
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type:
+              | 'domestic_abuse'
+              | 'stalking'
+              | 'child_safeguarding'
+              | 'terrorism_risk'
+              | 'mental_health'
+              | 'gang_organised_crime'
+              | 'weapons';
+            startDate: string;
+            endDate?: string | null;
+            notes?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/markers/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One marker
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              type:
+                | 'domestic_abuse'
+                | 'stalking'
+                | 'child_safeguarding'
+                | 'terrorism_risk'
+                | 'mental_health'
+                | 'gang_organised_crime'
+                | 'weapons';
+              startDate: string;
+              endDate?: string | null;
+              notes?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change a marker (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            type:
+              | 'domestic_abuse'
+              | 'stalking'
+              | 'child_safeguarding'
+              | 'terrorism_risk'
+              | 'mental_health'
+              | 'gang_organised_crime'
+              | 'weapons';
+            startDate: string;
+            endDate?: string | null;
+            notes?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/managers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the managers
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
+              name: string;
+              /** Format: uuid */
+              agencyId: string;
+              userEmail?: string | null;
+              fromDate: string;
+              toDate?: string | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add a manager
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            userEmail?: string | null;
+            fromDate: string;
+            toDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/managers/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One manager
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @enum {string} */
+              role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
+              name: string;
+              /** Format: uuid */
+              agencyId: string;
+              userEmail?: string | null;
+              fromDate: string;
+              toDate?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change a manager (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            userEmail?: string | null;
+            fromDate: string;
+            toDate?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              version?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/areas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 42 MAPPA areas
+     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code?: string;
+              name?: string;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Agencies (Responsible Authority and Duty to Co-operate), optionally of one area
+     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description MAPPA area code, e.g. AVS */
+          area?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              name?: string;
+              type?: string;
+              areaCode?: string;
+            }[];
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The user behind the token
+     * @description Any authenticated user.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/justified-access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a record outside your scope for 24 hours, giving a reason (logged, shown to the owning area, reviewed)
+     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              nominalId?: string;
+              expiresAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/justified-accesses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Justified accesses to records your area owns
+     * @description Access policy action `justified-access.view-area`: mappa_coordinator, data_protection_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oversight/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Counts of people by MAPPA category and level (no personal data)
+     * @description Access policy action `aggregates.view`: smb_member, lay_adviser, national_analyst, mappa_coordinator, senior_probation_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope?: string;
+              total?: number;
+              rows?: {
+                category?: number | null;
+                level?: number | null;
+                count?: number;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oversight/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Multi-agency KPIs over a period: meeting attendance, disclosure recorded, referrals and their ethnic groups beside the MAPPA population (small numbers not shown), reductions with an override, overdue actions and reviews (no personal data)
+     * @description Access policy action `aggregates.view`: smb_member, lay_adviser, national_analyst, mappa_coordinator, senior_probation_officer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description First day of the period, YYYY-MM-DD (default: 12 months before its end) */
+          from?: string;
+          /** @description Last day of the period, YYYY-MM-DD, not after today (default: today) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The area code, or England and Wales for a national analyst */
+              scope?: string;
+              period?: {
+                /** Format: date */
+                from?: string;
+                /** Format: date */
+                to?: string;
+              };
+              /** Format: date */
+              today?: string;
+              attendance?: {
+                meetings?: number;
+                /** @description Agencies invited to the period’s meetings, counted once per meeting; attended includes substitutes */
+                responsibleAuthority?: {
+                  invited?: number;
+                  attended?: number;
+                  percent?: number | null;
+                };
+                /** @description Agencies invited to the period’s meetings, counted once per meeting; attended includes substitutes */
+                dutyToCooperate?: {
+                  invited?: number;
+                  attended?: number;
+                  percent?: number | null;
+                };
+              };
+              /** @description People discussed at the period’s meetings; approved minutes (latest approved version per meeting and person); those recording disclosure considered, yes or no with why */
+              disclosure?: {
+                discussions?: number;
+                approvedMinutes?: number;
+                recorded?: {
+                  count?: number;
+                  of?: number;
+                  percent?: number | null;
+                };
+              };
+              /** @description Referrals submitted in the period, and where each stands now */
+              referrals?: {
+                submitted?: number;
+                accepted?: {
+                  level2?: number;
+                  level3?: number;
+                  total?: number;
+                };
+                rejected?: number;
+                awaitingScreening?: number;
+                medianDaysToDecision?: number | null;
+                /** @description Rejections decided in the six months to the end of the period (twice-yearly review) */
+                rejectedForReview?: {
+                  /** Format: date */
+                  from?: string;
+                  /** Format: date */
+                  to?: string;
+                  count?: number;
+                };
+              };
+              /** @description Referrals in the period by ONS 2021 ethnic group beside the MAPPA population. Counts below `threshold` (and one more where the total would reveal it) are null. */
+              ethnicity?: {
+                threshold?: number;
+                referralsTotal?: number;
+                populationTotal?: number;
+                rows?: {
+                  group?: string;
+                  label?: string;
+                  referrals?: number | null;
+                  referralPercent?: number | null;
+                  population?: number | null;
+                  populationPercent?: number | null;
+                  /** @description Share of referrals ÷ share of population */
+                  ratio?: number | null;
+                }[];
+              };
+              levelReductions?: {
+                total?: number;
+                withOverride?: number;
+              };
+              actions?: {
+                overdue?: number;
+                overdueSafeguarding?: number;
+              };
+              reviewsOverdue?: {
+                level1?: number;
+                level2?: number;
+                level3?: number;
+                total?: number;
+              };
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/records/{recordId}/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who viewed or changed a record, newest first (by Vigil reference or record id); logged as a consultation of the log
+     * @description Access policy action `accesslog.view`: data_protection_officer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1 (50 entries a page) */
+          page?: number;
+        };
+        header?: never;
+        path: {
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              subject?: {
+                recordId?: string;
+                vigilRef?: string | null;
+                name?: string | null;
+                areaCode?: string | null;
+              };
+              total?: number;
+              /** @description More entries than `total` (counting stops at 100,000) */
+              totalCapped?: boolean;
+              page?: number;
+              pageSize?: number;
+              entries?: {
+                /** @description Position in the hash chain */
+                seq?: number;
+                /** Format: date-time */
+                at?: string;
+                userId?: string | null;
+                userName?: string | null;
+                userEmail?: string | null;
+                agencyName?: string | null;
+                roles?: string[];
+                serviceAccountId?: string | null;
+                /** @enum {string} */
+                operation?:
+                  'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
+                recordType?: string;
+                recordIds?: string[];
+                section?: string | null;
+                purpose?: string | null;
+                recipients?: string[];
+                sourceAddress?: string | null;
+                requestId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/user-entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a user viewed or changed, newest first; logged as a consultation of the log
+     * @description Access policy action `accesslog.view`: data_protection_officer.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description The user’s email address */
+          email: string;
+          /** @description Page number, from 1 (50 entries a page) */
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user?: Record<string, never>;
+              total?: number;
+              /** @description More entries than `total` (counting stops at 100,000) */
+              totalCapped?: boolean;
+              page?: number;
+              pageSize?: number;
+              entries?: {
+                /** @description Position in the hash chain */
+                seq?: number;
+                /** Format: date-time */
+                at?: string;
+                userId?: string | null;
+                userName?: string | null;
+                userEmail?: string | null;
+                agencyName?: string | null;
+                roles?: string[];
+                serviceAccountId?: string | null;
+                /** @enum {string} */
+                operation?:
+                  'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
+                recordType?: string;
+                recordIds?: string[];
+                section?: string | null;
+                purpose?: string | null;
+                recipients?: string[];
+                sourceAddress?: string | null;
+                requestId?: string | null;
+                records?: Record<string, never>[];
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/justified-accesses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Justified accesses awaiting a data protection officer’s review, oldest first
+     * @description Access policy action `accesslog.view`: data_protection_officer.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page number, from 1 */
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total?: number;
+              /** @description More entries than `total` (counting stops at 100,000) */
+              totalCapped?: boolean;
+              page?: number;
+              pageSize?: number;
+              entries?: Record<string, never>[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/justified-accesses/{accessId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record whether a justified access was appropriate (once; a second review is a 409)
+     * @description Access policy action `justified-access.review`: data_protection_officer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          accessId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'appropriate' | 'inappropriate';
+            /** @description Required (10+ characters) when inappropriate */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id?: string;
+              outcome?: string;
+              /** Format: date-time */
+              reviewedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/records/{recordId}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A record’s whole access history, oldest first, for a subject access request or the ICO; logged as a disclosure to the recipient
+     * @description Access policy action `accesslog.export`: data_protection_officer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Who receives it */
+            recipient: string;
+            /** @enum {string} */
+            purpose: 'subject_access_request' | 'information_commissioner' | 'investigation';
+            /** @description E.g. the subject access request’s reference */
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              subject?: {
+                recordId?: string;
+                vigilRef?: string | null;
+                name?: string | null;
+                areaCode?: string | null;
+              };
+              recipient?: string;
+              entries?: {
+                /** @description Position in the hash chain */
+                seq?: number;
+                /** Format: date-time */
+                at?: string;
+                userId?: string | null;
+                userName?: string | null;
+                userEmail?: string | null;
+                agencyName?: string | null;
+                roles?: string[];
+                serviceAccountId?: string | null;
+                /** @enum {string} */
+                operation?:
+                  'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
+                recordType?: string;
+                recordIds?: string[];
+                section?: string | null;
+                purpose?: string | null;
+                recipients?: string[];
+                sourceAddress?: string | null;
+                requestId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s MAPPA status: category, level, what is due, decisions with their screenings, significant events, and whether they were told
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations) */
+              obligations?: {
+                category?: number | null;
+                category_reason?: string | null;
+                /** Format: date */
+                eligibility_ends_on?: string | null;
+                /** @description Null: no level set (never a default Level 1) */
+                level?: number | null;
+                in_custody?: boolean;
+                on_rotl?: boolean;
+                /** Format: date */
+                earliest_release_on?: string | null;
+                /** Format: date */
+                level_decision_due_on?: string | null;
+                level_decision_basis?: string | null;
+                /** Format: date */
+                review_due_on?: string | null;
+                review_basis?: string | null;
+                /** Format: date */
+                unreviewed_event_since?: string | null;
+                /** Format: date */
+                notification_due_on?: string | null;
+                category3_candidate?: boolean;
+              };
+              decisions?: {
+                /** Format: uuid */
+                id?: string;
+                level?: number | null;
+                category?: number | null;
+                /** @enum {unknown} */
+                kind?: 'initial' | 'review' | 'escalation' | 'reduction' | 'deregistration';
+                criteria?: string[];
+                rationale?: string;
+                /** Format: date */
+                decidedOn?: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                decidedBy?: string;
+                warning?: string | null;
+                /** @description The MAPPA Q screening answers */
+                answers?: Record<string, never> | null;
+              }[];
+              events?: Record<string, never>[];
+              toldOfStatus?: Record<string, never>[];
+              criteria?: Record<string, never>[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Omit when `deregister` is true
+             * @enum {unknown}
+             */
+            level?: 1 | 2 | 3;
+            /** @description Level 2 or 3 criteria; none for Level 1 */
+            criteria?: (
+              | 'rosh_high_or_very_high'
+              | 'multi_agency_meetings_add_value'
+              | 'lower_risk_needs_active_coordination'
+              | 'stepping_down_from_level_3'
+              | 'senior_resources_at_short_notice'
+              | 'high_public_or_media_interest'
+            )[];
+            rationale?: string;
+            /**
+             * Format: date
+             * @description Defaults to today
+             */
+            decidedOn?: string;
+            /**
+             * Format: date
+             * @description A panel accepted a Category 3 referral on this date (the only way into Category 3)
+             */
+            category3AcceptedOn?: string;
+            /** @description End MAPPA management */
+            deregister?: boolean;
+            /** @description Required on a reduction: what continues at the lower level (e.g. a professionals’ meeting date) */
+            continuesAtLowerLevel?: string;
+            /** @description The chair’s reason for reducing or ending MAPPA management while actions are open (`level.override` only); refused otherwise */
+            overrideReason?: string;
+            /**
+             * Format: uuid
+             * @description The Level 2/3 meeting that made the decision (it must include this person)
+             */
+            meetingId?: string;
+            /** @description MAPPA Q answers */
+            screening?: {
+              /** @description Is the person assessed as high or very high risk of serious harm? */
+              roshHighOrVeryHigh?: boolean;
+              /** @description Do other agencies need to take actions to manage the risk? */
+              otherAgenciesInvolved?: boolean;
+              /** @description Are there barriers the lead agency cannot overcome alone? */
+              barriersToManagement?: boolean;
+              /** @description Are there victim safety issues that need multi-agency planning? */
+              victimIssues?: boolean;
+              /** @description Would multi-agency meetings add value to managing the risk? */
+              meetingsAddValue?: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              kind?: string;
+              category?: number | null;
+              level?: number | null;
+              /** @description Things to check, e.g. a reduction near release; never a refusal */
+              warnings?: string[];
+              /** @description A reduction allowed only by the chair’s override */
+              overridden?: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/significant-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a significant event: every named manager is notified and a level review falls due
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            type:
+              | 'arrest_or_charge'
+              | 'further_offence'
+              | 'new_intelligence'
+              | 'change_of_address'
+              | 'new_relationship'
+              | 'recall'
+              | 'breach'
+              | 'rotl_failure'
+              | 'drug_use_in_custody'
+              | 'risk_assessment_change';
+            /** Format: date */
+            occurredOn: string;
+            description: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** @description Managers notified */
+              notified?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/mappa-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the person was told of their MAPPA status, and whether they were invited to contribute
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            toldOn: string;
+            invitedToContribute: boolean;
+            theirViews?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/offender-notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a registered sex offender’s notification to the police (SOA 2003 s.83–85); the next periodic notification falls due a year later
+     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            kind: 'initial' | 'change' | 'periodic';
+            /** Format: date */
+            notifiedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /**
+               * Format: date
+               * @description When the next notification is due
+               */
+              nextDueOn?: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/levels/{decisionId}/countersignature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Countersign someone else’s level decision that awaits countersignature (when the area requires it)
+     * @description Access policy action `level.countersign`: senior_probation_officer, meeting_chair, mappa_coordinator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          decisionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** Format: date-time */
+              countersignedAt?: string;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/area-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The review intervals, countersignature rule, screening route and standing panel of your own area
+     * @description Access policy action `area.settings`: mappa_coordinator.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              areaCode?: string;
+              level2ReviewWeeks?: number;
+              level3ReviewWeeks?: number;
+              significantEventReviewDays?: number;
+              countersignatureRequired?: boolean;
+              /** @enum {unknown} */
+              screeningRoute?: 'coordinator' | 'panel' | 'joint';
+              /** @description The agencies invited to every Level 2/3 meeting */
+              standingPanel?: {
+                /** Format: uuid */
+                agencyId?: string;
+                name?: string;
+                type?: string;
+              }[];
+              /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
+              standingPanelConfigured?: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated
+     * @description Access policy action `area.settings`: mappa_coordinator.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            level2ReviewWeeks: number;
+            level3ReviewWeeks: number;
+            significantEventReviewDays: number;
+            countersignatureRequired: boolean;
+            /**
+             * @description How referrals are screened; unchanged when omitted
+             * @enum {unknown}
+             */
+            screeningRoute?: 'coordinator' | 'panel' | 'joint';
+            /** @description The standing panel (agencies of your area); unchanged when omitted, the default panel when empty */
+            standingPanelAgencyIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              areaCode?: string;
+              level2ReviewWeeks?: number;
+              level3ReviewWeeks?: number;
+              significantEventReviewDays?: number;
+              countersignatureRequired?: boolean;
+              /** @enum {unknown} */
+              screeningRoute?: 'coordinator' | 'panel' | 'joint';
+              /** @description The agencies invited to every Level 2/3 meeting */
+              standingPanel?: {
+                /** Format: uuid */
+                agencyId?: string;
+                name?: string;
+                type?: string;
+              }[];
+              /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
+              standingPanelConfigured?: boolean;
+              /** @description People with a level whose due dates were recalculated */
+              recomputed?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/worklists/mine': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The people you are a named manager of, with what is due and overdue, soonest first
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows?: {
+                /** Format: uuid */
+                id?: string;
+                vigilRef?: string;
+                name?: string;
+                /** Format: date */
+                dateOfBirth?: string;
+                category?: number | null;
+                /** @description Null: no level set */
+                level?: number | null;
+                /**
+                 * Format: date
+                 * @description Level decision (no level yet), else the next review or registration
+                 */
+                dueOn?: string | null;
+                /** @description Which rule made it due; for an overdue action, the action and its owner */
+                basis?: string | null;
+                overdue?: boolean;
+                /**
+                 * Format: uuid
+                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
+                 */
+                actionId?: string | null;
+              }[];
+              overdue?: number;
+              /** @description Actions you own that are open and past their due date, most overdue first */
+              overdueActions?: {
+                /** Format: uuid */
+                id?: string;
+                vigilRef?: string;
+                name?: string;
+                /** Format: date */
+                dateOfBirth?: string;
+                category?: number | null;
+                /** @description Null: no level set */
+                level?: number | null;
+                /**
+                 * Format: date
+                 * @description Level decision (no level yet), else the next review or registration
+                 */
+                dueOn?: string | null;
+                /** @description Which rule made it due; for an overdue action, the action and its owner */
+                basis?: string | null;
+                overdue?: boolean;
+                /**
+                 * Format: uuid
+                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
+                 */
+                actionId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/worklists/area': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of your area’s worklists (50 a page), with the count of every list
+     * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?: string;
+          /** @description Page number, from 1 */
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              list?: string;
+              lists?: {
+                key?: string;
+                label?: string;
+                count?: number;
+              }[];
+              total?: number;
+              page?: number;
+              pageSize?: number;
+              rows?: {
+                /** Format: uuid */
+                id?: string;
+                vigilRef?: string;
+                name?: string;
+                /** Format: date */
+                dateOfBirth?: string;
+                category?: number | null;
+                /** @description Null: no level set */
+                level?: number | null;
+                /**
+                 * Format: date
+                 * @description Level decision (no level yet), else the next review or registration
+                 */
+                dueOn?: string | null;
+                /** @description Which rule made it due; for an overdue action, the action and its owner */
+                basis?: string | null;
+                overdue?: boolean;
+                /**
+                 * Format: uuid
+                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
+                 */
+                actionId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/worklists/category-3': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * High-risk domestic abuse and stalking cases not under MAPPA, not yet considered for Category 3
+     * @description Access policy action `category3.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows?: {
+                /** Format: uuid */
+                id?: string;
+                vigilRef?: string;
+                name?: string;
+                /** Format: date */
+                dateOfBirth?: string;
+                category?: number | null;
+                /** @description Null: no level set */
+                level?: number | null;
+                /**
+                 * Format: date
+                 * @description Level decision (no level yet), else the next review or registration
+                 */
+                dueOn?: string | null;
+                /** @description Which rule made it due; for an overdue action, the action and its owner */
+                basis?: string | null;
+                overdue?: boolean;
+                /**
+                 * Format: uuid
+                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
+                 */
+                actionId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/category-3-considerations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that a Category 3 candidate was considered: refer, or not needed, and why
+     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            outcome: 'refer' | 'not_needed';
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your notifications, newest first (at most 100), with how many are unread
+     * @description Any authenticated user.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              unread?: number;
+              notifications?: {
+                /** Format: uuid */
+                id?: string;
+                subject?: string;
+                body?: string;
+                /** @description Where in Vigil it is about */
+                link?: string | null;
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                readAt?: string | null;
+                vigilRef?: string | null;
+                createdBy?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s referrals to Level 2 or 3, newest first, with decisions (drafts: only your own)
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** Format: uuid */
+              nominalId?: string;
+              areaCode?: string;
+              /** @enum {unknown} */
+              status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+              /** @enum {integer|null} */
+              requestedLevel?: 2 | 3 | null;
+              category3?: boolean;
+              emergency?: boolean;
+              reason?: string | null;
+              valueAdded?: string | null;
+              proposedReleaseAddress?: string | null;
+              invitedAgencyIds?: string[];
+              createdBy?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              /** Format: date-time */
+              updatedAt?: string;
+              /** Format: date-time */
+              submittedAt?: string | null;
+              version?: number;
+              decision?: {
+                /** @enum {unknown} */
+                outcome?: 'accepted' | 'rejected';
+                level?: number | null;
+                rationale?: string;
+                /** @enum {unknown} */
+                route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                panelMembers?: string | null;
+                agreedBy?: string | null;
+                decidedBy?: string;
+                /** Format: date-time */
+                decidedAt?: string;
+              } | null;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start a referral to Level 2 or 3: a draft, pre-filled from the record
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @constant */
+              status?: 'draft';
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Referrals: your own, and for screeners the area’s awaiting screening (emergencies first, then oldest) and recent decisions
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              canScreen?: boolean;
+              awaitingScreening?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                nominalId?: string;
+                areaCode?: string;
+                /** @enum {unknown} */
+                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                /** @enum {integer|null} */
+                requestedLevel?: 2 | 3 | null;
+                category3?: boolean;
+                emergency?: boolean;
+                reason?: string | null;
+                valueAdded?: string | null;
+                proposedReleaseAddress?: string | null;
+                invitedAgencyIds?: string[];
+                createdBy?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                submittedAt?: string | null;
+                version?: number;
+                decision?: {
+                  /** @enum {unknown} */
+                  outcome?: 'accepted' | 'rejected';
+                  level?: number | null;
+                  rationale?: string;
+                  /** @enum {unknown} */
+                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers?: string | null;
+                  agreedBy?: string | null;
+                  decidedBy?: string;
+                  /** Format: date-time */
+                  decidedAt?: string;
+                } | null;
+              }[];
+              mine?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                nominalId?: string;
+                areaCode?: string;
+                /** @enum {unknown} */
+                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                /** @enum {integer|null} */
+                requestedLevel?: 2 | 3 | null;
+                category3?: boolean;
+                emergency?: boolean;
+                reason?: string | null;
+                valueAdded?: string | null;
+                proposedReleaseAddress?: string | null;
+                invitedAgencyIds?: string[];
+                createdBy?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                submittedAt?: string | null;
+                version?: number;
+                decision?: {
+                  /** @enum {unknown} */
+                  outcome?: 'accepted' | 'rejected';
+                  level?: number | null;
+                  rationale?: string;
+                  /** @enum {unknown} */
+                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers?: string | null;
+                  agreedBy?: string | null;
+                  decidedBy?: string;
+                  /** Format: date-time */
+                  decidedAt?: string;
+                } | null;
+              }[];
+              recentDecisions?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                nominalId?: string;
+                areaCode?: string;
+                /** @enum {unknown} */
+                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                /** @enum {integer|null} */
+                requestedLevel?: 2 | 3 | null;
+                category3?: boolean;
+                emergency?: boolean;
+                reason?: string | null;
+                valueAdded?: string | null;
+                proposedReleaseAddress?: string | null;
+                invitedAgencyIds?: string[];
+                createdBy?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /** Format: date-time */
+                updatedAt?: string;
+                /** Format: date-time */
+                submittedAt?: string | null;
+                version?: number;
+                decision?: {
+                  /** @enum {unknown} */
+                  outcome?: 'accepted' | 'rejected';
+                  level?: number | null;
+                  rationale?: string;
+                  /** @enum {unknown} */
+                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers?: string | null;
+                  agreedBy?: string | null;
+                  decidedBy?: string;
+                  /** Format: date-time */
+                  decidedAt?: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals/{referralId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One referral with its decision and the record it carries (as submitted; a draft shows the record as it stands)
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** Format: uuid */
+              nominalId?: string;
+              areaCode?: string;
+              /** @enum {unknown} */
+              status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+              /** @enum {integer|null} */
+              requestedLevel?: 2 | 3 | null;
+              category3?: boolean;
+              emergency?: boolean;
+              reason?: string | null;
+              valueAdded?: string | null;
+              proposedReleaseAddress?: string | null;
+              invitedAgencyIds?: string[];
+              createdBy?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              /** Format: date-time */
+              updatedAt?: string;
+              /** Format: date-time */
+              submittedAt?: string | null;
+              version?: number;
+              decision?: {
+                /** @enum {unknown} */
+                outcome?: 'accepted' | 'rejected';
+                level?: number | null;
+                rationale?: string;
+                /** @enum {unknown} */
+                route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                panelMembers?: string | null;
+                agreedBy?: string | null;
+                decidedBy?: string;
+                /** Format: date-time */
+                decidedAt?: string;
+              } | null;
+              /** @description MAPPA A’s record parts, as words ready to show */
+              record?: Record<string, never>;
+              /** @enum {unknown} */
+              recordFrom?: 'submission' | 'live';
+              invitedAgencies?: Record<string, never>[];
+              /** @enum {unknown} */
+              screeningRoute?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Save a draft (your own): only the fields sent change. Send the version you read; a stale version is refused with 409
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+            /** @enum {unknown} */
+            requestedLevel?: 2 | 3 | null;
+            emergency?: boolean;
+            /** @description A Category 3 referral (other dangerous offenders): for people not otherwise eligible */
+            category3?: boolean;
+            reason?: string | null;
+            /** @description What multi-agency management would add */
+            valueAdded?: string | null;
+            /** @description Only when the record holds none */
+            proposedReleaseAddress?: string | null;
+            /** @description Agencies of the area to invite */
+            invitedAgencyIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** Format: date-time */
+              updatedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/referrals/{referralId}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a draft for screening: level, reason and what multi-agency management would add are required; the record is stored as it stands and the area’s MAPPA coordinators are told
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @constant */
+              status?: 'submitted';
+              /** Format: date-time */
+              submittedAt?: string;
+              /** @description Coordinators notified */
+              notified?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals/{referralId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw your own draft (it is kept, marked withdrawn)
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              /** @constant */
+              status?: 'withdrawn';
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals/{referralId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Screen a submitted referral in your area: accept at Level 2 or 3 (recording the level decision, and Category 3 for a Category 3 referral) or reject, with a rationale; the referrer is told at once
+     * @description Access policy action `referral.screen`: mappa_coordinator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            outcome: 'accepted' | 'rejected';
+            /**
+             * @description When accepted
+             * @enum {unknown}
+             */
+            level?: 2 | 3;
+            /** @description When accepted: the level criteria (MAPPA Q) the level needs */
+            criteria?: (
+              | 'rosh_high_or_very_high'
+              | 'multi_agency_meetings_add_value'
+              | 'lower_risk_needs_active_coordination'
+              | 'stepping_down_from_level_3'
+              | 'senior_resources_at_short_notice'
+              | 'high_public_or_media_interest'
+            )[];
+            rationale: string;
+            /** @description Panel route: who sat on the panel */
+            panelMembers?: string;
+            /**
+             * Format: uuid
+             * @description Joint route: the police detective inspector (a screener in the area) who agreed
+             */
+            agreedBy?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** Format: uuid */
+              referralId?: string;
+              /** @enum {unknown} */
+              outcome?: 'accepted' | 'rejected';
+              level?: number | null;
+              /** @enum {unknown} */
+              route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+              /** Format: uuid */
+              levelDecisionId?: string | null;
+              /** Format: date-time */
+              decidedAt?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your area’s meetings, upcoming and past (an invited agency sees only the meetings it is invited to)
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              upcoming?: unknown[];
+              past?: unknown[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Schedule a Level 2 or 3 meeting for one or more people; the standing panel is invited automatically and invited duty-to-co-operate agencies are given sight of each person’s shareable sections
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            level: 2 | 3;
+            /** Format: date */
+            date: string;
+            /** @description London time, 24-hour clock */
+            time: string;
+            /** @enum {unknown} */
+            format: 'in_person' | 'online';
+            /** @description Required in person */
+            location?: string;
+            /**
+             * Format: uri
+             * @description Required online; https only
+             */
+            onlineLink?: string;
+            /**
+             * Format: uuid
+             * @description A meeting chair in your area
+             */
+            chairUserId?: string;
+            nominalIds: string[];
+            vigilRefs?: string[];
+            /** @description Agencies chosen for the case, besides the standing panel */
+            agencyIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              invited?: number;
+              nominals?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A meeting: details, invited agencies with their attendance and the attendance rate, and the people discussed
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record attendance for an invited agency (MAPPA E): attended, apologies, a substitute (for whom) or did not attend
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            agencyId: string;
+            personName: string;
+            /** @enum {unknown} */
+            attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+            /** @description Required for a substitute */
+            substituteFor?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the meeting: each owner of a new action is notified at once with their actions; closing again changes nothing
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              closed?: boolean;
+              alreadyClosed?: boolean;
+              /** @description Owners sent their new actions (each once, with all of theirs) */
+              ownersNotified?: number;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/agenda': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agenda (aide-memoire) for one person, generated from the record as you may see it
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The minutes of one person at one meeting (latest version, or `?version=`), with this meeting’s new actions, updates on earlier actions and level decision
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A version number; the latest if absent */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Save the draft minutes (rowVersion 0 for the first save); approved minutes are locked (409)
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            items?: {
+              /** @description Confidentiality and diversity statement */
+              confidentiality?: string;
+              /** @description Victim liaison officer’s update */
+              victimLiaison?: string;
+              /** @description The person’s own views */
+              personsViews?: string;
+              /** @description Protected characteristics and personal circumstances */
+              diversity?: string;
+              /** @description New information since the last meeting */
+              newInformation?: string;
+              /** @description Review of previous actions */
+              previousActions?: string;
+              /** @description Risk assessment */
+              riskAssessment?: string;
+              /** @description Risk management plan: supervision */
+              supervision?: string;
+              /** @description Risk management plan: monitoring and control */
+              monitoringAndControl?: string;
+              /** @description Risk management plan: interventions and treatment */
+              interventionsAndTreatment?: string;
+              /** @description Risk management plan: victim safety planning */
+              victimSafetyPlanning?: string;
+              /** @description Contingency, including the end of sentence or licence */
+              contingency?: string;
+              /** @description Disclosure considered */
+              disclosure?: string;
+              /** @description Level decision and next meeting */
+              levelAndNextMeeting?: string;
+            };
+            decisions?: string;
+            disclosure?: {
+              /** @enum {unknown} */
+              considered?: 'yes' | 'no';
+              reason?: string;
+            };
+            /** Format: date */
+            nextMeetingOn?: string;
+            rowVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version?: number;
+              rowVersion?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The chair approves the draft minutes (disclosure considered, with why, is required); they are then locked
+     * @description Access policy action `minutes.approve`: meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rowVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/correction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a correction of approved minutes: a new draft version with the reason; the approved version stays until it is approved
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a new action agreed at this meeting; its owner is notified when the meeting closes
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description: string;
+            /** @enum {unknown} */
+            pillar:
+              | 'supervision'
+              | 'monitoring_and_control'
+              | 'interventions_and_treatment'
+              | 'victim_safety_planning'
+              | 'contingency';
+            safeguarding?: boolean;
+            /** Format: uuid */
+            ownerAgencyId: string;
+            /** Format: uuid */
+            ownerUserId?: string;
+            ownerName?: string;
+            /** Format: date */
+            dueOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/actions/{actionId}/updates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record, at this meeting, an update on an action from an earlier meeting
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note: string;
+            /** @enum {unknown} */
+            status: 'open' | 'completed' | 'cancelled';
+            /** @description The action’s version you read */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              recorded?: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/level-decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The panel’s level decision, recorded with the meeting: escalate (e.g. Level 2 to 3 in one step), confirm, reduce (refused with open actions unless the chair gives an override reason) or end MAPPA management
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {unknown} */
+            level: 1 | 2 | 3 | 'end';
+            criteria?: (
+              | 'rosh_high_or_very_high'
+              | 'multi_agency_meetings_add_value'
+              | 'lower_risk_needs_active_coordination'
+              | 'stepping_down_from_level_3'
+              | 'senior_resources_at_short_notice'
+              | 'high_public_or_media_interest'
+            )[];
+            rationale: string;
+            /** @description The chair’s reason to reduce while actions are open */
+            overrideReason?: string;
+            continuesAtLowerLevel?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/meetings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The meetings a person was discussed at, with where their minutes stand
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your actions: those you own, and your agency’s with no named owner (a duty-to-co-operate representative: all their agency’s), open first
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                nominalId: string;
+                nominalName: string;
+                vigilRef: string;
+                /** @description The meeting that agreed it */
+                meetingId: string | null;
+                description: string;
+                /** @enum {string} */
+                pillar:
+                  | 'supervision'
+                  | 'monitoring_and_control'
+                  | 'interventions_and_treatment'
+                  | 'victim_safety_planning'
+                  | 'contingency';
+                safeguarding: boolean;
+                /** Format: uuid */
+                ownerAgencyId: string;
+                ownerAgencyName: string;
+                ownerUserId: string | null;
+                ownerUserName: string | null;
+                /** @description A named person without a Vigil account */
+                ownerName: string | null;
+                /** Format: date */
+                dueOn: string;
+                /** @enum {string} */
+                status: 'open' | 'completed' | 'cancelled';
+                /** @description Open and due before today */
+                overdue: boolean;
+                completedOn: string | null;
+                /** @description When its owner was notified */
+                distributedAt: string | null;
+                /** @description Send it back with an update */
+                version: number;
+                updates: {
+                  /** Format: uuid */
+                  id: string;
+                  note: string;
+                  /** @enum {string} */
+                  status: 'open' | 'completed' | 'cancelled';
+                  /** @description Recorded at this meeting */
+                  meetingId: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  createdByAgency: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions/{actionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One action with its updates (its owners, and anyone who may see the person’s record)
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              action: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                nominalId: string;
+                nominalName: string;
+                vigilRef: string;
+                /** @description The meeting that agreed it */
+                meetingId: string | null;
+                description: string;
+                /** @enum {string} */
+                pillar:
+                  | 'supervision'
+                  | 'monitoring_and_control'
+                  | 'interventions_and_treatment'
+                  | 'victim_safety_planning'
+                  | 'contingency';
+                safeguarding: boolean;
+                /** Format: uuid */
+                ownerAgencyId: string;
+                ownerAgencyName: string;
+                ownerUserId: string | null;
+                ownerUserName: string | null;
+                /** @description A named person without a Vigil account */
+                ownerName: string | null;
+                /** Format: date */
+                dueOn: string;
+                /** @enum {string} */
+                status: 'open' | 'completed' | 'cancelled';
+                /** @description Open and due before today */
+                overdue: boolean;
+                completedOn: string | null;
+                /** @description When its owner was notified */
+                distributedAt: string | null;
+                /** @description Send it back with an update */
+                version: number;
+                updates: {
+                  /** Format: uuid */
+                  id: string;
+                  note: string;
+                  /** @enum {string} */
+                  status: 'open' | 'completed' | 'cancelled';
+                  /** @description Recorded at this meeting */
+                  meetingId: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  createdBy: string;
+                  createdByAgency: string;
+                }[];
+              };
+              /** @description You own it, or run the area’s MAPPA meetings */
+              mayUpdate: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/actions/{actionId}/updates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record progress on an action and/or change its status (owners and the MAPPA unit). 409 when `version` is stale
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          actionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Progress; required unless the status changes */
+            note?: string;
+            /**
+             * @description Open actions may be completed or cancelled; closed ones only reopened
+             * @enum {string}
+             */
+            status?: 'open' | 'completed' | 'cancelled';
+            /** @description The version you read: a stale one is refused with 409 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              status: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Agree an action outside a meeting (MAPPA unit and those who edit the risk management plan); its owner is notified at once
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description: string;
+            /** @enum {string} */
+            pillar:
+              | 'supervision'
+              | 'monitoring_and_control'
+              | 'interventions_and_treatment'
+              | 'victim_safety_planning'
+              | 'contingency';
+            safeguarding?: boolean;
+            /** @description An agency id */
+            ownerAgencyId: string;
+            /** @description A user of the owner agency */
+            ownerUserId?: string;
+            /** @description A named person without a Vigil account */
+            ownerName?: string;
+            /**
+             * Format: date
+             * @description Today or later
+             */
+            dueOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/risk-management-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s one risk management plan (the Four Pillars, contingency plan and conditions): the current version, or null
+     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current?: {
+                version?: number;
+                /** @description Who sees the person, how often and where; what each contact checks. */
+                supervision?: string;
+                /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
+                monitoringAndControl?: string;
+                /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
+                interventionsAndTreatment?: string;
+                /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
+                victimSafetyPlanning?: string;
+                /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
+                contingency?: string;
+                /** @description The full list of current licence or order conditions */
+                conditions?: string[];
+                /** @description Why this version was written */
+                reason?: string;
+                /** Format: date-time */
+                changedAt?: string;
+                changedByName?: string;
+                /** Format: uuid */
+                meetingId?: string | null;
+                /** @description What this version changed from the one before */
+                changes?: {
+                  label?: string;
+                  before?: string;
+                  after?: string;
+                }[];
+                meeting?: {
+                  /** Format: uuid */
+                  id?: string;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  level?: number;
+                } | null;
+              } | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Revise the plan: a new version with the reason (and the meeting, if one decided it). 409 if someone saved a newer version since `expectedVersion`
+     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you started from (0 when there is no plan yet) */
+            expectedVersion: number;
+            /** @description Who sees the person, how often and where; what each contact checks. Blank when omitted. */
+            supervision?: string;
+            /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. Blank when omitted. */
+            monitoringAndControl?: string;
+            /** @description Programmes, mental health or substance misuse treatment, help with housing and work. Blank when omitted. */
+            interventionsAndTreatment?: string;
+            /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. Blank when omitted. */
+            victimSafetyPlanning?: string;
+            /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. Blank when omitted. */
+            contingency?: string;
+            /** @description The full list of current licence or order conditions (replaces the previous list) */
+            conditions?: string[];
+            /** @description Why the plan is changing */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The meeting that decided the change (it must include this person)
+             */
+            meetingId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version?: number;
+              /** @description Who sees the person, how often and where; what each contact checks. */
+              supervision?: string;
+              /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
+              monitoringAndControl?: string;
+              /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
+              interventionsAndTreatment?: string;
+              /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
+              victimSafetyPlanning?: string;
+              /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
+              contingency?: string;
+              /** @description The full list of current licence or order conditions */
+              conditions?: string[];
+              /** @description Why this version was written */
+              reason?: string;
+              /** Format: date-time */
+              changedAt?: string;
+              changedByName?: string;
+              /** Format: uuid */
+              meetingId?: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/risk-management-plan/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every version of the plan, newest first, each with who, when, why and what it changed
+     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              versions?: {
+                version?: number;
+                /** @description Who sees the person, how often and where; what each contact checks. */
+                supervision?: string;
+                /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
+                monitoringAndControl?: string;
+                /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
+                interventionsAndTreatment?: string;
+                /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
+                victimSafetyPlanning?: string;
+                /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
+                contingency?: string;
+                /** @description The full list of current licence or order conditions */
+                conditions?: string[];
+                /** @description Why this version was written */
+                reason?: string;
+                /** Format: date-time */
+                changedAt?: string;
+                changedByName?: string;
+                /** Format: uuid */
+                meetingId?: string | null;
+                /** @description What this version changed from the one before */
+                changes?: {
+                  label?: string;
+                  before?: string;
+                  after?: string;
+                }[];
+                meeting?: {
+                  /** Format: uuid */
+                  id?: string;
+                  /** Format: date-time */
+                  startsAt?: string;
+                  level?: number;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s prison reports you may see: approved ones, and drafts of your own establishment
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              reports?: {
+                /** Format: uuid */
+                id?: string;
+                /** @enum {unknown} */
+                status?: 'draft' | 'submitted' | 'returned' | 'approved';
+                version?: number;
+                establishment?: {
+                  id?: string;
+                  name?: string;
+                };
+                meeting?: Record<string, never> | null;
+                parts?: {
+                  /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
+                  behaviour?: string;
+                  /** @description Proven adjudications and what they were for, with dates. */
+                  adjudications?: string;
+                  /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
+                  securityIntelligence?: string;
+                  /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
+                  offenceParalleling?: string;
+                  /** @description ROTL granted, refused or failed, and how the person managed it. */
+                  rotl?: string;
+                  /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
+                  communicationsMonitoring?: string;
+                  /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
+                  analysis?: string;
+                };
+                /** @description True for duty-to-co-operate agencies: security intelligence is never shared with them */
+                securityIntelligenceWithheld?: boolean;
+                writtenBy?: {
+                  id?: string;
+                  name?: string;
+                };
+                /** Format: date-time */
+                submittedAt?: string | null;
+                approvedBy?: string | null;
+                /** Format: date-time */
+                approvedAt?: string | null;
+                returnReason?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start a prison report as a draft of your own establishment (prison staff only); `submit: true` submits it for approval at once
+     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The meeting it is written for
+             */
+            meetingId?: string;
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
+            behaviour?: string;
+            /** @description Proven adjudications and what they were for, with dates. */
+            adjudications?: string;
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
+            securityIntelligence?: string;
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
+            offenceParalleling?: string;
+            /** @description ROTL granted, refused or failed, and how the person managed it. */
+            rotl?: string;
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
+            communicationsMonitoring?: string;
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
+            analysis?: string;
+            /** @description Submit for approval (the analysis is then required) */
+            submit?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One prison report (not found if it is another establishment’s unapproved report)
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              /** @enum {unknown} */
+              status?: 'draft' | 'submitted' | 'returned' | 'approved';
+              version?: number;
+              establishment?: {
+                id?: string;
+                name?: string;
+              };
+              meeting?: Record<string, never> | null;
+              parts?: {
+                /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
+                behaviour?: string;
+                /** @description Proven adjudications and what they were for, with dates. */
+                adjudications?: string;
+                /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
+                securityIntelligence?: string;
+                /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
+                offenceParalleling?: string;
+                /** @description ROTL granted, refused or failed, and how the person managed it. */
+                rotl?: string;
+                /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
+                communicationsMonitoring?: string;
+                /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
+                analysis?: string;
+              };
+              /** @description True for duty-to-co-operate agencies: security intelligence is never shared with them */
+              securityIntelligenceWithheld?: boolean;
+              writtenBy?: {
+                id?: string;
+                name?: string;
+              };
+              /** Format: date-time */
+              submittedAt?: string | null;
+              approvedBy?: string | null;
+              /** Format: date-time */
+              approvedAt?: string | null;
+              returnReason?: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Save a draft or returned report as a new version (every part is replaced; blank when omitted)
+     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you started from; 409 if the report changed since */
+            expectedVersion: number;
+            /** Format: uuid */
+            meetingId?: string;
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
+            behaviour?: string;
+            /** @description Proven adjudications and what they were for, with dates. */
+            adjudications?: string;
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
+            securityIntelligence?: string;
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
+            offenceParalleling?: string;
+            /** @description ROTL granted, refused or failed, and how the person managed it. */
+            rotl?: string;
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
+            communicationsMonitoring?: string;
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
+            analysis?: string;
+            submit?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}/submission': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit a draft for a manager’s approval (the analysis of risk is required)
+     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you started from; 409 if the report changed since */
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a submitted report, sharing it with everyone who can see the record (a manager of the same establishment who did not write it)
+     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you started from; 409 if the report changed since */
+            expectedVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return a submitted report to its author with a reason
+     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version you started from; 409 if the report changed since */
+            expectedVersion: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id?: string;
+              version?: number;
+              status?: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail?: string;
+      instance?: string;
+      errors?: {
+        field?: string;
+        message?: string;
+      }[];
+      changes?: Record<string, never>[];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
