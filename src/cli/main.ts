@@ -33,6 +33,9 @@ async function open(config: Config): Promise<Database> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    // A restarting server drops idle connections: noted, never fatal (requests get 503 meanwhile).
+    onConnectionError: (error) =>
+      console.error(`vigil: database connection lost (${error.message}); reconnecting`),
   });
   await migrate(database);
   await ensureAccessLogPartitions(database, systemClock);

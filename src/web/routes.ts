@@ -29,7 +29,19 @@ export async function registerRoutes(
   },
 ): Promise<void> {
   const { app } = web;
+  // Liveness: the process answers. Readiness: it can reach its database now (load balancers use it).
   app.get('/health', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { action: 'public' } }, async (_request, reply) => {
+    try {
+      await web.database.ping();
+      return { status: 'ready', database: 'ok' };
+    } catch {
+      return reply
+        .code(503)
+        .header('Retry-After', '5')
+        .send({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
     reply.redirect(homeFor(request.actor)),
   );

@@ -1,6 +1,6 @@
 import { logAccess } from '../audit/access-log.ts';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable, type Database } from '../db/database.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConflictError,
@@ -76,6 +76,23 @@ export function setUpErrors(app: FastifyInstance, database: Database, clock: Clo
       return reply.code(status).render('error.njk', {
         title: 'There is a problem',
         paragraphs: ['The request could not be understood. Go back and try again.'],
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database is away (restarting, unreachable): say so and when to try again; nothing was saved.
+      request.log.warn({ reqId: request.id, reason: (error as Error).message }, 'database unavailable');
+      reply.header('Retry-After', '5');
+      if (isApi(request))
+        return problem(
+          reply,
+          request,
+          503,
+          'Service unavailable',
+          'The database is not available just now. Try again in a few seconds.',
+        );
+      return reply.code(503).render('error.njk', {
+        title: 'Sorry, the service is unavailable',
+        paragraphs: ['Nothing was saved. Try again in a few seconds.'],
       });
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');

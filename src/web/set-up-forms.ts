@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
+import { ValidationError } from '../domain/errors.ts';
 
 /**
  * HTML forms: their bodies are parsed, and they carry the session's CSRF token. It is checked after
@@ -27,6 +28,30 @@ export async function setUpForms(app: FastifyInstance): Promise<void> {
       return reply;
     }
   });
+  // Every input, everywhere: text with a NUL character is refused before any use case sees it.
+  app.addHook('preValidation', async (request) => {
+    const field = fieldWithNul(request.query) ?? fieldWithNul(request.body);
+    if (field) throw new ValidationError({ [field]: 'Remove the invisible NUL character from this field' });
+  });
+}
+
+/** The first field (as `a.b`) whose text holds a NUL character, which PostgreSQL cannot store. */
+export function fieldWithNul(value: unknown, at = ''): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? at || 'value' : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = fieldWithNul(item, at ? `${at}.${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = fieldWithNul(item, at ? `${at}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function safeEqual(a: string, b: string): boolean {
