@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect, type Dialect, type Driver, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Lock, pgliteDialect } from './pglite-dialect.ts';
 import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -122,14 +123,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     throw error;
   }
   const lock = new Lock();
-  const inner = new PGliteDialect({ pglite });
-  const dialect: Dialect = {
-    createAdapter: () => inner.createAdapter(),
-    createQueryCompiler: () => inner.createQueryCompiler(),
-    createIntrospector: (db) => inner.createIntrospector(db),
-    createDriver: () => serialised(inner.createDriver(), lock),
-  };
-  const db = new Kysely<Schema>({ dialect });
+  const db = new Kysely<Schema>({ dialect: pgliteDialect(pglite, lock) });
   return {
     kind: 'pglite',
     db,
@@ -153,6 +147,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     close: async () => {
       (await lock.acquire())();
       await db.destroy();
+      await pglite.close();
       releaseDirectory();
     },
   };
@@ -214,52 +209,4 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** A first-come, first-served lock. */
-class Lock {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => next);
-    return acquired;
-  }
-}
-
-function serialised(driver: Driver, lock: Lock): Driver {
-  let release: (() => void) | undefined;
-  return {
-    init: (options) => driver.init(options),
-    async acquireConnection(options) {
-      const releaseLock = await lock.acquire();
-      try {
-        const connection = await driver.acquireConnection(options);
-        release = releaseLock;
-        return connection;
-      } catch (error) {
-        releaseLock();
-        throw error;
-      }
-    },
-    async releaseConnection(connection) {
-      try {
-        await driver.releaseConnection(connection);
-      } finally {
-        const releaseLock = release;
-        release = undefined;
-        releaseLock?.();
-      }
-    },
-    beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
-    commitTransaction: (connection) => driver.commitTransaction(connection),
-    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
-    savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
-    rollbackToSavepoint: (connection, name, compile) =>
-      driver.rollbackToSavepoint!(connection, name, compile),
-    releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
-    destroy: () => driver.destroy(),
-  };
 }

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** How a sign-in attempt failed, for throttling (sign_in_failures.step). */
+export type FailureStep = 'password' | 'totp' | 'recovery-code' | 'reauthentication' | 'change-password';
+
 /** Row types of the tables in migrations/. Calendar dates are ISO strings; instants are Dates. */
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type Version = ColumnType<number, number | undefined, number>;
@@ -21,6 +24,10 @@ export interface Schema {
     vetting_level: string | null;
     vetting_expires_on: string | null;
     training_completed_on: string | null;
+    totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+    totp_enrolled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+    password_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
   user_roles: { user_id: string; role: string };
   sessions: {
@@ -31,6 +38,11 @@ export interface Schema {
     last_seen_at: Instant;
     expires_at: Date | string;
     ended_at: Date | null;
+    mfa_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    reauthenticated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    authenticated_by: ColumnType<'password' | 'oidc', 'password' | 'oidc' | undefined, 'password' | 'oidc'>;
+    pending_totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+    ended_reason: ColumnType<string | null, string | null | undefined, string | null>;
   };
   service_accounts: {
     id: Generated<string>;
@@ -40,6 +52,10 @@ export interface Schema {
     created_at: Instant;
     expires_at: Date | null;
     revoked_at: Date | null;
+    read_only: ColumnType<boolean, boolean | undefined, boolean>;
+    area_codes: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+    created_by: ColumnType<string | null, string | null | undefined, string | null>;
+    revoked_by: ColumnType<string | null, string | null | undefined, string | null>;
   };
   nominals: {
     id: Generated<string>;
@@ -499,6 +515,36 @@ export interface Schema {
     approved_by: string | null;
     approved_at: Date | string | null;
     version: Version;
+  };
+  user_recovery_codes: {
+    id: Generated<string>;
+    user_id: string;
+    code_hash: string;
+    created_at: Instant;
+    used_at: Date | null;
+  };
+  sign_in_failures: {
+    id: Generated<number>;
+    at: Date | string;
+    account_key: string;
+    source_address: string | null;
+    step: FailureStep;
+  };
+  user_changes: {
+    id: Generated<string>;
+    user_id: string;
+    changed_by: string | null;
+    changed_at: Instant;
+    change: string;
+    details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  };
+  oidc_sign_ins: {
+    state_hash: string;
+    browser_hash: string;
+    nonce: string;
+    code_verifier: string;
+    created_at: Date | string;
+    used_at: Date | null;
   };
   schema_migrations: { name: string; applied_at: Instant };
 }

@@ -46,7 +46,7 @@ describe('the embedded database directory', () => {
     expect(existsSync(path.join(dataDir, 'vigil.pid'))).toBe(false);
     const again = await openDatabase({ dataDir });
     await again.close();
-  }, 60_000);
+  }, 180_000);
 
   it('takes over a lock left by a process that no longer runs', async () => {
     // A pid far above any the kernel hands out here.
@@ -54,5 +54,5 @@ describe('the embedded database directory', () => {
     const database = await openDatabase({ dataDir });
     expect((await readFile(path.join(dataDir, 'vigil.pid'), 'utf8')).trim()).toBe(String(process.pid));
     await database.close();
-  }, 60_000);
+  }, 180_000);
 });
