@@ -1,7 +1,7 @@
 import { actionRoutes } from '../modules/actions/index.ts';
 import { registerAuditPages } from '../modules/audit/index.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
-import { registerLevels } from '../modules/levels/index.ts';
+import { levelRoutes } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
@@ -41,7 +41,7 @@ export async function registerRoutes(
   registerJustifiedAccess(web);
   registerOversight(web);
   registerAuditPages(web);
-  registerLevels(web);
+  await app.register(levelRoutes(web));
   registerWorklists(web);
   registerInbox(web);
   registerReferrals(web);
