@@ -12,7 +12,7 @@ import { registerReferrals } from '../modules/referrals/index.ts';
 import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
-import { registerWorklists } from '../modules/worklists/index.ts';
+import { worklistRoutes } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
 import type { Web } from './types.ts';
 
@@ -42,7 +42,7 @@ export async function registerRoutes(
   registerOversight(web);
   registerAuditPages(web);
   await app.register(levelRoutes(web));
-  registerWorklists(web);
+  await app.register(worklistRoutes(web));
   registerInbox(web);
   registerReferrals(web);
   registerMeetings(web);
