@@ -25,7 +25,8 @@ export const DEFAULT_AREA_SETTINGS: Readonly<AreaSettings> = Object.freeze({
   significantEventReviewDays: 10,
 });
 
-const SETTING_LIMITS = {
+/** The bounds of each area setting, and how its messages name it. */
+export const SETTING_LIMITS = {
   level2ReviewWeeks: { min: 1, max: 52, label: 'Level 2 review interval', unit: 'weeks' },
   level3ReviewWeeks: { min: 1, max: 52, label: 'Level 3 review interval', unit: 'weeks' },
   significantEventReviewDays: { min: 1, max: 90, label: 'Review after a significant event', unit: 'days' },

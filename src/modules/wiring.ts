@@ -1,11 +1,19 @@
-import { dueStatus, recomputeObligations, recordSignificantEvent, levelSummary } from './levels/index.ts';
+import {
+  dueStatus,
+  extendLevels,
+  levelSummary,
+  recomputeObligations,
+  recordSignificantEvent,
+} from './levels/index.ts';
+import { meetingDiscussed, meetingsByIds } from './meetings/index.ts';
 import { extendRecord } from './nominals/index.ts';
 import { planSummary } from './risk-management-plan/index.ts';
 
 /**
  * The one place capabilities that depend on the record plug back into it (see
  * nominals/extensions.ts). Imported for its effect by every entry point: web/app.ts, cli/main.ts,
- * the demo and generator, and the test support.
+ * the demo and generator, and the test support. Levels, below meetings, learn of meetings the same
+ * way (levels/extensions.ts).
  */
 extendRecord({
   async changed(tx, ctx, nominalId, event) {
@@ -18,5 +26,13 @@ extendRecord({
       levelSummary: mappa ? { ...mappa, status: dueStatus(mappa.dueOn, ctx.today) } : null,
       riskManagementPlan: await planSummary(database, ctx, nominalId),
     };
+  },
+});
+
+extendLevels({
+  meetingDiscussed,
+  async meetingStarts(db, meetingIds) {
+    const meetings = await meetingsByIds(db, meetingIds);
+    return new Map([...meetings].map(([id, meeting]) => [id, meeting.startsAt]));
   },
 });

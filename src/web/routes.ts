@@ -1,7 +1,7 @@
 import { actionRoutes } from '../modules/actions/index.ts';
 import { registerAuditPages } from '../modules/audit/index.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
-import { registerLevels } from '../modules/levels/index.ts';
+import { levelRoutes } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
@@ -12,7 +12,7 @@ import { registerReferrals } from '../modules/referrals/index.ts';
 import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
-import { registerWorklists } from '../modules/worklists/index.ts';
+import { worklistRoutes } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
 import type { Web } from './types.ts';
 
@@ -53,8 +53,8 @@ export async function registerRoutes(
   registerJustifiedAccess(web);
   registerOversight(web);
   registerAuditPages(web);
-  registerLevels(web);
-  registerWorklists(web);
+  await app.register(levelRoutes(web));
+  await app.register(worklistRoutes(web));
   registerInbox(web);
   registerReferrals(web);
   registerMeetings(web);

@@ -12,3 +12,4 @@ export {
   openActionsFor,
   updateAction,
 } from './use-cases.ts';
+export { overdueActions, type OverdueAction } from './queries.ts';

@@ -1,17 +1,30 @@
 /** The levels capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
+export { extendLevels, type LevelExtensions } from './extensions.ts';
 export { currentObligations, recomputeAllObligations, recomputeObligations } from './obligations.ts';
-export { dateFromForm, dueStatus, registerLevels } from './routes.ts';
+export {
+  OBLIGATION_LISTS,
+  category3CandidateEntries,
+  obligationEntries,
+  obligationList,
+  obligationListCounts,
+  type ObligationEntry,
+  type ObligationListKey,
+} from './queries.ts';
+export { dateFromForm, dueStatus } from './routes/forms.ts';
+export { levelRoutes } from './routes/index.ts';
 export { recordSignificantEvent, reportSignificantEvent } from './significant-events.ts';
 export {
-  countersignLevelDecision,
-  decideLevel,
   getAreaSettings,
-  getLevelHistory,
-  levelSummary,
-  recordLevelDecision,
-  recordOffenderNotification,
   screeningRoute,
   standingPanel,
   updateAreaSettings,
+} from './use-cases/area-settings.ts';
+export { recordCategory3Consideration } from './use-cases/category-3.ts';
+export {
+  countersignLevelDecision,
+  decideLevel,
+  recordLevelDecision,
   type LevelDecisionForm,
-} from './use-cases.ts';
+} from './use-cases/decisions.ts';
+export { getLevelHistory, levelSummary } from './use-cases/history.ts';
+export { recordOffenderNotification } from './use-cases/status.ts';

@@ -18,7 +18,7 @@ import {
   type OffenceKind,
 } from '../../domain/eligibility.ts';
 import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
-import { eligibilityFacts, type EligibilityFacts } from '../nominals/index.ts';
+import { eligibilityFacts, nominalIds, setMappaStatus, type EligibilityFacts } from '../nominals/index.ts';
 
 /**
  * Each person's MAPPA obligations (category, level decision due, review due, notification due,
@@ -80,10 +80,9 @@ function activeCustody(facts: EligibilityFacts, today: string) {
     .sort((a, b) => compareDates(b.sentence_start!, a.sentence_start!))[0];
 }
 
-export async function recomputeObligations(tx: Tx, nominalId: string, today: string): Promise<void> {
-  const facts = await eligibilityFacts(tx, nominalId);
-  const { nominal } = facts;
-  const convictions: ConvictionFacts[] = facts.convictions.map((c) => {
+/** The record's convictions with the offence list's flags, as the eligibility rules take them. */
+function convictionFacts(facts: EligibilityFacts): ConvictionFacts[] {
+  return facts.convictions.map((c) => {
     const flags = offenceFlags(c.offence);
     return {
       id: c.id,
@@ -101,10 +100,98 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
       sentenceExpiryDate: c.sentence_expiry_date,
     };
   });
+}
+
+/** When the first level decision is due from: release from custody, or the first appointment in the community. */
+function levelDecisionCase(
+  facts: EligibilityFacts,
+  custody: ReturnType<typeof activeCustody>,
+): LevelDecisionCase | null {
+  const { nominal } = facts;
+  if (custody)
+    return {
+      setting: 'custody',
+      conditionalReleaseDate: custody.conditional_release_date,
+      paroleEligibilityDate: custody.parole_eligibility_date,
+      hdcEligibilityDate: custody.hdc_eligibility_date,
+      firstRotlDate: nominal.rotl_first_release_on,
+    };
+  return nominal.first_appointment_on
+    ? { setting: 'community', firstAppointmentOn: nominal.first_appointment_on }
+    : null;
+}
+
+type RecordedEvent = {
+  type: string;
+  occurred_on: string;
+  recorded_at: Date | string;
+  reviewed_by_decision: string | null;
+};
+
+/** An event reported late still prompts a review: it counts from when it was recorded. */
+const eventDay = (e: RecordedEvent) => laterOf(e.occurred_on, dayOf(e.recorded_at));
+
+/** A registered sex offender's next notification to the police: a year after the last, or the initial one. */
+async function notificationDue(
+  tx: Tx,
+  nominalId: string,
+  facts: EligibilityFacts,
+  eligibility: Extract<ReturnType<typeof mappaEligibility>, { eligible: true }>,
+): Promise<string | null> {
+  const last = await tx
+    .selectFrom('offender_notifications')
+    .select('notified_on')
+    .where('nominal_id', '=', nominalId)
+    .orderBy('notified_on', 'desc')
+    .executeTakeFirst();
+  if (last) return nextRenotificationDue(last.notified_on);
+  const index = facts.convictions.find((c) => c.id === eligibility.convictionId);
+  return initialNotificationDue(
+    index?.conviction_date ?? eligibility.startsOn,
+    index?.actual_release_date ?? null,
+  );
+}
+
+/** A Category 3 candidate by the rule, unless considered since and nothing significant has changed. */
+async function category3Candidacy(
+  tx: Tx,
+  nominalId: string,
+  facts: EligibilityFacts,
+  events: readonly RecordedEvent[],
+  underMappa: boolean,
+  today: string,
+): Promise<boolean> {
+  const activeMarkers = facts.markers
+    .filter((m) => current(m.start_date, m.end_date, today))
+    .map((m) => m.type);
+  const candidate = category3CandidateRule({
+    latestRoshOverall: (facts.latestRisk?.rosh_overall ?? null) as never,
+    activeMarkers,
+    underMappa,
+  });
+  if (!candidate) return false;
+  // Once considered, a candidate leaves the list until something significant changes.
+  const considered = await tx
+    .selectFrom('category3_considerations')
+    .select('considered_at')
+    .where('nominal_id', '=', nominalId)
+    .orderBy('considered_at', 'desc')
+    .executeTakeFirst();
+  if (!considered) return true;
+  const at = new Date(considered.considered_at);
+  return (
+    events.some((e) => compareDates(e.occurred_on, dayOf(at)) > 0) ||
+    (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at)
+  );
+}
+
+export async function recomputeObligations(tx: Tx, nominalId: string, today: string): Promise<void> {
+  const facts = await eligibilityFacts(tx, nominalId);
+  const { nominal } = facts;
   const eligibility = mappaEligibility(
     {
       dateOfBirth: nominal.date_of_birth,
-      convictions,
+      convictions: convictionFacts(facts),
       category3Decision: nominal.category3_accepted_on
         ? { acceptedOn: nominal.category3_accepted_on, endedOn: nominal.category3_ended_on }
         : null,
@@ -125,17 +212,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
   const onRotl = Boolean(
     custody && nominal.rotl_first_release_on && compareDates(nominal.rotl_first_release_on, today) <= 0,
   );
-  const decisionCase: LevelDecisionCase | null = custody
-    ? {
-        setting: 'custody',
-        conditionalReleaseDate: custody.conditional_release_date,
-        paroleEligibilityDate: custody.parole_eligibility_date,
-        hdcEligibilityDate: custody.hdc_eligibility_date,
-        firstRotlDate: nominal.rotl_first_release_on,
-      }
-    : nominal.first_appointment_on
-      ? { setting: 'community', firstAppointmentOn: nominal.first_appointment_on }
-      : null;
+  const decisionCase = levelDecisionCase(facts, custody);
   const levelDue =
     category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
 
@@ -151,10 +228,9 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
           {
             level: level as 1 | 2 | 3,
             lastReviewedOn: decision.decided_on,
-            // An event reported late still prompts a review: it counts from when it was recorded.
             significantEvents: events.map((e) => ({
               type: e.type as never,
-              occurredOn: laterOf(e.occurred_on, dayOf(e.recorded_at)),
+              occurredOn: eventDay(e),
               reviewed: e.reviewed_by_decision !== null,
             })),
           },
@@ -165,49 +241,9 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
   // Every decision marks the events recorded before it as considered; what is left is unreviewed.
   const unreviewed = events
     .filter((e) => e.reviewed_by_decision === null)
-    .map((e) => laterOf(e.occurred_on, dayOf(e.recorded_at)))
+    .map(eventDay)
     .sort()[0];
 
-  let notificationDue: string | null = null;
-  if (category === 1 && eligibility.eligible) {
-    const last = await tx
-      .selectFrom('offender_notifications')
-      .select('notified_on')
-      .where('nominal_id', '=', nominalId)
-      .orderBy('notified_on', 'desc')
-      .executeTakeFirst();
-    const index = facts.convictions.find((c) => c.id === eligibility.convictionId);
-    notificationDue = last
-      ? nextRenotificationDue(last.notified_on)
-      : initialNotificationDue(
-          index?.conviction_date ?? eligibility.startsOn,
-          index?.actual_release_date ?? null,
-        );
-  }
-
-  const activeMarkers = facts.markers
-    .filter((m) => current(m.start_date, m.end_date, today))
-    .map((m) => m.type);
-  let candidate = category3CandidateRule({
-    latestRoshOverall: (facts.latestRisk?.rosh_overall ?? null) as never,
-    activeMarkers,
-    underMappa: category !== null,
-  });
-  if (candidate) {
-    // Once considered, a candidate leaves the list until something significant changes.
-    const considered = await tx
-      .selectFrom('category3_considerations')
-      .select('considered_at')
-      .where('nominal_id', '=', nominalId)
-      .orderBy('considered_at', 'desc')
-      .executeTakeFirst();
-    const changedSince = (at: Date) =>
-      events.some((e) => compareDates(e.occurred_on, dayOf(at)) > 0) ||
-      (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at);
-    if (considered && !changedSince(new Date(considered.considered_at))) candidate = false;
-  }
-
-  const release = custody?.conditional_release_date ?? null;
   const values = {
     area_code: nominal.area_code,
     category,
@@ -216,7 +252,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     level,
     in_custody: Boolean(custody),
     on_rotl: onRotl,
-    earliest_release_on: release,
+    earliest_release_on: custody?.conditional_release_date ?? null,
     level_decision_due_on: levelDue?.dueOn ?? null,
     level_decision_basis:
       levelDue?.basis ??
@@ -224,10 +260,13 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     review_due_on: review?.dueOn ?? null,
     review_basis: review?.basis ?? null,
     unreviewed_event_since: unreviewed ?? null,
-    notification_due_on: notificationDue,
+    notification_due_on:
+      category === 1 && eligibility.eligible
+        ? await notificationDue(tx, nominalId, facts, eligibility)
+        : null,
     last_reduction_on: decision?.kind === 'reduction' ? decision.decided_on : null,
     reduced_near_release: decision?.kind === 'reduction' && Boolean(decision.warning),
-    category3_candidate: candidate,
+    category3_candidate: await category3Candidacy(tx, nominalId, facts, events, category !== null, today),
     computed_on: today,
   };
   await tx
@@ -236,11 +275,7 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     .onConflict((oc) => oc.column('nominal_id').doUpdateSet(values))
     .execute();
   // The record's own category and level follow the decisions, for search results and headers.
-  await tx
-    .updateTable('nominals')
-    .set({ mappa_category: category, mappa_level: level })
-    .where('id', '=', nominalId)
-    .execute();
+  await setMappaStatus(tx, nominalId, { category, level });
 }
 
 /**
@@ -253,15 +288,23 @@ export async function recomputeAllObligations(
   today: string,
   areaCode?: string,
 ): Promise<{ recomputed: number }> {
-  let query = database.db.selectFrom('nominals').select('id').orderBy('id');
-  if (areaCode) query = query.where('area_code', '=', areaCode);
-  const ids = await query.execute();
-  for (const { id } of ids) await database.transaction((tx) => recomputeObligations(tx, id, today));
+  const ids = await nominalIds(database.db, areaCode);
+  for (const id of ids) await database.transaction((tx) => recomputeObligations(tx, id, today));
   return { recomputed: ids.length };
 }
 
+/** A person's obligations as last computed (every write to their record recomputes them). */
+export async function storedObligations(tx: Tx, nominalId: string) {
+  return tx
+    .selectFrom('nominal_obligations')
+    .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirstOrThrow();
+}
+export type Obligations = Awaited<ReturnType<typeof storedObligations>>;
+
 /** A person's obligations as of today: every write recomputes them, so only a row from an earlier day is recomputed here. */
-export async function currentObligations(tx: Tx, nominalId: string, today: string) {
+export async function currentObligations(tx: Tx, nominalId: string, today: string): Promise<Obligations> {
   const stored = await tx
     .selectFrom('nominal_obligations')
     .selectAll()
@@ -269,9 +312,5 @@ export async function currentObligations(tx: Tx, nominalId: string, today: strin
     .executeTakeFirst();
   if (stored && stored.computed_on === today) return stored;
   await recomputeObligations(tx, nominalId, today);
-  return tx
-    .selectFrom('nominal_obligations')
-    .selectAll()
-    .where('nominal_id', '=', nominalId)
-    .executeTakeFirstOrThrow();
+  return storedObligations(tx, nominalId);
 }

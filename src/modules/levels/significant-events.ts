@@ -2,13 +2,13 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { labelOf } from '../../domain/codes.ts';
-import { compareDates, parseIsoDate } from '../../domain/dates.ts';
-import { SIGNIFICANT_EVENT_TYPE, type SignificantEventType } from '../../domain/deadlines.ts';
-import { ValidationError, type FieldErrors } from '../../domain/errors.ts';
+import { SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.ts';
 import type { SignificantEventInput } from '../../domain/significant-events.ts';
-import { recordChange, loadInScope } from '../nominals/index.ts';
+import { currentManagerUserIds, loadInScope, nominalHeadlines, recordChange } from '../nominals/index.ts';
 import { notify } from '../notifications/index.ts';
+import { parseInput } from '../../validation/parse.ts';
 import { recomputeObligations } from './obligations.ts';
+import { significantEventSchema } from './schemas.ts';
 
 /**
  * A significant event (an arrest, a new address, a new partner…) must reach everyone managing the
@@ -35,31 +35,16 @@ export async function recordSignificantEvent(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const nominal = await tx
-    .selectFrom('nominals')
-    .select(['vigil_ref', 'forename', 'surname'])
-    .where('id', '=', nominalId)
-    .executeTakeFirstOrThrow();
-  const managers = await tx
-    .selectFrom('nominal_managers')
-    .select(['user_id', 'from_date', 'to_date'])
-    .where('nominal_id', '=', nominalId)
-    .where('user_id', 'is not', null)
-    .execute();
-  const recipients = managers
-    .filter(
-      (m) =>
-        compareDates(m.from_date, ctx.today) <= 0 &&
-        (m.to_date === null || compareDates(m.to_date, ctx.today) >= 0),
-    )
-    .map((m) => m.user_id!)
-    .filter((id) => id !== ctx.actor.userId);
+  const nominal = (await nominalHeadlines(tx, [nominalId])).get(nominalId)!;
+  const recipients = (await currentManagerUserIds(tx, nominalId, ctx.today)).filter(
+    (id) => id !== ctx.actor.userId,
+  );
   const label = labelOf(SIGNIFICANT_EVENT_TYPE, event.type);
   await notify(tx, ctx, {
     userIds: recipients,
     nominalId,
-    subject: `${label} recorded for ${nominal.vigil_ref}`,
-    body: `${ctx.actor.displayName} (${ctx.actor.agencyName}) recorded: ${label.toLowerCase()} for ${nominal.forename} ${nominal.surname}, on ${event.occurredOn}. ${event.description} A level review is now due.`,
+    subject: `${label} recorded for ${nominal.vigilRef}`,
+    body: `${ctx.actor.displayName} (${ctx.actor.agencyName}) recorded: ${label.toLowerCase()} for ${nominal.name}, on ${event.occurredOn}. ${event.description} A level review is now due.`,
     link: `/nominals/${nominalId}/levels`,
   });
   await recordChange(tx, ctx, {
@@ -75,35 +60,16 @@ export async function recordSignificantEvent(
   return { id: row.id, notified: recipients.length };
 }
 
-export function parseSignificantEvent(input: Record<string, unknown>, today: string): SignificantEventInput {
-  const errors: FieldErrors = {};
-  const type = String(input.type ?? '');
-  if (!SIGNIFICANT_EVENT_TYPE.some((t) => t.code === type)) errors.type = 'Select what happened';
-  const occurred = parseIsoDate(String(input.occurredOn ?? ''), 'Date it happened');
-  if (!occurred.ok) errors.occurredOn = occurred.error;
-  else if (compareDates(occurred.value, today) > 0)
-    errors.occurredOn = 'Date it happened must be today or in the past';
-  const description = typeof input.description === 'string' ? input.description.trim() : '';
-  if (!description) errors.description = 'Describe what happened';
-  else if (description.length > 4000) errors.description = 'Description must be 4000 characters or fewer';
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  return {
-    type: type as SignificantEventType,
-    occurredOn: (occurred as { value: string }).value,
-    description,
-  };
-}
-
 /** Recording an event directly (an arrest, intelligence, a recall…). */
 export async function reportSignificantEvent(
   database: Database,
   ctx: UseCaseContext,
   nominalId: string,
-  input: Record<string, unknown>,
+  input: unknown,
 ) {
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
-    const event = parseSignificantEvent(input, ctx.today);
+    const event = parseInput(significantEventSchema(ctx.today), input);
     const result = await recordSignificantEvent(tx, ctx, nominalId, event);
     await recomputeObligations(tx, nominalId, ctx.today);
     await logAccess(tx, ctx, {

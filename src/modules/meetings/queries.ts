@@ -16,3 +16,16 @@ export async function meetingsByIds(
     rows.map((r) => [r.id, { id: r.id, startsAt: new Date(r.starts_at), level: r.level, status: r.status }]),
   );
 }
+
+// --- for levels ---
+
+/** Whether a meeting discussed this person (a panel's level decision names its meeting). */
+export async function meetingDiscussed(db: Db | Tx, meetingId: string, nominalId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meeting_nominals')
+    .select('meeting_id')
+    .where('meeting_id', '=', meetingId)
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -29,3 +29,11 @@ export {
   nominalsManagedBy,
   type NominalHeadline,
 } from './queries.ts';
+export {
+  acceptCategory3,
+  currentManagerUserIds,
+  endCurrentInvolvements,
+  nominalIds,
+  setMappaStatus,
+} from './queries.ts';
+export { currentCaseload, nominalListEntries, type NominalListEntry } from './queries.ts';

@@ -1,3 +1,6 @@
+import type { Actor } from '../../access/actor.ts';
+import { nominalScope } from '../../access/policy.ts';
+import type { Moment } from '../../clock.ts';
 import type { Db, Tx } from '../../db/database.ts';
 
 /** How other capabilities name a person in lists, documents and notifications. */
@@ -96,4 +99,134 @@ export async function endInvolvementsFrom(
     query = query.where('nominal_id', 'in', [...source.nominalIds]);
   }
   await query.execute();
+}
+
+// --- for levels ---
+
+/** The record's own MAPPA category and level, kept in line with the obligations (for search results and headers). */
+export async function setMappaStatus(
+  tx: Tx,
+  nominalId: string,
+  status: { category: number | null; level: number | null },
+): Promise<void> {
+  await tx
+    .updateTable('nominals')
+    .set({ mappa_category: status.category, mappa_level: status.level })
+    .where('id', '=', nominalId)
+    .execute();
+}
+
+/** A panel accepted a Category 3 referral on this date: the person is Category 3 from then (the only way in). */
+export async function acceptCategory3(tx: Tx, nominalId: string, acceptedOn: string): Promise<void> {
+  await tx
+    .updateTable('nominals')
+    .set({ category3_accepted_on: acceptedOn, category3_ended_on: null })
+    .where('id', '=', nominalId)
+    .execute();
+}
+
+/** Everyone's id (optionally one area's), in id order: for work that visits every record. */
+export async function nominalIds(db: Db | Tx, areaCode?: string): Promise<string[]> {
+  let query = db.selectFrom('nominals').select('id').orderBy('id');
+  if (areaCode) query = query.where('area_code', '=', areaCode);
+  return (await query.execute()).map((r) => r.id);
+}
+
+/** The users named as the person's managers on `today` (managers without a Vigil account are left out). */
+export async function currentManagerUserIds(
+  db: Db | Tx,
+  nominalId: string,
+  today: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('nominal_managers')
+    .select('user_id')
+    .where('nominal_id', '=', nominalId)
+    .where('user_id', 'is not', null)
+    .where('from_date', '<=', today)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', today)]))
+    .execute();
+  return [...new Set(rows.map((r) => r.user_id!))];
+}
+
+/** Ends, on `today`, the person's involvements of one kind still current then or starting later. */
+export async function endCurrentInvolvements(
+  tx: Tx,
+  nominalId: string,
+  reason: 'action' | 'meeting_invitation',
+  today: string,
+): Promise<void> {
+  await tx
+    .updateTable('agency_involvements')
+    .set({ to_date: today })
+    .where('nominal_id', '=', nominalId)
+    .where('reason', '=', reason)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>', today)]))
+    .execute();
+}
+
+// --- for worklists ---
+
+/** A person as a worklist row names them. */
+export interface NominalListEntry {
+  id: string;
+  vigilRef: string;
+  forename: string;
+  surname: string;
+  /** "Forename Surname". */
+  name: string;
+  dateOfBirth: string;
+}
+
+const listEntry = (r: {
+  id: string;
+  vigil_ref: string;
+  forename: string;
+  surname: string;
+  date_of_birth: string;
+}): NominalListEntry => ({
+  id: r.id,
+  vigilRef: r.vigil_ref,
+  forename: r.forename,
+  surname: r.surname,
+  name: `${r.forename} ${r.surname}`,
+  dateOfBirth: r.date_of_birth,
+});
+
+/** People by id, as lists name them (no scope check: callers have checked theirs). */
+export async function nominalListEntries(
+  db: Db | Tx,
+  ids: readonly (string | null | undefined)[],
+): Promise<Map<string, NominalListEntry>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('nominals')
+    .select(['id', 'vigil_ref', 'forename', 'surname', 'date_of_birth'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, listEntry(r)]));
+}
+
+/**
+ * The people the actor is a named manager of today, within what they may see (index
+ * nominal_managers_user_all): a practitioner's caseload.
+ */
+export async function currentCaseload(
+  db: Db | Tx,
+  actor: Actor,
+  moment: Moment,
+): Promise<NominalListEntry[]> {
+  const { today } = moment;
+  const rows = await db
+    .selectFrom('nominal_managers as m')
+    .innerJoin('nominals as n', 'n.id', 'm.nominal_id')
+    .select(['n.id', 'n.vigil_ref', 'n.forename', 'n.surname', 'n.date_of_birth'])
+    .distinct()
+    .where('m.user_id', '=', actor.userId)
+    .where('m.from_date', '<=', today)
+    .where((eb) => eb.or([eb('m.to_date', 'is', null), eb('m.to_date', '>=', today)]))
+    .where(nominalScope(actor, moment))
+    .execute();
+  return rows.map(listEntry);
 }

@@ -21,3 +21,20 @@ export async function agenciesByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// --- for levels ---
+
+/** An area's agencies (optionally only some types), by name: for standing panels and settings forms. */
+export async function agenciesInArea(
+  db: Db | Tx,
+  areaCode: string,
+  types?: readonly string[],
+): Promise<AgencyRow[]> {
+  if (types && !types.length) return [];
+  let query = db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'type', 'area_code as areaCode'])
+    .where('area_code', '=', areaCode);
+  if (types) query = query.where('type', 'in', [...types]);
+  return query.orderBy('name').execute();
+}

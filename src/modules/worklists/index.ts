@@ -1,9 +1,11 @@
 /** The worklists capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { registerWorklists } from './routes.ts';
+export { AREA_LISTS, type AreaListKey } from './lists.ts';
+export { worklistCsv, type WorklistRow } from './rows.ts';
+export { worklistRoutes } from './routes/index.ts';
 export {
   areaWorklist,
   category3Candidates,
   considerCategory3,
   myWorklist,
-  worklistCsv,
+  wholeAreaWorklist,
 } from './use-cases.ts';

@@ -1,0 +1,136 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Tx } from '../../db/database.ts';
+import { addDays, addMonths } from '../../domain/dates.ts';
+
+/**
+ * The computed obligations (levels/obligations.ts) as the worklists read them: which people each
+ * area list holds, and what is due for each. Every list is one read of `nominal_obligations`
+ * through its indexes; the worklists add the people's names from their record.
+ */
+
+/** The area lists the obligations answer, in the order they are shown. */
+export const OBLIGATION_LISTS = [
+  'no-level',
+  'release-no-level',
+  'rotl-no-level',
+  'level1-review-overdue',
+  'level23-review-overdue',
+  'events-unreviewed',
+  'notification-due',
+  'eligibility-ending',
+  'reduced-near-release',
+] as const;
+export type ObligationListKey = (typeof OBLIGATION_LISTS)[number];
+
+/** One person's obligations as a worklist row shows them. */
+export interface ObligationEntry {
+  nominalId: string;
+  areaCode: string;
+  category: number | null;
+  level: number | null;
+  /** The level decision when there is no level yet, else the next review or notification. */
+  dueOn: string | null;
+  basis: string | null;
+  overdue: boolean;
+}
+
+function listCondition(key: ObligationListKey, today: string): RawBuilder<boolean> {
+  const in30 = addDays(today, 30);
+  const in6Months = addMonths(today, 6);
+  switch (key) {
+    case 'no-level':
+      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL`;
+    case 'release-no-level':
+      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL AND o.in_custody AND o.earliest_release_on <= ${in6Months}::date`;
+    case 'rotl-no-level':
+      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL AND o.on_rotl`;
+    case 'level1-review-overdue':
+      return sql<boolean>`o.level = 1 AND o.review_due_on < ${today}::date`;
+    case 'level23-review-overdue':
+      return sql<boolean>`o.level IN (2, 3) AND o.review_due_on < ${today}::date`;
+    case 'events-unreviewed':
+      return sql<boolean>`o.unreviewed_event_since IS NOT NULL`;
+    case 'notification-due':
+      return sql<boolean>`o.category = 1 AND o.notification_due_on <= ${in30}::date`;
+    case 'eligibility-ending':
+      return sql<boolean>`o.eligibility_ends_on BETWEEN ${today}::date AND ${in30}::date`;
+    case 'reduced-near-release':
+      return sql<boolean>`o.reduced_near_release`;
+  }
+}
+
+/** People some area list can show (index nominal_obligations_area_listed): not everyone supervised. */
+const LISTED = sql<boolean>`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
+
+const DUE_ON = sql`CASE WHEN o.level IS NULL THEN o.level_decision_due_on ELSE least(o.review_due_on, o.notification_due_on) END`;
+const ENTRY_COLUMNS = (today: string) => sql`
+  o.nominal_id AS "nominalId", o.area_code AS "areaCode", o.category, o.level, ${DUE_ON} AS "dueOn",
+  CASE WHEN o.level IS NULL THEN o.level_decision_basis ELSE o.review_basis END AS basis,
+  coalesce(${DUE_ON} < ${today}::date, false) AS overdue`;
+
+/** How many people of the area each list holds. */
+export async function obligationListCounts(
+  db: Db | Tx,
+  areaCode: string,
+  today: string,
+): Promise<Record<ObligationListKey, number>> {
+  const counts = await sql<Record<ObligationListKey, number>>`
+    SELECT ${sql.join(OBLIGATION_LISTS.map((key) => sql`count(*) FILTER (WHERE ${listCondition(key, today)})::int AS ${sql.ref(key)}`))}
+    FROM nominal_obligations o WHERE o.area_code = ${areaCode} AND ${LISTED}`.execute(db);
+  const row = counts.rows[0];
+  return Object.fromEntries(OBLIGATION_LISTS.map((key) => [key, Number(row?.[key] ?? 0)])) as Record<
+    ObligationListKey,
+    number
+  >;
+}
+
+/** Everyone of the area on one list, soonest due first (the worklist orders people due together by name). */
+export async function obligationList(
+  db: Db | Tx,
+  areaCode: string,
+  key: ObligationListKey,
+  today: string,
+): Promise<ObligationEntry[]> {
+  const rows = await sql<ObligationEntry>`
+    SELECT ${ENTRY_COLUMNS(today)}
+    FROM nominal_obligations o
+    WHERE o.area_code = ${areaCode} AND ${listCondition(key, today)}
+    ORDER BY "dueOn" NULLS LAST, o.nominal_id`.execute(db);
+  return rows.rows;
+}
+
+/** Obligations by person (people with none computed yet are absent). */
+export async function obligationEntries(
+  db: Db | Tx,
+  nominalIds: readonly string[],
+  today: string,
+): Promise<Map<string, ObligationEntry>> {
+  const wanted = [...new Set(nominalIds)];
+  if (!wanted.length) return new Map();
+  const rows = await sql<ObligationEntry>`
+    SELECT ${ENTRY_COLUMNS(today)}
+    FROM nominal_obligations o
+    WHERE o.nominal_id = ANY(${wanted}::uuid[])`.execute(db);
+  return new Map(rows.rows.map((r) => [r.nominalId, r]));
+}
+
+/**
+ * The area's Category 3 candidates (recommendation 14: high-risk domestic abuse and stalking, not
+ * under MAPPA, not considered since anything significant changed), index nominal_obligations_candidates.
+ */
+export async function category3CandidateEntries(db: Db | Tx, areaCode: string): Promise<ObligationEntry[]> {
+  return db
+    .selectFrom('nominal_obligations')
+    .select([
+      'nominal_id as nominalId',
+      'area_code as areaCode',
+      'category',
+      'level',
+      sql<null>`NULL`.as('dueOn'),
+      sql<null>`NULL`.as('basis'),
+      sql<boolean>`false`.as('overdue'),
+    ])
+    .where('area_code', '=', areaCode)
+    .where('category3_candidate', '=', true)
+    .execute();
+}

@@ -1,0 +1,157 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../access/policy.ts';
+import { MAPPA_CATEGORY, labelOf } from '../../../domain/codes.ts';
+import { formatDateLong } from '../../../domain/dates.ts';
+import { SIGNIFICANT_EVENT_TYPE } from '../../../domain/deadlines.ts';
+import type { FieldErrors } from '../../../domain/errors.ts';
+import { LEVEL_CRITERION } from '../../../domain/levels.ts';
+import { parseInput } from '../../../validation/parse.ts';
+import { handleForm } from '../../../web/forms.ts';
+import type { Web } from '../../../web/types.ts';
+import { getNominalSection } from '../../nominals/index.ts';
+import { DECISION_KIND, OFFENDER_NOTIFICATION_KIND, SCREENING_QUESTIONS } from '../codes.ts';
+import { DecisionParams, LevelsPageQuery, NominalParams } from '../schemas.ts';
+import { countersignLevelDecision } from '../use-cases/decisions.ts';
+import { getLevelHistory } from '../use-cases/history.ts';
+import { dueStatus, summaryLinks } from './forms.ts';
+
+/**
+ * The person's MAPPA status page (MAPPA.md §2–3, §6): category, level, what is due, significant
+ * events and every level decision, with the buttons to the forms that record them; and
+ * countersigning a decision from it.
+ */
+
+type History = Awaited<ReturnType<typeof getLevelHistory>>;
+type PageQuery = ReturnType<typeof LevelsPageQuery.parse>;
+
+const answerText = (v: unknown) =>
+  v === true || v === 'yes' || v === 'true'
+    ? 'Yes'
+    : v === false || v === 'no' || v === 'false'
+      ? 'No'
+      : 'Not answered';
+
+function presentDecisions(history: History) {
+  return history.decisions.map((d) => ({
+    ...d,
+    kindLabel: labelOf(DECISION_KIND, d.kind),
+    levelLabel: d.level ? `Level ${d.level}` : 'No level',
+    criteriaLabels: (d.criteria ?? []).map((c: string) => labelOf(LEVEL_CRITERION, c)),
+    screening: d.answers
+      ? SCREENING_QUESTIONS.map((q) => ({ question: q.label, answer: answerText(d.answers?.[q.key]) }))
+      : null,
+  }));
+}
+
+/** The success banner after a form saved (its redirect says which). */
+function bannerFor(query: PageQuery, decisions: ReturnType<typeof presentDecisions>, history: History) {
+  const justDecided = query.decision ? decisions.find((d) => d.id === query.decision) : undefined;
+  if (justDecided)
+    return {
+      heading: justDecided.level
+        ? `${justDecided.levelLabel} recorded`
+        : 'The end of MAPPA management has been recorded',
+      warning: justDecided.warning,
+    };
+  if (query.event === 'recorded') {
+    const notified = Number(query.notified);
+    return {
+      heading: 'Significant event recorded',
+      text:
+        Number.isInteger(notified) && notified > 0
+          ? `${notified} other ${notified === 1 ? 'manager was' : 'managers were'} notified in their Vigil inbox. A level review is now due.`
+          : 'No other manager who uses Vigil is recorded for this person, so nobody else was notified. A level review is now due.',
+    };
+  }
+  if (query.told === 'recorded') return { heading: 'Recorded that they were told of their MAPPA status' };
+  if (query.notification === 'recorded') {
+    const due = history.obligations.notification_due_on;
+    return {
+      heading: 'Notification to the police recorded',
+      text: due ? `The next notification is due by ${formatDateLong(due)}.` : undefined,
+    };
+  }
+  if (query.countersigned === 'yes') return { heading: 'Level decision countersigned' };
+  return null;
+}
+
+export const statusPage =
+  (web: Web): FastifyPluginAsync =>
+  async (app) => {
+    const { database } = web;
+
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      query: PageQuery,
+      problem?: { status: number; errors: FieldErrors },
+    ) => {
+      const ctx = web.context(request);
+      const person = await getNominalSection(database, ctx, id, 'identity');
+      const history = await getLevelHistory(database, ctx, id);
+      const o = history.obligations;
+      const decisions = presentDecisions(history);
+      const errors = problem?.errors;
+      return reply.code(problem?.status ?? 200).render('levels/views/levels.njk', {
+        title: `MAPPA level – ${person.name}`,
+        errors: errors ?? {},
+        errorList: summaryLinks(errors, []).map((e) => ({ ...e, href: '#decisions' })),
+        userId: ctx.actor.userId,
+        offenderNotifications: history.offenderNotifications.map((n) => ({
+          ...n,
+          kindLabel: labelOf(OFFENDER_NOTIFICATION_KIND, n.kind),
+        })),
+        showNotificationLink: o.category === 1 && can(ctx.actor, 'notification.record'),
+        canCountersign: can(ctx.actor, 'level.countersign'),
+        id,
+        person,
+        o,
+        category: MAPPA_CATEGORY.find((c) => c.code === o.category),
+        levelDue:
+          o.category !== null && o.level === null
+            ? {
+                dueOn: o.level_decision_due_on,
+                basis: o.level_decision_basis,
+                status: dueStatus(o.level_decision_due_on, ctx.today),
+              }
+            : null,
+        reviewDue:
+          o.level !== null
+            ? { dueOn: o.review_due_on, basis: o.review_basis, status: dueStatus(o.review_due_on, ctx.today) }
+            : null,
+        notificationDue: o.notification_due_on
+          ? { dueOn: o.notification_due_on, status: dueStatus(o.notification_due_on, ctx.today) }
+          : null,
+        decisions,
+        events: history.events.map((e) => ({ ...e, typeLabel: labelOf(SIGNIFICANT_EVENT_TYPE, e.type) })),
+        told: history.toldOfStatus,
+        canDecide: can(ctx.actor, 'level.decide'),
+        canEdit: can(ctx.actor, 'nominal.edit'),
+        banner: bannerFor(query, decisions, history),
+      });
+    };
+
+    app.get('/nominals/:id/levels', { config: { action: 'nominal.view' } }, async (request, reply) =>
+      render(
+        request,
+        reply,
+        parseInput(NominalParams, request.params).id,
+        parseInput(LevelsPageQuery, request.query),
+      ),
+    );
+
+    // Countersigning a level decision (when the area requires it).
+    app.post(
+      '/nominals/:id/levels/:decisionId/countersignature',
+      { config: { action: 'level.countersign' } },
+      async (request, reply) => {
+        const { id, decisionId } = parseInput(DecisionParams, request.params);
+        return handleForm({
+          attempt: () => countersignLevelDecision(database, web.context(request), id, decisionId),
+          done: () => reply.redirect(`/nominals/${id}/levels?countersigned=yes#decisions`, 303),
+          redisplay: ({ status, errors }) => render(request, reply, id, {}, { status, errors }),
+        });
+      },
+    );
+  };
