@@ -12,3 +12,5 @@ export {
   openActionsFor,
   updateAction,
 } from './use-cases.ts';
+export { actionOrigin, actionsForMinutes } from './queries.ts';
+export { ActionUpdateInput, NewActionInput } from './schemas.ts';

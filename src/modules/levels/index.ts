@@ -15,3 +15,9 @@ export {
   updateAreaSettings,
   type LevelDecisionForm,
 } from './use-cases.ts';
+export {
+  latestStatusNotification,
+  levelDecisionsAtMeeting,
+  significantEventsSince,
+  storedObligations,
+} from './queries.ts';

@@ -29,3 +29,4 @@ export {
   nominalsManagedBy,
   type NominalHeadline,
 } from './queries.ts';
+export { currentManagerUserIds, nominalsByVigilRefs, timelineSince } from './queries.ts';

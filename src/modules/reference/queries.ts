@@ -21,3 +21,15 @@ export async function agenciesByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// --- for meetings ---
+
+/** An area's agencies by name: what a meeting's forms offer to invite and to own actions. */
+export async function agenciesInArea(db: Db | Tx, areaCode: string): Promise<AgencyRow[]> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'type', 'area_code as areaCode'])
+    .where('area_code', '=', areaCode)
+    .orderBy('name')
+    .execute();
+}
