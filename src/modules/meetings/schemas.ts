@@ -67,7 +67,10 @@ const ids = (message: string) =>
   z
     .preprocess(
       several,
-      z.array(z.string({ error: message }).trim().refine(isUuid, { error: message }), { error: message }),
+      z.array(
+        z.string({ error: message }).trim().refine(isUuid, { error: message }).meta({ format: 'uuid' }),
+        { error: message },
+      ),
     )
     .default([]);
 
@@ -142,6 +145,7 @@ export const ScheduleMeetingInput = z
           .string({ error: 'Select the chair' })
           .trim()
           .refine(isUuid, { error: 'Select the chair' })
+          .meta({ format: 'uuid' })
           .optional(),
       )
       .describe('A meeting chair in your area'),
@@ -203,6 +207,7 @@ export const AttendanceInput = z
       .string({ error: 'Select the agency' })
       .trim()
       .refine(isUuid, { error: 'Select the agency' })
+      .meta({ format: 'uuid' })
       .describe('An invited agency'),
     personName: requiredText(200, 'Enter the name of the person', 'Name must be 200 characters or fewer'),
     attendance: z.enum(
@@ -273,7 +278,7 @@ export const PanelDecisionInput = z.object({
       (v) => numeric(blank(v)),
       z.literal([1, 2, 3, 'end'], { error: 'Select the level' }).optional(),
     )
-    .describe('The level, or `end` to end MAPPA management'),
+    .describe('Required: the level, or `end` to end MAPPA management'),
   criteria: z
     .preprocess(
       several,
