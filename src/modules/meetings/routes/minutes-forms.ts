@@ -233,7 +233,8 @@ export const minutesFormPages =
       { config: { action: 'level.decide' } },
       async (request, reply) => {
         const where = parseInput(MinutesParams, request.params);
-        const body = { ...bodyOf(request), criteria: list(bodyOf(request).criteria) };
+        const sent = bodyOf(request);
+        const body = { ...sent, criteria: list(sent.criteria) };
         return handleForm({
           attempt: () =>
             recordPanelDecision(database, web.context(request), where.meetingId, where.nominalId, body),
