@@ -2,7 +2,7 @@ import { actionRoutes } from '../modules/actions/index.ts';
 import { registerAuditPages } from '../modules/audit/index.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
 import { levelRoutes } from '../modules/levels/index.ts';
-import { registerMeetings } from '../modules/meetings/index.ts';
+import { meetingRoutes } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
 import { registerOversight } from '../modules/oversight/index.ts';
@@ -57,7 +57,7 @@ export async function registerRoutes(
   await app.register(worklistRoutes(web));
   registerInbox(web);
   registerReferrals(web);
-  registerMeetings(web);
+  await app.register(meetingRoutes(web));
   await app.register(actionRoutes(web));
   registerRiskManagementPlan(web);
   registerPrisonReports(web);

@@ -13,3 +13,5 @@ export {
   updateAction,
 } from './use-cases.ts';
 export { overdueActions, type OverdueAction } from './queries.ts';
+export { actionOrigin, actionsForMinutes } from './queries.ts';
+export { ActionUpdateInput, NewActionInput } from './schemas.ts';

@@ -1,4 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
+import { agenciesByIds } from '../reference/index.ts';
+import { usersByIds } from '../users/index.ts';
 
 // --- for worklists ---
 
@@ -45,4 +47,120 @@ export async function overdueActions(
       .where('owner_agency_id', '=', owner.unassignedOfAgencyId)
       .where('owner_user_id', 'is', null);
   return query.orderBy('due_on').orderBy('id').execute();
+}
+// --- for meetings ---
+
+/** Whose action it is and the meeting that agreed it (null: agreed between meetings). */
+export async function actionOrigin(
+  db: Db | Tx,
+  actionId: string,
+): Promise<{ nominalId: string; meetingId: string | null } | undefined> {
+  return db
+    .selectFrom('actions')
+    .select(['nominal_id as nominalId', 'meeting_id as meetingId'])
+    .where('id', '=', actionId)
+    .executeTakeFirst();
+}
+
+/**
+ * A person's actions as the minutes of one meeting show them: those agreed at it (by when they
+ * were agreed), earlier ones still open or updated at it (by due date), and the updates recorded
+ * at it; owners named. Read through the person's actions (actions_nominal) and their updates
+ * (action_updates_action).
+ */
+export async function actionsForMinutes(db: Db | Tx, meetingId: string, nominalId: string) {
+  const actions = await db
+    .selectFrom('actions')
+    .select([
+      'id',
+      'meeting_id as meetingId',
+      'description',
+      'pillar',
+      'safeguarding',
+      'due_on as dueOn',
+      'status',
+      'version',
+      'distributed_at as distributedAt',
+      'owner_agency_id as ownerAgencyId',
+      'owner_user_id as ownerUserId',
+      'owner_name as ownerName',
+      'created_at as createdAt',
+    ])
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  const updates = actions.length
+    ? await db
+        .selectFrom('action_updates')
+        .select([
+          'id',
+          'action_id as actionId',
+          'note',
+          'status',
+          'created_at as createdAt',
+          'created_by as by',
+        ])
+        .where(
+          'action_id',
+          'in',
+          actions.map((a) => a.id),
+        )
+        .where('meeting_id', '=', meetingId)
+        .orderBy('created_at')
+        .execute()
+    : [];
+  const [agencies, users] = await Promise.all([
+    agenciesByIds(
+      db,
+      actions.map((a) => a.ownerAgencyId),
+    ),
+    usersByIds(db, [...actions.map((a) => a.ownerUserId), ...updates.map((u) => u.by)]),
+  ]);
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const updated = new Set(updates.map((u) => u.actionId));
+  const dueOn = (a: { dueOn: unknown }) => String(a.dueOn).slice(0, 10);
+  const owner = (a: (typeof actions)[number]) => ({
+    ownerAgency: agencies.get(a.ownerAgencyId)?.name ?? '',
+    ownerName: (a.ownerUserId && users.get(a.ownerUserId)?.displayName) || a.ownerName || '',
+  });
+  const time = (v: Date | string) => new Date(v).getTime();
+  return {
+    agreed: actions
+      .filter((a) => a.meetingId === meetingId)
+      .sort((x, y) => time(x.createdAt) - time(y.createdAt))
+      .map((a) => ({
+        id: a.id,
+        description: a.description,
+        pillar: a.pillar,
+        safeguarding: a.safeguarding,
+        dueOn: dueOn(a),
+        status: a.status,
+        distributedAt: a.distributedAt === null ? null : new Date(a.distributedAt).toISOString(),
+        ...owner(a),
+      })),
+    earlier: actions
+      .filter((a) => a.meetingId !== meetingId && (a.status === 'open' || updated.has(a.id)))
+      .map((a) => ({
+        id: a.id,
+        description: a.description,
+        pillar: a.pillar,
+        dueOn: dueOn(a),
+        status: a.status,
+        version: a.version,
+        ...owner(a),
+      }))
+      .sort((x, y) => x.dueOn.localeCompare(y.dueOn)),
+    updates: updates.map((u) => {
+      const action = byId.get(u.actionId)!;
+      return {
+        id: u.id,
+        actionId: u.actionId,
+        description: action.description,
+        ownerAgency: owner(action).ownerAgency,
+        note: u.note,
+        status: u.status,
+        createdAt: new Date(u.createdAt).toISOString(),
+        by: users.get(u.by)?.displayName ?? '',
+      };
+    }),
+  };
 }

@@ -28,3 +28,9 @@ export {
 } from './use-cases/decisions.ts';
 export { getLevelHistory, levelSummary } from './use-cases/history.ts';
 export { recordOffenderNotification } from './use-cases/status.ts';
+export {
+  latestStatusNotification,
+  levelDecisionsAtMeeting,
+  significantEventsSince,
+  storedObligations,
+} from './queries.ts';

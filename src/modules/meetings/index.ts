@@ -1,23 +1,18 @@
 /** The meetings capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { getAgenda } from './agenda.ts';
 export { minutesDocument } from './minutes-document.ts';
-export { registerMeetings } from './routes.ts';
+export { londonInstant } from './london-time.ts';
+export { meetingsByIds } from './queries.ts';
+export { meetingRoutes } from './routes/index.ts';
+export { getAgenda } from './use-cases/agenda.ts';
+export { attendanceSummary, recordAttendance } from './use-cases/attendance.ts';
+export { addMinutesAction, addMinutesActionUpdate, recordPanelDecision } from './use-cases/decisions.ts';
+export { closeMeeting, getMeeting, listMeetings } from './use-cases/meetings.ts';
 export {
   MinutesLockedError,
-  addMinutesAction,
-  addMinutesActionUpdate,
   approveMinutes,
-  attendanceSummary,
-  closeMeeting,
   correctMinutes,
-  getMeeting,
   getMinutes,
-  listMeetings,
-  londonInstant,
-  recordAttendance,
-  recordPanelDecision,
   saveMinutes,
-  scheduleMeeting,
-} from './use-cases.ts';
-export { meetingsByIds } from './queries.ts';
+} from './use-cases/minutes.ts';
+export { scheduleMeeting } from './use-cases/scheduling.ts';
 export { meetingDiscussed } from './queries.ts';

@@ -7,7 +7,7 @@ import {
 import { PILLAR, labelOf } from '../../domain/codes.ts';
 import { formatDateLong } from '../../domain/dates.ts';
 import type { DocumentSection, VigilDocument } from '../../web/documents/document.ts';
-import type { getMinutes } from './use-cases.ts';
+import type { getMinutes } from './use-cases/minutes.ts';
 
 type Minutes = Awaited<ReturnType<typeof getMinutes>>;
 

@@ -37,3 +37,4 @@ export {
   setMappaStatus,
 } from './queries.ts';
 export { currentCaseload, nominalListEntries, type NominalListEntry } from './queries.ts';
+export { nominalsByVigilRefs, timelineSince } from './queries.ts';

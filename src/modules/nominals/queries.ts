@@ -135,18 +135,20 @@ export async function nominalIds(db: Db | Tx, areaCode?: string): Promise<string
 /** The users named as the person's managers on `today` (managers without a Vigil account are left out). */
 export async function currentManagerUserIds(
   db: Db | Tx,
-  nominalId: string,
+  nominalIds: string | readonly string[],
   today: string,
 ): Promise<string[]> {
+  const ids = typeof nominalIds === 'string' ? [nominalIds] : [...nominalIds];
+  if (!ids.length) return [];
   const rows = await db
     .selectFrom('nominal_managers')
     .select('user_id')
-    .where('nominal_id', '=', nominalId)
+    .where('nominal_id', 'in', ids)
     .where('user_id', 'is not', null)
     .where('from_date', '<=', today)
     .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', today)]))
     .execute();
-  return [...new Set(rows.map((r) => r.user_id!))];
+  return [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
 }
 
 /** Ends, on `today`, the person's involvements of one kind still current then or starting later. */
@@ -229,4 +231,49 @@ export async function currentCaseload(
     .where(nominalScope(actor, moment))
     .execute();
   return rows.map(listEntry);
+}
+// --- for meetings ---
+
+/** People by Vigil reference (no scope check: callers check each person's scope). */
+export async function nominalsByVigilRefs(
+  db: Db | Tx,
+  vigilRefs: readonly string[],
+): Promise<{ id: string; vigilRef: string }[]> {
+  if (!vigilRefs.length) return [];
+  return db
+    .selectFrom('nominals')
+    .select(['id', 'vigil_ref as vigilRef'])
+    .where('vigil_ref', 'in', [...vigilRefs])
+    .execute();
+}
+
+/**
+ * The record's timeline since an instant, newest first, leaving out what the reader may not see
+ * (entries of some sensitivities, some sections): the caller has checked the scope and says what
+ * to leave out.
+ */
+export async function timelineSince(
+  db: Db | Tx,
+  nominalId: string,
+  options: {
+    since: Date;
+    leaveOut: { sensitivities: readonly string[]; sections: readonly string[] };
+    limit: number;
+  },
+): Promise<{ at: Date; summary: string; section: string; userId: string }[]> {
+  const { sensitivities, sections } = options.leaveOut;
+  let query = db
+    .selectFrom('nominal_changes')
+    .select(['at', 'summary', 'section', 'user_id as userId'])
+    .where('nominal_id', '=', nominalId)
+    .where('at', '>=', options.since);
+  if (sensitivities.length)
+    query = query.where((eb) =>
+      eb.or([
+        eb('sensitivity', 'is', null),
+        eb('sensitivity', 'not in', sensitivities as ('victims' | 'health' | 'intelligence')[]),
+      ]),
+    );
+  if (sections.length) query = query.where('section', 'not in', [...sections]);
+  return query.orderBy('id', 'desc').limit(options.limit).execute();
 }

@@ -38,3 +38,6 @@ export async function agenciesInArea(
   if (types) query = query.where('type', 'in', [...types]);
   return query.orderBy('name').execute();
 }
+// --- for meetings ---
+
+/** An area's agencies by name: what a meeting's forms offer to invite and to own actions. */

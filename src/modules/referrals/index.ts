@@ -13,3 +13,4 @@ export {
   submitReferral,
   withdrawReferral,
 } from './use-cases.ts';
+export { acceptedReferrals, type AcceptedReferral } from './queries.ts';

@@ -8,3 +8,4 @@ export {
   revisePlan,
   type PlanView,
 } from './use-cases.ts';
+export { planVersionsFromMeeting } from './queries.ts';

@@ -36,3 +36,20 @@ export async function usersByIds(
     ]),
   );
 }
+
+// --- for meetings ---
+
+/** The active users of some agencies, by name: who may be named as an action's owner. */
+export async function activeUsersOfAgencies(
+  db: Db | Tx,
+  agencyIds: readonly string[],
+): Promise<{ id: string; displayName: string; agencyId: string }[]> {
+  if (!agencyIds.length) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name as displayName', 'agency_id as agencyId'])
+    .where('agency_id', 'in', [...agencyIds])
+    .where('disabled_at', 'is', null)
+    .orderBy('display_name')
+    .execute();
+}
