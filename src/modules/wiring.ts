@@ -1,6 +1,7 @@
 import { dueStatus, recomputeObligations, recordSignificantEvent, levelSummary } from './levels/index.ts';
 import { extendRecord } from './nominals/index.ts';
-import { planSummary } from './risk-management-plan/index.ts';
+import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
+import { extendPlan, planSummary } from './risk-management-plan/index.ts';
 
 /**
  * The one place capabilities that depend on the record plug back into it (see
@@ -20,3 +21,6 @@ extendRecord({
     };
   },
 });
+
+// The plan names the meetings that revised it; meetings sit above it (their agenda shows the plan).
+extendPlan({ meetingsByIds, discusses: meetingDiscusses });

@@ -9,7 +9,7 @@ import { registerOversight } from '../modules/oversight/index.ts';
 import { registerPrisonReports } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
-import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
+import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
 import { registerWorklists } from '../modules/worklists/index.ts';
@@ -47,7 +47,7 @@ export async function registerRoutes(
   registerReferrals(web);
   registerMeetings(web);
   await app.register(actionRoutes(web));
-  registerRiskManagementPlan(web);
+  await app.register(riskManagementPlanRoutes(web));
   registerPrisonReports(web);
   await app.register(async () => {
     web.api.register(app);

@@ -16,3 +16,16 @@ export async function meetingsByIds(
     rows.map((r) => [r.id, { id: r.id, startsAt: new Date(r.starts_at), level: r.level, status: r.status }]),
   );
 }
+
+// --- for prison-reports and risk-management-plan ---
+
+/** Whether the meeting exists and discusses the person. Both ids are UUIDs (callers check a typed one). */
+export async function meetingDiscusses(db: Db | Tx, meetingId: string, nominalId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meeting_nominals')
+    .select('meeting_id')
+    .where('meeting_id', '=', meetingId)
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
