@@ -6,7 +6,7 @@ import { registerMeetings } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
 import { registerOversight } from '../modules/oversight/index.ts';
-import { registerPrisonReports } from '../modules/prison-reports/index.ts';
+import { prisonReportRoutes } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
 import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
@@ -48,7 +48,7 @@ export async function registerRoutes(
   registerMeetings(web);
   await app.register(actionRoutes(web));
   await app.register(riskManagementPlanRoutes(web));
-  registerPrisonReports(web);
+  await app.register(prisonReportRoutes(web));
   await app.register(async () => {
     web.api.register(app);
     registerApiDocs(web);

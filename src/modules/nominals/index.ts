@@ -29,3 +29,4 @@ export {
   nominalsManagedBy,
   type NominalHeadline,
 } from './queries.ts';
+export { entityChanges, type EntityChange } from './queries.ts';
