@@ -8,7 +8,7 @@ import { registerInbox } from '../modules/notifications/index.ts';
 import { registerOversight } from '../modules/oversight/index.ts';
 import { prisonReportRoutes } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
-import { registerReferrals } from '../modules/referrals/index.ts';
+import { referralRoutes } from '../modules/referrals/index.ts';
 import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
@@ -44,7 +44,7 @@ export async function registerRoutes(
   registerLevels(web);
   registerWorklists(web);
   registerInbox(web);
-  registerReferrals(web);
+  await app.register(referralRoutes(web));
   registerMeetings(web);
   await app.register(actionRoutes(web));
   await app.register(riskManagementPlanRoutes(web));

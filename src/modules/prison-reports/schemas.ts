@@ -9,6 +9,9 @@ import { REPORT_PARTS, REPORT_STATUS, type ReportPartKey } from './reports.ts';
  * who may approve) is the use cases'.
  */
 
+/** What a caller may send: any value for each field (the schema says what is wrong with it). */
+type Loose<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 const PART_MAX = 10000;
 const REASON_MAX = 2000;
 const EXPECTED_VERSION = 'Reload the report: the version you started from is missing';
@@ -22,7 +25,8 @@ const part = (label: string, hint: string) =>
       (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? typed(v) : v),
       z
         .string({ error: `${label} must be text` })
-        .max(PART_MAX, { error: `${label} must be ${PART_MAX} characters or fewer` }),
+        .max(PART_MAX, { error: `${label} must be ${PART_MAX} characters or fewer` })
+        .refine((v) => !v.includes('\0'), { error: `${label} must not contain a NUL character` }),
     )
     .default('')
     .describe(`${hint} Blank when omitted.`);
@@ -66,16 +70,16 @@ export const ReportReturn = z.object({
       z
         .string()
         .min(1, { error: 'Enter why the report is being returned' })
-        .max(REASON_MAX, { error: `Reason must be ${REASON_MAX} characters or fewer` }),
+        .max(REASON_MAX, { error: `Reason must be ${REASON_MAX} characters or fewer` })
+        .refine((v) => !v.includes('\0'), { error: 'Reason must not contain a NUL character' }),
     )
     .describe('Why it is returned: its author sees this'),
 });
 
-/** What a caller may send: anything, field by field (the schema says what is wrong with it). */
-export type NewReportInput = Partial<z.input<typeof NewReport>>;
-export type ReportRevisionInput = Partial<z.input<typeof ReportRevision>>;
-export type ReportVersionInput = Partial<z.input<typeof ReportVersion>>;
-export type ReportReturnInput = Partial<z.input<typeof ReportReturn>>;
+export type NewReportInput = Loose<typeof NewReport>;
+export type ReportRevisionInput = Loose<typeof ReportRevision>;
+export type ReportVersionInput = Loose<typeof ReportVersion>;
+export type ReportReturnInput = Loose<typeof ReportReturn>;
 
 export const NominalParams = z.object({ id: pathId });
 export const ReportParams = z.object({ id: pathId, reportId: pathId });

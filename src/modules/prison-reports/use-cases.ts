@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { meetingDiscusses } from '../meetings/index.ts';
-import { loadInScope, recordChange } from '../nominals/index.ts';
+import { loadInScope, recordAndLog } from '../nominals/index.ts';
 import { notify } from '../notifications/index.ts';
 import { activeUsersWithRole } from '../users/index.ts';
 import {
@@ -41,17 +41,15 @@ import {
  * and approved by a second manager of the same establishment before anyone outside it sees it.
  */
 
-const logged = (
-  tx: Tx,
-  ctx: UseCaseContext,
-  nominalId: string,
-  operation: 'consultation' | 'collection' | 'alteration',
-) =>
+/** The access log's section for reports. */
+const LOGGED_AS = 'prison report (MAPPA F)';
+
+const consulted = (tx: Tx, ctx: UseCaseContext, nominalId: string) =>
   logAccess(tx, ctx, {
-    operation,
+    operation: 'consultation',
     recordType: 'nominal',
     recordIds: [nominalId],
-    section: 'prison report (MAPPA F)',
+    section: LOGGED_AS,
   });
 
 /** The reports the actor may see, newest first: approved ones, and their own establishment's drafts. */
@@ -66,7 +64,7 @@ export async function listReports(database: Database, ctx: UseCaseContext, nomin
           )
         : query.where('status', '=', 'approved');
     const rows = await query.orderBy('updated_at', 'desc').execute();
-    await logged(tx, ctx, nominalId, 'consultation');
+    await consulted(tx, ctx, nominalId);
     return {
       reports: await reportViews(tx, ctx, scope, rows),
       mayWrite: can(ctx.actor, 'prison-report.write') && ctx.actor.agencyType === 'prison',
@@ -84,7 +82,7 @@ export async function getReport(
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const row = await loadVisible(tx, ctx, scope, reportId);
     const wroteIt = await editedBy(tx, row.id, ctx.actor.userId);
-    await logged(tx, ctx, nominalId, 'consultation');
+    await consulted(tx, ctx, nominalId);
     const [view] = await reportViews(tx, ctx, scope, [row], wroteIt);
     return view!;
   });
@@ -164,18 +162,22 @@ export async function createReport(
       })
       .returning(['id', 'version', 'status'])
       .executeTakeFirstOrThrow();
-    await recordChange(tx, ctx, {
-      nominalId,
-      section: SECTION,
-      entityId: row.id,
-      entityVersion: row.version,
-      action: 'created',
-      summary: `Prison report (MAPPA F) ${submit ? 'written and submitted for approval' : 'started'} by ${ctx.actor.agencyName}`,
-      before: null,
-      after: { status: row.status },
-    });
+    await recordAndLog(
+      tx,
+      ctx,
+      {
+        nominalId,
+        section: SECTION,
+        entityId: row.id,
+        entityVersion: row.version,
+        action: 'created',
+        summary: `Prison report (MAPPA F) ${submit ? 'written and submitted for approval' : 'started'} by ${ctx.actor.agencyName}`,
+        before: null,
+        after: { status: row.status },
+      },
+      { section: LOGGED_AS },
+    );
     if (submit) await afterSubmission(tx, ctx, nominalId, row.id, establishmentId);
-    await logged(tx, ctx, nominalId, 'collection');
     return { id: row.id, version: row.version, status: row.status };
   });
 }
@@ -197,7 +199,7 @@ async function loadForChange(
 
 /**
  * Writes the report's next version, refused (409) if someone saved one since `row` was read, and
- * records the change with `summary` of the new version number.
+ * records the change (`summary` of the new version number) on the timeline and in the access log.
  */
 async function writeNextVersion(
   tx: Tx,
@@ -215,16 +217,21 @@ async function writeNextVersion(
     .returning(['id', 'version', 'status'])
     .executeTakeFirst();
   if (!updated) throw await staleReport(tx, row.id, row.version);
-  await recordChange(tx, ctx, {
-    nominalId,
-    section: SECTION,
-    entityId: row.id,
-    entityVersion: updated.version,
-    action: 'updated',
-    summary: summary(updated.version),
-    before: { status: row.status },
-    after: { status: updated.status },
-  });
+  await recordAndLog(
+    tx,
+    ctx,
+    {
+      nominalId,
+      section: SECTION,
+      entityId: row.id,
+      entityVersion: updated.version,
+      action: 'updated',
+      summary: summary(updated.version),
+      before: { status: row.status },
+      after: { status: updated.status },
+    },
+    { section: LOGGED_AS },
+  );
   return updated;
 }
 
@@ -269,7 +276,6 @@ export async function saveReport(
           : `Prison report (MAPPA F) draft saved (version ${version})`,
     );
     if (submit) await afterSubmission(tx, ctx, nominalId, row.id, row.establishment_agency_id);
-    await logged(tx, ctx, nominalId, 'alteration');
     return { id: updated.id, version: updated.version, status: updated.status };
   });
 }
@@ -288,11 +294,9 @@ export async function submitReport(
     const row = await loadForChange(tx, ctx, nominalId, reportId, expectedVersion);
     if (!['draft', 'returned'].includes(row.status))
       throw new ValidationError({ status: 'Only a draft or a returned report can be submitted' });
-    const parts = Object.fromEntries(REPORT_PARTS.map((p) => [p.key, row[p.column]])) as Record<
-      ReportPartKey,
-      string
-    >;
-    const errors = submissionErrors(parts);
+    const errors = submissionErrors(
+      Object.fromEntries(REPORT_PARTS.map((p) => [p.key, row[p.column]])) as Record<ReportPartKey, string>,
+    );
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const updated = await writeNextVersion(
       tx,
@@ -303,7 +307,6 @@ export async function submitReport(
       () => `Prison report (MAPPA F) submitted for approval by ${ctx.actor.agencyName}`,
     );
     await afterSubmission(tx, ctx, nominalId, row.id, row.establishment_agency_id);
-    await logged(tx, ctx, nominalId, 'alteration');
     return { id: updated.id, version: updated.version, status: updated.status };
   });
 }
@@ -359,7 +362,6 @@ export async function decideReport(
           : `${ctx.actor.displayName} returned your prison report for changes.`,
       link: `/nominals/${nominalId}/prison-reports/${row.id}`,
     });
-    await logged(tx, ctx, nominalId, 'alteration');
     return { id: updated.id, version: updated.version, status: updated.status };
   });
 }

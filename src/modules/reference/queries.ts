@@ -21,3 +21,15 @@ export async function agenciesByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// --- for referrals ---
+
+/** An area's agencies, by name (uses the index on agencies (area_code, type)). */
+export async function agenciesInArea(db: Db | Tx, areaCode: string): Promise<AgencyRow[]> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'type', 'area_code as areaCode'])
+    .where('area_code', '=', areaCode)
+    .orderBy('name')
+    .execute();
+}

@@ -9,6 +9,9 @@ import { PLAN_PARTS } from './versions.ts';
  * still current, something changed) are the use case's.
  */
 
+/** What a caller may send: any value for each field (the schema says what is wrong with it). */
+type Loose<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 const PART_MAX = 10000;
 const CONDITION_MAX = 1000;
 const CONDITIONS_MAX = 100;
@@ -34,7 +37,8 @@ const part = (label: string, hint: string) =>
       (v) => (v === undefined || v === null ? '' : typeof v === 'string' ? typed(v) : v),
       z
         .string({ error: `${label} must be text` })
-        .max(PART_MAX, { error: `${label} must be ${PART_MAX} characters or fewer` }),
+        .max(PART_MAX, { error: `${label} must be ${PART_MAX} characters or fewer` })
+        .refine((v) => !v.includes('\0'), { error: `${label} must not contain a NUL character` }),
     )
     .default('')
     .describe(`${hint} Blank when omitted.`);
@@ -76,7 +80,8 @@ export const PlanRevision = z.object({
       z
         .string()
         .min(1, { error: 'Enter why the plan is changing' })
-        .max(REASON_MAX, { error: `Reason must be ${REASON_MAX} characters or fewer` }),
+        .max(REASON_MAX, { error: `Reason must be ${REASON_MAX} characters or fewer` })
+        .refine((v) => !v.includes('\0'), { error: 'Reason must not contain a NUL character' }),
     )
     .describe('Why the plan is changing'),
   meetingId: z
@@ -87,8 +92,7 @@ export const PlanRevision = z.object({
     .default(null)
     .describe('The meeting that decided the change (it must include this person)'),
 });
-/** What a caller may send: anything, field by field (the schema says what is wrong with it). */
-export type PlanRevisionInput = Partial<z.input<typeof PlanRevision>>;
+export type PlanRevisionInput = Loose<typeof PlanRevision>;
 
 export const NominalParams = z.object({ id: pathId });
 /** Page addresses: a bad value is ignored, never an error page. */

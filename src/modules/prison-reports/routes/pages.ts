@@ -108,11 +108,16 @@ export const prisonReportPages =
       },
     );
 
-    const reportPage = async (request: FastifyRequest, errors?: FieldErrors) => {
+    /** The report in the address, and whom it is about. */
+    const reportOf = async (request: FastifyRequest) => {
       const { id, reportId } = parseInput(ReportParams, request.params);
       const ctx = web.context(request);
       const person = await getNominalSection(database, ctx, id, 'identity');
-      const report = await getReport(database, ctx, id, reportId);
+      return { id, person, report: await getReport(database, ctx, id, reportId) };
+    };
+
+    const reportPage = async (request: FastifyRequest, errors?: FieldErrors) => {
+      const { id, person, report } = await reportOf(request);
       return {
         title: `Prison report (MAPPA F) – ${person.name}`,
         id,
@@ -132,10 +137,7 @@ export const prisonReportPages =
     );
 
     const documentOf = async (request: FastifyRequest) => {
-      const { id, reportId } = parseInput(ReportParams, request.params);
-      const ctx = web.context(request);
-      const person = await getNominalSection(database, ctx, id, 'identity');
-      const report = await getReport(database, ctx, id, reportId);
+      const { person, report } = await reportOf(request);
       return reportDocument(report, person.name, person.vigilRef);
     };
 
