@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { UseCaseContext } from '../../../access/actor.ts';
 import { authorize, POLICY } from '../../../access/policy.ts';
 import type { Database, Tx } from '../../../db/database.ts';
@@ -68,7 +69,7 @@ async function agreeingOfficer(tx: Tx, userId: string | null, areaCode: string) 
   };
 }
 
-type Decision = ReturnType<typeof ScreeningDecision.parse>;
+type Decision = z.output<typeof ScreeningDecision>;
 
 /**
  * Everything wrong with the decision at once: the decision itself, who may make it by this route,
