@@ -5,9 +5,9 @@ import {
   recomputeObligations,
   recordSignificantEvent,
 } from './levels/index.ts';
-import { meetingDiscussed, meetingsByIds } from './meetings/index.ts';
+import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
 import { extendRecord } from './nominals/index.ts';
-import { planSummary } from './risk-management-plan/index.ts';
+import { extendPlan, planSummary } from './risk-management-plan/index.ts';
 
 /**
  * The one place capabilities that depend on the record plug back into it (see
@@ -30,9 +30,11 @@ extendRecord({
 });
 
 extendLevels({
-  meetingDiscussed,
+  meetingDiscussed: meetingDiscusses,
   async meetingStarts(db, meetingIds) {
     const meetings = await meetingsByIds(db, meetingIds);
     return new Map([...meetings].map(([id, meeting]) => [id, meeting.startsAt]));
   },
 });
+// The plan names the meetings that revised it; meetings sit above it (their agenda shows the plan).
+extendPlan({ meetingsByIds, discusses: meetingDiscusses });

@@ -6,10 +6,10 @@ import { meetingRoutes } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
 import { registerOversight } from '../modules/oversight/index.ts';
-import { registerPrisonReports } from '../modules/prison-reports/index.ts';
+import { prisonReportRoutes } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
-import { registerReferrals } from '../modules/referrals/index.ts';
-import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
+import { referralRoutes } from '../modules/referrals/index.ts';
+import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
 import { worklistRoutes } from '../modules/worklists/index.ts';
@@ -56,11 +56,11 @@ export async function registerRoutes(
   await app.register(levelRoutes(web));
   await app.register(worklistRoutes(web));
   registerInbox(web);
-  registerReferrals(web);
+  await app.register(referralRoutes(web));
   await app.register(meetingRoutes(web));
   await app.register(actionRoutes(web));
-  registerRiskManagementPlan(web);
-  registerPrisonReports(web);
+  await app.register(riskManagementPlanRoutes(web));
+  await app.register(prisonReportRoutes(web));
   await app.register(async () => {
     web.api.register(app);
     registerApiDocs(web);

@@ -32,5 +32,6 @@ export {
   latestStatusNotification,
   levelDecisionsAtMeeting,
   significantEventsSince,
+  levelDecisionCriteria,
   storedObligations,
 } from './queries.ts';

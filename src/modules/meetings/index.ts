@@ -15,4 +15,4 @@ export {
   saveMinutes,
 } from './use-cases/minutes.ts';
 export { scheduleMeeting } from './use-cases/scheduling.ts';
-export { meetingDiscussed } from './queries.ts';
+export { meetingDiscusses } from './queries.ts';

@@ -17,10 +17,10 @@ export async function meetingsByIds(
   );
 }
 
-// --- for levels ---
+// --- for levels, prison-reports and risk-management-plan ---
 
-/** Whether a meeting discussed this person (a panel's level decision names its meeting). */
-export async function meetingDiscussed(db: Db | Tx, meetingId: string, nominalId: string): Promise<boolean> {
+/** Whether the meeting exists and discusses the person. Both ids are UUIDs (callers check a typed one). */
+export async function meetingDiscusses(db: Db | Tx, meetingId: string, nominalId: string): Promise<boolean> {
   const row = await db
     .selectFrom('meeting_nominals')
     .select('meeting_id')

@@ -38,3 +38,4 @@ export {
 } from './queries.ts';
 export { currentCaseload, nominalListEntries, type NominalListEntry } from './queries.ts';
 export { nominalsByVigilRefs, timelineSince } from './queries.ts';
+export { entityChanges, type EntityChange } from './queries.ts';

@@ -277,3 +277,35 @@ export async function timelineSince(
   if (sections.length) query = query.where('section', 'not in', [...sections]);
   return query.orderBy('id', 'desc').limit(options.limit).execute();
 }
+// --- for prison-reports ---
+
+/** One change on a record's timeline, as the capability that made it may read it back. */
+export interface EntityChange {
+  at: Date;
+  userId: string;
+  action: 'created' | 'updated' | 'ended' | 'removed';
+  summary: string;
+  entityVersion: number | null;
+}
+
+/**
+ * The changes recorded against one entity (a report, a referral) in one section of the record,
+ * oldest first: who wrote it, and who changed it last. (An entity's history is short; the index on
+ * nominal_changes (entity_id, id) finds it.)
+ */
+export async function entityChanges(db: Db | Tx, entityId: string, section: string): Promise<EntityChange[]> {
+  const rows = await db
+    .selectFrom('nominal_changes')
+    .select(['at', 'user_id', 'action', 'summary', 'entity_version'])
+    .where('entity_id', '=', entityId)
+    .where('section', '=', section)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    at: new Date(r.at),
+    userId: r.user_id,
+    action: r.action,
+    summary: r.summary,
+    entityVersion: r.entity_version,
+  }));
+}

@@ -22,7 +22,7 @@ export async function agenciesByIds(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-// --- for levels ---
+// --- for levels, meetings and referrals ---
 
 /** An area's agencies (optionally only some types), by name: for standing panels and settings forms. */
 export async function agenciesInArea(
@@ -38,6 +38,3 @@ export async function agenciesInArea(
   if (types) query = query.where('type', 'in', [...types]);
   return query.orderBy('name').execute();
 }
-// --- for meetings ---
-
-/** An area's agencies by name: what a meeting's forms offer to invite and to own actions. */

@@ -3,7 +3,7 @@ import { DECISION_ROUTE_LABEL, REFERRAL_STATUS } from '../../domain/referrals.ts
 import { labelOf } from '../../domain/codes.ts';
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import type { DocumentSection, VigilDocument } from '../../web/documents/document.ts';
-import type { ReferralDetail } from './use-cases.ts';
+import type { ReferralDetail } from './use-cases/reading.ts';
 
 /**
  * MAPPA A, laid out like the national form: numbered sections, the record's parts first (as

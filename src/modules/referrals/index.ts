@@ -1,16 +1,14 @@
 /** The referrals capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { referralDocument } from './document.ts';
 export { VICTIMS_WITHHELD, visibleRecord, type ReferralRecord } from './record.ts';
-export { registerReferrals } from './routes.ts';
+export { referralRoutes } from './routes/index.ts';
+export { saveReferralDraft, startReferral, submitReferral, withdrawReferral } from './use-cases/drafting.ts';
 export {
-  decideReferral,
   getReferral,
   listNominalReferrals,
   listReferrals,
   referralForDocument,
-  saveReferralDraft,
-  startReferral,
-  submitReferral,
-  withdrawReferral,
-} from './use-cases.ts';
+  type ReferralDetail,
+} from './use-cases/reading.ts';
+export { decideReferral, getScreening } from './use-cases/screening.ts';
 export { acceptedReferrals, type AcceptedReferral } from './queries.ts';

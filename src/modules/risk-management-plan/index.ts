@@ -1,11 +1,6 @@
 /** The risk-management-plan capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { registerRiskManagementPlan } from './routes.ts';
-export {
-  VICTIM_PLANNING_WITHHELD,
-  currentPlan,
-  getPlan,
-  planSummary,
-  revisePlan,
-  type PlanView,
-} from './use-cases.ts';
+export { extendPlan, type PlanMeeting, type PlanMeetings } from './extensions.ts';
+export { riskManagementPlanRoutes } from './routes/index.ts';
+export { getPlan, planSummary, revisePlan } from './use-cases.ts';
+export { VICTIM_PLANNING_WITHHELD, currentPlan, type PlanView } from './versions.ts';
 export { planVersionsFromMeeting } from './queries.ts';
