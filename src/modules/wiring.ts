@@ -1,4 +1,5 @@
 import { dueStatus, recomputeObligations, recordSignificantEvent, levelSummary } from './levels/index.ts';
+import { hasJustifiedAccess } from './justified-access/index.ts';
 import { extendRecord } from './nominals/index.ts';
 import { planSummary } from './risk-management-plan/index.ts';
 
@@ -19,4 +20,6 @@ extendRecord({
       riskManagementPlan: await planSummary(database, ctx, nominalId),
     };
   },
+  justifiedAccess: (tx, ctx, nominalId) =>
+    hasJustifiedAccess(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
 });

@@ -21,3 +21,14 @@ export async function agenciesByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** The MAPPA areas' names by code, for labels (42 rows at most). */
+export async function areaNames(
+  db: Db | Tx,
+  codes: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((code): code is string => Boolean(code)))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -39,3 +39,4 @@ export {
   verifyRecoveryCodeSignIn,
 } from './use-cases.ts';
 export { usersByIds, type UserSummaryRow } from './queries.ts';
+export { usersByEmails } from './queries.ts';
