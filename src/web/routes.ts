@@ -3,7 +3,7 @@ import { registerAuditPages } from '../modules/audit/index.ts';
 import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
 import { registerLevels } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
-import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
+import { nominalRoutes } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
 import { registerOversight } from '../modules/oversight/index.ts';
 import { registerPrisonReports } from '../modules/prison-reports/index.ts';
@@ -35,8 +35,7 @@ export async function registerRoutes(
   );
   registerSignIn(web, { now: () => web.clock.now(), ...options });
   registerSearch(web);
-  registerNominalPages(web);
-  registerNominalApi(web);
+  await app.register(nominalRoutes(web));
   registerReferenceApi(web);
   registerJustifiedAccess(web);
   registerOversight(web);
