@@ -10,7 +10,7 @@ import { registerPrisonReports } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
 import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
-import { registerSearch } from '../modules/search/index.ts';
+import { searchRoutes } from '../modules/search/index.ts';
 import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
 import { registerWorklists } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
@@ -34,7 +34,7 @@ export async function registerRoutes(
     reply.redirect(homeFor(request.actor)),
   );
   registerSignIn(web, { now: () => web.clock.now(), ...options });
-  registerSearch(web);
+  await app.register(searchRoutes(web));
   await app.register(nominalRoutes(web));
   registerReferenceApi(web);
   registerJustifiedAccess(web);

@@ -20,3 +20,4 @@ export {
   nominalsManagedBy,
   type NominalHeadline,
 } from './queries.ts';
+export { nominalsByIdentifier, nominalsByName, type NominalMatch, type SearchConditions } from './queries.ts';
