@@ -1,9 +1,16 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { UseCaseContext } from '../../../access/actor.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { NominalParams, SectionPageParams, SectionRowPageParams } from '../schemas.ts';
-import { NOMINAL_SECTIONS, NOMINAL_SECTION_LABELS, NOMINAL_SECTION_NAMES, findSection } from '../sections.ts';
+import {
+  NOMINAL_SECTIONS,
+  NOMINAL_SECTION_LABELS,
+  NOMINAL_SECTION_NAMES,
+  findSection,
+  type RowSection,
+} from '../sections.ts';
 import { getNominalSection, updateNominalSection } from '../use-cases/nominal-sections.ts';
 import { addSectionRow, updateSectionRow } from '../use-cases/row-changes.ts';
 import { getSectionRow } from '../use-cases/section-rows.ts';
@@ -67,19 +74,23 @@ export const sectionPages =
       });
     }
 
+    /** A row's form: a new one, or a change to one (`rowId`); the caption names whose record it is. */
+    const rowForm = async (ctx: UseCaseContext, id: string, section: RowSection, rowId?: string) => ({
+      title: rowId ? `Change ${section.singular}` : `Add ${article(section.singular)} ${section.singular}`,
+      caption: (await getNominalSection(database, ctx, id, 'identity')).name,
+      fields: section.fields,
+      action: `/nominals/${id}/${section.name}${rowId ? `/${rowId}` : ''}`,
+      backLink: `/nominals/${id}#${section.name}`,
+    });
+    const saved = (id: string, section: RowSection) =>
+      `/nominals/${id}?updated=${section.name}#${section.name}`;
+
     app.get('/nominals/:id/:section/new', { config: { action: 'nominal.edit' } }, async (request, reply) => {
       const { id, section: name } = parseInput(SectionPageParams, request.params);
       const section = findSection(name);
       if (!section) return reply.callNotFound();
-      const summary = await getNominalSection(database, web.context(request), id, 'identity');
-      return renderForm(request, reply, {
-        title: `Add ${article(section.singular)} ${section.singular}`,
-        caption: summary.name,
-        fields: section.fields,
-        values: {},
-        action: `/nominals/${id}/${section.name}`,
-        backLink: `/nominals/${id}#${section.name}`,
-      });
+      const form = await rowForm(web.context(request), id, section);
+      return renderForm(request, reply, { ...form, values: {} });
     });
 
     app.post('/nominals/:id/:section', { config: { action: 'nominal.edit' } }, async (request, reply) => {
@@ -90,80 +101,60 @@ export const sectionPages =
       const body = bodyOf(request);
       return handleForm({
         attempt: () => addSectionRow(database, ctx, id, section.name, formToInput(section.fields, body)),
-        done: () => reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303),
-        redisplay: async ({ errors }) => {
-          const summary = await getNominalSection(database, ctx, id, 'identity');
-          return renderForm(request, reply, {
-            title: `Add ${article(section.singular)} ${section.singular}`,
-            caption: summary.name,
-            fields: section.fields,
-            values: body,
-            action: `/nominals/${id}/${section.name}`,
-            backLink: `/nominals/${id}#${section.name}`,
-            errors,
-          });
-        },
+        done: () => reply.redirect(saved(id, section), 303),
+        redisplay: async ({ errors }) =>
+          renderForm(request, reply, { ...(await rowForm(ctx, id, section)), values: body, errors }),
       });
     });
+
+    /** A row that may be changed (risk assessments are never changed: a new one supersedes the old). */
+    const changeableRow =
+      (
+        handle: (
+          request: FastifyRequest,
+          reply: FastifyReply,
+          row: { id: string; section: RowSection; rowId: string; ctx: UseCaseContext },
+        ) => Promise<unknown>,
+      ) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const { id, section: name, rowId } = parseInput(SectionRowPageParams, request.params);
+        const section = findSection(name);
+        if (!section || section.appendOnly) return reply.callNotFound();
+        return handle(request, reply, { id, section, rowId, ctx: web.context(request) });
+      };
 
     app.get(
       '/nominals/:id/:section/:rowId/edit',
       { config: { action: 'nominal.edit' } },
-      async (request, reply) => {
-        const { id, section: name, rowId } = parseInput(SectionRowPageParams, request.params);
-        const section = findSection(name);
-        if (!section || section.appendOnly) return reply.callNotFound();
-        const ctx = web.context(request);
+      changeableRow(async (request, reply, { id, section, rowId, ctx }) => {
         const row = await getSectionRow(database, ctx, id, section.name, rowId);
-        const summary = await getNominalSection(database, ctx, id, 'identity');
         return renderForm(request, reply, {
-          title: `Change ${section.singular}`,
-          caption: summary.name,
-          fields: section.fields,
+          ...(await rowForm(ctx, id, section, rowId)),
           values: inputToForm(section.fields, row),
-          action: `/nominals/${id}/${section.name}/${rowId}`,
-          backLink: `/nominals/${id}#${section.name}`,
           version: row.version,
         });
-      },
+      }),
     );
 
     app.post(
       '/nominals/:id/:section/:rowId',
       { config: { action: 'nominal.edit' } },
-      async (request, reply) => {
-        const { id, section: name, rowId } = parseInput(SectionRowPageParams, request.params);
-        const section = findSection(name);
-        if (!section || section.appendOnly) return reply.callNotFound();
-        const ctx = web.context(request);
+      changeableRow(async (request, reply, { id, section, rowId, ctx }) => {
         const body = bodyOf(request);
+        const input = formToInput(section.fields, body);
         return handleForm({
-          attempt: () =>
-            updateSectionRow(
-              database,
-              ctx,
-              id,
-              section.name,
-              rowId,
-              formToInput(section.fields, body),
-              body.version,
-            ),
-          done: () => reply.redirect(`/nominals/${id}?updated=${section.name}#${section.name}`, 303),
+          attempt: () => updateSectionRow(database, ctx, id, section.name, rowId, input, body.version),
+          done: () => reply.redirect(saved(id, section), 303),
           redisplay: async ({ errors, conflict }) => {
             const row = await getSectionRow(database, ctx, id, section.name, rowId);
-            const summary = await getNominalSection(database, ctx, id, 'identity');
             return renderForm(request, reply, {
-              title: `Change ${section.singular}`,
-              caption: summary.name,
-              fields: section.fields,
+              ...(await rowForm(ctx, id, section, rowId)),
               values: body,
-              action: `/nominals/${id}/${section.name}/${rowId}`,
-              backLink: `/nominals/${id}#${section.name}`,
               version: conflict ? row.version : Number(body.version),
               ...(conflict ? { conflict } : { errors }),
             });
           },
         });
-      },
+      }),
     );
   };
