@@ -173,39 +173,7 @@ export async function nominalsByName(
   await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.25', true), set_config('jit', 'off', true)`.execute(
     tx,
   );
-  // Candidates. With a date of birth: everyone born that day (a handful). Otherwise each typed word
-  // is matched against the dictionary of names in use (name_words, migration 0015), then every row
-  // whose forename and surname both match (either way round) is taken, however many, plus the first
-  // ONE_NAME_MATCHES in scope matching one name only. Scoring all 500,000 names, or every Smith in
-  // the country, is what made this search slow.
-  const columns = sql`nn.nominal_id, nn.alias_id, nn.forename, nn.surname, nn.forename_sound, nn.surname_sound`;
-  // The first rows in scope carrying a word like one of those typed as this name, best-matching
-  // words first: each word's rows are read only until enough are found.
-  const oneName = (name: 'forename' | 'surname') => {
-    const order = sql.raw(name === 'forename' ? 'as_forename' : 'as_surname');
-    return sql`SELECT one.* FROM (SELECT * FROM words ORDER BY ${order} DESC, word) w
-      CROSS JOIN LATERAL (
-        SELECT ${columns} FROM nominal_names nn JOIN nominals n ON n.id = nn.nominal_id
-        WHERE lower(nn.${sql.raw(name)}) = w.word AND ${inScope}
-        ORDER BY lower(nn.${sql.raw(name === 'forename' ? 'surname' : 'forename')})
-        LIMIT ${oneNameMatches}) one
-      ORDER BY w.${order} DESC, w.word LIMIT ${oneNameMatches}`;
-  };
-  const arms = dateOfBirth
-    ? sql`both_names AS ( -- here: everyone born that day, nothing capped
-            SELECT ${columns} FROM nominals n JOIN nominal_names nn ON nn.nominal_id = n.id
-            WHERE n.date_of_birth = ${dateOfBirth}::date),
-          by_surname AS (SELECT * FROM both_names WHERE false),
-          by_forename AS (SELECT * FROM both_names WHERE false)`
-    : sql`both_names AS (
-            SELECT nn.* FROM words f JOIN words s ON (f.first AND s.last) OR (f.last AND s.first)
-            -- one index probe per (forename, surname) pair (OFFSET 0 keeps the planner from merging
-            -- the whole name index instead)
-            CROSS JOIN LATERAL (
-              SELECT ${columns} FROM nominal_names nn
-              WHERE lower(nn.forename) = f.word AND lower(nn.surname) = s.word OFFSET 0) nn),
-          by_surname AS MATERIALIZED (${oneName('surname')}),
-          by_forename AS MATERIALIZED (${oneName('forename')})`;
+  const arms = nameCandidates(dateOfBirth, inScope, oneNameMatches);
   const rows = await sql<NominalMatch & { total: number; capped: boolean }>`
     WITH p AS (
       SELECT ${first}::text AS f, ${last}::text AS s, dmetaphone(${first}) AS fd, dmetaphone(${last}) AS sd
@@ -263,4 +231,42 @@ export async function nominalsByName(
     total: Number(rows.rows[0]?.total ?? 0),
     capped: rows.rows[0]?.capped ?? false,
   };
+}
+
+/**
+ * The candidates to score, as three CTEs (both_names, by_surname, by_forename) over `words`: the
+ * words of the dictionary of names in use (name_words, migration 0015) like those typed. With a date of birth: everyone born that day (a handful).
+ * Otherwise every row whose forename and surname both match (either way round) is taken, however
+ * many, plus the first `oneNameMatches` in scope matching one name only. Scoring all 500,000 names,
+ * or every Smith in the country, is what made this search slow.
+ */
+function nameCandidates(dateOfBirth: string | null, inScope: Expression<SqlBool>, oneNameMatches: number) {
+  const columns = sql`nn.nominal_id, nn.alias_id, nn.forename, nn.surname, nn.forename_sound, nn.surname_sound`;
+  // The first rows in scope carrying a word like one of those typed as this name, best-matching
+  // words first: each word's rows are read only until enough are found.
+  const oneName = (name: 'forename' | 'surname') => {
+    const order = sql.raw(name === 'forename' ? 'as_forename' : 'as_surname');
+    return sql`SELECT one.* FROM (SELECT * FROM words ORDER BY ${order} DESC, word) w
+      CROSS JOIN LATERAL (
+        SELECT ${columns} FROM nominal_names nn JOIN nominals n ON n.id = nn.nominal_id
+        WHERE lower(nn.${sql.raw(name)}) = w.word AND ${inScope}
+        ORDER BY lower(nn.${sql.raw(name === 'forename' ? 'surname' : 'forename')})
+        LIMIT ${oneNameMatches}) one
+      ORDER BY w.${order} DESC, w.word LIMIT ${oneNameMatches}`;
+  };
+  return dateOfBirth
+    ? sql`both_names AS ( -- here: everyone born that day, nothing capped
+            SELECT ${columns} FROM nominals n JOIN nominal_names nn ON nn.nominal_id = n.id
+            WHERE n.date_of_birth = ${dateOfBirth}::date),
+          by_surname AS (SELECT * FROM both_names WHERE false),
+          by_forename AS (SELECT * FROM both_names WHERE false)`
+    : sql`both_names AS (
+            SELECT nn.* FROM words f JOIN words s ON (f.first AND s.last) OR (f.last AND s.first)
+            -- one index probe per (forename, surname) pair (OFFSET 0 keeps the planner from merging
+            -- the whole name index instead)
+            CROSS JOIN LATERAL (
+              SELECT ${columns} FROM nominal_names nn
+              WHERE lower(nn.forename) = f.word AND lower(nn.surname) = s.word OFFSET 0) nn),
+          by_surname AS MATERIALIZED (${oneName('surname')}),
+          by_forename AS MATERIALIZED (${oneName('forename')})`;
 }
