@@ -44,7 +44,7 @@ export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1).describe('Page number, from 1'),
 });
 /** The overview page says what was just saved (`?updated=addresses`). */
-export const OverviewQuery = z.object({ updated: z.string().optional() });
+export const OverviewQuery = z.object({ updated: z.string().optional().catch(undefined) });
 
 const VERSION_MESSAGE = 'Send the version you read, as a whole number';
 /** The version the editor started from: required, so an edit can never silently overwrite another. */
