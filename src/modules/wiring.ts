@@ -5,6 +5,7 @@ import {
   recomputeObligations,
   recordSignificantEvent,
 } from './levels/index.ts';
+import { hasJustifiedAccess } from './justified-access/index.ts';
 import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
 import { extendRecord } from './nominals/index.ts';
 import { extendPlan, planSummary } from './risk-management-plan/index.ts';
@@ -27,6 +28,8 @@ extendRecord({
       riskManagementPlan: await planSummary(database, ctx, nominalId),
     };
   },
+  justifiedAccess: (tx, ctx, nominalId) =>
+    hasJustifiedAccess(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
 });
 
 extendLevels({

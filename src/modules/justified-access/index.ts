@@ -7,3 +7,4 @@ export {
 } from './review.ts';
 export { registerJustifiedAccess } from './routes.ts';
 export { grantJustifiedAccess, listJustifiedAccessesToArea } from './use-cases.ts';
+export { hasJustifiedAccess } from './queries.ts';

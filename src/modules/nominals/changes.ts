@@ -3,6 +3,7 @@ import { logAccess, type AccessLogEntry } from '../../audit/access-log.ts';
 import type { Tx } from '../../db/database.ts';
 import type { ConflictingChange } from '../../domain/errors.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
+import { usersByIds } from '../users/index.ts';
 
 export interface FieldChange {
   key: string;
@@ -70,7 +71,7 @@ export async function recordAndLog(
   tx: Tx,
   ctx: Pick<UseCaseContext, 'actor' | 'origin' | 'now'>,
   change: ChangeRecord,
-  entry: Partial<AccessLogEntry> & { section: string },
+  entry: Partial<AccessLogEntry> & { section: string | undefined },
 ): Promise<void> {
   await recordChange(tx, ctx, change);
   await logAccess(tx, ctx, {
@@ -90,19 +91,22 @@ export async function changesSince(
   sections?: readonly string[],
 ): Promise<ConflictingChange[]> {
   let query = tx
-    .selectFrom('nominal_changes as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.at', 'c.summary', 'c.before', 'c.after', 'c.section', 'u.display_name'])
-    .where('c.entity_id', '=', entityId)
-    .where('c.entity_version', '>', version);
-  if (sections) query = query.where('c.section', 'in', sections);
-  const rows = await query.orderBy('c.id').execute();
+    .selectFrom('nominal_changes')
+    .select(['at', 'summary', 'before', 'after', 'section', 'user_id'])
+    .where('entity_id', '=', entityId)
+    .where('entity_version', '>', version);
+  if (sections) query = query.where('section', 'in', sections);
+  const rows = await query.orderBy('id').execute();
+  const users = await usersByIds(
+    tx,
+    rows.map((r) => r.user_id),
+  );
   return rows.map((r) => {
     const before = asObject(r.before);
     const after = asObject(r.after);
     return {
       at: new Date(r.at).toISOString(),
-      by: r.display_name,
+      by: users.get(r.user_id)?.displayName ?? '',
       summary: r.summary,
       fields: diffValues(fields, before, after).map((c) => ({
         label: c.label,

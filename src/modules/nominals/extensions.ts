@@ -3,8 +3,9 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { SignificantEventInput } from '../../domain/significant-events.ts';
 
 /**
- * What other capabilities add to the record. Levels and the risk management plan depend on the
- * record (its facts, scope and timeline), so nominals cannot import them; instead they plug in here,
+ * What other capabilities add to the record. Levels, the risk management plan and justified access
+ * depend on the record (its facts, scope, timeline and names), so nominals cannot import them;
+ * instead they plug in here,
  * once, in src/modules/wiring.ts, which every entry point loads (the web app, the CLI, tooling and
  * the test support). A record changed before that is refused rather than left without its
  * obligations.
@@ -17,6 +18,11 @@ export interface RecordExtensions {
   changed(tx: Tx, ctx: UseCaseContext, nominalId: string, event: SignificantEventInput | null): Promise<void>;
   /** What the record's overview page shows beside the record itself (the MAPPA level, the plan). */
   overview(database: Database, ctx: UseCaseContext, nominalId: string): Promise<Record<string, unknown>>;
+  /**
+   * Whether the actor has opened this record with a reason that has not yet expired (justified
+   * access): one of the ways a record outside their scope is in it. Asked by every scope check.
+   */
+  justifiedAccess(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<boolean>;
 }
 
 let extensions: RecordExtensions | undefined;

@@ -3,24 +3,15 @@ export { changesSince, recordAndLog, recordChange } from './changes.ts';
 export { extendRecord } from './extensions.ts';
 export { eligibilityFacts, type EligibilityFacts } from './facts.ts';
 export { displayValue } from './presenter.ts';
-export { registerNominalApi } from './routes-api.ts';
-export { registerNominalPages } from './routes-pages.ts';
+export { nominalRoutes } from './routes/index.ts';
 export { loadInScope, type InScope } from './scope.ts';
 export { IDENTITY_FIELDS, SECTIONS, findSection } from './sections.ts';
-export {
-  addSectionRow,
-  createNominal,
-  getNominal,
-  getNominalSection,
-  getSectionRow,
-  getSectionRows,
-  getTimeline,
-  readNominal,
-  updateNominalSection,
-  updateSectionRow,
-  type NominalOverview,
-  type SectionRow,
-} from './use-cases.ts';
+export { createNominal } from './use-cases/create.ts';
+export { getNominalSection, updateNominalSection } from './use-cases/nominal-sections.ts';
+export { getNominal, readNominal, type NominalOverview } from './use-cases/overview.ts';
+export { addSectionRow, updateSectionRow } from './use-cases/row-changes.ts';
+export { getSectionRow, getSectionRows, type SectionRow } from './use-cases/section-rows.ts';
+export { getTimeline } from './use-cases/timeline.ts';
 export {
   endInvolvementsFrom,
   involveAgency,
@@ -39,3 +30,4 @@ export {
 export { currentCaseload, nominalListEntries, type NominalListEntry } from './queries.ts';
 export { nominalsByVigilRefs, timelineSince } from './queries.ts';
 export { entityChanges, type EntityChange } from './queries.ts';
+export { nominalsByIdentifier, nominalsByName, type NominalMatch, type SearchConditions } from './queries.ts';

@@ -2,7 +2,8 @@ import { labelOf } from '../../domain/codes.ts';
 import { formatDateLong } from '../../domain/dates.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
 import { SECTIONS, findSection } from './sections.ts';
-import type { NominalOverview, SectionRow } from './use-cases.ts';
+import type { NominalOverview } from './use-cases/overview.ts';
+import type { SectionRow } from './use-cases/section-rows.ts';
 
 /** Turns the record into what the overview page shows: one card per row, values in words. */
 export function displayValue(field: FieldSpec, value: unknown): string {

@@ -2,6 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import { nominalScope } from '../../access/policy.ts';
 import type { Moment } from '../../clock.ts';
 import type { Db, Tx } from '../../db/database.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
 
 /** How other capabilities name a person in lists, documents and notifications. */
 export interface NominalHeadline {
@@ -308,4 +309,175 @@ export async function entityChanges(db: Db | Tx, entityId: string, section: stri
     summary: r.summary,
     entityVersion: r.entity_version,
   }));
+}
+// --- for search ---
+
+/** A person found by a search: who they are, and how well and where they matched. */
+export interface NominalMatch {
+  id: string;
+  vigilRef: string;
+  name: string;
+  /** Set when the match was on an alias rather than the person's own name. */
+  matchedAlias: string | null;
+  dateOfBirth: string;
+  areaCode: string;
+  mappaCategory: number | null;
+  mappaLevel: number | null;
+  score: number;
+  /** False for a record outside the searcher's scope (an all-areas search). */
+  inScope: boolean;
+}
+
+/**
+ * Which people a search may return: `where` (the searcher's scope, or true for an all-areas search)
+ * and `scope` (whether each is in the searcher's scope), both conditions over the person row `n`
+ * (access/policy.ts's nominalScope).
+ */
+export interface SearchConditions {
+  where: Expression<SqlBool>;
+  scope: Expression<SqlBool>;
+}
+
+/** The people holding an identifier (PNC, CRO, prison number, CRN) or Vigil reference: an exact match. */
+export async function nominalsByIdentifier(
+  tx: Tx,
+  identifier: { type: string; value: string },
+  { where, scope }: SearchConditions,
+): Promise<{ results: NominalMatch[]; total: number }> {
+  const rows = await sql<NominalMatch & { total: number }>`
+    SELECT n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name, NULL AS "matchedAlias",
+           n.date_of_birth AS "dateOfBirth", n.area_code AS "areaCode",
+           n.mappa_category AS "mappaCategory", n.mappa_level AS "mappaLevel", 1.0 AS score,
+           ${scope} AS "inScope", count(*) OVER () AS total
+    FROM nominals n
+    WHERE ${identifier.type === 'vigil' ? sql`n.vigil_ref = ${identifier.value}` : sql`n.id IN (SELECT nominal_id FROM nominal_identifiers WHERE type = ${identifier.type} AND value = ${identifier.value})`}
+      AND ${where}`.execute(tx);
+  return { results: rows.rows.map(({ total: _total, ...r }) => r), total: Number(rows.rows[0]?.total ?? 0) };
+}
+
+/**
+ * People by name, tolerating misspellings, sound-alikes and forename/surname swapped (`first` and
+ * `last` are the first and last words typed, lower-cased), best first, one page of them. With a
+ * date of birth, everyone born that day is scored; otherwise each typed word is matched against the
+ * dictionary of names in use, every person matching both names is scored, and at most
+ * `oneNameMatches` per name of those matching one name only (`capped` says when that cap was
+ * reached, so the total is "about").
+ */
+export async function nominalsByName(
+  tx: Tx,
+  search: {
+    first: string;
+    last: string;
+    dateOfBirth: string | null;
+    area: string | null;
+    limit: number;
+    offset: number;
+    oneNameMatches: number;
+  },
+  { where, scope }: SearchConditions,
+): Promise<{ results: NominalMatch[]; total: number; capped: boolean }> {
+  const { first, last, dateOfBirth, area, limit, offset, oneNameMatches } = search;
+  const inScope = sql<SqlBool>`${where} AND (${area}::text IS NULL OR n.area_code = ${area})`;
+  // Misspellings like "Smiht" sit near 0.3 trigram similarity: widen the net, then rank.
+  // And no JIT: a misestimated plan for this query can cross its cost threshold (seen while tuning),
+  // and compiling then takes ~100 ms where the query itself takes a few.
+  await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.25', true), set_config('jit', 'off', true)`.execute(
+    tx,
+  );
+  const arms = nameCandidates(dateOfBirth, inScope, oneNameMatches);
+  const rows = await sql<NominalMatch & { total: number; capped: boolean }>`
+    WITH p AS (
+      SELECT ${first}::text AS f, ${last}::text AS s, dmetaphone(${first}) AS fd, dmetaphone(${last}) AS sd
+    ),
+    words AS MATERIALIZED (
+      SELECT w.word, (w.word % p.f OR w.sound = p.fd OR (length(p.f) >= 5 AND levenshtein_less_equal(w.word, p.f, 2) <= 2)) AS first,
+        (w.word % p.s OR w.sound = p.sd OR (length(p.s) >= 5 AND levenshtein_less_equal(w.word, p.s, 2) <= 2)) AS last,
+        -- what the word would add to the score as a forename, and as a surname (either way round)
+        greatest(similarity(w.word, p.f) + 0.3 * (w.sound = p.fd)::int,
+                 similarity(w.word, p.s) + 0.3 * (w.sound = p.sd)::int) AS as_forename,
+        greatest(similarity(w.word, p.s) + 0.3 * (w.sound = p.sd)::int + 0.2 * (levenshtein(w.word, p.s) <= 2)::int,
+                 similarity(w.word, p.f) + 0.3 * (w.sound = p.fd)::int + 0.2 * (levenshtein(w.word, p.f) <= 2)::int) AS as_surname
+      FROM name_words w, p
+      WHERE w.word % p.f OR w.word % p.s OR w.sound IN (p.fd, p.sd)
+        OR (length(p.f) >= 5 AND levenshtein_less_equal(w.word, p.f, 2) <= 2)
+        OR (length(p.s) >= 5 AND levenshtein_less_equal(w.word, p.s, 2) <= 2)
+    ),
+    ${arms},
+    candidates AS (SELECT * FROM both_names UNION SELECT * FROM by_surname UNION SELECT * FROM by_forename),
+    scored AS (
+      SELECT nn.nominal_id, nn.alias_id, nn.forename, nn.surname,
+        greatest(
+          similarity(lower(nn.forename), p.f) + similarity(lower(nn.surname), p.s)
+            + 0.3 * (nn.forename_sound = p.fd)::int + 0.3 * (nn.surname_sound = p.sd)::int
+            + 0.2 * (levenshtein(lower(nn.surname), p.s) <= 2)::int,
+          -- forename and surname the other way round, ranked a little lower than the right way round
+          similarity(lower(nn.forename), p.s) + similarity(lower(nn.surname), p.f)
+            + 0.3 * (nn.forename_sound = p.sd)::int + 0.3 * (nn.surname_sound = p.fd)::int
+            + 0.2 * (levenshtein(lower(nn.surname), p.f) <= 2)::int - 0.05
+        ) AS score
+      FROM candidates nn, p
+    ),
+    best AS (
+      SELECT DISTINCT ON (nominal_id) nominal_id, alias_id, forename, surname, score
+      FROM scored ORDER BY nominal_id, score DESC
+    )
+    SELECT n.id, n.vigil_ref AS "vigilRef", n.forename || ' ' || n.surname AS name,
+           CASE WHEN b.alias_id IS NOT NULL THEN b.forename || ' ' || b.surname END AS "matchedAlias",
+           n.date_of_birth AS "dateOfBirth", n.area_code AS "areaCode",
+           n.mappa_category AS "mappaCategory", n.mappa_level AS "mappaLevel",
+           round((b.score + CASE WHEN n.date_of_birth = ${dateOfBirth}::date THEN 1 ELSE 0 END)::numeric, 3) AS score,
+           ${scope} AS "inScope",
+           count(*) OVER () AS total,
+           (SELECT count(*) FROM by_surname) >= ${oneNameMatches}
+             OR (SELECT count(*) FROM by_forename) >= ${oneNameMatches} AS capped
+    FROM best b
+    JOIN nominals n ON n.id = b.nominal_id
+    WHERE b.score >= 0.45
+      AND ${inScope}
+      AND (${dateOfBirth}::date IS NULL OR n.date_of_birth = ${dateOfBirth}::date)
+    ORDER BY score DESC, n.surname, n.forename, n.date_of_birth
+    LIMIT ${limit} OFFSET ${offset}`.execute(tx);
+  return {
+    results: rows.rows.map(({ total: _total, capped: _capped, ...r }) => r),
+    total: Number(rows.rows[0]?.total ?? 0),
+    capped: rows.rows[0]?.capped ?? false,
+  };
+}
+
+/**
+ * The candidates to score, as three CTEs (both_names, by_surname, by_forename) over `words`: the
+ * words of the dictionary of names in use (name_words, migration 0015) like those typed. With a date of birth: everyone born that day (a handful).
+ * Otherwise every row whose forename and surname both match (either way round) is taken, however
+ * many, plus the first `oneNameMatches` in scope matching one name only. Scoring all 500,000 names,
+ * or every Smith in the country, is what made this search slow.
+ */
+function nameCandidates(dateOfBirth: string | null, inScope: Expression<SqlBool>, oneNameMatches: number) {
+  const columns = sql`nn.nominal_id, nn.alias_id, nn.forename, nn.surname, nn.forename_sound, nn.surname_sound`;
+  // The first rows in scope carrying a word like one of those typed as this name, best-matching
+  // words first: each word's rows are read only until enough are found.
+  const oneName = (name: 'forename' | 'surname') => {
+    const order = sql.raw(name === 'forename' ? 'as_forename' : 'as_surname');
+    return sql`SELECT one.* FROM (SELECT * FROM words ORDER BY ${order} DESC, word) w
+      CROSS JOIN LATERAL (
+        SELECT ${columns} FROM nominal_names nn JOIN nominals n ON n.id = nn.nominal_id
+        WHERE lower(nn.${sql.raw(name)}) = w.word AND ${inScope}
+        ORDER BY lower(nn.${sql.raw(name === 'forename' ? 'surname' : 'forename')})
+        LIMIT ${oneNameMatches}) one
+      ORDER BY w.${order} DESC, w.word LIMIT ${oneNameMatches}`;
+  };
+  return dateOfBirth
+    ? sql`both_names AS ( -- here: everyone born that day, nothing capped
+            SELECT ${columns} FROM nominals n JOIN nominal_names nn ON nn.nominal_id = n.id
+            WHERE n.date_of_birth = ${dateOfBirth}::date),
+          by_surname AS (SELECT * FROM both_names WHERE false),
+          by_forename AS (SELECT * FROM both_names WHERE false)`
+    : sql`both_names AS (
+            SELECT nn.* FROM words f JOIN words s ON (f.first AND s.last) OR (f.last AND s.first)
+            -- one index probe per (forename, surname) pair (OFFSET 0 keeps the planner from merging
+            -- the whole name index instead)
+            CROSS JOIN LATERAL (
+              SELECT ${columns} FROM nominal_names nn
+              WHERE lower(nn.forename) = f.word AND lower(nn.surname) = s.word OFFSET 0) nn),
+          by_surname AS MATERIALIZED (${oneName('surname')}),
+          by_forename AS MATERIALIZED (${oneName('forename')})`;
 }

@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } from '../../access/policy.ts';
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { recordExtensions } from './extensions.ts';
 
 export interface InScope {
   nominal: { id: string; area_code: string; version: number };
@@ -47,19 +48,14 @@ export async function loadInScope(
       .where('nominal_id', '=', nominalId)
       .where('agency_id', '=', ctx.actor.agencyId)
       .execute(),
-    tx
-      .selectFrom('justified_accesses')
-      .select('id')
-      .where('nominal_id', '=', nominalId)
-      .where('user_id', '=', ctx.actor.userId)
-      .where('expires_at', '>', ctx.now)
-      .executeTakeFirst(),
+    // Justified access is a capability above the record: it answers through the wiring.
+    recordExtensions().justifiedAccess(tx, ctx, nominalId),
   ]);
   const access = accessToNominal(ctx.actor, action, {
     areaCode: nominal.area_code,
     managers: current(managers).map((m) => ({ userId: m.user_id, role: m.role, agencyId: m.agency_id })),
     involvements: current(involvements).map((i) => ({ agencyId: i.agency_id, sections: i.sections })),
-    justified: justified !== undefined,
+    justified,
   });
   if (!access)
     throw new NotFoundError(undefined, {

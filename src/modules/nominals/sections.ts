@@ -426,3 +426,24 @@ export const SECTIONS: readonly RowSection[] = [
 export function findSection(name: string): RowSection | undefined {
   return SECTIONS.find((s) => s.name === name);
 }
+
+/** The sections held on the nominal row itself, each edited on its own form. */
+export const NOMINAL_SECTIONS = {
+  identity: IDENTITY_FIELDS,
+  'lead-agency': LEAD_AGENCY_FIELDS,
+  'case-dates': CASE_DATES_FIELDS,
+} as const;
+export type NominalSectionName = keyof typeof NOMINAL_SECTIONS;
+export const NOMINAL_SECTION_LABELS: Record<NominalSectionName, string> = {
+  identity: 'Identity',
+  'lead-agency': 'Lead agency',
+  'case-dates': 'Case dates',
+};
+export const NOMINAL_SECTION_NAMES = Object.keys(NOMINAL_SECTIONS) as NominalSectionName[];
+
+/** The fields of any section, by name (the timeline's before and after are labelled by them). */
+export function fieldsOfSection(name: string): readonly FieldSpec[] {
+  return name in NOMINAL_SECTIONS
+    ? NOMINAL_SECTIONS[name as NominalSectionName]
+    : (findSection(name)?.fields ?? []);
+}

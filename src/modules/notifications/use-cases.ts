@@ -5,6 +5,8 @@ import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
+import { nominalHeadlines } from '../nominals/index.ts';
+import { usersByIds } from '../users/index.ts';
 
 /**
  * Telling people at once: every notification lands in the recipient's Vigil inbox in the same
@@ -64,20 +66,24 @@ export async function deliverEmails(
 ) {
   if (!mailer) return { sent: 0, failed: 0 };
   let query = database.db
-    .selectFrom('notifications as n')
-    .innerJoin('users as u', 'u.id', 'n.user_id')
-    .select(['n.id', 'n.subject', 'n.link', 'u.email'])
-    .where('n.emailed_at', 'is', null);
+    .selectFrom('notifications')
+    .select(['id', 'subject', 'link', 'user_id'])
+    .where('emailed_at', 'is', null);
   if (ids) {
     if (!ids.length) return { sent: 0, failed: 0 };
-    query = query.where('n.id', 'in', ids);
+    query = query.where('id', 'in', ids);
   }
+  const unsent = await query.orderBy('created_at').limit(500).execute();
+  const recipients = await usersByIds(
+    database.db,
+    unsent.map((n) => n.user_id),
+  );
   let sent = 0;
   let failed = 0;
-  for (const row of await query.orderBy('n.created_at').limit(500).execute()) {
+  for (const row of unsent) {
     try {
       await mailer.send({
-        to: row.email,
+        to: recipients.get(row.user_id)!.email,
         subject: `Vigil: ${row.subject}`,
         text: `${row.subject}.\n\nSign in to Vigil to see the details: ${baseUrl}${row.link ?? '/inbox'}\n\nThis email does not contain case details by design.`,
       });
@@ -96,26 +102,27 @@ export async function deliverEmails(
 export async function listInbox(database: Database, ctx: UseCaseContext, limit = 100) {
   return database.transaction(async (tx) => {
     const rows = await tx
-      .selectFrom('notifications as n')
-      .leftJoin('nominals as m', 'm.id', 'n.nominal_id')
-      .leftJoin('users as by', 'by.id', 'n.created_by')
-      .select([
-        'n.id',
-        'n.subject',
-        'n.body',
-        'n.link',
-        'n.created_at as createdAt',
-        'n.read_at as readAt',
-        'm.vigil_ref as vigilRef',
-        'm.id as nominalId',
-        'by.display_name as createdBy',
-      ])
-      .where('n.user_id', '=', ctx.actor.userId)
-      .orderBy('n.created_at', 'desc')
+      .selectFrom('notifications')
+      .select(['id', 'subject', 'body', 'link', 'created_at', 'read_at', 'nominal_id', 'created_by'])
+      .where('user_id', '=', ctx.actor.userId)
+      .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
+    // Whom each is about (their Vigil reference) and who sent it: one lookup each for the inbox.
+    const [people, senders] = await Promise.all([
+      nominalHeadlines(
+        tx,
+        rows.map((r) => r.nominal_id),
+      ),
+      usersByIds(
+        tx,
+        rows.map((r) => r.created_by),
+      ),
+    ]);
     // Notifications name the people they are about: reading them is a consultation like any other.
-    const nominalIds = [...new Set(rows.map((r) => r.nominalId).filter((id): id is string => id !== null))];
+    const nominalIds = [
+      ...new Set(rows.map((r) => r.nominal_id).filter((id): id is string => id !== null && people.has(id))),
+    ];
     if (nominalIds.length) {
       await logAccess(tx, ctx, {
         operation: 'consultation',
@@ -125,8 +132,17 @@ export async function listInbox(database: Database, ctx: UseCaseContext, limit =
       });
     }
     return {
-      unread: rows.filter((r) => !r.readAt).length,
-      notifications: rows.map(({ nominalId: _nominalId, ...r }) => r),
+      unread: rows.filter((r) => !r.read_at).length,
+      notifications: rows.map((r) => ({
+        id: r.id,
+        subject: r.subject,
+        body: r.body,
+        link: r.link,
+        createdAt: r.created_at,
+        readAt: r.read_at,
+        vigilRef: r.nominal_id ? (people.get(r.nominal_id)?.vigilRef ?? null) : null,
+        createdBy: r.created_by ? (senders.get(r.created_by)?.displayName ?? null) : null,
+      })),
     };
   });
 }

@@ -1,5 +1,4 @@
 /** The reference capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
-export { registerReferenceApi } from './routes.ts';
+export { referenceRoutes } from './routes/index.ts';
 export { findAgency, listAgencies, listAreas, seedReferenceData } from './use-cases.ts';
-export { agenciesByIds, type AgencyRow } from './queries.ts';
-export { agenciesInArea } from './queries.ts';
+export { agenciesByIds, agenciesInArea, areaNames, type AgencyRow } from './queries.ts';

@@ -38,3 +38,13 @@ export async function agenciesInArea(
   if (types) query = query.where('type', 'in', [...types]);
   return query.orderBy('name').execute();
 }
+/** The MAPPA areas' names by code, for labels (42 rows at most). */
+export async function areaNames(
+  db: Db | Tx,
+  codes: readonly (string | null | undefined)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((code): code is string => Boolean(code)))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -39,4 +39,4 @@ export {
   verifyRecoveryCodeSignIn,
 } from './use-cases.ts';
 export { usersByIds, type UserSummaryRow } from './queries.ts';
-export { activeUsersOfAgencies } from './queries.ts';
+export { activeUsersOfAgencies, usersByEmails } from './queries.ts';

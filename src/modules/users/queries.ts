@@ -53,3 +53,26 @@ export async function activeUsersOfAgencies(
     .orderBy('display_name')
     .execute();
 }
+// --- for nominals ---
+
+/**
+ * Users by email address, whatever its case (a manager named on a record is typed by email): the
+ * map's keys are the addresses lower-cased. A probe of the unique index on lower(email).
+ */
+export async function usersByEmails(
+  db: Db | Tx,
+  emails: readonly string[],
+): Promise<Map<string, UserSummaryRow>> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn<string>('lower', ['email']), 'in', wanted))
+    .execute();
+  const users = await usersByIds(
+    db,
+    rows.map((r) => r.id),
+  );
+  return new Map([...users.values()].map((u) => [u.email.toLowerCase(), u]));
+}

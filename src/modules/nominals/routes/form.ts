@@ -1,0 +1,45 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
+import type { FieldSpec } from '../../../validation/fields.ts';
+import { errorList } from '../../../web/forms.ts';
+import type { Web } from '../../../web/types.ts';
+import { listAgencies } from '../../reference/index.ts';
+import { IDENTIFIER_TYPE } from '../sections.ts';
+
+/** What one of the record's forms shows: its fields, what was typed, and any problem with it. */
+export interface SectionFormPage {
+  title: string;
+  caption?: string;
+  fields: readonly FieldSpec[];
+  values: Record<string, unknown>;
+  action: string;
+  backLink: string;
+  version?: number;
+  errors?: FieldErrors;
+  conflict?: ConflictError;
+  /** A new person's form also asks for their identifiers. */
+  identifiers?: boolean;
+}
+
+/**
+ * Every form of the record (a new person, a section, a row) is one template driven by the section's
+ * fields: 400 with the error summary when the input was refused, 409 with the other person's changes
+ * when someone saved first.
+ */
+export const sectionForm =
+  (web: Web) => async (request: FastifyRequest, reply: FastifyReply, page: SectionFormPage) => {
+    const needsAgencies = page.fields.some((f) => f.kind === 'agency');
+    const agencies = needsAgencies ? await listAgencies(web.database, request.actor!.areaCode) : [];
+    const errors = page.errors ?? {};
+    return reply
+      .code(page.conflict ? 409 : page.errors ? 400 : 200)
+      .render('nominals/views/section-form.njk', {
+        ...page,
+        errors,
+        errorList: errorList(page.fields, errors),
+        options: { agencies },
+        identifierTypes: page.identifiers ? IDENTIFIER_TYPE : [],
+      });
+  };
+
+export const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');

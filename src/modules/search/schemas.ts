@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { parseIsoDate } from '../../domain/dates.ts';
+
+/**
+ * One schema per input of the search: the query string of the search page and of
+ * `GET /api/v1/search` is the same input, checked by this schema (by Fastify on the API, by the use
+ * case for the page) and documented from it.
+ */
+
+const Q_MESSAGE = 'Enter a name or identifier (at least 2 characters)';
+const REASON_MESSAGE = 'Give your reason for searching other areas (at least 10 characters)';
+const yes = (v: unknown) => v === true || v === 'true' || v === 'yes';
+
+export const SearchQuery = z
+  .object({
+    q: z
+      .string({ error: Q_MESSAGE })
+      .transform((v) => v.trim().replace(/\s+/g, ' '))
+      .pipe(
+        z.string().min(2, { error: Q_MESSAGE }).max(100, { error: 'Search must be 100 characters or fewer' }),
+      )
+      .describe('A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference'),
+    dateOfBirth: z
+      .string()
+      .nullish()
+      .transform((v, zc) => {
+        if (!v?.trim()) return null;
+        const parsed = parseIsoDate(v.trim(), 'Date of birth');
+        if (parsed.ok) return parsed.value;
+        zc.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      })
+      .describe('YYYY-MM-DD'),
+    area: z
+      .string()
+      .nullish()
+      .transform((v, zc) => {
+        if (!v) return null;
+        if (/^[A-Z]{3}$/.test(v)) return v;
+        zc.addIssue({ code: 'custom', message: 'Select an area from the list' });
+        return z.NEVER;
+      })
+      .describe('MAPPA area code, e.g. AVS'),
+    page: z
+      .preprocess(
+        (v) => Math.max(1, Math.min(500, Number.parseInt(String(v ?? '1'), 10) || 1)),
+        z.number().int().min(1).max(500),
+      )
+      .default(1)
+      .describe('Page number, from 1 (at most 500)'),
+    allAreas: z
+      .preprocess(yes, z.boolean())
+      .default(false)
+      .describe('Search every area (roles allowed justified access only); needs `reason`'),
+    reason: z
+      .string()
+      .nullish()
+      .transform((v) => v?.trim() ?? '')
+      .pipe(z.string().max(500, { error: 'Reason must be 500 characters or fewer' }))
+      .describe('Why you are searching outside your scope (logged and reviewed)'),
+  })
+  // Checked even when other fields are wrong, so every problem is reported at once.
+  .refine((v) => !(yes(v.allAreas) && String(v.reason ?? '').trim().length < 10), {
+    path: ['reason'],
+    error: REASON_MESSAGE,
+    when: () => true,
+  })
+  .transform(({ reason, ...search }) => ({ ...search, reason: search.allAreas ? reason : null }));
+
+export type Search = z.output<typeof SearchQuery>;
+
+/** The search form as typed, to show it again with its results or its errors. */
+const typed = z.string().catch('').default('');
+export const SearchForm = z.object({
+  q: typed,
+  dateOfBirth: typed,
+  area: typed,
+  allAreas: typed,
+  reason: typed,
+  page: typed,
+});
+
+export const SearchResults = z.object({
+  query: z.object({
+    q: z.string(),
+    dateOfBirth: z.iso.date().nullable(),
+    area: z.string().nullable(),
+    page: z.number().int(),
+    allAreas: z.boolean(),
+  }),
+  matchedIdentifier: z
+    .object({ type: z.string(), value: z.string() })
+    .nullable()
+    .describe('Set when the search was an identifier, matched exactly'),
+  total: z.number().int(),
+  totalIsEstimate: z
+    .boolean()
+    .describe(
+      'True when people matching only one of the names typed were capped: total is then "about" (every person matching both names is always counted)',
+    ),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      vigilRef: z.string(),
+      name: z.string(),
+      matchedAlias: z.string().nullable(),
+      dateOfBirth: z.iso.date(),
+      areaCode: z.string(),
+      areaName: z.string(),
+      mappaCategory: z.number().int().nullable(),
+      mappaLevel: z.number().int().nullable(),
+      score: z.number(),
+      inScope: z
+        .boolean()
+        .describe('False: outside your scope; open it with POST /nominals/{id}/justified-access'),
+    }),
+  ),
+});
