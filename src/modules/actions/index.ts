@@ -12,3 +12,4 @@ export {
   openActionsFor,
   updateAction,
 } from './use-cases.ts';
+export { overdueActionCounts } from './queries.ts';

@@ -15,3 +15,4 @@ export {
   updateAreaSettings,
   type LevelDecisionForm,
 } from './use-cases.ts';
+export { levelReductionCounts, overdueReviewCounts } from './queries.ts';

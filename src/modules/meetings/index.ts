@@ -20,3 +20,4 @@ export {
   scheduleMeeting,
 } from './use-cases.ts';
 export { meetingsByIds } from './queries.ts';
+export { discussionCount, latestApprovedMinutes } from './queries.ts';

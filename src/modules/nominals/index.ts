@@ -29,3 +29,9 @@ export {
   nominalsManagedBy,
   type NominalHeadline,
 } from './queries.ts';
+export {
+  ethnicitiesOf,
+  nominalIdsInAreas,
+  populationByCategoryAndLevel,
+  populationByEthnicity,
+} from './queries.ts';

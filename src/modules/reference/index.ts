@@ -2,3 +2,4 @@
 export { registerReferenceApi } from './routes.ts';
 export { findAgency, listAgencies, listAreas, seedReferenceData } from './use-cases.ts';
 export { agenciesByIds, type AgencyRow } from './queries.ts';
+export { agenciesInArea, allAreaCodes, areasByCodes } from './queries.ts';

@@ -21,3 +21,35 @@ export async function agenciesByIds(
     .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// --- for oversight ---
+
+/** Every MAPPA area's code, in order (a national analyst's scope). */
+export async function allAreaCodes(db: Db | Tx): Promise<string[]> {
+  return (await db.selectFrom('areas').select('code').orderBy('code').execute()).map((a) => a.code);
+}
+
+// --- for justified-access ---
+
+/** Areas by code, for labels and checks. */
+export async function areasByCodes(
+  db: Db | Tx,
+  codes: readonly (string | null | undefined)[],
+): Promise<Map<string, { code: string; name: string }>> {
+  const wanted = [...new Set(codes.filter((code): code is string => Boolean(code)))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+// --- for users ---
+
+/** The agencies of one area, by name (those an administrator may add people to). */
+export async function agenciesInArea(db: Db | Tx, areaCode: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where('area_code', '=', areaCode)
+    .orderBy('name')
+    .execute();
+}

@@ -13,3 +13,4 @@ export {
   submitReferral,
   withdrawReferral,
 } from './use-cases.ts';
+export { referralsSubmittedBetween, rejectionsDecidedBetween, type SubmittedReferral } from './queries.ts';
