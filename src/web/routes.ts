@@ -5,7 +5,7 @@ import { registerLevels } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
 import { registerInbox } from '../modules/notifications/index.ts';
-import { registerOversight } from '../modules/oversight/index.ts';
+import { oversightRoutes } from '../modules/oversight/index.ts';
 import { registerPrisonReports } from '../modules/prison-reports/index.ts';
 import { registerReferenceApi } from '../modules/reference/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
@@ -39,7 +39,7 @@ export async function registerRoutes(
   registerNominalApi(web);
   registerReferenceApi(web);
   registerJustifiedAccess(web);
-  registerOversight(web);
+  await app.register(oversightRoutes(web));
   registerAuditPages(web);
   registerLevels(web);
   registerWorklists(web);
