@@ -1,5 +1,6 @@
 import { dueStatus, recomputeObligations, recordSignificantEvent, levelSummary } from './levels/index.ts';
-import { extendRecord } from './nominals/index.ts';
+import { lookUpRecordsWith } from './justified-access/index.ts';
+import { extendRecord, nominalHeadlines } from './nominals/index.ts';
 import { planSummary } from './risk-management-plan/index.ts';
 
 /**
@@ -20,3 +21,6 @@ extendRecord({
     };
   },
 });
+
+// Justified access opens records but cannot import the record, whose scope depends on it.
+lookUpRecordsWith(nominalHeadlines);

@@ -1,6 +1,6 @@
 import { actionRoutes } from '../modules/actions/index.ts';
 import { registerAuditPages } from '../modules/audit/index.ts';
-import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
+import { justifiedAccessRoutes } from '../modules/justified-access/index.ts';
 import { registerLevels } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
 import { registerNominalApi, registerNominalPages } from '../modules/nominals/index.ts';
@@ -38,7 +38,7 @@ export async function registerRoutes(
   registerNominalPages(web);
   registerNominalApi(web);
   registerReferenceApi(web);
-  registerJustifiedAccess(web);
+  await app.register(justifiedAccessRoutes(web));
   await app.register(oversightRoutes(web));
   registerAuditPages(web);
   registerLevels(web);
