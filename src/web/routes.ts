@@ -1,5 +1,5 @@
 import { actionRoutes } from '../modules/actions/index.ts';
-import { registerAuditPages } from '../modules/audit/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
 import { justifiedAccessRoutes } from '../modules/justified-access/index.ts';
 import { registerLevels } from '../modules/levels/index.ts';
 import { registerMeetings } from '../modules/meetings/index.ts';
@@ -40,7 +40,7 @@ export async function registerRoutes(
   registerReferenceApi(web);
   await app.register(justifiedAccessRoutes(web));
   await app.register(oversightRoutes(web));
-  registerAuditPages(web);
+  await app.register(auditRoutes(web));
   registerLevels(web);
   registerWorklists(web);
   registerInbox(web);

@@ -35,3 +35,4 @@ export {
   populationByCategoryAndLevel,
   populationByEthnicity,
 } from './queries.ts';
+export { nominalByVigilRef } from './queries.ts';

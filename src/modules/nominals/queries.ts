@@ -154,3 +154,17 @@ export async function ethnicitiesOf(
     .execute();
   return new Map(rows.map((r) => [r.id, r.ethnicity]));
 }
+
+// --- for audit ---
+
+/** A person by their Vigil reference (no scope check: oversight of the access log is not need-to-know). */
+export async function nominalByVigilRef(db: Db | Tx, vigilRef: string): Promise<NominalHeadline | undefined> {
+  const row = await db
+    .selectFrom('nominals')
+    .select(['id', 'forename', 'surname', 'vigil_ref', 'area_code'])
+    .where('vigil_ref', '=', vigilRef)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, name: `${row.forename} ${row.surname}`, vigilRef: row.vigil_ref, areaCode: row.area_code }
+    : undefined;
+}

@@ -13,6 +13,7 @@ export {
   verifyTotpSignIn,
 } from './sessions.ts';
 export { usersDb } from './tables.ts';
+export { userByEmail } from './queries.ts';
 export {
   SESSION_IDLE_MINUTES,
   SESSION_IDLE_SECONDS,
