@@ -11,7 +11,7 @@ import { registerReferenceApi } from '../modules/reference/index.ts';
 import { registerReferrals } from '../modules/referrals/index.ts';
 import { registerRiskManagementPlan } from '../modules/risk-management-plan/index.ts';
 import { registerSearch } from '../modules/search/index.ts';
-import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
+import { type OidcSettings, userRoutes } from '../modules/users/index.ts';
 import { registerWorklists } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
 import type { Web } from './types.ts';
@@ -33,7 +33,7 @@ export async function registerRoutes(
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
     reply.redirect(homeFor(request.actor)),
   );
-  registerSignIn(web, { now: () => web.clock.now(), ...options });
+  await app.register(userRoutes(web, { now: () => web.clock.now(), ...options }));
   registerSearch(web);
   registerNominalPages(web);
   registerNominalApi(web);
