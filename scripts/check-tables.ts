@@ -36,7 +36,9 @@ for (const capability of readdirSync(modulesDir)) {
         const table = match[1] as keyof typeof TABLE_OWNERS;
         if (TABLE_OWNERS[table] === capability) continue;
         const line = source.slice(0, match.index).split('\n').length;
-        problems.push(`${path.relative(root, file)}:${line} ${capability} uses ${table}, owned by ${TABLE_OWNERS[table]}`);
+        problems.push(
+          `${path.relative(root, file)}:${line} ${capability} uses ${table}, owned by ${TABLE_OWNERS[table]}`,
+        );
       }
     }
   }
