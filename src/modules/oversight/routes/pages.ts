@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { z } from 'zod';
 import { formatDateLong, parseDateParts } from '../../../domain/dates.ts';
 import { ValidationError, type FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
@@ -12,7 +13,7 @@ import { countsByCategoryAndLevel, multiAgencyKpis, type MultiAgencyKpis } from 
  * category and level, and the multi-agency KPIs over a period chosen with two GOV.UK date inputs.
  */
 
-type PeriodQuery = ReturnType<typeof PeriodPageQuery.parse>;
+type PeriodQuery = z.output<typeof PeriodPageQuery>;
 
 const PERIOD_FIELDS = [
   { key: 'from', label: 'Start of the period' },
