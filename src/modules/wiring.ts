@@ -5,9 +5,9 @@ import {
   recomputeObligations,
   recordSignificantEvent,
 } from './levels/index.ts';
-import { hasJustifiedAccess } from './justified-access/index.ts';
+import { hasJustifiedAccess, lookUpRecordsWith } from './justified-access/index.ts';
 import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
-import { extendRecord } from './nominals/index.ts';
+import { extendRecord, nominalHeadlines } from './nominals/index.ts';
 import { extendPlan, planSummary } from './risk-management-plan/index.ts';
 
 /**
@@ -41,3 +41,5 @@ extendLevels({
 });
 // The plan names the meetings that revised it; meetings sit above it (their agenda shows the plan).
 extendPlan({ meetingsByIds, discusses: meetingDiscusses });
+// Justified access opens records but cannot import the record, whose scope depends on it.
+lookUpRecordsWith(nominalHeadlines);

@@ -1,17 +1,17 @@
 import { actionRoutes } from '../modules/actions/index.ts';
-import { registerAuditPages } from '../modules/audit/index.ts';
-import { registerJustifiedAccess } from '../modules/justified-access/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+import { justifiedAccessRoutes } from '../modules/justified-access/index.ts';
 import { levelRoutes } from '../modules/levels/index.ts';
 import { meetingRoutes } from '../modules/meetings/index.ts';
 import { nominalRoutes } from '../modules/nominals/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
-import { registerOversight } from '../modules/oversight/index.ts';
+import { oversightRoutes } from '../modules/oversight/index.ts';
 import { prisonReportRoutes } from '../modules/prison-reports/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { referralRoutes } from '../modules/referrals/index.ts';
 import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
-import { type OidcSettings, registerSignIn } from '../modules/users/index.ts';
+import { type OidcSettings, userRoutes } from '../modules/users/index.ts';
 import { worklistRoutes } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
 import type { Web } from './types.ts';
@@ -45,13 +45,13 @@ export async function registerRoutes(
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
     reply.redirect(homeFor(request.actor)),
   );
-  registerSignIn(web, { now: () => web.clock.now(), ...options });
+  await app.register(userRoutes(web, { now: () => web.clock.now(), ...options }));
   await app.register(searchRoutes(web));
   await app.register(nominalRoutes(web));
   await app.register(referenceRoutes(web));
-  registerJustifiedAccess(web);
-  registerOversight(web);
-  registerAuditPages(web);
+  await app.register(justifiedAccessRoutes(web));
+  await app.register(oversightRoutes(web));
+  await app.register(auditRoutes(web));
   await app.register(levelRoutes(web));
   await app.register(worklistRoutes(web));
   await app.register(notificationRoutes(web));

@@ -15,3 +15,4 @@ export {
 export { overdueActions, type OverdueAction } from './queries.ts';
 export { actionOrigin, actionsForMinutes } from './queries.ts';
 export { ActionUpdateInput, NewActionInput } from './schemas.ts';
+export { overdueActionCounts } from './queries.ts';

@@ -1,10 +1,12 @@
 /** The justified-access capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
+export { lookUpRecordsWith, type RecordLookup } from './records.ts';
 export {
-  REVIEW_OUTCOMES,
   getJustifiedAccessForReview,
   listJustifiedAccessesAwaitingReview,
   reviewJustifiedAccess,
+  type JustifiedAccessForReview,
 } from './review.ts';
-export { registerJustifiedAccess } from './routes.ts';
+export { justifiedAccessRoutes } from './routes/index.ts';
+export { AccessForReviewView, AccessParams, REVIEW_OUTCOMES, ReviewInput, ReviewView } from './schemas.ts';
 export { grantJustifiedAccess, listJustifiedAccessesToArea } from './use-cases.ts';
 export { hasJustifiedAccess } from './queries.ts';

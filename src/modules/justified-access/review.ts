@@ -3,15 +3,12 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  type FieldErrors,
-} from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { AUDIT_PAGE_SIZE, countCapped, parsePage, type AccessLogPage } from '../../audit/paging.ts';
 import { isUuid } from '../../validation/fields.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { labelAccesses } from './labels.ts';
+import { ReviewInput } from './schemas.ts';
 
 /**
  * The data protection officer's review of justified accesses: each look outside one's scope is
@@ -39,39 +36,55 @@ export interface JustifiedAccessForReview {
   nominalId: string;
   vigilRef: string;
   owningAreaCode: string;
-  owningAreaName: string;
+  owningAreaName: string | null;
   reviewedAt: Date | null;
   reviewerName: string | null;
   reviewOutcome: 'appropriate' | 'inappropriate' | null;
   reviewNote: string | null;
 }
 
-function justifiedAccessQuery(tx: Tx) {
+/** The grants' own columns; the names around them come from their owners (labels.ts). */
+function grants(tx: Tx) {
   return tx
-    .selectFrom('justified_accesses as j')
-    .innerJoin('users as u', 'u.id', 'j.user_id')
-    .innerJoin('agencies as g', 'g.id', 'u.agency_id')
-    .innerJoin('nominals as n', 'n.id', 'j.nominal_id')
-    .leftJoin('areas as a', 'a.code', 'j.owning_area_code')
-    .leftJoin('users as r', 'r.id', 'j.reviewed_by')
+    .selectFrom('justified_accesses')
     .select([
-      'j.id',
-      'j.granted_at as grantedAt',
-      'j.expires_at as expiresAt',
-      'j.reason',
-      'u.id as userId',
-      'u.display_name as userName',
-      'u.email as userEmail',
-      'g.name as agencyName',
-      'n.id as nominalId',
-      'n.vigil_ref as vigilRef',
-      'j.owning_area_code as owningAreaCode',
-      'a.name as owningAreaName',
-      'j.reviewed_at as reviewedAt',
-      'r.display_name as reviewerName',
-      'j.review_outcome as reviewOutcome',
-      'j.review_note as reviewNote',
+      'id',
+      'granted_at',
+      'expires_at',
+      'reason',
+      'user_id',
+      'nominal_id',
+      'owning_area_code',
+      'reviewed_at',
+      'reviewed_by',
+      'review_outcome',
+      'review_note',
     ]);
+}
+
+/** Grants as the reviewer reads them, those whose user, agency or record is gone left out. */
+async function forReview(
+  tx: Tx,
+  rows: Awaited<ReturnType<ReturnType<typeof grants>['execute']>>,
+): Promise<JustifiedAccessForReview[]> {
+  return (await labelAccesses(tx, rows)).map((g) => ({
+    id: g.id,
+    grantedAt: g.granted_at,
+    expiresAt: new Date(g.expires_at),
+    reason: g.reason,
+    userId: g.user_id,
+    userName: g.userName,
+    userEmail: g.userEmail,
+    agencyName: g.agencyName,
+    nominalId: g.nominal_id,
+    vigilRef: g.vigilRef,
+    owningAreaCode: g.owning_area_code,
+    owningAreaName: g.owningAreaName,
+    reviewedAt: g.reviewed_at,
+    reviewerName: g.reviewerName,
+    reviewOutcome: g.review_outcome,
+    reviewNote: g.review_note,
+  }));
 }
 
 /** Oldest first: the longest-waiting is reviewed first. */
@@ -87,13 +100,16 @@ export async function listJustifiedAccessesAwaitingReview(
       tx,
       sql`SELECT 1 FROM justified_accesses WHERE reviewed_at IS NULL`,
     );
-    const rows = (await justifiedAccessQuery(tx)
-      .where('j.reviewed_at', 'is', null)
-      .orderBy('j.granted_at', 'asc')
-      .orderBy('j.id')
-      .limit(AUDIT_PAGE_SIZE)
-      .offset((page - 1) * AUDIT_PAGE_SIZE)
-      .execute()) as JustifiedAccessForReview[];
+    const rows = await forReview(
+      tx,
+      await grants(tx)
+        .where('reviewed_at', 'is', null)
+        .orderBy('granted_at', 'asc')
+        .orderBy('id')
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE)
+        .execute(),
+    );
     if (rows.length) {
       await logAccess(tx, ctx, {
         operation: 'consultation',
@@ -115,8 +131,7 @@ export async function getJustifiedAccessForReview(
   authorizeReviewQueue(ctx);
   if (!isUuid(id)) throw new NotFoundError();
   return database.transaction(async (tx) => {
-    const row = (await justifiedAccessQuery(tx).where('j.id', '=', id).executeTakeFirst()) as
-      JustifiedAccessForReview | undefined;
+    const [row] = await forReview(tx, await grants(tx).where('id', '=', id).execute());
     if (!row) throw new NotFoundError();
     await logAccess(tx, ctx, {
       operation: 'consultation',
@@ -129,15 +144,6 @@ export async function getJustifiedAccessForReview(
   });
 }
 
-export const REVIEW_OUTCOMES = [
-  { value: 'appropriate', text: 'Appropriate', hint: 'The reason justified looking at this record' },
-  {
-    value: 'inappropriate',
-    text: 'Inappropriate',
-    hint: 'The reason did not justify it: say what happens next',
-  },
-] as const;
-
 /** Records the reviewer's finding, once: a second review of the same access is a conflict. */
 export async function reviewJustifiedAccess(
   database: Database,
@@ -146,14 +152,7 @@ export async function reviewJustifiedAccess(
   input: { outcome?: unknown; note?: unknown },
 ): Promise<{ id: string; outcome: 'appropriate' | 'inappropriate'; reviewedAt: Date }> {
   if (!can(ctx.actor, 'justified-access.review')) throw new ForbiddenError();
-  const errors: FieldErrors = {};
-  const outcome = input.outcome === 'appropriate' || input.outcome === 'inappropriate' ? input.outcome : null;
-  if (!outcome) errors.outcome = 'Select whether the access was appropriate or inappropriate';
-  const note = typeof input.note === 'string' ? input.note.trim() : '';
-  if (outcome === 'inappropriate' && note.length < 10)
-    errors.note = 'Say why the access was inappropriate and what happens next (at least 10 characters)';
-  else if (note.length > 2000) errors.note = 'Note must be 2000 characters or fewer';
-  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const { outcome, note = '' } = parseInput(ReviewInput, input);
   if (!isUuid(id)) throw new NotFoundError();
   return database.transaction(async (tx) => {
     const reviewed = await tx
@@ -169,7 +168,7 @@ export async function reviewJustifiedAccess(
       .returning(['id', 'nominal_id', 'reviewed_at'])
       .executeTakeFirst();
     if (!reviewed) {
-      const existing = await justifiedAccessQuery(tx).where('j.id', '=', id).executeTakeFirst();
+      const [existing] = await forReview(tx, await grants(tx).where('id', '=', id).execute());
       if (!existing) throw new NotFoundError();
       throw new ConflictError(
         `This access was reviewed already${existing.reviewerName ? ` by ${existing.reviewerName}` : ''}: it was found ${existing.reviewOutcome}.`,
@@ -182,6 +181,6 @@ export async function reviewJustifiedAccess(
       section: 'justified access review',
       purpose: `review of justified access ${reviewed.id}: ${outcome}`,
     });
-    return { id: reviewed.id, outcome: outcome!, reviewedAt: reviewed.reviewed_at! };
+    return { id: reviewed.id, outcome, reviewedAt: reviewed.reviewed_at! };
   });
 }

@@ -2,8 +2,12 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { JUSTIFIED_ACCESS_HOURS, authorize } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database } from '../../db/database.ts';
-import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { labelAccesses } from './labels.ts';
+import { recordHeadlines } from './records.ts';
+import { JustificationInput } from './schemas.ts';
 
 /**
  * Looking outside one's scope (a new arrival from another area, an emergency) is allowed for some
@@ -17,19 +21,10 @@ export async function grantJustifiedAccess(
   rawReason: unknown,
 ) {
   authorize(ctx.actor, 'nominal.justified-access');
-  const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
-  if (reason.length < 10)
-    throw new ValidationError({
-      reason: 'Give your reason for viewing this record (at least 10 characters)',
-    });
-  if (reason.length > 500) throw new ValidationError({ reason: 'Reason must be 500 characters or fewer' });
+  const { reason } = parseInput(JustificationInput, { reason: rawReason });
   if (!isUuid(nominalId)) throw new NotFoundError();
   return database.transaction(async (tx) => {
-    const nominal = await tx
-      .selectFrom('nominals')
-      .select(['id', 'area_code'])
-      .where('id', '=', nominalId)
-      .executeTakeFirst();
+    const nominal = (await recordHeadlines(tx, [nominalId])).get(nominalId);
     if (!nominal) throw new NotFoundError();
     const expiresAt = new Date(ctx.now.getTime() + JUSTIFIED_ACCESS_HOURS * 3600_000);
     const grant = await tx
@@ -38,7 +33,7 @@ export async function grantJustifiedAccess(
         granted_at: ctx.now,
         user_id: ctx.actor.userId,
         nominal_id: nominal.id,
-        owning_area_code: nominal.area_code,
+        owning_area_code: nominal.areaCode,
         reason,
         expires_at: expiresAt,
       })
@@ -59,27 +54,36 @@ export async function grantJustifiedAccess(
 export async function listJustifiedAccessesToArea(database: Database, ctx: UseCaseContext, limit = 200) {
   authorize(ctx.actor, 'justified-access.view-area');
   return database.transaction(async (tx) => {
-    const rows = await tx
-      .selectFrom('justified_accesses as j')
-      .innerJoin('users as u', 'u.id', 'j.user_id')
-      .innerJoin('agencies as g', 'g.id', 'u.agency_id')
-      .innerJoin('nominals as n', 'n.id', 'j.nominal_id')
+    const grants = await tx
+      .selectFrom('justified_accesses')
       .select([
-        'j.id',
-        'j.granted_at as grantedAt',
-        'j.expires_at as expiresAt',
-        'j.reason',
-        'j.reviewed_at as reviewedAt',
-        'j.review_outcome as reviewOutcome',
-        'u.display_name as userName',
-        'g.name as agencyName',
-        'n.vigil_ref as vigilRef',
-        'n.id as nominalId',
+        'id',
+        'granted_at',
+        'expires_at',
+        'reason',
+        'reviewed_at',
+        'review_outcome',
+        'user_id',
+        'nominal_id',
+        'owning_area_code',
+        'reviewed_by',
       ])
-      .where('j.owning_area_code', '=', ctx.actor.areaCode)
-      .orderBy('j.granted_at', 'desc')
+      .where('owning_area_code', '=', ctx.actor.areaCode)
+      .orderBy('granted_at', 'desc')
       .limit(limit)
       .execute();
+    const rows = (await labelAccesses(tx, grants)).map((g) => ({
+      id: g.id,
+      grantedAt: g.granted_at,
+      expiresAt: g.expires_at,
+      reason: g.reason,
+      reviewedAt: g.reviewed_at,
+      reviewOutcome: g.review_outcome,
+      userName: g.userName,
+      agencyName: g.agencyName,
+      vigilRef: g.vigilRef,
+      nominalId: g.nominal_id,
+    }));
     if (rows.length) {
       await logAccess(tx, ctx, {
         operation: 'consultation',

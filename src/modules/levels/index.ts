@@ -35,3 +35,4 @@ export {
   levelDecisionCriteria,
   storedObligations,
 } from './queries.ts';
+export { levelReductionCounts, overdueReviewCounts } from './queries.ts';

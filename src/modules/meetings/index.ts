@@ -16,3 +16,4 @@ export {
 } from './use-cases/minutes.ts';
 export { scheduleMeeting } from './use-cases/scheduling.ts';
 export { meetingDiscusses } from './queries.ts';
+export { discussionCount, latestApprovedMinutes } from './queries.ts';

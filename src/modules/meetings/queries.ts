@@ -29,3 +29,51 @@ export async function meetingDiscusses(db: Db | Tx, meetingId: string, nominalId
     .executeTakeFirst();
   return row !== undefined;
 }
+// --- for oversight ---
+
+/** How many people were discussed at the meetings of some areas held (not cancelled) in [start, end). */
+export async function discussionCount(
+  db: Db | Tx,
+  areaCodes: readonly string[],
+  start: Date,
+  end: Date,
+): Promise<number> {
+  if (!areaCodes.length) return 0;
+  const row = await db
+    .selectFrom('meeting_nominals as mn')
+    .innerJoin('meetings as m', 'm.id', 'mn.meeting_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('m.area_code', 'in', [...areaCodes])
+    .where('m.status', '!=', 'cancelled')
+    .where('m.starts_at', '>=', start)
+    .where('m.starts_at', '<', end)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The approved minutes of those meetings, one per meeting and person: a correction approved later
+ * supersedes the earlier approval, so the latest approved version counts.
+ */
+export async function latestApprovedMinutes(
+  db: Db | Tx,
+  areaCodes: readonly string[],
+  start: Date,
+  end: Date,
+): Promise<{ content: unknown }[]> {
+  if (!areaCodes.length) return [];
+  return db
+    .selectFrom('minutes as mi')
+    .innerJoin('meetings as m', 'm.id', 'mi.meeting_id')
+    .distinctOn(['mi.meeting_id', 'mi.nominal_id'])
+    .select('mi.content')
+    .where('m.area_code', 'in', [...areaCodes])
+    .where('m.status', '!=', 'cancelled')
+    .where('m.starts_at', '>=', start)
+    .where('m.starts_at', '<', end)
+    .where('mi.status', '=', 'approved')
+    .orderBy('mi.meeting_id')
+    .orderBy('mi.nominal_id')
+    .orderBy('mi.version', 'desc')
+    .execute();
+}

@@ -22,6 +22,10 @@ export {
 } from './queries.ts';
 export {
   acceptCategory3,
+  ethnicitiesOf,
+  nominalIdsInAreas,
+  populationByCategoryAndLevel,
+  populationByEthnicity,
   currentManagerUserIds,
   endCurrentInvolvements,
   nominalIds,
@@ -31,3 +35,4 @@ export { currentCaseload, nominalListEntries, type NominalListEntry } from './qu
 export { nominalsByVigilRefs, timelineSince } from './queries.ts';
 export { entityChanges, type EntityChange } from './queries.ts';
 export { nominalsByIdentifier, nominalsByName, type NominalMatch, type SearchConditions } from './queries.ts';
+export { nominalByVigilRef } from './queries.ts';

@@ -481,3 +481,72 @@ function nameCandidates(dateOfBirth: string | null, inScope: Expression<SqlBool>
           by_surname AS MATERIALIZED (${oneName('surname')}),
           by_forename AS MATERIALIZED (${oneName('forename')})`;
 }
+// --- for oversight ---
+
+/**
+ * The people the record holds in some areas (null: in every area), as a subquery of their ids: other
+ * owners count their own rows about these people in one statement (an indexed semi-join), without
+ * reading this table themselves or carrying a national list of ids across.
+ */
+export function nominalIdsInAreas(db: Db | Tx, areaCodes: readonly string[] | null) {
+  const all = db.selectFrom('nominals').select('nominals.id');
+  return areaCodes ? all.where('nominals.area_code', 'in', [...areaCodes]) : all;
+}
+
+/** How many people each MAPPA category and level holds, in some areas (null: everywhere). Numbers only. */
+export async function populationByCategoryAndLevel(
+  db: Db | Tx,
+  areaCodes: readonly string[] | null,
+): Promise<{ category: number | null; level: number | null; count: number }[]> {
+  const rows = await sql<{ category: number | null; level: number | null; count: number }>`
+    SELECT mappa_category AS category, mappa_level AS level, count(*)::int AS count
+    FROM nominals
+    WHERE ${areaCodes ? sql`area_code IN (${sql.join([...areaCodes])})` : sql`true`}
+    GROUP BY mappa_category, mappa_level
+    ORDER BY mappa_category NULLS LAST, mappa_level NULLS LAST`.execute(db);
+  return rows.rows;
+}
+
+/** How many people of each recorded ethnicity (null: not recorded) some areas hold. Numbers only. */
+export async function populationByEthnicity(
+  db: Db | Tx,
+  areaCodes: readonly string[],
+): Promise<{ ethnicity: string | null; count: number }[]> {
+  if (!areaCodes.length) return [];
+  const rows = await db
+    .selectFrom('nominals')
+    .select(['ethnicity', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('area_code', 'in', [...areaCodes])
+    .groupBy('ethnicity')
+    .execute();
+  return rows.map((r) => ({ ethnicity: r.ethnicity, count: Number(r.count) }));
+}
+
+/** Each person's recorded ethnicity (null: not recorded), by id; one array parameter however many. */
+export async function ethnicitiesOf(
+  db: Db | Tx,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('nominals')
+    .select(['id', 'ethnicity'])
+    .where('id', '=', sql<string>`ANY(${wanted}::uuid[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.ethnicity]));
+}
+
+// --- for audit ---
+
+/** A person by their Vigil reference (no scope check: oversight of the access log is not need-to-know). */
+export async function nominalByVigilRef(db: Db | Tx, vigilRef: string): Promise<NominalHeadline | undefined> {
+  const row = await db
+    .selectFrom('nominals')
+    .select(['id', 'forename', 'surname', 'vigil_ref', 'area_code'])
+    .where('vigil_ref', '=', vigilRef)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, name: `${row.forename} ${row.surname}`, vigilRef: row.vigil_ref, areaCode: row.area_code }
+    : undefined;
+}

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
 import type { Database, Tx } from '../../db/database.ts';
@@ -18,11 +17,23 @@ import {
   type KpiPeriod,
   type Share,
 } from '../../domain/kpis.ts';
-import { attendanceSummary, londonInstant } from '../meetings/index.ts';
+import { overdueActionCounts } from '../actions/index.ts';
+import { levelReductionCounts, overdueReviewCounts } from '../levels/index.ts';
+import {
+  attendanceSummary,
+  discussionCount,
+  latestApprovedMinutes,
+  londonInstant,
+} from '../meetings/index.ts';
+import { ethnicitiesOf, populationByCategoryAndLevel, populationByEthnicity } from '../nominals/index.ts';
+import { allAreaCodes } from '../reference/index.ts';
+import { referralsSubmittedBetween, rejectionsDecidedBetween } from '../referrals/index.ts';
 
 /**
  * Counts for oversight (SMB members, lay advisers, analysts): numbers only, never a name, a date of
- * birth or an address, so nothing here is personal data and nothing is logged as consulted.
+ * birth or an address, so nothing here is personal data and nothing is logged as consulted. Each
+ * count comes from the capability that owns the rows (the record, meetings, referrals, levels,
+ * actions); this capability chooses the scope and the period, and adds up.
  */
 
 /** National analysts see every area; everyone else sees their own. */
@@ -35,14 +46,9 @@ export async function countsByCategoryAndLevel(database: Database, ctx: UseCaseC
   authorize(ctx.actor, 'aggregates.view');
   const { national, label } = scopeOf(ctx);
   return database.transaction(async (tx) => {
-    const rows = await sql<{ category: number | null; level: number | null; count: number }>`
-      SELECT mappa_category AS category, mappa_level AS level, count(*)::int AS count
-      FROM nominals
-      WHERE ${national ? sql`true` : sql`area_code = ${ctx.actor.areaCode}`}
-      GROUP BY mappa_category, mappa_level
-      ORDER BY mappa_category NULLS LAST, mappa_level NULLS LAST`.execute(tx);
-    const total = rows.rows.reduce((sum, r) => sum + r.count, 0);
-    return { scope: label, total, rows: rows.rows };
+    const rows = await populationByCategoryAndLevel(tx, national ? null : [ctx.actor.areaCode]);
+    const total = rows.reduce((sum, r) => sum + r.count, 0);
+    return { scope: label, total, rows };
   });
 }
 
@@ -88,19 +94,19 @@ export async function multiAgencyKpis(
   const { period } = asked;
   const { national, label } = scopeOf(ctx);
   return database.transaction(async (tx) => {
-    const areaCodes = national
-      ? (await tx.selectFrom('areas').select('code').orderBy('code').execute()).map((a) => a.code)
-      : [ctx.actor.areaCode];
+    const areaCodes = national ? await allAreaCodes(tx) : [ctx.actor.areaCode];
+    const { start, end } = instants(period);
+    const submitted = await referralsSubmittedBetween(tx, areaCodes, start, end);
     return {
       scope: label,
       period,
       today: ctx.today,
       attendance: await attendance(tx, areaCodes, period),
       disclosure: await disclosure(tx, areaCodes, period),
-      referrals: await referrals(tx, areaCodes, period),
-      ethnicity: await ethnicity(tx, areaCodes, period),
-      levelReductions: await levelReductions(tx, areaCodes, period),
-      actions: await overdueActions(tx, areaCodes, ctx.today),
+      referrals: await referrals(tx, areaCodes, period, submitted),
+      ethnicity: await ethnicity(tx, areaCodes, submitted),
+      levelReductions: await levelReductionCounts(tx, areaCodes, period),
+      actions: await overdueActionCounts(tx, areaCodes, ctx.today),
       reviewsOverdue: await reviewsOverdue(tx, areaCodes, ctx.today),
     };
   });
@@ -133,72 +139,35 @@ function instants(period: KpiPeriod) {
 
 async function disclosure(tx: Tx, areaCodes: string[], period: KpiPeriod) {
   const { start, end } = instants(period);
-  const discussed = await tx
-    .selectFrom('meeting_nominals as mn')
-    .innerJoin('meetings as m', 'm.id', 'mn.meeting_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.area_code', 'in', areaCodes)
-    .where('m.status', '!=', 'cancelled')
-    .where('m.starts_at', '>=', start)
-    .where('m.starts_at', '<', end)
-    .executeTakeFirstOrThrow();
-  // A correction approved later supersedes the earlier approval: the latest approved version counts.
-  const approved = await sql<{ content: unknown }>`
-    SELECT DISTINCT ON (mi.meeting_id, mi.nominal_id) mi.content
-    FROM minutes mi
-    JOIN meetings m ON m.id = mi.meeting_id
-    WHERE m.area_code IN (${sql.join(areaCodes)})
-      AND m.status <> 'cancelled'
-      AND m.starts_at >= ${start} AND m.starts_at < ${end}
-      AND mi.status = 'approved'
-    ORDER BY mi.meeting_id, mi.nominal_id, mi.version DESC`.execute(tx);
-  const recorded = approved.rows.filter((r) => disclosureRecorded(r.content)).length;
-  return {
-    discussions: Number(discussed.n),
-    approvedMinutes: approved.rows.length,
-    recorded: shareOf(recorded, approved.rows.length),
-  };
+  const discussions = await discussionCount(tx, areaCodes, start, end);
+  const approved = await latestApprovedMinutes(tx, areaCodes, start, end);
+  const recorded = approved.filter((r) => disclosureRecorded(r.content)).length;
+  return { discussions, approvedMinutes: approved.length, recorded: shareOf(recorded, approved.length) };
 }
 
+type Submitted = Awaited<ReturnType<typeof referralsSubmittedBetween>>;
+
 /** Referrals submitted in the period and where each stands now. */
-async function referrals(tx: Tx, areaCodes: string[], period: KpiPeriod) {
-  const { start, end } = instants(period);
-  const rows = await tx
-    .selectFrom('referrals as r')
-    .leftJoin('referral_decisions as d', 'd.referral_id', 'r.id')
-    .select(['r.status', 'd.level', 'r.submitted_at as submittedAt', 'd.decided_at as decidedAt'])
-    .where('r.area_code', 'in', areaCodes)
-    .where('r.status', 'in', ['submitted', 'accepted', 'rejected'])
-    .where('r.submitted_at', '>=', start)
-    .where('r.submitted_at', '<', end)
-    .execute();
+async function referrals(tx: Tx, areaCodes: string[], period: KpiPeriod, rows: Submitted) {
   const accepted = rows.filter((r) => r.status === 'accepted');
   const level2 = accepted.filter((r) => r.level === 2).length;
   const level3 = accepted.filter((r) => r.level === 3).length;
   const day = (instant: Date | string) => londonDateAt(new Date(instant).getTime());
   const durations = rows
     .filter((r) => r.decidedAt && r.submittedAt)
-    .map((r) => daysTaken(day(r.submittedAt!), day(r.decidedAt!)));
+    .map((r) => daysTaken(day(r.submittedAt), day(r.decidedAt!)));
 
   // The twice-yearly review looks at the rejections of the last six months, whenever submitted.
   const review = { from: monthsBefore(period.to, 6), to: period.to };
   const reviewBounds = instants(review);
-  const rejected = await tx
-    .selectFrom('referral_decisions as d')
-    .innerJoin('referrals as r', 'r.id', 'd.referral_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('r.area_code', 'in', areaCodes)
-    .where('d.outcome', '=', 'rejected')
-    .where('d.decided_at', '>=', reviewBounds.start)
-    .where('d.decided_at', '<', reviewBounds.end)
-    .executeTakeFirstOrThrow();
+  const rejected = await rejectionsDecidedBetween(tx, areaCodes, reviewBounds.start, reviewBounds.end);
   return {
     submitted: rows.length,
     accepted: { level2, level3, total: accepted.length },
     rejected: rows.filter((r) => r.status === 'rejected').length,
     awaitingScreening: rows.filter((r) => r.status === 'submitted').length,
     medianDaysToDecision: median(durations),
-    rejectedForReview: { ...review, count: Number(rejected.n) },
+    rejectedForReview: { ...review, count: rejected },
   };
 }
 
@@ -207,75 +176,25 @@ async function referrals(tx: Tx, areaCodes: string[], period: KpiPeriod) {
  * beside the make-up of the MAPPA population shown above it on the page (everyone on the area's
  * record, as in the counts by category and level).
  */
-async function ethnicity(tx: Tx, areaCodes: string[], period: KpiPeriod) {
-  const { start, end } = instants(period);
-  const referred = await tx
-    .selectFrom('referrals as r')
-    .innerJoin('nominals as n', 'n.id', 'r.nominal_id')
-    .select(['n.ethnicity', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('r.area_code', 'in', areaCodes)
-    .where('r.status', 'in', ['submitted', 'accepted', 'rejected'])
-    .where('r.submitted_at', '>=', start)
-    .where('r.submitted_at', '<', end)
-    .groupBy('n.ethnicity')
-    .execute();
-  const population = await tx
-    .selectFrom('nominals')
-    .select(['ethnicity', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('area_code', 'in', areaCodes)
-    .groupBy('ethnicity')
-    .execute();
-  const asNumbers = (rows: { ethnicity: string | null; count: number | string | bigint }[]) =>
-    rows.map((r) => ({ ethnicity: r.ethnicity, count: Number(r.count) }));
-  return ethnicityComparison(
-    countsByEthnicGroup(asNumbers(referred)),
-    countsByEthnicGroup(asNumbers(population)),
+async function ethnicity(tx: Tx, areaCodes: string[], submitted: Submitted) {
+  const ethnicityOf = await ethnicitiesOf(
+    tx,
+    submitted.map((r) => r.nominalId),
   );
-}
-
-/** Reductions (and ends of MAPPA management) decided in the period; those the chair overrode with open actions. */
-async function levelReductions(tx: Tx, areaCodes: string[], period: KpiPeriod) {
-  const rows = await tx
-    .selectFrom('level_decisions as d')
-    .innerJoin('nominals as n', 'n.id', 'd.nominal_id')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('total'),
-      (eb) => eb.fn.count<number>('d.override_reason').as('withOverride'),
-    ])
-    .where('n.area_code', 'in', areaCodes)
-    .where('d.kind', 'in', ['reduction', 'deregistration'])
-    .where('d.decided_on', '>=', period.from)
-    .where('d.decided_on', '<=', period.to)
-    .executeTakeFirstOrThrow();
-  return { total: Number(rows.total), withOverride: Number(rows.withOverride) };
-}
-
-/** Open actions due before today, whoever owns them. */
-async function overdueActions(tx: Tx, areaCodes: string[], today: IsoDate) {
-  const row = await tx
-    .selectFrom('actions as a')
-    .innerJoin('nominals as n', 'n.id', 'a.nominal_id')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('overdue'),
-      (eb) => eb.fn.sum<number>(sql`CASE WHEN a.safeguarding THEN 1 ELSE 0 END`).as('safeguarding'),
-    ])
-    .where('n.area_code', 'in', areaCodes)
-    .where('a.status', '=', 'open')
-    .where('a.due_on', '<', today)
-    .executeTakeFirstOrThrow();
-  return { overdue: Number(row.overdue), overdueSafeguarding: Number(row.safeguarding ?? 0) };
+  const referred = new Map<string | null, number>();
+  for (const r of submitted) {
+    const code = ethnicityOf.get(r.nominalId) ?? null;
+    referred.set(code, (referred.get(code) ?? 0) + 1);
+  }
+  return ethnicityComparison(
+    countsByEthnicGroup([...referred].map(([ethnicity, count]) => ({ ethnicity, count }))),
+    countsByEthnicGroup(await populationByEthnicity(tx, areaCodes)),
+  );
 }
 
 /** Cases whose level review is past its due date (the review frequencies the area sets). */
 async function reviewsOverdue(tx: Tx, areaCodes: string[], today: IsoDate) {
-  const rows = await tx
-    .selectFrom('nominal_obligations')
-    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('area_code', 'in', areaCodes)
-    .where('level', 'is not', null)
-    .where('review_due_on', '<', today)
-    .groupBy('level')
-    .execute();
-  const at = (level: number) => Number(rows.find((r) => r.level === level)?.n ?? 0);
+  const byLevel = await overdueReviewCounts(tx, areaCodes, today);
+  const at = (level: number) => byLevel.get(level) ?? 0;
   return { level1: at(1), level2: at(2), level3: at(3), total: at(1) + at(2) + at(3) };
 }

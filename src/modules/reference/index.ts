@@ -1,4 +1,11 @@
 /** The reference capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { referenceRoutes } from './routes/index.ts';
 export { findAgency, listAgencies, listAreas, seedReferenceData } from './use-cases.ts';
-export { agenciesByIds, agenciesInArea, areaNames, type AgencyRow } from './queries.ts';
+export {
+  agenciesByIds,
+  agenciesInArea,
+  allAreaCodes,
+  areaNames,
+  areasByCodes,
+  type AgencyRow,
+} from './queries.ts';

@@ -48,3 +48,22 @@ export async function areaNames(
   const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+// --- for oversight ---
+
+/** Every MAPPA area's code, in order (a national analyst's scope). */
+export async function allAreaCodes(db: Db | Tx): Promise<string[]> {
+  return (await db.selectFrom('areas').select('code').orderBy('code').execute()).map((a) => a.code);
+}
+
+// --- for justified-access ---
+
+/** Areas by code, for labels and checks. */
+export async function areasByCodes(
+  db: Db | Tx,
+  codes: readonly (string | null | undefined)[],
+): Promise<Map<string, { code: string; name: string }>> {
+  const wanted = [...new Set(codes.filter((code): code is string => Boolean(code)))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}

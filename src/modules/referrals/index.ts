@@ -12,3 +12,4 @@ export {
 } from './use-cases/reading.ts';
 export { decideReferral, getScreening } from './use-cases/screening.ts';
 export { acceptedReferrals, type AcceptedReferral } from './queries.ts';
+export { referralsSubmittedBetween, rejectionsDecidedBetween, type SubmittedReferral } from './queries.ts';

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import type { Role } from '../../domain/codes.ts';
-import type { UsersDb, UsersTx } from './tables.ts';
+import { agenciesByIds } from '../reference/index.ts';
 
 /**
  * Nobody sees anything without current vetting and recorded training. This is checked every time a
@@ -44,15 +46,14 @@ export interface UserAccess {
   suspension: SuspensionReason | null;
 }
 
-/** The actor of an enabled user, with whether their access is suspended today; null if unknown or disabled. */
-export async function loadUserAccess(
-  db: UsersDb | UsersTx,
-  userId: string,
-  today: string,
-): Promise<UserAccess | null> {
+/**
+ * The actor of an enabled user, with whether their access is suspended today; null if unknown or
+ * disabled (or their agency is unknown). Read on every request: two indexed reads (the user with
+ * their roles, then their agency).
+ */
+export async function loadUserAccess(db: Db | Tx, userId: string, today: string): Promise<UserAccess | null> {
   const row = await db
     .selectFrom('users as u')
-    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
     .select([
       'u.id',
       'u.email',
@@ -63,29 +64,37 @@ export async function loadUserAccess(
       'u.vetting_level',
       'u.vetting_expires_on',
       'u.training_completed_on',
-      'a.name as agency_name',
-      'a.type as agency_type',
+      sql<string[]>`ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role)`.as(
+        'roles',
+      ),
     ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!row || row.disabled_at) return null;
-  const roles = await db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', userId)
-    .orderBy('role')
-    .execute();
+  const agency = (await agenciesByIds(db, [row.agency_id])).get(row.agency_id);
+  if (!agency) return null;
   return {
     actor: {
       userId: row.id,
       email: row.email,
       displayName: row.display_name,
       agencyId: row.agency_id,
-      agencyName: row.agency_name,
-      agencyType: row.agency_type,
+      agencyName: agency.name,
+      agencyType: agency.type,
       areaCode: row.area_code,
-      roles: roles.map((r) => r.role as Role),
+      roles: textArray(row.roles) as Role[],
     },
     suspension: suspensionOf(row, today),
   };
+}
+
+/** text[] is an array from both drivers; accept the literal form too. */
+export function textArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
+  return [];
 }

@@ -1,42 +1,45 @@
 /** The users capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { loadUserAccess } from './access-status.ts';
-export { AccessSuspendedError, TooManyAttemptsError } from './errors.ts';
-export { type OidcSettings } from './oidc.ts';
-export { hashPassword } from './passwords.ts';
-export { requireRecentAuthentication, sameOriginPath } from './reauthentication.ts';
-export { holdBackSession, registerSignIn } from './routes.ts';
+export { changePassword } from './account.ts';
 export {
-  confirmTotpEnrolment,
-  countUnusedRecoveryCodes,
-  signIn,
-  startTotpEnrolment,
-  verifyTotpSignIn,
-} from './sessions.ts';
-export { usersDb } from './tables.ts';
-export {
-  SESSION_IDLE_MINUTES,
-  SESSION_IDLE_SECONDS,
-  activeUsersWithRole,
-  actorForToken,
-  changePassword,
-  createServiceToken,
   createUser,
   disableUser,
   enableUser,
   endUserSessions,
-  findUserByEmail,
   getUserForAdmin,
-  listServiceTokens,
   listUsers,
   resetTwoFactor,
-  resolveServiceToken,
-  resumeSession,
-  revokeServiceToken,
   setTotpSecret,
+  updateUserAccess,
+} from './administration.ts';
+export { activeUsersWithRole, findUserByEmail } from './directory.ts';
+export { AccessSuspendedError, TooManyAttemptsError } from './errors.ts';
+export { type OidcSettings } from './oidc.ts';
+export { hashPassword } from './passwords.ts';
+export { requireRecentAuthentication, sameOriginPath } from './reauthentication.ts';
+export { holdBackSession } from './routes/hold-back.ts';
+export { userRoutes } from './routes/index.ts';
+export {
+  SESSION_IDLE_MINUTES,
+  SESSION_IDLE_SECONDS,
+  confirmTotpEnrolment,
+  countUnusedRecoveryCodes,
+  resumeSession,
+  signIn,
   signOut,
   signOutEverywhere,
-  updateUserAccess,
+  startTotpEnrolment,
   verifyRecoveryCodeSignIn,
-} from './use-cases.ts';
+  verifyTotpSignIn,
+} from './sessions.ts';
+export { usersDb } from './tables.ts';
+export { userByEmail } from './queries.ts';
+export {
+  actorForToken,
+  createServiceToken,
+  listServiceTokens,
+  resolveServiceToken,
+  revokeServiceToken,
+} from './tokens.ts';
 export { usersByIds, type UserSummaryRow } from './queries.ts';
 export { activeUsersOfAgencies, usersByEmails } from './queries.ts';

@@ -202,7 +202,7 @@ export async function resumeSession(
     now.getTime() > new Date(row.created_at).getTime() + PENDING_SESSION_MINUTES * 60_000
   )
     return null;
-  const access = await loadUserAccess(usersDb(database.db), row.user_id, londonDateAt(now.getTime()));
+  const access = await loadUserAccess(database.db, row.user_id, londonDateAt(now.getTime()));
   if (!access) return null;
   let seen = lastSeen;
   // Only write when it matters, so reads are not turned into writes on every request.

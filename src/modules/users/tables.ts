@@ -11,7 +11,13 @@ export type UsersTx = Transaction<UsersSchema>;
 export const usersDb = (db: Db): UsersDb => db;
 export const usersTx = (tx: Tx): UsersTx => tx;
 
-/** A transaction over the shared schema. */
-export function transaction<T>(database: Database, work: (tx: UsersTx) => Promise<T>): Promise<T> {
-  return database.transaction(work);
+/**
+ * A transaction over the shared schema plus this module's tables; `shared` is the same transaction
+ * seen with the shared schema only, for other capabilities' lookups.
+ */
+export function transaction<T>(
+  database: Database,
+  work: (tx: UsersTx, shared: Tx) => Promise<T>,
+): Promise<T> {
+  return database.transaction((tx) => work(usersTx(tx), tx));
 }

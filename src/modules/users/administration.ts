@@ -1,44 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Actor, TokenScope, UseCaseContext } from '../../access/actor.ts';
-import type { Moment } from '../../clock.ts';
+import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize } from '../../access/policy.ts';
-import type { Database, Tx } from '../../db/database.ts';
+import type { Moment } from '../../clock.ts';
+import type { Database } from '../../db/database.ts';
 import { ROLE, isCode } from '../../domain/codes.ts';
-import { isAfter, isRealDate, londonDateAt } from '../../domain/dates.ts';
+import { isAfter, isRealDate } from '../../domain/dates.ts';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  UnauthenticatedError,
   ValidationError,
   type FieldErrors,
 } from '../../domain/errors.ts';
-import { loadUserAccess, suspensionOf, type SuspensionReason } from './access-status.ts';
+import { agenciesByIds, agenciesInArea } from '../reference/index.ts';
+import { suspensionOf, textArray, type SuspensionReason } from './access-status.ts';
 import { recordUserChange, USER_CHANGE_LABELS, type UserChange } from './history.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-import { SESSION_IDLE_SECONDS, endSessionsOf, sha256, type SignInEnvironment } from './sessions.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
+import { SESSION_IDLE_SECONDS, endSessionsOf } from './sessions.ts';
 import { transaction, usersDb } from './tables.ts';
-import { accountKey, beginAttempt, realSleep } from './throttle.ts';
+import { listServiceTokens } from './tokens.ts';
 import { isTotpSecret } from './two-factor.ts';
 
-// Sessions and sign-in live in sessions.ts; re-exported so callers have one place to import from.
-export {
-  SESSION_ABSOLUTE_HOURS,
-  SESSION_IDLE_MINUTES,
-  SESSION_IDLE_SECONDS,
-  confirmTotpEnrolment,
-  extendSession,
-  reauthenticate,
-  resumeSession,
-  signIn,
-  signOut,
-  signOutEverywhere,
-  startTotpEnrolment,
-  verifyRecoveryCodeSignIn,
-  verifyTotpSignIn,
-  type SessionState,
-} from './sessions.ts';
+/**
+ * User administration (policy action `user.manage`): an administrator adds the people of their own
+ * area's agencies, changes their roles, vetting and training, and disables them, ends their
+ * sessions or resets their second factor. Every change is recorded in `user_changes`.
+ */
 
 /** National security vetting levels accepted for MAPPA work, lowest first. */
 export const VETTING_LEVEL = [
@@ -104,18 +91,13 @@ export async function createUser(database: Database, by: UseCaseContext | Moment
   if (passwordError) errors.password = passwordError;
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const passwordHash = await hashPassword(input.password);
-  return transaction(database, async (tx) => {
-    const agency = await tx
-      .selectFrom('agencies')
-      .select(['id', 'area_code'])
-      .where(
-        'id',
-        '=',
-        /^[0-9a-f-]{36}$/i.test(input.agencyId) ? input.agencyId : '00000000-0000-0000-0000-000000000000',
-      )
-      .executeTakeFirst();
+  return transaction(database, async (tx, shared) => {
+    const agencyId = /^[0-9a-f-]{36}$/i.test(input.agencyId)
+      ? input.agencyId
+      : '00000000-0000-0000-0000-000000000000';
+    const agency = (await agenciesByIds(shared, [agencyId])).get(agencyId);
     // An administrator adds people to agencies of their own area only.
-    if (!agency || (createdBy && agency.area_code !== createdBy.actor.areaCode))
+    if (!agency || (createdBy && agency.areaCode !== createdBy.actor.areaCode))
       throw new ValidationError({ agencyId: 'Select an agency from the list' });
     const taken = await tx
       .selectFrom('users')
@@ -130,7 +112,7 @@ export async function createUser(database: Database, by: UseCaseContext | Moment
         email,
         display_name: input.displayName.trim(),
         agency_id: agency.id,
-        area_code: agency.area_code,
+        area_code: agency.areaCode,
         password_hash: passwordHash,
         created_by: createdBy?.actor.userId ?? null,
         vetting_level: input.vetting.level.trim(),
@@ -192,19 +174,18 @@ export interface UserSummary {
 /** The users of the administrator's area, by name. */
 export async function listUsers(database: Database, ctx: UseCaseContext): Promise<UserSummary[]> {
   authorize(ctx.actor, 'user.manage');
-  const rows = await usersDb(database.db)
+  const users = await usersDb(database.db)
     .selectFrom('users as u')
-    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
     .select([
       'u.id',
       'u.email',
       'u.display_name',
+      'u.agency_id',
       'u.disabled_at',
       'u.vetting_level',
       'u.vetting_expires_on',
       'u.training_completed_on',
       'u.totp_secret',
-      'a.name as agency_name',
       sql<string[]>`ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role)`.as(
         'roles',
       ),
@@ -213,6 +194,15 @@ export async function listUsers(database: Database, ctx: UseCaseContext): Promis
     .orderBy('u.display_name')
     .orderBy('u.email')
     .execute();
+  const agencies = await agenciesByIds(
+    database.db,
+    users.map((u) => u.agency_id),
+  );
+  // As the join this replaces: a user whose agency cannot be found is not listed.
+  const rows = users.flatMap((u) => {
+    const agency = agencies.get(u.agency_id);
+    return agency ? [{ ...u, agency_name: agency.name }] : [];
+  });
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -228,61 +218,12 @@ export async function listUsers(database: Database, ctx: UseCaseContext): Promis
   }));
 }
 
-/** text[] is an array from both drivers; accept the literal form too. */
-function textArray(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string')
-    return value
-      .replace(/^\{|\}$/g, '')
-      .split(',')
-      .filter(Boolean);
-  return [];
-}
-
-export interface ServiceTokenSummary {
-  id: string;
-  name: string;
-  readOnly: boolean;
-  areaCodes: string[] | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  active: boolean;
-}
-
-export async function listServiceTokens(
-  database: Database,
-  userId: string,
-  now: Date,
-): Promise<ServiceTokenSummary[]> {
-  const rows = await usersDb(database.db)
-    .selectFrom('service_accounts')
-    .select(['id', 'name', 'read_only', 'area_codes', 'created_at', 'expires_at', 'revoked_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    readOnly: r.read_only,
-    areaCodes: r.area_codes ? textArray(r.area_codes) : null,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-    active: !r.revoked_at && (!r.expires_at || new Date(r.expires_at) > now),
-  }));
-}
-
 /** One user of the administrator's area, with their tokens, open sessions and history. */
 export async function getUserForAdmin(database: Database, ctx: UseCaseContext, userId: string, now: Date) {
   const user = await userInArea(database, ctx, userId);
   const db = usersDb(database.db);
-  const [agency, roles, openSessions, changes, tokens] = await Promise.all([
-    db
-      .selectFrom('agencies')
-      .select(['id', 'name'])
-      .where('id', '=', user.agency_id)
-      .executeTakeFirstOrThrow(),
+  const [agencies, roles, openSessions, changes, tokens] = await Promise.all([
+    agenciesByIds(database.db, [user.agency_id]),
     db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute(),
     db
       .selectFrom('sessions')
@@ -302,6 +243,8 @@ export async function getUserForAdmin(database: Database, ctx: UseCaseContext, u
       .execute(),
     listServiceTokens(database, userId, now),
   ]);
+  const agency = agencies.get(user.agency_id);
+  if (!agency) throw new Error(`The agency of user ${user.id} is not known`);
   return {
     id: user.id,
     email: user.email,
@@ -508,303 +451,8 @@ export async function setTotpSecret(
   });
 }
 
-export interface PasswordChange {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
-
-/**
- * A signed-in user changes their password: the current one is required (and throttled like
- * sign-in). Their other sessions end; this one stays.
- */
-export async function changePassword(
-  database: Database,
-  ctx: UseCaseContext,
-  sessionId: string,
-  input: PasswordChange,
-  env: Omit<SignInEnvironment, 'now'> = {},
-): Promise<void> {
-  const errors: FieldErrors = {};
-  const current = String(input.currentPassword ?? '');
-  const next = String(input.newPassword ?? '');
-  const confirm = String(input.confirmPassword ?? '');
-  if (!current) errors.currentPassword = 'Enter your current password';
-  if (!next) errors.newPassword = 'Enter a new password';
-  else {
-    const problem = passwordProblem(next);
-    if (problem) errors.newPassword = problem;
-    else if (next === current)
-      errors.newPassword = 'Your new password must be different from your current password';
-  }
-  if (!errors.newPassword) {
-    if (!confirm) errors.confirmPassword = 'Enter your new password again';
-    else if (confirm !== next)
-      errors.confirmPassword = 'The passwords do not match – enter your new password again';
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  const now = ctx.now;
-  const user = await usersDb(database.db)
-    .selectFrom('users')
-    .select(['email', 'password_hash'])
-    .where('id', '=', ctx.actor.userId)
-    .executeTakeFirst();
-  if (!user) throw new UnauthenticatedError();
-  const attempt = await beginAttempt(database, accountKey(user.email), 'change-password', {
-    now,
-    sourceAddress: env.sourceAddress ?? ctx.origin.sourceAddress,
-    sleep: env.sleep ?? realSleep,
-  });
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) {
-    await attempt.failed();
-    throw new ValidationError({ currentPassword: 'Your current password is not correct' });
-  }
-  await attempt.succeeded();
-  const passwordHash = await hashPassword(next);
-  await transaction(database, async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: now, version: sql<number>`version + 1` })
-      .where('id', '=', ctx.actor.userId)
-      .execute();
-    const ended = await endSessionsOf(tx, ctx.actor.userId, 'password-changed', now, sessionId);
-    await recordUserChange(tx, {
-      userId: ctx.actor.userId,
-      changedBy: ctx.actor.userId,
-      change: 'password-changed',
-      at: now,
-      details: { otherSessionsEnded: ended },
-    });
-  });
-}
-
-// --- API tokens -------------------------------------------------------------------------------
-
-export interface TokenScopeInput {
-  /** Read-only unless said otherwise. */
-  readOnly?: boolean;
-  /** Narrow the token to these areas (within what the user may see); null or empty = the user's own scope. */
-  areaCodes?: string[] | null;
-}
-
-/** Issues a bearer token for a machine client; only its hash is kept, so it is shown once. */
-export async function createServiceToken(
-  database: Database,
-  moment: Moment,
-  userId: string,
-  name: string,
-  expiresAt: Date | null,
-  scope: TokenScopeInput = {},
-  createdBy: string | null = null,
-): Promise<string> {
-  const errors: FieldErrors = {};
-  if (!name?.trim()) errors.name = 'Give the token a name that says what it is for';
-  else if (name.length > 200) errors.name = 'Token name must be 200 characters or fewer';
-  const areaCodes = [...new Set((scope.areaCodes ?? []).map((a) => a.trim().toUpperCase()).filter(Boolean))];
-  if (areaCodes.length) {
-    const known = await database.db
-      .selectFrom('areas')
-      .select('code')
-      .where('code', 'in', areaCodes)
-      .execute();
-    const unknown = areaCodes.filter((a) => !known.some((k) => k.code === a));
-    if (unknown.length)
-      errors.areas = `Unknown area code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`;
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  const token = `vgl_${randomBytes(32).toString('base64url')}`;
-  const readOnly = scope.readOnly ?? true;
-  await transaction(database, async (tx) => {
-    const row = await tx
-      .insertInto('service_accounts')
-      .values({
-        created_at: moment.now,
-        name: name.trim(),
-        user_id: userId,
-        token_hash: sha256(token),
-        expires_at: expiresAt,
-        read_only: readOnly,
-        area_codes: areaCodes.length ? areaCodes : null,
-        created_by: createdBy,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordUserChange(tx, {
-      userId,
-      changedBy: createdBy,
-      change: 'token-created',
-      at: moment.now,
-      details: {
-        tokenId: row.id,
-        name: name.trim(),
-        readOnly,
-        areaCodes: areaCodes.length ? areaCodes : null,
-      },
-    });
-  });
-  return token;
-}
-
-export type ResolvedToken = { actor: Actor; suspension: SuspensionReason | null };
-
-/**
- * Resolves a bearer token to its user's actor with the token's scope. Checked on every request, so
- * revoking, expiry, disabling the user or a lapse in their vetting stop it at once.
- */
-export async function resolveServiceToken(
-  database: Database,
-  token: string,
-  now: Date,
-): Promise<ResolvedToken | null> {
-  const account = await usersDb(database.db)
-    .selectFrom('service_accounts')
-    .selectAll()
-    .where('token_hash', '=', sha256(token))
-    .executeTakeFirst();
-  if (!account || account.revoked_at || (account.expires_at && now > new Date(account.expires_at)))
-    return null;
-  const access = await loadUserAccess(usersDb(database.db), account.user_id, londonDateAt(now.getTime()));
-  if (!access) return null;
-  const tokenScope: TokenScope = {
-    readOnly: account.read_only,
-    areaCodes: account.area_codes ? textArray(account.area_codes) : null,
-  };
-  return {
-    actor: { ...access.actor, serviceAccountId: account.id, tokenScope },
-    suspension: access.suspension,
-  };
-}
-
-/** The token's actor, or null when the token (or its user) may not be used now. */
-export async function actorForToken(database: Database, token: string, now: Date): Promise<Actor | null> {
-  const resolved = await resolveServiceToken(database, token, now);
-  return resolved && !resolved.suspension ? resolved.actor : null;
-}
-
-/** Revokes a token: by an administrator of the token user's area, or from the command line (null). */
-export async function revokeServiceToken(
-  database: Database,
-  moment: UseCaseContext | Moment,
-  tokenId: string,
-): Promise<{ id: string; name: string; userId: string }> {
-  const by = 'actor' in moment ? moment : null;
-  if (by) authorize(by.actor, 'user.manage');
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw new NotFoundError('No API token has this id');
-  const token = await usersDb(database.db)
-    .selectFrom('service_accounts as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.name', 't.user_id', 't.revoked_at', 'u.area_code'])
-    .where('t.id', '=', tokenId)
-    .executeTakeFirst();
-  if (!token || (by && token.area_code !== by.actor.areaCode))
-    throw new NotFoundError('No API token has this id');
-  if (!token.revoked_at) {
-    const now = moment.now;
-    await transaction(database, async (tx) => {
-      await tx
-        .updateTable('service_accounts')
-        .set({ revoked_at: now, revoked_by: by?.actor.userId ?? null })
-        .where('id', '=', tokenId)
-        .where('revoked_at', 'is', null)
-        .execute();
-      await recordUserChange(tx, {
-        userId: token.user_id,
-        changedBy: by?.actor.userId ?? null,
-        change: 'token-revoked',
-        at: now,
-        details: { tokenId, name: token.name },
-      });
-    });
-  }
-  return { id: token.id, name: token.name, userId: token.user_id };
-}
-
-export async function findUserByEmail(database: Database, email: string) {
-  return database.db
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where(sql<boolean>`lower(email) = lower(${email})`)
-    .executeTakeFirst();
-}
-
-/** What a signed-in user sees about themselves on their account page. */
-export async function accountOverview(database: Database, ctx: UseCaseContext, now: Date) {
-  const user = await usersDb(database.db)
-    .selectFrom('users')
-    .select([
-      'vetting_level',
-      'vetting_expires_on',
-      'training_completed_on',
-      'totp_enrolled_at',
-      'password_changed_at',
-    ])
-    .where('id', '=', ctx.actor.userId)
-    .executeTakeFirstOrThrow();
-  const [recoveryCodes, sessions] = await Promise.all([
-    usersDb(database.db)
-      .selectFrom('user_recovery_codes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', ctx.actor.userId)
-      .where('used_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-    usersDb(database.db)
-      .selectFrom('sessions')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', ctx.actor.userId)
-      .where('ended_at', 'is', null)
-      .where('expires_at', '>', now)
-      .where('last_seen_at', '>', new Date(now.getTime() - SESSION_IDLE_SECONDS * 1000))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return {
-    vettingLevel: user.vetting_level,
-    vettingExpiresOn: user.vetting_expires_on,
-    trainingCompletedOn: user.training_completed_on,
-    twoFactorSince: user.totp_enrolled_at,
-    passwordChangedAt: user.password_changed_at,
-    recoveryCodesLeft: Number(recoveryCodes.n),
-    openSessions: Number(sessions.n),
-  };
-}
-
 /** The agencies an administrator may add people to: those of their own area. */
 export async function agenciesOfArea(database: Database, ctx: UseCaseContext) {
   authorize(ctx.actor, 'user.manage');
-  return database.db
-    .selectFrom('agencies')
-    .select(['id', 'name'])
-    .where('area_code', '=', ctx.actor.areaCode)
-    .orderBy('name')
-    .execute();
-}
-
-/**
- * Users not disabled who hold one of `roles`, in an area or in the given agencies: who is told,
- * who may chair, who may approve. Each user once, by name.
- */
-export async function activeUsersWithRole(
-  tx: Tx,
-  roles: string | readonly string[],
-  where: { areaCode: string } | { agencyIds: readonly string[] },
-): Promise<{ id: string; name: string; agencyId: string }[]> {
-  if ('agencyIds' in where && where.agencyIds.length === 0) return [];
-  return tx
-    .selectFrom('users as u')
-    .select(['u.id', 'u.display_name as name', 'u.agency_id as agencyId'])
-    .where((eb) =>
-      'areaCode' in where ? eb('u.area_code', '=', where.areaCode) : eb('u.agency_id', 'in', where.agencyIds),
-    )
-    .where('u.disabled_at', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_roles as r')
-          .select('r.user_id')
-          .whereRef('r.user_id', '=', 'u.id')
-          .where('r.role', 'in', typeof roles === 'string' ? [roles] : roles),
-      ),
-    )
-    .orderBy('u.display_name')
-    .orderBy('u.id')
-    .execute();
+  return agenciesInArea(database.db, ctx.actor.areaCode);
 }
