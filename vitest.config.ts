@@ -11,6 +11,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // Vitest's own report, then each project's time and the browser templates check (tests/support).
+    reporters: ['default', './tests/support/suite-report.ts'],
     passWithNoTests: true,
     allowOnly: false,
     projects: [

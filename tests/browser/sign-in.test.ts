@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { createUser } from '../../src/modules/users/use-cases.ts';
+import { runningClock } from '../../src/clock.ts';
+import { warningSecondsFor } from '../../src/modules/users/routes.ts';
+import { SESSION_IDLE_SECONDS, createUser } from '../../src/modules/users/use-cases.ts';
 import {
   agencyFor,
   checkPage,
@@ -20,8 +22,8 @@ import { testClock } from '../support/clock.ts';
 /**
  * Signing in, in a real browser, with every page checked by axe (WCAG 2.2 AA), for its
  * Content-Security-Policy and for console errors: setting up TOTP, a wrong code, a recovery code,
- * the idle-timeout warning (on a server with a short idle time), signing out everywhere, and the
- * administrator's user pages.
+ * the idle-timeout warning (the page's and the server's clocks moved on, never waited for), signing
+ * out everywhere, and the administrator's user pages.
  */
 
 const VETTED = { vetting: { level: 'SC', expiresOn: '2036-12-31' }, trainingCompletedOn: '2025-01-06' };
@@ -46,12 +48,17 @@ const TRAVELLER = {
   password: 'a travelling passphrase',
   name: 'Tom Travels',
 };
-/** Warned 10 seconds before the end (a third of it, as it is under 6 minutes). */
-const SHORT_IDLE_SECONDS = 30;
+/** Vigil's idle time (15 minutes) and its warning (2 minutes before the end). */
+const WARN_BEFORE_SECONDS = warningSecondsFor(SESSION_IDLE_SECONDS);
+/**
+ * The idle-timeout tests' server runs on a clock of its own, the suites' clock moved on by
+ * `idleFor` alone, so that 15 idle minutes pass in no time without ageing the other sessions.
+ */
+const idleClock = runningClock(testClock.now(), testClock);
 
 let database: Database;
 let server: BrowserServer;
-let shortIdleServer: BrowserServer;
+let idleServer: BrowserServer;
 let page: Page;
 let practitionerSecret = '';
 let practitionerRecoveryCodes: string[] = [];
@@ -95,14 +102,14 @@ beforeAll(async () => {
     ...VETTED,
   });
   server = await startServer(database);
-  shortIdleServer = await startServer(database, undefined, { sessionIdleSeconds: SHORT_IDLE_SECONDS });
+  idleServer = await startServer(database, idleClock);
   page = await ui.open(server);
 });
 
 afterAll(async () => {
   await ui.close();
   await server?.close();
-  await shortIdleServer?.close();
+  await idleServer?.close();
   await database?.close();
 });
 
@@ -227,13 +234,43 @@ describe('signing in with two-factor authentication', () => {
 describe('the idle-timeout warning', () => {
   let context: BrowserContext;
   let timeoutPage: Page;
-  const shortUrl = (path: string) => `${shortIdleServer.baseUrl}${path}`;
+  const idleUrl = (path: string) => `${idleServer.baseUrl}${path}`;
+  const dialog = () => timeoutPage.getByRole('dialog', { name: 'You’re about to be signed out' });
+
+  /** Nobody touches Vigil for `seconds`: the server's clock and the page's timers move on together. */
+  async function idleFor(seconds: number) {
+    idleClock.advance(seconds * 1000);
+    await timeoutPage.clock.fastForward(seconds * 1000);
+  }
+
+  /**
+   * Opens a page and waits for its timeout script to ask how long is left, as it then sets its
+   * timers; returns the page's response and the seconds the server said were left.
+   */
+  async function openWithTimeoutScript(path: string) {
+    // Only the new page's question counts, not one the page before asked as it was left.
+    let arrived = false;
+    const onNavigated = (frame: Frame) => {
+      if (frame === timeoutPage.mainFrame() && frame.url() === idleUrl(path)) arrived = true;
+    };
+    timeoutPage.on('framenavigated', onNavigated);
+    const [response, status] = await Promise.all([
+      timeoutPage.goto(idleUrl(path), { waitUntil: 'load' }),
+      timeoutPage.waitForResponse((r) => arrived && r.url() === idleUrl('/session/status')),
+    ]).finally(() => timeoutPage.off('framenavigated', onNavigated));
+    const { idleRemainingSeconds } = (await status.json()) as { idleRemainingSeconds: number };
+    // A page seen a moment after the last one does not reset the idle time (sessions.ts), so a
+    // little less than the whole may be left.
+    expect(idleRemainingSeconds).toBeGreaterThan(SESSION_IDLE_SECONDS - 60);
+    return { response, left: idleRemainingSeconds };
+  }
 
   beforeAll(async () => {
     context = await ui.session.browser.newContext();
+    // The page's timers run on a clock the test moves (Playwright's), the server on idleClock.
+    await context.clock.install({ time: idleClock.now() });
     timeoutPage = await context.newPage();
-    timeoutPage.setDefaultTimeout(30_000);
-    await signInInBrowser(timeoutPage, shortIdleServer.baseUrl, IDLE_USER);
+    await signInInBrowser(timeoutPage, idleServer.baseUrl, IDLE_USER);
   });
   afterAll(async () => {
     await context?.close();
@@ -241,52 +278,59 @@ describe('the idle-timeout warning', () => {
 
   it('warns before the session ends, in an accessible dialog that moves focus, and extends it', async () => {
     const watch = watchConsole(timeoutPage);
-    const response = await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
-    const dialog = timeoutPage.getByRole('dialog', { name: 'You’re about to be signed out' });
-    expect(await dialog.isVisible()).toBe(false);
-    // 30 s idle, warned 10 s before the end.
-    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
-    expect(await dialog.textContent()).toMatch(
-      /we will sign you out in (a few|\d+) seconds? \(at \d{1,2}:\d{2}\)/,
-    );
+    const { response, left } = await openWithTimeoutScript('/account');
+    expect(await dialog().isVisible()).toBe(false);
+    // A second short of the warning: nothing yet.
+    await idleFor(left - WARN_BEFORE_SECONDS - 1);
+    expect(await dialog().isVisible()).toBe(false);
+    // Warned 2 minutes before the end of the 15 idle minutes.
+    await idleFor(2);
+    await dialog().waitFor({ state: 'visible' });
+    expect(await dialog().textContent()).toMatch(/we will sign you out in 2 minutes \(at \d{1,2}:\d{2}\)/);
     await expect
       .poll(async () => (await timeoutPage.locator(':focus').textContent())?.trim())
       .toBe('Stay signed in');
-    expect(await dialog.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await dialog().getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await checkPage(timeoutPage, response, watch, 'account page with the timeout warning open');
 
-    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await dialog().getByRole('button', { name: 'Stay signed in' }).click();
+    await dialog().waitFor({ state: 'hidden' });
     const status = (await timeoutPage.evaluate(() => fetch('/session/status').then((r) => r.json()))) as {
       signedIn: boolean;
       idleRemainingSeconds: number;
     };
     expect(status.signedIn).toBe(true);
-    expect(status.idleRemainingSeconds).toBeGreaterThan(SHORT_IDLE_SECONDS - 5);
+    expect(status.idleRemainingSeconds).toBeGreaterThan(SESSION_IDLE_SECONDS - 5);
 
     // Escape means "stay", too.
-    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await idleFor(SESSION_IDLE_SECONDS - WARN_BEFORE_SECONDS + 1);
+    await dialog().waitFor({ state: 'visible' });
     await timeoutPage.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    expect(timeoutPage.url()).toBe(shortUrl('/account'));
+    await dialog().waitFor({ state: 'hidden' });
+    expect(timeoutPage.url()).toBe(idleUrl('/account'));
+    // The server counted it as activity: the session has its whole idle time again.
+    const extended = (await timeoutPage.evaluate(() => fetch('/session/status').then((r) => r.json()))) as {
+      idleRemainingSeconds: number;
+    };
+    expect(extended.idleRemainingSeconds).toBeGreaterThan(SESSION_IDLE_SECONDS - 5);
     expect(watch.take()).toEqual([]);
   });
 
   it('goes to a "You have been signed out" page when the time runs out', async () => {
     const watch = watchConsole(timeoutPage);
-    await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
+    const { left } = await openWithTimeoutScript('/account');
     watch.take();
+    await idleFor(left - WARN_BEFORE_SECONDS + 1);
+    await dialog().waitFor({ state: 'visible' });
     const [signedOut] = await Promise.all([
-      timeoutPage.waitForResponse((r) => r.url() === shortUrl('/signed-out'), { timeout: 45_000 }),
-      timeoutPage.getByRole('dialog').waitFor({ state: 'visible', timeout: 30_000 }),
+      timeoutPage.waitForResponse((r) => r.url() === idleUrl('/signed-out')),
+      idleFor(WARN_BEFORE_SECONDS),
     ]);
     await timeoutPage.waitForLoadState('load');
     expect(await heading(timeoutPage)).toBe('You have been signed out');
-    expect(await timeoutPage.locator('main').textContent()).toContain(
-      `had not used Vigil for ${SHORT_IDLE_SECONDS} seconds`,
-    );
+    expect(await timeoutPage.locator('main').textContent()).toContain('had not used Vigil for 15 minutes');
     await checkPage(timeoutPage, signedOut, watch, 'signed out after the idle time');
-    await timeoutPage.goto(shortUrl('/account'), { waitUntil: 'load' });
+    await timeoutPage.goto(idleUrl('/account'), { waitUntil: 'load' });
     expect(new URL(timeoutPage.url()).pathname).toBe('/sign-in');
   });
 });

@@ -10,6 +10,7 @@ import { buildApp, type AppDependencies } from '../../src/web/app.ts';
 import { totpCode } from './sign-in.ts';
 import { testClock } from './clock.ts';
 import type { Clock } from '../../src/clock.ts';
+import { recordCheckedResponse } from './rendered-templates.ts';
 
 /**
  * Shared helpers for the browser suites (tests/browser): Debian's Chromium driven by
@@ -168,7 +169,8 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 
 /**
  * The checks every page must pass: it answered with a Content-Security-Policy that forbids inline
- * script without a nonce, axe finds nothing, and nothing was logged to the console.
+ * script without a nonce, axe finds nothing, and nothing was logged to the console. Notes the
+ * templates the page was rendered from as checked (tests/support/rendered-templates.ts).
  *
  * Failures are soft (`expect.soft`): the test is marked failed but goes on, so one page's problem
  * does not hide the next page's in a journey.
@@ -187,6 +189,8 @@ export async function checkPage(
     .toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
   expect.soft(csp, `${label}: CSP must not allow unsafe-inline`).not.toContain("'unsafe-inline'");
   await expectNoAxeViolations(page, label);
+  // The templates of this response have now been shown in Chromium and passed axe.
+  recordCheckedResponse(csp);
   // Let late console messages (e.g. from module scripts) arrive before judging.
   await page.waitForLoadState('load');
   expect.soft(withoutOwnStatus(consoleWatch.take(), response), `${label}: console errors`).toEqual([]);
