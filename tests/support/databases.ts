@@ -12,7 +12,6 @@ import type { Role } from '../../src/domain/codes.ts';
 import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
 import { createUser } from '../../src/modules/users/use-cases.ts';
 import { TODAY, testClock, testMoment } from './clock.ts';
-import { systemClock } from '../../src/clock.ts';
 
 /**
  * Every integration suite runs twice: on embedded PGlite (what a laptop demo uses) and on a
@@ -77,10 +76,11 @@ export async function openTestDatabase(
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error(missingServerMessage);
   const template = await ensureTemplate(serverUrl);
-  const dbName = newTestDatabaseName();
-  await withAdminClient(serverUrl, (client) =>
-    client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`),
-  );
+  const dbName = await withAdminClient(serverUrl, async (client) => {
+    const created = await newTestDatabaseName(client);
+    await client.query(`CREATE DATABASE ${created} TEMPLATE ${template}`);
+    return created;
+  });
   const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, dbName) });
   return {
     testDatabase: { kind, database, name: dbName },
@@ -98,8 +98,11 @@ export async function openTestDatabase(
 export async function withEmptyServerDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error(missingServerMessage);
-  const dbName = newTestDatabaseName();
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
+  const dbName = await withAdminClient(serverUrl, async (client) => {
+    const created = await newTestDatabaseName(client);
+    await client.query(`CREATE DATABASE ${created}`);
+    return created;
+  });
   try {
     return await work(withDatabaseName(serverUrl, dbName));
   } finally {
@@ -122,18 +125,33 @@ async function dropDatabase(serverUrl: string, dbName: string): Promise<void> {
 }
 
 /** `vigil_t_<created, base36 seconds>_<random>`: the time lets a later run drop what a killed run left. */
-function newTestDatabaseName(): string {
-  return `vigil_t_${Math.floor(systemClock.now().getTime() / 1000).toString(36)}_${randomBytes(5).toString('hex')}`;
+async function newTestDatabaseName(client: pg.Client): Promise<string> {
+  return `vigil_t_${(await serverSeconds(client)).toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
 const STALE_AFTER_SECONDS = 6 * 3600;
+
+/**
+ * The PostgreSQL server's time, in whole seconds (when this admin connection began, a moment ago).
+ * Test databases are named and aged by the clock of the server that holds them, never by this
+ * process's: `npm run test:later` runs the suites a year ahead under faketime against the same
+ * server, and by its clock every database of a run going on beside it would look a year old and be
+ * dropped mid-test. This is housekeeping of the server's databases, not a rule of Vigil's: the one
+ * clock (src/clock.ts) is for what the app decides.
+ */
+async function serverSeconds(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ at: string }>(
+    'SELECT floor(extract(epoch FROM backend_start))::bigint AS at FROM pg_stat_activity WHERE pid = pg_backend_pid()',
+  );
+  return Number(rows[0]!.at);
+}
 
 /** Drops test databases left behind by runs that were killed (older than any run could last). */
 async function dropStaleTestDatabases(client: pg.Client): Promise<void> {
   const rows = await client.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_t\\_%'",
   );
-  const now = systemClock.now().getTime() / 1000;
+  const now = await serverSeconds(client);
   for (const { datname } of rows.rows) {
     const created = /^vigil_t_([0-9a-z]+)_[0-9a-f]+$/.exec(datname)?.[1];
     if (created && now - parseInt(created, 36) < STALE_AFTER_SECONDS) continue;
