@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { expect } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { seedReferenceData } from '../../src/modules/reference/use-cases.ts';
+import type { Database } from '../../src/db/database.ts';
+import { openPgliteCopy } from './databases.ts';
 import { buildApp, type AppDependencies } from '../../src/web/app.ts';
 import { totpCode } from './sign-in.ts';
 import { testClock } from './clock.ts';
@@ -51,16 +50,13 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-/** A fresh in-memory database, migrated and seeded with reference data (AVS and a probation agency at least). */
+/**
+ * A fresh PGlite database, migrated and seeded with reference data (a copy of the suites' template,
+ * tests/support/databases.ts), with AVS and a probation agency at least; closing it deletes it.
+ */
 export async function openBrowserDatabase(): Promise<Database> {
   process.env.VIGIL_LOG ??= 'silent';
-  const database = await openDatabase({});
-  await migrate(database);
-  try {
-    await seedReferenceData(database);
-  } catch {
-    // The reference files may be mid-rewrite; the suites need only one area and its agencies.
-  }
+  const { database, dispose } = await openPgliteCopy();
   await database.transaction(async (tx) => {
     await tx
       .insertInto('areas')
@@ -74,7 +70,7 @@ export async function openBrowserDatabase(): Promise<Database> {
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   });
-  return database;
+  return { ...database, close: dispose };
 }
 
 /** An agency of the given type in the area (the seeded one if there is one, else a test one). */
