@@ -10,7 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, '.test-artifacts');
-export const RECORD_DIR = path.join(ARTIFACTS_DIR, 'browser-templates');
+const RECORDS = path.join(ARTIFACTS_DIR, 'browser-templates');
+/** The environment variable that gives the test processes this run's record directory. */
+export const RECORD_DIR_VARIABLE = 'VIGIL_TEST_TEMPLATE_RECORDS';
+
+/** A record directory for one run of vitest (so two runs at once in one checkout keep apart). */
+export function recordDirForRun(runId: string): string {
+  return path.join(RECORDS, runId);
+}
 
 /** Every template the app may render: `src/web/views/*.njk` and each module's `views/` (any depth). */
 export function allTemplates(): string[] {
@@ -26,17 +33,16 @@ export function allTemplates(): string[] {
   return found.sort();
 }
 
-/** The templates recorded as checked by every test process of this run. */
-export function checkedTemplates(): Set<string> {
+/** The templates recorded as checked by every test process of a run. */
+export function checkedTemplates(dir: string): Set<string> {
   const checked = new Set<string>();
   let files: string[];
   try {
-    files = readdirSync(RECORD_DIR);
+    files = readdirSync(dir);
   } catch {
     return checked;
   }
   for (const file of files)
-    for (const line of readFileSync(path.join(RECORD_DIR, file), 'utf8').split('\n'))
-      if (line) checked.add(line);
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) if (line) checked.add(line);
   return checked;
 }

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { PROJECT_ROOT, RECORD_DIR } from './browser-templates.ts';
+import { PROJECT_ROOT, RECORD_DIR_VARIABLE } from './browser-templates.ts';
 
 /**
  * Which of Vigil's templates a browser suite has shown in Chromium and checked with axe.
@@ -11,7 +11,7 @@ import { PROJECT_ROOT, RECORD_DIR } from './browser-templates.ts';
  * partials and macros it includes or imports) is noted against the page's Content-Security-Policy
  * nonce, which is unique to the response. `checkPage` (tests/support/browser.ts) reads the nonce off
  * the response it checks and records that response's templates as checked, in a file per test
- * process under `.test-artifacts/browser-templates/`. After the browser project has run, the suite
+ * process in the run's directory under `.test-artifacts/browser-templates/`. After the browser project has run, the suite
  * reporter (suite-report.ts) fails the run if a template under `src/` was never checked.
  */
 
@@ -68,9 +68,11 @@ if (!proto[PATCHED]) {
 export function recordCheckedResponse(csp: string): string[] {
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
   const templates = nonce ? [...(byNonce.get(nonce) ?? [])] : [];
-  if (templates.length > 0) {
-    mkdirSync(RECORD_DIR, { recursive: true });
-    appendFileSync(path.join(RECORD_DIR, `${process.pid}.txt`), templates.map((t) => `${t}\n`).join(''));
+  // Set by the suite reporter for its run; without it (another reporter) nothing is kept.
+  const dir = process.env[RECORD_DIR_VARIABLE];
+  if (dir && templates.length > 0) {
+    mkdirSync(dir, { recursive: true });
+    appendFileSync(path.join(dir, `${process.pid}.txt`), templates.map((t) => `${t}\n`).join(''));
   }
   return templates;
 }
