@@ -501,7 +501,6 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
     let app: FastifyInstance;
     let practitionerToken: string;
     let outOfAreaToken: string;
-    const now = () => new Date(`${TODAY}T12:00:00Z`);
 
     beforeAll(async () => {
       app = await buildApp({
@@ -666,7 +665,6 @@ describeEachDatabase('referrals (MAPPA A) and screening', (getDb) => {
       const session = await signInWithPages(app, {
         email: practitioner.actor.email,
         password: TEST_PASSWORD,
-        now,
         remoteAddress: '10.77.0.1',
       });
       const started = await app.inject({
