@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/domain/codes.ts';
@@ -11,7 +11,7 @@ import {
   type BrowserSession,
 } from './browser.ts';
 import { TEST_PASSWORD, TODAY, makeActor } from './databases.ts';
-import { signInWithPages } from './sign-in.ts';
+import { signInWithPages, type SignedIn } from './sign-in.ts';
 
 /**
  * The helpers every browser suite uses on a page: go to a path, run the page checks, follow a
@@ -60,6 +60,34 @@ export async function namedUser(
     displayName: who.name,
   });
   return { ...ctx, today };
+}
+
+/**
+ * Signs a browser context in as `user`, replacing any session it had: through the sign-in pages
+ * (password, then a two-factor code, setting it up the first time) by `app.inject`, then hands the
+ * context the session cookie. Returns the user's authenticator key, to sign in again with.
+ */
+export async function signInByCookie(
+  context: BrowserContext,
+  server: BrowserServer,
+  user: { email: string; password: string; totpSecret?: string },
+): Promise<SignedIn> {
+  await context.clearCookies();
+  const signedIn = await signInWithPages(server.app, user);
+  const [name, ...value] = signedIn.cookie.split('=');
+  // The `__Host-` cookie is Secure: Chromium takes it for localhost only by domain, not by http URL.
+  await context.addCookies([
+    {
+      name: name!,
+      value: value.join('='),
+      domain: new URL(server.baseUrl).hostname,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
+  return signedIn;
 }
 
 /**
@@ -136,28 +164,13 @@ export class BrowserPage {
    * messages forgotten (they belong to another module).
    */
   readonly signInAs = async (email: string, password = TEST_PASSWORD): Promise<void> => {
-    const { context } = this.session;
-    await context.clearCookies();
     const known = this.#totpSecrets.get(email);
-    const signedIn = await signInWithPages(this.server.app, {
+    const { totpSecret } = await signInByCookie(this.session.context, this.server, {
       email,
       password,
       ...(known ? { totpSecret: known } : {}),
     });
-    this.#totpSecrets.set(email, signedIn.totpSecret);
-    const [name, ...value] = signedIn.cookie.split('=');
-    // The `__Host-` cookie is Secure: Chromium takes it for localhost only by domain, not by http URL.
-    await context.addCookies([
-      {
-        name: name!,
-        value: value.join('='),
-        domain: new URL(this.server.baseUrl).hostname,
-        path: '/',
-        secure: true,
-        httpOnly: true,
-        sameSite: 'Lax',
-      },
-    ]);
+    this.#totpSecrets.set(email, totpSecret);
     await this.page.goto(this.url('/'), { waitUntil: 'load' });
     expect(new URL(this.page.url()).pathname, `${email} signed in`).not.toMatch(/^\/sign-in/);
     this.session.console.take();
