@@ -2,21 +2,38 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Reporter, TestModule, TestProject, Vitest } from 'vitest/node';
-import { ARTIFACTS_DIR, allTemplates, checkedTemplates, RECORD_DIR } from './browser-templates.ts';
+import {
+  ARTIFACTS_DIR,
+  RECORD_DIR_VARIABLE,
+  allTemplates,
+  checkedTemplates,
+  recordDirForRun,
+} from './browser-templates.ts';
 
 /**
  * A reporter beside vitest's own (vitest.config.ts), for `npm test`:
  *
  * - The time of each project (unit, integration, browser): from its first test file starting to
  *   its last one ending ("wall"; projects share the two workers, so their walls overlap) and the
- *   sum of its files' times. Printed as a table and written to `.test-artifacts/vitest-projects.tsv`
- *   for scripts/test.sh's summary.
+ *   sum of its files' times. Printed as a table and written (tab-separated) to VIGIL_TEST_TIMES_FILE,
+ *   or `.test-artifacts/vitest-projects.tsv`, for scripts/test.sh's summary.
+ * - With coverage on, the share of lines covered under each floor of vitest.config.ts (all of src/,
+ *   src/domain/**, src/access/**), beside the floor; vitest itself fails the run below one.
  * - The browser templates check: when the whole browser project ran and passed, every template
  *   under src/ must have been rendered in Chromium and passed axe at least once (recorded by
  *   `checkPage`, see rendered-templates.ts); otherwise the run fails, naming the ones never shown.
  */
 
-export const PROJECT_TIMES_FILE = path.join(ARTIFACTS_DIR, 'vitest-projects.tsv');
+/** Where the tables go as well: scripts/test.sh names files of its own run. */
+const PROJECT_TIMES_FILE =
+  process.env.VIGIL_TEST_TIMES_FILE ?? path.join(ARTIFACTS_DIR, 'vitest-projects.tsv');
+const COVERAGE_FILE = process.env.VIGIL_TEST_COVERAGE_FILE ?? path.join(ARTIFACTS_DIR, 'coverage-floors.tsv');
+
+/** `src/domain/**`: everything under a folder, the only kind of glob the floors use. */
+function underGlob(file: string, glob: string): boolean {
+  if (!glob.endsWith('/**')) throw new Error(`suite-report: cannot read the coverage glob ${glob}`);
+  return file.startsWith(glob.slice(0, -2));
+}
 
 interface ProjectTimes {
   files: number;
@@ -32,12 +49,16 @@ export default class SuiteReport implements Reporter {
   readonly #started = new Map<string, number>();
   readonly #projects = new Map<string, ProjectTimes>();
 
+  /** Where this run's test processes record the templates they checked (inherited by the workers). */
+  readonly #records = recordDirForRun(String(process.pid));
+
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
+    process.env[RECORD_DIR_VARIABLE] = this.#records;
   }
 
   onTestRunStart(): void {
-    rmSync(RECORD_DIR, { recursive: true, force: true });
+    rmSync(this.#records, { recursive: true, force: true });
     rmSync(PROJECT_TIMES_FILE, { force: true });
   }
 
@@ -67,10 +88,55 @@ export default class SuiteReport implements Reporter {
     this.#projects.set(name, times);
   }
 
+  /** Lines covered under each floor of vitest.config.ts (the whole of src/ and each glob). */
+  onCoverage(coverage: unknown): void {
+    const map = coverage as {
+      files(): string[];
+      fileCoverageFor(file: string): { toSummary(): { lines: { total: number; covered: number } } };
+    };
+    const thresholds = (this.#vitest?.config.coverage as { thresholds?: Record<string, unknown> } | undefined)
+      ?.thresholds;
+    if (!thresholds || typeof map?.files !== 'function') return;
+    const root = this.#vitest!.config.root;
+    const floors: { name: string; glob: string | null; floor: unknown }[] = [
+      { name: 'src (all)', glob: null, floor: thresholds.lines },
+      ...Object.entries(thresholds)
+        .filter(([key, value]) => key.includes('/') && typeof value === 'object' && value)
+        .map(([glob, value]) => ({ name: glob, glob, floor: (value as { lines?: unknown }).lines })),
+    ];
+    const rows = floors.map(({ name, glob, floor }) => {
+      let total = 0;
+      let covered = 0;
+      for (const file of map.files()) {
+        const relative = path.relative(root, file);
+        if (glob && !underGlob(relative, glob)) continue;
+        const { lines } = map.fileCoverageFor(file).toSummary();
+        total += lines.total;
+        covered += lines.covered;
+      }
+      const pct = total ? (100 * covered) / total : 100;
+      return { name, pct, floor: typeof floor === 'number' ? floor : null };
+    });
+    console.log('\nLines covered, by floor (vitest.config.ts; under a floor fails the run):');
+    for (const r of rows)
+      console.log(
+        `  ${r.name.padEnd(16)}${`${r.pct.toFixed(1)} %`.padStart(9)}   floor ${r.floor ?? '-'} %${r.floor !== null && r.pct < r.floor ? '   BELOW' : ''}`,
+      );
+    mkdirSync(path.dirname(COVERAGE_FILE), { recursive: true });
+    writeFileSync(
+      COVERAGE_FILE,
+      rows.map((r) => `${r.name}\t${r.pct.toFixed(1)}\t${r.floor ?? ''}\n`).join(''),
+    );
+  }
+
   async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
     this.#printTimes();
     const browser = this.#vitest?.projects.find((p) => p.name === 'browser');
-    if (browser) await this.#checkBrowserTemplates(browser, modules);
+    try {
+      if (browser) await this.#checkBrowserTemplates(browser, modules);
+    } finally {
+      rmSync(this.#records, { recursive: true, force: true });
+    }
   }
 
   #printTimes(): void {
@@ -90,7 +156,7 @@ export default class SuiteReport implements Reporter {
       console.log(
         line([r.name, String(r.files), String(r.tests), `${r.wall.toFixed(1)} s`, `${r.sum.toFixed(1)} s`]),
       );
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    mkdirSync(path.dirname(PROJECT_TIMES_FILE), { recursive: true });
     writeFileSync(
       PROJECT_TIMES_FILE,
       rows
@@ -115,7 +181,7 @@ export default class SuiteReport implements Reporter {
       );
       return;
     }
-    const checked = checkedTemplates();
+    const checked = checkedTemplates(this.#records);
     const templates = allTemplates();
     const never = templates.filter((t) => !checked.has(t));
     if (never.length > 0) {
