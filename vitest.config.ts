@@ -7,12 +7,29 @@ import { defineConfig } from 'vitest/config';
  *   (TEST_DATABASE_URL); each file clones its own database, so files may run in parallel.
  * - browser: pages in Debian's Chromium (CHROMIUM_PATH) with axe.
  * The machines have 2 cores: at most 2 test files at once.
+ * tests/support/suite-report.ts adds each project's time, the coverage per floor and the check that
+ * every template was shown in the browser with axe.
  */
 export default defineConfig({
   test: {
     maxWorkers: 2,
+    // Vitest's own report, then each project's time and the browser templates check (tests/support).
+    reporters: ['default', './tests/support/suite-report.ts'],
     passWithNoTests: true,
     allowOnly: false,
+    // `npx vitest run --coverage` (npm test): V8 coverage of src/ from every project (the browser
+    // suites run the app in their own process, so their pages count too). The floors fail the run.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary'],
+      reportsDirectory: '.test-artifacts/coverage',
+      thresholds: {
+        lines: 80,
+        'src/domain/**': { lines: 90 },
+        'src/access/**': { lines: 90 },
+      },
+    },
     projects: [
       {
         test: {
@@ -27,6 +44,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // A worker runs its files one after another in one module graph: the app is imported
+          // once per worker, not once per file (4 s a file). Files share no state but static data.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -36,6 +56,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },

@@ -1,113 +1,95 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`). Idempotent: installs and starts what the suites need
-# (PostgreSQL server, Debian's Chromium), then runs typecheck, lint and every vitest project.
-# Works as root with no stdin (CI=true) and as a normal user with sudo.
+# (PostgreSQL server, Debian's Chromium, faketime for `npm run test:later`), then runs typecheck and
+# lint side by side, then every vitest project in one run with V8 coverage and its floors, and ends
+# with a table of the time each step took. Works as root with no stdin (CI=true) and as a normal
+# user with sudo.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-section() {
-  printf '\n\033[1m==== %s ====\033[0m\n' "$*"
-}
+STARTED_NS="$(date +%s%N)"
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-else
-  SUDO=(sudo -n)
-fi
-
-# Runs a command as the postgres OS user.
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then
-    if command -v runuser >/dev/null 2>&1; then
-      runuser -u postgres -- "$@"
-    else
-      su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
-    fi
-  else
-    sudo -n -u postgres -- "$@"
-  fi
-}
-
-pg_major() {
-  # The highest installed server version, e.g. 15.
-  ls /usr/lib/postgresql 2>/dev/null | grep -E '^[0-9]+$' | sort -n | tail -1
-}
-
-have_postgres_server() {
-  local major
-  major="$(pg_major)"
-  [ -n "$major" ] && [ -x "/usr/lib/postgresql/$major/bin/postgres" ] && command -v pg_ctlcluster >/dev/null 2>&1
-}
-
-section "System packages (PostgreSQL server, Chromium)"
-if have_postgres_server && [ -x /usr/bin/chromium ]; then
-  echo "PostgreSQL $(pg_major) and Chromium are installed."
-else
-  echo "Installing postgresql, postgresql-contrib and chromium…"
-  export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y \
-    postgresql postgresql-contrib chromium
-fi
-
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  section "PostgreSQL server"
-  PG_MAJOR="$(pg_major)"
-  if ! pg_lsclusters -h 2>/dev/null | awk -v v="$PG_MAJOR" '$1 == v && $2 == "main"' | grep -q .; then
-    echo "Creating cluster $PG_MAJOR/main…"
-    "${SUDO[@]}" pg_createcluster "$PG_MAJOR" main
-  fi
-  if pg_lsclusters -h | awk -v v="$PG_MAJOR" '$1 == v && $2 == "main" { print $4 }' | grep -q online; then
-    echo "Cluster $PG_MAJOR/main is already running."
-  else
-    echo "Starting cluster $PG_MAJOR/main…"
-    "${SUDO[@]}" pg_ctlcluster "$PG_MAJOR" main start
-  fi
-  # Wait until it accepts connections (a fresh start can take a moment).
-  for _ in $(seq 1 30); do
-    if pg_isready -q -h 127.0.0.1 -p 5432; then break; fi
-    sleep 1
-  done
-  pg_isready -h 127.0.0.1 -p 5432
-
-  echo "Ensuring the vigil_test and vigil_app_test roles exist…"
-  as_postgres psql -v ON_ERROR_STOP=1 -q -d postgres <<'SQL'
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vigil_test') THEN
-    CREATE ROLE vigil_test LOGIN CREATEDB PASSWORD 'vigil_test';
-  ELSE
-    ALTER ROLE vigil_test LOGIN CREATEDB PASSWORD 'vigil_test';
-  END IF;
-  -- The application role of production, with no right to change the access log (audit tests).
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vigil_app_test') THEN
-    CREATE ROLE vigil_app_test LOGIN PASSWORD 'vigil_app_test';
-  ELSE
-    ALTER ROLE vigil_app_test LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD 'vigil_app_test';
-  END IF;
-END
-$$;
-SQL
-  export TEST_DATABASE_URL="postgres://vigil_test:vigil_test@127.0.0.1:5432/postgres"
-else
-  section "PostgreSQL server"
-  echo "Using the pre-set TEST_DATABASE_URL."
-fi
-export TEST_DATABASE_URL
-export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+# shellcheck source=scripts/test-services.sh
+source scripts/test-services.sh
+ensure_system_packages
+ensure_postgres
 
 status=0
+ARTIFACTS=.test-artifacts
+mkdir -p "$ARTIFACTS"
+STEPS="$ARTIFACTS/test-steps.tsv"
+export VIGIL_TEST_TIMES_FILE="$ARTIFACTS/vitest-projects.tsv"
+: >"$STEPS"
+rm -f "$VIGIL_TEST_TIMES_FILE"
 
-section "Typecheck (tsc --noEmit)"
-npx tsc --noEmit || status=1
+seconds_since() {
+  # Seconds (one decimal) since a `date +%s%N` reading.
+  local elapsed_ms=$((($(date +%s%N) - $1) / 1000000))
+  printf '%d.%d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000 / 100))
+}
 
-section "Lint (eslint, prettier)"
-npx eslint . || status=1
-npx prettier --check . || status=1
+# Typecheck, eslint and prettier are each one process: on two cores they run side by side, each
+# into its own log, printed in order when all are done.
+section "Typecheck and lint (tsc --noEmit; eslint; prettier, cycles, table owners, engines, duplicates), side by side"
+declare -A PIDS STARTS
+for step in typecheck eslint prettier; do
+  case "$step" in
+    typecheck) command=(npx tsc --noEmit) ;;
+    eslint) command=(npx eslint .) ;;
+    prettier) command=(npm run --silent lint:structure) ;;
+  esac
+  STARTS[$step]="$(date +%s%N)"
+  (
+    start="${STARTS[$step]}"
+    rc=0
+    "${command[@]}" >"$ARTIFACTS/$step.log" 2>&1 || rc=$?
+    printf '%s\t%s\t%s\n' "$step" "$(seconds_since "$start")" "$rc" >"$ARTIFACTS/$step.time"
+    exit "$rc"
+  ) &
+  PIDS[$step]=$!
+done
+for step in typecheck eslint prettier; do
+  rc=0
+  wait "${PIDS[$step]}" || rc=$?
+  printf '\n--- %s ---\n' "$step"
+  cat "$ARTIFACTS/$step.log"
+  cat "$ARTIFACTS/$step.time" >>"$STEPS"
+  rm -f "$ARTIFACTS/$step.log" "$ARTIFACTS/$step.time"
+  if [ "$rc" -ne 0 ]; then
+    echo "$step FAILED"
+    status=1
+  fi
+done
 
-section "Tests (vitest: unit, integration, browser)"
-npx vitest run || status=1
+section "Tests (vitest: unit, integration, browser) with V8 coverage"
+start="$(date +%s%N)"
+rc=0
+npx vitest run --coverage || rc=$?
+printf '%s\t%s\t%s\n' vitest "$(seconds_since "$start")" "$rc" >>"$STEPS"
+[ "$rc" -eq 0 ] || status=1
+
+section "Time per step"
+print_row() { printf '  %-34s %9s  %s\n' "$@"; }
+print_row "step" "time" "result"
+while IFS=$'\t' read -r step time rc; do
+  case "$step" in
+    typecheck) label="typecheck (tsc)" ;;
+    eslint) label="lint: eslint" ;;
+    prettier) label="lint: format and structure" ;;
+    vitest) label="vitest, all projects (coverage)" ;;
+    *) label="$step" ;;
+  esac
+  print_row "$label" "$time s" "$([ "$rc" -eq 0 ] && echo ok || echo FAILED)"
+  if [ "$step" = vitest ] && [ -f "$VIGIL_TEST_TIMES_FILE" ]; then
+    while IFS=$'\t' read -r project files tests wall sum; do
+      print_row "  $project ($files files, $tests tests)" "$wall s" "(sum of its files: $sum s)"
+    done <"$VIGIL_TEST_TIMES_FILE"
+  fi
+done <"$STEPS"
+print_row "npm test, in all" "$(seconds_since "$STARTED_NS") s" ""
+echo "  (typecheck and the two linters run side by side; the vitest projects share its two workers,"
+echo "  so each project's wall runs from its first file's start to its last file's end.)"
 
 if [ "$status" -ne 0 ]; then
   section "FAILED"

@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { decideLevel } from '../../src/modules/levels/index.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
+import { saveReferralDraft } from '../../src/modules/referrals/index.ts';
 import { agencyFor, openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
@@ -14,6 +16,8 @@ import { TODAY } from '../support/clock.ts';
  * Level 1 nominal filling in only what the record cannot know (the draft saves itself as they
  * type), the MAPPA coordinator accepts it with a reason, and the practitioner sees the decision in
  * their inbox and on the referral. Every page is checked with axe, for its CSP and console errors.
+ * What a referral submitted too early and a screening without a rationale are told:
+ * tests/integration/page-errors.test.ts.
  */
 
 const PAT = { email: 'pat.referrals@probation.example.gov.uk', name: 'Pat Practitioner' };
@@ -25,6 +29,7 @@ let page: Page;
 let today: string;
 let nominalId: string;
 let referralId: string;
+let pat: UseCaseContext;
 
 const ui = new BrowserPage();
 const { url, visit, check, navigation, text, signInAs, inboxLabel } = ui;
@@ -32,7 +37,7 @@ const { url, visit, check, navigation, text, signInAs, inboxLabel } = ui;
 beforeAll(async () => {
   database = await openBrowserDatabase();
   today = TODAY;
-  const pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
+  pat = await namedUser(database, PAT, ['probation_practitioner'], 'probation', today);
   await namedUser(database, CASEY, ['mappa_coordinator'], 'probation', today);
   await agencyFor(database, 'AVS', 'childrens_social_care');
 
@@ -112,16 +117,7 @@ describe('referral to Level 2, screening and the decision back to the referrer',
     await check(draft, 'referral draft');
   });
 
-  it('says what is missing if submitted too early', async () => {
-    const response = await navigation(() => page.getByRole('button', { name: 'Submit referral' }).click());
-    expect(response?.status()).toBe(400);
-    const summary = await text('.govuk-error-summary');
-    expect(summary).toContain('Select whether you are referring for Level 2 or Level 3');
-    expect(summary).toContain('Enter the reason for the referral');
-    await check(response, 'referral draft with errors');
-  });
-
-  it('saves the draft as the practitioner types, then submits it', async () => {
+  it('saves the draft as the practitioner types, refuses a stale copy, then submits it', async () => {
     await page.getByLabel('Level 2', { exact: true }).check();
     await page
       .getByLabel('Reason for referral')
@@ -148,6 +144,34 @@ describe('referral to Level 2, screening and the decision back to the referrer',
           )?.value_added,
       )
       .toContain('plan safety for the children');
+
+    // Meanwhile the draft is saved from another tab: submitting this page's older copy is refused,
+    // and the page says how to get the newer one.
+    const { version } = await database.db
+      .selectFrom('referrals')
+      .select('version')
+      .where('id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    await saveReferralDraft(database, pat, referralId, {
+      reason: 'New partner with two young children; police attended twice.',
+      version,
+    });
+    const conflict = await navigation(() => page.getByRole('button', { name: 'Submit referral' }).click());
+    expect(conflict?.status()).toBe(409);
+    expect(await text('h1')).toBe('This draft was changed after you opened it');
+    const stillDraft = await database.db
+      .selectFrom('referrals')
+      .select('status')
+      .where('id', '=', referralId)
+      .executeTakeFirstOrThrow();
+    expect(stillDraft.status).toBe('draft');
+    await check(conflict, 'referral draft changed elsewhere');
+    await navigation(() => page.getByRole('link', { name: 'Reload the draft' }).click());
+    expect(page.url()).toBe(url(`/referrals/${referralId}/edit`));
+    expect(await page.getByLabel('What would multi-agency management add?').inputValue()).toContain(
+      'plan safety for the children',
+    );
+
     const submitted = await navigation(() => page.getByRole('button', { name: 'Submit referral' }).click());
     expect(await text('.govuk-notification-banner')).toContain('Referral submitted');
     expect(await text('h1')).toContain('Awaiting screening');
@@ -168,10 +192,6 @@ describe('referral to Level 2, screening and the decision back to the referrer',
     await navigation(() => page.locator('#awaiting').getByRole('link', { name: 'Liam Porter' }).click());
     const form = await navigation(() => page.getByRole('button', { name: 'Screen this referral' }).click());
     await check(form, 'screening form');
-    const refused = await navigation(() => page.getByRole('button', { name: 'Record decision' }).click());
-    expect(refused?.status()).toBe(400);
-    expect(await text('.govuk-error-summary')).toContain('Enter the rationale for the decision');
-    await check(refused, 'screening form with errors');
     await page.getByLabel('Accept at Level 2').check();
     await page.getByLabel('Assessed as posing a high or very high risk of serious harm').check();
     await page

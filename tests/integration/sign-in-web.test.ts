@@ -138,6 +138,58 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect((await get('/account', active)).statusCode).toBe(200);
   });
 
+  it('takes a recovery code once: a second use is refused on the recovery code page, which can cancel and sign out', async () => {
+    const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
+    const from = newAddress();
+    const { recoveryCodes } = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: from,
+      now: () => new Date(clock),
+    });
+    const pendingSession = async () => {
+      const password = await post(
+        '/sign-in',
+        { email: user.actor.email, password: TEST_PASSWORD },
+        undefined,
+        from,
+      );
+      expect(password.headers.location).toBe('/sign-in/two-factor');
+      const cookie = sessionCookieOf(password)!;
+      const page = await get('/sign-in/recovery-code', cookie, from);
+      expect(page.statusCode).toBe(200);
+      return { cookie, csrf: csrfOf(page.body) };
+    };
+    // Typed in capitals, it is still the code.
+    const first = await pendingSession();
+    const used = await post(
+      '/sign-in/recovery-code',
+      { _csrf: first.csrf, recoveryCode: recoveryCodes[0]!.toUpperCase() },
+      first.cookie,
+      from,
+    );
+    expect(used.statusCode).toBe(303);
+    expect(used.headers.location).toBe('/account?recoveryCodesLeft=9');
+    const account = await get(used.headers.location!, sessionCookieOf(used)!);
+    expect(account.body).toContain('You have 9 recovery codes left');
+
+    const again = await pendingSession();
+    const reused = await post(
+      '/sign-in/recovery-code',
+      { _csrf: again.csrf, recoveryCode: recoveryCodes[0]! },
+      again.cookie,
+      from,
+    );
+    expect(reused.statusCode).toBe(400);
+    expect(summaryHrefs(reused.body)).toEqual(['#recoveryCode']);
+    expect(reused.body).toMatch(/govuk-error-summary[\s\S]*already been used/);
+    expect(sessionCookieOf(reused)).toBeUndefined();
+    // "Cancel and sign out" ends the half-done sign-in.
+    const cancelled = await post('/sign-out', { _csrf: csrfOf(reused.body) }, again.cookie, from);
+    expect(cancelled.headers.location).toBe('/sign-in');
+    expect((await get('/sign-in/recovery-code', again.cookie, from)).headers.location).toBe('/sign-in');
+  });
+
   it('refuses the 11th failure even with the right password, answers an unknown account identically, and lets in after 5 minutes', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     const unknown = `nobody.${uniqueSuffix()}@example.gov.uk`;
@@ -416,6 +468,65 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       expect(history.body, entry).toContain(entry);
   });
 
+  it('links each missing field of the add-a-user form to its input, keeps what was typed, and refuses a user with no role', async () => {
+    const database = getDb().database;
+    const email = `nia.${uniqueSuffix()}@example.gov.uk`;
+    // Only an email address and a name.
+    const bad = await post(
+      '/admin/users/new',
+      { _csrf: adminSignedIn.csrfToken, email, displayName: 'Nia Starter' },
+      adminCookie(),
+    );
+    expect(bad.statusCode).toBe(400);
+    const hrefs = summaryHrefs(bad.body);
+    expect(hrefs).toEqual([
+      '#agencyId',
+      '#roles',
+      '#vettingLevel',
+      '#vettingExpiresOn-day',
+      '#trainingCompletedOn-day',
+      '#password',
+    ]);
+    for (const href of hrefs) expect(bad.body, href).toContain(`id="${href!.slice(1)}"`);
+    expect(bad.body).toMatch(
+      /name="displayName"[^>]*value="Nia Starter"|value="Nia Starter"[^>]*name="displayName"/,
+    );
+    expect(await findUserByEmail(database, email)).toBeUndefined();
+
+    // A user's roles changed to none at all are refused.
+    const user = await makeActor(database, {
+      roles: ['probation_practitioner', 'meeting_chair'],
+      areaCode: 'AVS',
+    });
+    const edit = await get(`/admin/users/${user.actor.userId}/edit`, adminCookie());
+    const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
+    const noRole = await post(
+      `/admin/users/${user.actor.userId}/edit`,
+      {
+        _csrf: adminSignedIn.csrfToken,
+        version,
+        vettingLevel: 'SC',
+        'vettingExpiresOn-day': '31',
+        'vettingExpiresOn-month': '12',
+        'vettingExpiresOn-year': '2036',
+        'trainingCompletedOn-day': '6',
+        'trainingCompletedOn-month': '1',
+        'trainingCompletedOn-year': '2025',
+      },
+      adminCookie(),
+    );
+    expect(noRole.statusCode).toBe(400);
+    expect(summaryHrefs(noRole.body)).toEqual(['#roles']);
+    expect(noRole.body).toContain('Select at least one role');
+    const roles = await database.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', user.actor.userId)
+      .orderBy('role')
+      .execute();
+    expect(roles.map((r) => r.role)).toEqual(['meeting_chair', 'probation_practitioner']);
+  });
+
   it('lets an administrator end a user’s sessions, reset their TOTP and revoke their tokens from the user page', async () => {
     const database = getDb().database;
     const user = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
@@ -541,6 +652,20 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     );
     expect(bad.statusCode).toBe(400);
     expect(summaryHrefs(bad.body)).toEqual(['#currentPassword', '#newPassword']);
+    // The right current password, but a new one everybody guesses.
+    const common = await post(
+      '/account/password',
+      {
+        _csrf: signedIn.csrfToken,
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'password1234',
+        confirmPassword: 'password1234',
+      },
+      signedIn.cookie,
+    );
+    expect(common.statusCode).toBe(400);
+    expect(summaryHrefs(common.body)).toEqual(['#newPassword']);
+    expect(common.body).toMatch(/govuk-error-summary[\s\S]*Password is too common/);
     const good = await post(
       '/account/password',
       {

@@ -1,16 +1,17 @@
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/domain/codes.ts';
+import { expect } from 'vitest';
 import {
   checkPage,
   openBrowserSession,
-  signInInBrowser,
   startServer,
   type BrowserServer,
   type BrowserSession,
 } from './browser.ts';
 import { TEST_PASSWORD, TODAY, makeActor } from './databases.ts';
+import { signInWithPages, type SignedIn } from './sign-in.ts';
 
 /**
  * The helpers every browser suite uses on a page: go to a path, run the page checks, follow a
@@ -59,6 +60,34 @@ export async function namedUser(
     displayName: who.name,
   });
   return { ...ctx, today };
+}
+
+/**
+ * Signs a browser context in as `user`, replacing any session it had: through the sign-in pages
+ * (password, then a two-factor code, setting it up the first time) by `app.inject`, then hands the
+ * context the session cookie. Returns the user's authenticator key, to sign in again with.
+ */
+export async function signInByCookie(
+  context: BrowserContext,
+  server: BrowserServer,
+  user: { email: string; password: string; totpSecret?: string },
+): Promise<SignedIn> {
+  await context.clearCookies();
+  const signedIn = await signInWithPages(server.app, user);
+  const [name, ...value] = signedIn.cookie.split('=');
+  // The `__Host-` cookie is Secure: Chromium takes it for localhost only by domain, not by http URL.
+  await context.addCookies([
+    {
+      name: name!,
+      value: value.join('='),
+      domain: new URL(server.baseUrl).hostname,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
+  return signedIn;
 }
 
 /**
@@ -127,19 +156,23 @@ export class BrowserPage {
   };
 
   /**
-   * Signs out whoever was signed in and signs in as `email` through the real pages (setting up
-   * two-factor authentication the first time, with the key remembered for the next); then lets
-   * the landing page settle and forgets its console messages, as it belongs to another module.
+   * Signs out whoever was signed in and signs in as `email`: through the sign-in pages, password and
+   * two-factor code (setting up two-factor authentication the first time, with the key remembered
+   * for the next), but by `app.inject` rather than in the browser, whose session cookie it is then
+   * given. The sign-in pages themselves are the subject of sign-in.test.ts and journey.test.ts;
+   * here they are only the way in. Ends on the page Vigil shows after signing in, with its console
+   * messages forgotten (they belong to another module).
    */
   readonly signInAs = async (email: string, password = TEST_PASSWORD): Promise<void> => {
-    await this.session.context.clearCookies();
-    const { totpSecret } = await signInInBrowser(this.page, this.server.baseUrl, {
+    const known = this.#totpSecrets.get(email);
+    const { totpSecret } = await signInByCookie(this.session.context, this.server, {
       email,
       password,
-      ...(this.#totpSecrets.has(email) ? { totpSecret: this.#totpSecrets.get(email)! } : {}),
+      ...(known ? { totpSecret: known } : {}),
     });
     this.#totpSecrets.set(email, totpSecret);
-    await this.page.waitForLoadState('networkidle');
+    await this.page.goto(this.url('/'), { waitUntil: 'load' });
+    expect(new URL(this.page.url()).pathname, `${email} signed in`).not.toMatch(/^\/sign-in/);
     this.session.console.take();
   };
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -13,7 +15,6 @@ import type { Role } from '../../src/domain/codes.ts';
 import { seedReferenceData } from '../../src/modules/reference/index.ts';
 import { createUser } from '../../src/modules/users/index.ts';
 import { TODAY, testClock, testMoment } from './clock.ts';
-import { systemClock } from '../../src/clock.ts';
 import '../../src/modules/wiring.ts';
 
 /**
@@ -71,19 +72,17 @@ export async function openTestDatabase(
   kind: DatabaseKind,
 ): Promise<{ testDatabase: TestDatabase; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
-    await migrate(database);
-    await ensureAccessLogPartitions(database, testClock);
-    await seedReferenceData(database);
-    return { testDatabase: { kind, database, name: null }, dispose: () => database.close() };
+    const { database, dispose } = await openPgliteCopy();
+    return { testDatabase: { kind, database, name: null }, dispose };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error(missingServerMessage);
   const template = await ensureTemplate(serverUrl);
-  const dbName = newTestDatabaseName();
-  await withAdminClient(serverUrl, (client) =>
-    client.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`),
-  );
+  const dbName = await withAdminClient(serverUrl, async (client) => {
+    const created = await newTestDatabaseName(client);
+    await client.query(`CREATE DATABASE ${created} TEMPLATE ${template}`);
+    return created;
+  });
   const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, dbName) });
   return {
     testDatabase: { kind, database, name: dbName },
@@ -101,8 +100,11 @@ export async function openTestDatabase(
 export async function withEmptyServerDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error(missingServerMessage);
-  const dbName = newTestDatabaseName();
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${dbName}`));
+  const dbName = await withAdminClient(serverUrl, async (client) => {
+    const created = await newTestDatabaseName(client);
+    await client.query(`CREATE DATABASE ${created}`);
+    return created;
+  });
   try {
     return await work(withDatabaseName(serverUrl, dbName));
   } finally {
@@ -125,23 +127,123 @@ async function dropDatabase(serverUrl: string, dbName: string): Promise<void> {
 }
 
 /** `vigil_t_<created, base36 seconds>_<random>`: the time lets a later run drop what a killed run left. */
-function newTestDatabaseName(): string {
-  return `vigil_t_${Math.floor(systemClock.now().getTime() / 1000).toString(36)}_${randomBytes(5).toString('hex')}`;
+async function newTestDatabaseName(client: pg.Client): Promise<string> {
+  return `vigil_t_${(await serverSeconds(client)).toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
 const STALE_AFTER_SECONDS = 6 * 3600;
+
+/**
+ * The PostgreSQL server's time, in whole seconds (when this admin connection began, a moment ago).
+ * Test databases are named and aged by the clock of the server that holds them, never by this
+ * process's: `npm run test:later` runs the suites a year ahead under faketime against the same
+ * server, and by its clock every database of a run going on beside it would look a year old and be
+ * dropped mid-test. This is housekeeping of the server's databases, not a rule of Vigil's: the one
+ * clock (src/clock.ts) is for what the app decides.
+ */
+async function serverSeconds(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ at: string }>(
+    'SELECT floor(extract(epoch FROM backend_start))::bigint AS at FROM pg_stat_activity WHERE pid = pg_backend_pid()',
+  );
+  return Number(rows[0]!.at);
+}
 
 /** Drops test databases left behind by runs that were killed (older than any run could last). */
 async function dropStaleTestDatabases(client: pg.Client): Promise<void> {
   const rows = await client.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'vigil\\_t\\_%'",
   );
-  const now = systemClock.now().getTime() / 1000;
+  const now = await serverSeconds(client);
   for (const { datname } of rows.rows) {
     const created = /^vigil_t_([0-9a-z]+)_[0-9a-f]+$/.exec(datname)?.[1];
     if (created && now - parseInt(created, 36) < STALE_AFTER_SECONDS) continue;
     await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
   }
+}
+
+// --- The PGlite template -------------------------------------------------------------------
+
+/**
+ * Starting PGlite in memory runs initdb in WebAssembly: 5 to 9 seconds on these machines, for every
+ * test file, before migrations (about one more). A data directory migrated and seeded once and
+ * copied for each database opens in about two (measured: issue 10). So, as on the server, each
+ * suite gets a copy of a template: built once per fingerprint (migrations, reference data, PGlite's
+ * version) under .test-artifacts/, in a directory of its own that is renamed into place only when
+ * complete, so parallel test processes never see a half-built one. A fresh PGlite is still
+ * migrated whenever the template is (re)built, and by the demo suite every run.
+ */
+const PGLITE_TEMPLATES = path.join(projectRoot, '.test-artifacts', 'pglite-templates');
+
+function pgliteTemplateFingerprint(): string {
+  const version = (
+    JSON.parse(
+      readFileSync(path.join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ) as { version: string }
+  ).version;
+  return `${templateFingerprint()}-${version}`;
+}
+
+let pgliteTemplate: Promise<string> | undefined;
+
+function ensurePgliteTemplate(): Promise<string> {
+  pgliteTemplate ??= buildPgliteTemplate().catch((error: unknown) => {
+    pgliteTemplate = undefined;
+    throw error;
+  });
+  return pgliteTemplate;
+}
+
+async function buildPgliteTemplate(): Promise<string> {
+  const name = pgliteTemplateFingerprint();
+  const done = path.join(PGLITE_TEMPLATES, name);
+  if (existsSync(done)) return done;
+  mkdirSync(PGLITE_TEMPLATES, { recursive: true });
+  const building = path.join(PGLITE_TEMPLATES, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const database = await openDatabase({ dataDir: building });
+  try {
+    await migrate(database);
+    await seedReferenceData(database);
+  } finally {
+    await database.close();
+  }
+  try {
+    renameSync(building, done);
+  } catch (error) {
+    // Another test process finished first: use its template.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(done)) throw error;
+  }
+  // Templates of other fingerprints are out of date; a build whose process has gone is dead.
+  for (const entry of readdirSync(PGLITE_TEMPLATES)) {
+    const builder = /^building-(\d+)-/.exec(entry)?.[1];
+    if (entry === name || (builder && processIsAlive(Number(builder)))) continue;
+    rmSync(path.join(PGLITE_TEMPLATES, entry), { recursive: true, force: true });
+  }
+  return done;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A PGlite database copied from the migrated, seeded template; `dispose` closes and deletes it. */
+export async function openPgliteCopy(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  const template = await ensurePgliteTemplate();
+  const dir = await mkdtemp(path.join(tmpdir(), 'vigil-test-pglite-'));
+  cpSync(template, dir, { recursive: true });
+  const database = await openDatabase({ dataDir: dir });
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 // --- The server template -------------------------------------------------------------------

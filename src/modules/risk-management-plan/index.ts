@@ -2,5 +2,5 @@
 export { extendPlan, type PlanMeeting, type PlanMeetings } from './extensions.ts';
 export { riskManagementPlanRoutes } from './routes/index.ts';
 export { getPlan, planSummary, revisePlan } from './use-cases.ts';
-export { VICTIM_PLANNING_WITHHELD, currentPlan, type PlanView } from './versions.ts';
+export { PLAN_PARTS, VICTIM_PLANNING_WITHHELD, currentPlan, type PlanView } from './versions.ts';
 export { planVersionsFromMeeting } from './queries.ts';

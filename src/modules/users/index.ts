@@ -19,6 +19,7 @@ export { hashPassword } from './passwords.ts';
 export { requireRecentAuthentication, sameOriginPath } from './reauthentication.ts';
 export { holdBackSession } from './routes/hold-back.ts';
 export { userRoutes } from './routes/index.ts';
+export { warningSecondsFor } from './routes/shared.ts';
 export {
   SESSION_IDLE_MINUTES,
   SESSION_IDLE_SECONDS,
