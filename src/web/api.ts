@@ -17,9 +17,6 @@ import { fieldErrorsOf } from '../validation/parse.ts';
  */
 
 type JsonSchema = Record<string, unknown>;
-/** Being replaced by zod (documented only, not enforced): removed when every route has moved. */
-type LegacyQuery = Record<string, { type: string; description: string; required?: boolean }>;
-const isZod = (schema: unknown): schema is ZodType => schema instanceof ZodType;
 type Output<S> = S extends ZodType ? z.output<S> : unknown;
 
 export interface ApiRoute<
@@ -37,8 +34,9 @@ export interface ApiRoute<
   /** The path's parameters (an object schema); each `{name}` in the path must be one. */
   params?: P;
   /** The query string (an object schema; values arrive as strings, so coerce numbers). */
-  query?: Q | LegacyQuery;
-  body?: B | JsonSchema;
+  query?: Q;
+  /** The JSON body (an object schema). */
+  body?: B;
   /** The answer, for the documentation (zod, or JSON Schema). */
   response: ZodType | JsonSchema;
   successStatus?: number;
@@ -84,8 +82,8 @@ export class ApiRegistry {
     for (const route of this.routes) {
       const schema = {
         ...(route.params ? { params: route.params } : {}),
-        ...(isZod(route.query) ? { querystring: route.query } : {}),
-        ...(isZod(route.body) ? { body: route.body } : {}),
+        ...(route.query ? { querystring: route.query } : {}),
+        ...(route.body ? { body: route.body } : {}),
       };
       app.route({
         method: route.method,
@@ -107,15 +105,7 @@ export class ApiRegistry {
     for (const route of this.routes) {
       const parameters = [
         ...parametersOf(route.params, 'path', route.path),
-        ...(isZod(route.query) || !route.query
-          ? parametersOf(route.query, 'query', route.path)
-          : Object.entries(route.query).map(([name, q]) => ({
-              name,
-              in: 'query',
-              required: q.required ?? false,
-              description: q.description,
-              schema: { type: q.type },
-            }))),
+        ...parametersOf(route.query, 'query', route.path),
       ];
       const status = String(route.successStatus ?? 200);
       (paths[API_PREFIX + route.path] ??= {})[route.method.toLowerCase()] = {

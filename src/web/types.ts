@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Actor, UseCaseContext } from '../access/actor.ts';
 import type { RouteAction } from '../access/routes.ts';
 import type { Clock } from '../clock.ts';
@@ -26,8 +26,16 @@ declare module 'fastify' {
     render(template: string, context?: Record<string, unknown>): FastifyReply;
   }
   interface FastifyInstance {
-    /** Every route served, with its policy action, so tests can check each is documented and covered. */
-    routeTable: { method: string; url: string; action: RouteAction | undefined }[];
+    /**
+     * Every route served, with its policy action and the schemas Fastify validates it with, so tests
+     * can check each is documented, covered and enforced as documented.
+     */
+    routeTable: {
+      method: string;
+      url: string;
+      action: RouteAction | undefined;
+      schema: FastifySchema | undefined;
+    }[];
     /** The API route table (web/api.ts), so tests can compare what is enforced with what is documented. */
     apiRoutes: readonly ApiRouteEntry[];
   }

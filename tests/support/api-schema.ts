@@ -17,15 +17,15 @@ export interface paths {
           /** @description A name, or a PNC ID, CRO number, prison number, CRN or Vigil reference */
           q: string;
           /** @description YYYY-MM-DD */
-          dateOfBirth?: string;
+          dateOfBirth?: string | null;
           /** @description MAPPA area code, e.g. AVS */
-          area?: string;
-          /** @description Page number, from 1 */
+          area?: string | null;
+          /** @description Page number, from 1 (at most 500) */
           page?: number;
           /** @description Search every area (roles allowed justified access only); needs `reason` */
           allAreas?: boolean;
           /** @description Why you are searching outside your scope (logged and reviewed) */
-          reason?: string;
+          reason?: string | null;
         };
         header?: never;
         path?: never;
@@ -40,27 +40,38 @@ export interface paths {
           };
           content: {
             'application/json': {
-              total?: number;
+              query: {
+                q: string;
+                dateOfBirth: string | null;
+                area: string | null;
+                page: number;
+                allAreas: boolean;
+              };
+              /** @description Set when the search was an identifier, matched exactly */
+              matchedIdentifier: {
+                type: string;
+                value: string;
+              } | null;
+              total: number;
               /** @description True when people matching only one of the names typed were capped: total is then "about" (every person matching both names is always counted) */
-              totalIsEstimate?: boolean;
-              page?: number;
-              pageSize?: number;
-              matchedIdentifier?: Record<string, never> | null;
-              results?: {
+              totalIsEstimate: boolean;
+              page: number;
+              pageSize: number;
+              results: {
                 /** Format: uuid */
-                id?: string;
-                vigilRef?: string;
-                name?: string;
-                matchedAlias?: string | null;
+                id: string;
+                vigilRef: string;
+                name: string;
+                matchedAlias: string | null;
                 /** Format: date */
-                dateOfBirth?: string;
-                areaCode?: string;
-                areaName?: string;
-                mappaCategory?: number | null;
-                mappaLevel?: number | null;
-                score?: number;
+                dateOfBirth: string;
+                areaCode: string;
+                areaName: string;
+                mappaCategory: number | null;
+                mappaLevel: number | null;
+                score: number;
                 /** @description False: outside your scope; open it with POST /nominals/{id}/justified-access */
-                inScope?: boolean;
+                inScope: boolean;
               }[];
             };
           };
@@ -191,9 +202,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              vigilRef?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              vigilRef: string;
+              version: number;
             };
           };
         };
@@ -260,7 +272,115 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              vigilRef: string;
+              /** @description Send it back with an edit of identity, lead agency or case dates */
+              version: number;
+              areaCode: string;
+              areaName: string;
+              leadAgencyId: string | null;
+              leadAgencyName: string | null;
+              mappaCategory: number | null;
+              mappaLevel: number | null;
+              age: number;
+              identity: {
+                forename: string;
+                middleNames?: string | null;
+                surname: string;
+                dateOfBirth: string;
+                /** @enum {string} */
+                sex: 'male' | 'female' | 'not_known';
+                genderIdentity?: ('same_as_sex' | 'different' | 'prefer_not_to_say' | 'not_known') | null;
+                ethnicity?:
+                  | (
+                      | 'A3'
+                      | 'A4'
+                      | 'A1'
+                      | 'A2'
+                      | 'A9'
+                      | 'B2'
+                      | 'B1'
+                      | 'B9'
+                      | 'M3'
+                      | 'M2'
+                      | 'M1'
+                      | 'M9'
+                      | 'W1'
+                      | 'W2'
+                      | 'W3'
+                      | 'W5'
+                      | 'W9'
+                      | 'O2'
+                      | 'O9'
+                      | 'NS'
+                    )
+                  | null;
+                nationality?: string | null;
+                disability?: ('yes' | 'no' | 'not_stated') | null;
+                religion?:
+                  | (
+                      | 'no_religion'
+                      | 'christian'
+                      | 'buddhist'
+                      | 'hindu'
+                      | 'jewish'
+                      | 'muslim'
+                      | 'sikh'
+                      | 'other'
+                      | 'not_stated'
+                    )
+                  | null;
+                sexualOrientation?:
+                  ('straight' | 'gay_or_lesbian' | 'bisexual' | 'other' | 'prefer_not_to_say') | null;
+                language?: string | null;
+                interpreterNeeded?: boolean | null;
+              };
+              aliases: {
+                [key: string]: unknown;
+              }[];
+              identifiers: {
+                [key: string]: unknown;
+              }[];
+              /** @description Each with isCurrent */
+              addresses: {
+                [key: string]: unknown;
+              }[];
+              currentAddress: {
+                [key: string]: unknown;
+              } | null;
+              proposedReleaseAddress: {
+                [key: string]: unknown;
+              } | null;
+              /** @description Each with isCurrent */
+              relationships: {
+                [key: string]: unknown;
+              }[];
+              childrenInHousehold: boolean;
+              convictions: {
+                [key: string]: unknown;
+              }[];
+              /** @description Newest first, each with isLatest */
+              riskAssessments: {
+                [key: string]: unknown;
+              }[];
+              latestRiskAssessment: {
+                [key: string]: unknown;
+              } | null;
+              /** @description Each with isActive */
+              markers: {
+                [key: string]: unknown;
+              }[];
+              /** @description Each with isCurrent and agencyName */
+              managers: {
+                [key: string]: unknown;
+              }[];
+              /** Format: date-time */
+              updatedAt: string;
+              /** @description What is not shown to you, and why */
+              withheld: string[];
+            };
           };
         };
         /** @description No valid bearer token */
@@ -331,7 +451,25 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              page: number;
+              hasMore: boolean;
+              entries: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                agency: string;
+                section: string;
+                /** @enum {string} */
+                action: 'created' | 'updated' | 'ended' | 'removed';
+                summary: string;
+                changes: {
+                  field: string;
+                  before: unknown;
+                  after: unknown;
+                }[];
+              }[];
+            };
           };
         };
         /** @description Invalid input: `errors` lists each field and what is wrong */
@@ -467,8 +605,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -565,8 +707,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -663,8 +809,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -751,14 +901,14 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               forename: string;
               surname: string;
               dateOfBirth?: string | null;
               fromDate?: string | null;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -824,8 +974,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -903,14 +1057,14 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               forename: string;
               surname: string;
               dateOfBirth?: string | null;
               fromDate?: string | null;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -978,8 +1132,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1066,12 +1224,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'pnc' | 'cro' | 'prison_number' | 'crn';
               value: string;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -1135,8 +1293,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1214,12 +1376,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'pnc' | 'cro' | 'prison_number' | 'crn';
               value: string;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -1285,8 +1447,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1373,17 +1539,17 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
               line1?: string | null;
               line2?: string | null;
               town?: string | null;
-              postcode?: string | null;
+              postcode?: unknown | null;
               fromDate: string;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -1452,8 +1618,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1531,17 +1701,17 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'home' | 'approved_premises' | 'hostel' | 'no_fixed_abode' | 'proposed_release';
               line1?: string | null;
               line2?: string | null;
               town?: string | null;
-              postcode?: string | null;
+              postcode?: unknown | null;
               fromDate: string;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -1612,8 +1782,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1700,9 +1874,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
               personName: string;
@@ -1712,6 +1883,9 @@ export interface paths {
               fromDate?: string | null;
               toDate?: string | null;
               notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -1781,8 +1955,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -1860,9 +2038,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type: 'partner' | 'ex_partner' | 'child' | 'household_member' | 'associate' | 'victim';
               personName: string;
@@ -1872,6 +2047,9 @@ export interface paths {
               fromDate?: string | null;
               toDate?: string | null;
               notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -1943,8 +2121,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -2031,9 +2213,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               offence: string;
               offenceDate?: string | null;
               convictionDate: string;
@@ -2059,6 +2238,9 @@ export interface paths {
               licenceExpiryDate?: string | null;
               sentenceExpiryDate?: string | null;
               actualReleaseDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -2144,8 +2326,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -2223,9 +2409,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               offence: string;
               offenceDate?: string | null;
               convictionDate: string;
@@ -2251,6 +2434,9 @@ export interface paths {
               licenceExpiryDate?: string | null;
               sentenceExpiryDate?: string | null;
               actualReleaseDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -2338,8 +2524,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -2426,9 +2616,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               assessedOn: string;
               assessor: string;
               /** @enum {string} */
@@ -2443,6 +2630,9 @@ export interface paths {
               ospBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
               rsrScore?: number | null;
               rsrBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -2517,8 +2707,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -2596,9 +2790,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               assessedOn: string;
               assessor: string;
               /** @enum {string} */
@@ -2613,6 +2804,9 @@ export interface paths {
               ospBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
               rsrScore?: number | null;
               rsrBand?: ('low' | 'medium' | 'high' | 'very_high') | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -2682,9 +2876,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type:
                 | 'domestic_abuse'
@@ -2697,6 +2888,9 @@ export interface paths {
               startDate: string;
               endDate?: string | null;
               notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -2769,8 +2963,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -2848,9 +3046,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               type:
                 | 'domestic_abuse'
@@ -2863,6 +3058,9 @@ export interface paths {
               startDate: string;
               endDate?: string | null;
               notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -2937,8 +3135,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -3025,9 +3227,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
               name: string;
@@ -3036,6 +3235,9 @@ export interface paths {
               userEmail?: string | null;
               fromDate: string;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             }[];
           };
         };
@@ -3104,8 +3306,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -3183,9 +3389,6 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** Format: uuid */
-              id?: string;
-              version?: number;
               /** @enum {string} */
               role: 'police_offender_manager' | 'community_offender_manager' | 'prison_offender_manager';
               name: string;
@@ -3194,6 +3397,9 @@ export interface paths {
               userEmail?: string | null;
               fromDate: string;
               toDate?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
             };
           };
         };
@@ -3264,8 +3470,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              version?: number;
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
             };
           };
         };
@@ -3350,8 +3560,8 @@ export interface paths {
           };
           content: {
             'application/json': {
-              code?: string;
-              name?: string;
+              code: string;
+              name: string;
             }[];
           };
         };
@@ -3413,10 +3623,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              name?: string;
-              type?: string;
-              areaCode?: string;
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @description Responsible Authority or Duty to Co-operate agency type */
+              type: string;
+              areaCode: string;
             }[];
           };
         };
@@ -3483,7 +3695,28 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              /** Format: uuid */
+              userId: string;
+              displayName: string;
+              email: string;
+              /** Format: uuid */
+              agencyId: string;
+              agencyName: string;
+              agencyType: string;
+              areaCode: string;
+              roles: string[];
+              /**
+               * Format: uuid
+               * @description Set for a service account token
+               */
+              serviceAccountId?: string;
+              tokenScope?: {
+                readOnly: boolean;
+                /** @description None: the user’s own scope */
+                areaCodes: string[] | null;
+              };
+            };
           };
         };
         /** @description No valid bearer token */
@@ -3539,6 +3772,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description Why you need to see this record (10 to 500 characters) */
             reason: string;
           };
         };
@@ -3551,9 +3785,15 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              nominalId?: string;
-              expiresAt?: string;
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              nominalId: string;
+              /**
+               * Format: date-time
+               * @description The access ends then
+               */
+              expiresAt: string;
             };
           };
         };
@@ -3609,7 +3849,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Justified accesses to records your area owns
+     * Justified accesses to records your area owns, newest first (the latest 200)
      * @description Access policy action `justified-access.view-area`: mappa_coordinator, data_protection_officer.
      */
     get: {
@@ -3627,7 +3867,22 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>[];
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              grantedAt: string;
+              /** Format: date-time */
+              expiresAt: string;
+              reason: string;
+              reviewedAt: string | null;
+              reviewOutcome: ('appropriate' | 'inappropriate') | null;
+              userName: string;
+              agencyName: string;
+              vigilRef: string;
+              /** Format: uuid */
+              nominalId: string;
+            }[];
           };
         };
         /** @description No valid bearer token */
@@ -3685,12 +3940,13 @@ export interface paths {
           };
           content: {
             'application/json': {
-              scope?: string;
-              total?: number;
-              rows?: {
-                category?: number | null;
-                level?: number | null;
-                count?: number;
+              /** @description The area code, or England and Wales for a national analyst */
+              scope: string;
+              total: number;
+              rows: {
+                category: number | null;
+                level: number | null;
+                count: number;
               }[];
             };
           };
@@ -3756,89 +4012,89 @@ export interface paths {
           content: {
             'application/json': {
               /** @description The area code, or England and Wales for a national analyst */
-              scope?: string;
-              period?: {
+              scope: string;
+              period: {
                 /** Format: date */
-                from?: string;
+                from: string;
                 /** Format: date */
-                to?: string;
+                to: string;
               };
               /** Format: date */
-              today?: string;
-              attendance?: {
-                meetings?: number;
+              today: string;
+              attendance: {
+                meetings: number;
                 /** @description Agencies invited to the period’s meetings, counted once per meeting; attended includes substitutes */
-                responsibleAuthority?: {
-                  invited?: number;
-                  attended?: number;
-                  percent?: number | null;
+                responsibleAuthority: {
+                  invited: number;
+                  attended: number;
+                  percent: number | null;
                 };
                 /** @description Agencies invited to the period’s meetings, counted once per meeting; attended includes substitutes */
-                dutyToCooperate?: {
-                  invited?: number;
-                  attended?: number;
-                  percent?: number | null;
+                dutyToCooperate: {
+                  invited: number;
+                  attended: number;
+                  percent: number | null;
                 };
               };
               /** @description People discussed at the period’s meetings; approved minutes (latest approved version per meeting and person); those recording disclosure considered, yes or no with why */
-              disclosure?: {
-                discussions?: number;
-                approvedMinutes?: number;
-                recorded?: {
-                  count?: number;
-                  of?: number;
-                  percent?: number | null;
+              disclosure: {
+                discussions: number;
+                approvedMinutes: number;
+                recorded: {
+                  count: number;
+                  of: number;
+                  percent: number | null;
                 };
               };
               /** @description Referrals submitted in the period, and where each stands now */
-              referrals?: {
-                submitted?: number;
-                accepted?: {
-                  level2?: number;
-                  level3?: number;
-                  total?: number;
+              referrals: {
+                submitted: number;
+                accepted: {
+                  level2: number;
+                  level3: number;
+                  total: number;
                 };
-                rejected?: number;
-                awaitingScreening?: number;
-                medianDaysToDecision?: number | null;
+                rejected: number;
+                awaitingScreening: number;
+                medianDaysToDecision: number | null;
                 /** @description Rejections decided in the six months to the end of the period (twice-yearly review) */
-                rejectedForReview?: {
+                rejectedForReview: {
                   /** Format: date */
-                  from?: string;
+                  from: string;
                   /** Format: date */
-                  to?: string;
-                  count?: number;
+                  to: string;
+                  count: number;
                 };
               };
               /** @description Referrals in the period by ONS 2021 ethnic group beside the MAPPA population. Counts below `threshold` (and one more where the total would reveal it) are null. */
-              ethnicity?: {
-                threshold?: number;
-                referralsTotal?: number;
-                populationTotal?: number;
-                rows?: {
-                  group?: string;
-                  label?: string;
-                  referrals?: number | null;
-                  referralPercent?: number | null;
-                  population?: number | null;
-                  populationPercent?: number | null;
+              ethnicity: {
+                threshold: number;
+                referralsTotal: number;
+                populationTotal: number;
+                rows: {
+                  group: string;
+                  label: string;
+                  referrals: number | null;
+                  referralPercent: number | null;
+                  population: number | null;
+                  populationPercent: number | null;
                   /** @description Share of referrals ÷ share of population */
-                  ratio?: number | null;
+                  ratio: number | null;
                 }[];
               };
-              levelReductions?: {
-                total?: number;
-                withOverride?: number;
+              levelReductions: {
+                total: number;
+                withOverride: number;
               };
-              actions?: {
-                overdue?: number;
-                overdueSafeguarding?: number;
+              actions: {
+                overdue: number;
+                overdueSafeguarding: number;
               };
-              reviewsOverdue?: {
-                level1?: number;
-                level2?: number;
-                level3?: number;
-                total?: number;
+              reviewsOverdue: {
+                level1: number;
+                level2: number;
+                level3: number;
+                total: number;
               };
             };
           };
@@ -3912,39 +4168,39 @@ export interface paths {
           };
           content: {
             'application/json': {
-              subject?: {
-                recordId?: string;
-                vigilRef?: string | null;
-                name?: string | null;
-                areaCode?: string | null;
-              };
-              total?: number;
+              total: number;
               /** @description More entries than `total` (counting stops at 100,000) */
-              totalCapped?: boolean;
-              page?: number;
-              pageSize?: number;
-              entries?: {
+              totalCapped: boolean;
+              page: number;
+              pageSize: number;
+              entries: {
                 /** @description Position in the hash chain */
-                seq?: number;
+                seq: number;
                 /** Format: date-time */
-                at?: string;
-                userId?: string | null;
-                userName?: string | null;
-                userEmail?: string | null;
-                agencyName?: string | null;
-                roles?: string[];
-                serviceAccountId?: string | null;
+                at: string;
+                userId: string | null;
+                userName: string | null;
+                userEmail: string | null;
+                agencyName: string | null;
+                roles: string[];
+                serviceAccountId: string | null;
                 /** @enum {string} */
-                operation?:
+                operation:
                   'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
-                recordType?: string;
-                recordIds?: string[];
-                section?: string | null;
-                purpose?: string | null;
-                recipients?: string[];
-                sourceAddress?: string | null;
-                requestId?: string | null;
+                recordType: string;
+                recordIds: string[];
+                section: string | null;
+                purpose: string | null;
+                recipients: string[];
+                sourceAddress: string | null;
+                requestId: string | null;
               }[];
+              subject: {
+                recordId: string;
+                vigilRef: string | null;
+                name: string | null;
+                areaCode: string | null;
+              };
             };
           };
         };
@@ -4026,35 +4282,45 @@ export interface paths {
           };
           content: {
             'application/json': {
-              user?: Record<string, never>;
-              total?: number;
+              total: number;
               /** @description More entries than `total` (counting stops at 100,000) */
-              totalCapped?: boolean;
-              page?: number;
-              pageSize?: number;
-              entries?: {
+              totalCapped: boolean;
+              page: number;
+              pageSize: number;
+              entries: {
                 /** @description Position in the hash chain */
-                seq?: number;
+                seq: number;
                 /** Format: date-time */
-                at?: string;
-                userId?: string | null;
-                userName?: string | null;
-                userEmail?: string | null;
-                agencyName?: string | null;
-                roles?: string[];
-                serviceAccountId?: string | null;
+                at: string;
+                userId: string | null;
+                userName: string | null;
+                userEmail: string | null;
+                agencyName: string | null;
+                roles: string[];
+                serviceAccountId: string | null;
                 /** @enum {string} */
-                operation?:
+                operation:
                   'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
-                recordType?: string;
-                recordIds?: string[];
-                section?: string | null;
-                purpose?: string | null;
-                recipients?: string[];
-                sourceAddress?: string | null;
-                requestId?: string | null;
-                records?: Record<string, never>[];
+                recordType: string;
+                recordIds: string[];
+                section: string | null;
+                purpose: string | null;
+                recipients: string[];
+                sourceAddress: string | null;
+                requestId: string | null;
+                /** @description The records named, with the Vigil reference of each that is a person’s record */
+                records: {
+                  id: string;
+                  vigilRef: string | null;
+                }[];
               }[];
+              user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                agencyName: string;
+              };
             };
           };
         };
@@ -4109,7 +4375,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Page number, from 1 */
+          /** @description Page number, from 1 (50 entries a page) */
           page?: number;
         };
         header?: never;
@@ -4125,12 +4391,34 @@ export interface paths {
           };
           content: {
             'application/json': {
-              total?: number;
+              total: number;
               /** @description More entries than `total` (counting stops at 100,000) */
-              totalCapped?: boolean;
-              page?: number;
-              pageSize?: number;
-              entries?: Record<string, never>[];
+              totalCapped: boolean;
+              page: number;
+              pageSize: number;
+              entries: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                grantedAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                reason: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string;
+                userEmail: string;
+                agencyName: string;
+                /** Format: uuid */
+                nominalId: string;
+                vigilRef: string;
+                owningAreaCode: string;
+                owningAreaName: string | null;
+                reviewedAt: string | null;
+                reviewerName: string | null;
+                reviewOutcome: ('appropriate' | 'inappropriate') | null;
+                reviewNote: string | null;
+              }[];
             };
           };
         };
@@ -4211,10 +4499,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              id?: string;
-              outcome?: string;
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              outcome: 'appropriate' | 'inappropriate';
               /** Format: date-time */
-              reviewedAt?: string;
+              reviewedAt: string;
             };
           };
         };
@@ -4304,34 +4594,34 @@ export interface paths {
           };
           content: {
             'application/json': {
-              subject?: {
-                recordId?: string;
-                vigilRef?: string | null;
-                name?: string | null;
-                areaCode?: string | null;
+              subject: {
+                recordId: string;
+                vigilRef: string | null;
+                name: string | null;
+                areaCode: string | null;
               };
-              recipient?: string;
-              entries?: {
+              recipient: string;
+              entries: {
                 /** @description Position in the hash chain */
-                seq?: number;
+                seq: number;
                 /** Format: date-time */
-                at?: string;
-                userId?: string | null;
-                userName?: string | null;
-                userEmail?: string | null;
-                agencyName?: string | null;
-                roles?: string[];
-                serviceAccountId?: string | null;
+                at: string;
+                userId: string | null;
+                userName: string | null;
+                userEmail: string | null;
+                agencyName: string | null;
+                roles: string[];
+                serviceAccountId: string | null;
                 /** @enum {string} */
-                operation?:
+                operation:
                   'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
-                recordType?: string;
-                recordIds?: string[];
-                section?: string | null;
-                purpose?: string | null;
-                recipients?: string[];
-                sourceAddress?: string | null;
-                requestId?: string | null;
+                recordType: string;
+                recordIds: string[];
+                section: string | null;
+                purpose: string | null;
+                recipients: string[];
+                sourceAddress: string | null;
+                requestId: string | null;
               }[];
             };
           };
@@ -4410,50 +4700,97 @@ export interface paths {
           content: {
             'application/json': {
               /** @description Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations) */
-              obligations?: {
-                category?: number | null;
-                category_reason?: string | null;
-                /** Format: date */
-                eligibility_ends_on?: string | null;
+              obligations: {
+                category: number | null;
+                category_reason: string | null;
+                eligibility_ends_on: string | null;
                 /** @description Null: no level set (never a default Level 1) */
-                level?: number | null;
-                in_custody?: boolean;
-                on_rotl?: boolean;
-                /** Format: date */
-                earliest_release_on?: string | null;
-                /** Format: date */
-                level_decision_due_on?: string | null;
-                level_decision_basis?: string | null;
-                /** Format: date */
-                review_due_on?: string | null;
-                review_basis?: string | null;
-                /** Format: date */
-                unreviewed_event_since?: string | null;
-                /** Format: date */
-                notification_due_on?: string | null;
-                category3_candidate?: boolean;
+                level: number | null;
+                in_custody: boolean;
+                on_rotl: boolean;
+                earliest_release_on: string | null;
+                level_decision_due_on: string | null;
+                level_decision_basis: string | null;
+                review_due_on: string | null;
+                review_basis: string | null;
+                unreviewed_event_since: string | null;
+                notification_due_on: string | null;
+                category3_candidate: boolean;
               };
-              decisions?: {
+              decisions: {
                 /** Format: uuid */
-                id?: string;
-                level?: number | null;
-                category?: number | null;
-                /** @enum {unknown} */
-                kind?: 'initial' | 'review' | 'escalation' | 'reduction' | 'deregistration';
-                criteria?: string[];
-                rationale?: string;
+                id: string;
+                level: number | null;
+                category: number | null;
+                /** @enum {string} */
+                kind: 'initial' | 'review' | 'escalation' | 'reduction' | 'deregistration';
+                criteria: string[];
+                rationale: string;
                 /** Format: date */
-                decidedOn?: string;
+                decidedOn: string;
                 /** Format: date-time */
-                decidedAt?: string;
-                decidedBy?: string;
-                warning?: string | null;
+                decidedAt: string;
+                decidedBy: string;
+                warning: string | null;
+                countersignatureRequired: boolean;
+                awaitingCountersignature: boolean;
+                countersignedAt: string | null;
+                countersignedBy: string | null;
+                overrideReason: string | null;
+                continuesAtLowerLevel: string | null;
+                meetingId: string | null;
                 /** @description The MAPPA Q screening answers */
-                answers?: Record<string, never> | null;
+                answers: {
+                  [key: string]: unknown;
+                } | null;
               }[];
-              events?: Record<string, never>[];
-              toldOfStatus?: Record<string, never>[];
-              criteria?: Record<string, never>[];
+              events: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type:
+                  | 'arrest_or_charge'
+                  | 'further_offence'
+                  | 'new_intelligence'
+                  | 'change_of_address'
+                  | 'new_relationship'
+                  | 'recall'
+                  | 'breach'
+                  | 'rotl_failure'
+                  | 'drug_use_in_custody'
+                  | 'risk_assessment_change';
+                /** Format: date */
+                occurredOn: string;
+                description: string;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+                /** @description The level decision that considered it */
+                reviewedBy: string | null;
+              }[];
+              toldOfStatus: {
+                /** Format: date */
+                toldOn: string;
+                invitedToContribute: boolean;
+                theirViews: string | null;
+              }[];
+              offenderNotifications: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'initial' | 'change' | 'periodic';
+                /** Format: date */
+                notifiedOn: string;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+              /** @description The area requires level decisions to be countersigned */
+              countersignatureRequired: boolean;
+              criteria: {
+                code: string;
+                label: string;
+              }[];
             };
           };
         };
@@ -4505,7 +4842,7 @@ export interface paths {
           'application/json': {
             /**
              * @description Omit when `deregister` is true
-             * @enum {unknown}
+             * @enum {number}
              */
             level?: 1 | 2 | 3;
             /** @description Level 2 or 3 criteria; none for Level 1 */
@@ -4528,7 +4865,6 @@ export interface paths {
              * @description A panel accepted a Category 3 referral on this date (the only way into Category 3)
              */
             category3AcceptedOn?: string;
-            /** @description End MAPPA management */
             deregister?: boolean;
             /** @description Required on a reduction: what continues at the lower level (e.g. a professionals’ meeting date) */
             continuesAtLowerLevel?: string;
@@ -4564,14 +4900,15 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              kind?: string;
-              category?: number | null;
-              level?: number | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'initial' | 'review' | 'escalation' | 'reduction' | 'deregistration';
+              category: number | null;
+              level: number | null;
               /** @description Things to check, e.g. a reduction near release; never a refusal */
-              warnings?: string[];
+              warnings: string[];
               /** @description A reduction allowed only by the chair’s override */
-              overridden?: boolean;
+              overridden: boolean;
             };
           };
         };
@@ -4644,7 +4981,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
+            /** @enum {string} */
             type:
               | 'arrest_or_charge'
               | 'further_offence'
@@ -4671,9 +5008,9 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
               /** @description Managers notified */
-              notified?: number;
+              notified: number;
             };
           };
         };
@@ -4762,7 +5099,7 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
             };
           };
         };
@@ -4835,7 +5172,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
+            /** @enum {string} */
             kind: 'initial' | 'change' | 'periodic';
             /** Format: date */
             notifiedOn: string;
@@ -4851,12 +5188,9 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              /**
-               * Format: date
-               * @description When the next notification is due
-               */
-              nextDueOn?: string | null;
+              id: string;
+              /** @description When the next notification is due */
+              nextDueOn: string | null;
             };
           };
         };
@@ -4937,9 +5271,9 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
               /** Format: date-time */
-              countersignedAt?: string;
+              countersignedAt: string;
             };
           };
         };
@@ -5005,22 +5339,22 @@ export interface paths {
           };
           content: {
             'application/json': {
-              areaCode?: string;
-              level2ReviewWeeks?: number;
-              level3ReviewWeeks?: number;
-              significantEventReviewDays?: number;
-              countersignatureRequired?: boolean;
-              /** @enum {unknown} */
-              screeningRoute?: 'coordinator' | 'panel' | 'joint';
+              areaCode: string;
+              level2ReviewWeeks: number;
+              level3ReviewWeeks: number;
+              significantEventReviewDays: number;
+              countersignatureRequired: boolean;
+              /** @enum {string} */
+              screeningRoute: 'coordinator' | 'panel' | 'joint';
               /** @description The agencies invited to every Level 2/3 meeting */
-              standingPanel?: {
+              standingPanel: {
                 /** Format: uuid */
-                agencyId?: string;
-                name?: string;
-                type?: string;
+                agencyId: string;
+                name: string;
+                type: string;
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
-              standingPanelConfigured?: boolean;
+              standingPanelConfigured: boolean;
             };
           };
         };
@@ -5064,7 +5398,7 @@ export interface paths {
             countersignatureRequired: boolean;
             /**
              * @description How referrals are screened; unchanged when omitted
-             * @enum {unknown}
+             * @enum {string}
              */
             screeningRoute?: 'coordinator' | 'panel' | 'joint';
             /** @description The standing panel (agencies of your area); unchanged when omitted, the default panel when empty */
@@ -5080,24 +5414,24 @@ export interface paths {
           };
           content: {
             'application/json': {
-              areaCode?: string;
-              level2ReviewWeeks?: number;
-              level3ReviewWeeks?: number;
-              significantEventReviewDays?: number;
-              countersignatureRequired?: boolean;
-              /** @enum {unknown} */
-              screeningRoute?: 'coordinator' | 'panel' | 'joint';
+              areaCode: string;
+              level2ReviewWeeks: number;
+              level3ReviewWeeks: number;
+              significantEventReviewDays: number;
+              countersignatureRequired: boolean;
+              /** @enum {string} */
+              screeningRoute: 'coordinator' | 'panel' | 'joint';
               /** @description The agencies invited to every Level 2/3 meeting */
-              standingPanel?: {
+              standingPanel: {
                 /** Format: uuid */
-                agencyId?: string;
-                name?: string;
-                type?: string;
+                agencyId: string;
+                name: string;
+                type: string;
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
-              standingPanelConfigured?: boolean;
+              standingPanelConfigured: boolean;
               /** @description People with a level whose due dates were recalculated */
-              recomputed?: number;
+              recomputed: number;
             };
           };
         };
@@ -5164,54 +5498,42 @@ export interface paths {
           };
           content: {
             'application/json': {
-              rows?: {
+              rows: {
                 /** Format: uuid */
-                id?: string;
-                vigilRef?: string;
-                name?: string;
+                id: string;
+                vigilRef: string;
+                name: string;
                 /** Format: date */
-                dateOfBirth?: string;
-                category?: number | null;
+                dateOfBirth: string;
+                category: number | null;
                 /** @description Null: no level set */
-                level?: number | null;
-                /**
-                 * Format: date
-                 * @description Level decision (no level yet), else the next review or registration
-                 */
-                dueOn?: string | null;
+                level: number | null;
+                /** @description Level decision (no level yet), else the next review or registration */
+                dueOn: string | null;
                 /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis?: string | null;
-                overdue?: boolean;
-                /**
-                 * Format: uuid
-                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
-                 */
+                basis: string | null;
+                overdue: boolean;
+                /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
-              overdue?: number;
+              overdue: number;
               /** @description Actions you own that are open and past their due date, most overdue first */
-              overdueActions?: {
+              overdueActions: {
                 /** Format: uuid */
-                id?: string;
-                vigilRef?: string;
-                name?: string;
+                id: string;
+                vigilRef: string;
+                name: string;
                 /** Format: date */
-                dateOfBirth?: string;
-                category?: number | null;
+                dateOfBirth: string;
+                category: number | null;
                 /** @description Null: no level set */
-                level?: number | null;
-                /**
-                 * Format: date
-                 * @description Level decision (no level yet), else the next review or registration
-                 */
-                dueOn?: string | null;
+                level: number | null;
+                /** @description Level decision (no level yet), else the next review or registration */
+                dueOn: string | null;
                 /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis?: string | null;
-                overdue?: boolean;
-                /**
-                 * Format: uuid
-                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
-                 */
+                basis: string | null;
+                overdue: boolean;
+                /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
             };
@@ -5260,7 +5582,17 @@ export interface paths {
       parameters: {
         query?: {
           /** @description One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
-          list?: string;
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
           /** @description Page number, from 1 */
           page?: number;
         };
@@ -5277,37 +5609,53 @@ export interface paths {
           };
           content: {
             'application/json': {
-              list?: string;
-              lists?: {
-                key?: string;
-                label?: string;
-                count?: number;
+              /** @enum {string} */
+              list:
+                | 'no-level'
+                | 'release-no-level'
+                | 'rotl-no-level'
+                | 'level1-review-overdue'
+                | 'level23-review-overdue'
+                | 'events-unreviewed'
+                | 'notification-due'
+                | 'eligibility-ending'
+                | 'reduced-near-release'
+                | 'overdue-actions';
+              lists: {
+                /** @enum {string} */
+                key:
+                  | 'no-level'
+                  | 'release-no-level'
+                  | 'rotl-no-level'
+                  | 'level1-review-overdue'
+                  | 'level23-review-overdue'
+                  | 'events-unreviewed'
+                  | 'notification-due'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'overdue-actions';
+                label: string;
+                count: number;
               }[];
-              total?: number;
-              page?: number;
-              pageSize?: number;
-              rows?: {
+              total: number;
+              page: number;
+              pageSize: number;
+              rows: {
                 /** Format: uuid */
-                id?: string;
-                vigilRef?: string;
-                name?: string;
+                id: string;
+                vigilRef: string;
+                name: string;
                 /** Format: date */
-                dateOfBirth?: string;
-                category?: number | null;
+                dateOfBirth: string;
+                category: number | null;
                 /** @description Null: no level set */
-                level?: number | null;
-                /**
-                 * Format: date
-                 * @description Level decision (no level yet), else the next review or registration
-                 */
-                dueOn?: string | null;
+                level: number | null;
+                /** @description Level decision (no level yet), else the next review or registration */
+                dueOn: string | null;
                 /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis?: string | null;
-                overdue?: boolean;
-                /**
-                 * Format: uuid
-                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
-                 */
+                basis: string | null;
+                overdue: boolean;
+                /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
             };
@@ -5377,28 +5725,22 @@ export interface paths {
           };
           content: {
             'application/json': {
-              rows?: {
+              rows: {
                 /** Format: uuid */
-                id?: string;
-                vigilRef?: string;
-                name?: string;
+                id: string;
+                vigilRef: string;
+                name: string;
                 /** Format: date */
-                dateOfBirth?: string;
-                category?: number | null;
+                dateOfBirth: string;
+                category: number | null;
                 /** @description Null: no level set */
-                level?: number | null;
-                /**
-                 * Format: date
-                 * @description Level decision (no level yet), else the next review or registration
-                 */
-                dueOn?: string | null;
+                level: number | null;
+                /** @description Level decision (no level yet), else the next review or registration */
+                dueOn: string | null;
                 /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis?: string | null;
-                overdue?: boolean;
-                /**
-                 * Format: uuid
-                 * @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId})
-                 */
+                basis: string | null;
+                overdue: boolean;
+                /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
             };
@@ -5457,7 +5799,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
+            /** @enum {string} */
             outcome: 'refer' | 'not_needed';
             reason: string;
           };
@@ -5472,7 +5814,7 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
             };
           };
         };
@@ -5547,20 +5889,21 @@ export interface paths {
           };
           content: {
             'application/json': {
-              unread?: number;
-              notifications?: {
+              unread: number;
+              notifications: {
                 /** Format: uuid */
-                id?: string;
-                subject?: string;
-                body?: string;
+                id: string;
+                subject: string;
+                body: string;
                 /** @description Where in Vigil it is about */
-                link?: string | null;
+                link: string | null;
                 /** Format: date-time */
-                createdAt?: string;
-                /** Format: date-time */
-                readAt?: string | null;
-                vigilRef?: string | null;
-                createdBy?: string | null;
+                createdAt: string;
+                readAt: string | null;
+                /** @description The person it is about */
+                vigilRef: string | null;
+                /** @description Who caused it (none: Vigil itself) */
+                createdBy: string | null;
               }[];
             };
           };
@@ -5623,40 +5966,47 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
               /** Format: uuid */
-              nominalId?: string;
-              areaCode?: string;
-              /** @enum {unknown} */
-              status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-              /** @enum {integer|null} */
-              requestedLevel?: 2 | 3 | null;
-              category3?: boolean;
-              emergency?: boolean;
-              reason?: string | null;
-              valueAdded?: string | null;
-              proposedReleaseAddress?: string | null;
-              invitedAgencyIds?: string[];
-              createdBy?: string;
+              nominalId: string;
+              name: string;
+              vigilRef: string;
+              areaCode: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+              requestedLevel: number | null;
+              category3: boolean;
+              emergency: boolean;
+              reason: string | null;
+              valueAdded: string | null;
+              proposedReleaseAddress: string | null;
+              invitedAgencyIds: string[];
+              /** Format: uuid */
+              createdById: string;
+              createdBy: string;
+              createdByAgency: string;
               /** Format: date-time */
-              createdAt?: string;
+              createdAt: string;
               /** Format: date-time */
-              updatedAt?: string;
-              /** Format: date-time */
-              submittedAt?: string | null;
-              version?: number;
-              decision?: {
-                /** @enum {unknown} */
-                outcome?: 'accepted' | 'rejected';
-                level?: number | null;
-                rationale?: string;
-                /** @enum {unknown} */
-                route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-                panelMembers?: string | null;
-                agreedBy?: string | null;
-                decidedBy?: string;
+              updatedAt: string;
+              submittedAt: string | null;
+              version: number;
+              decision: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'accepted' | 'rejected';
+                level: number | null;
+                criteria: string[];
+                rationale: string;
+                /** @enum {string} */
+                route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                panelMembers: string | null;
+                agreedBy: string | null;
+                decidedBy: string;
                 /** Format: date-time */
-                decidedAt?: string;
+                decidedAt: string;
+                levelDecisionId: string | null;
               } | null;
             }[];
           };
@@ -5714,10 +6064,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
+              id: string;
+              version: number;
               /** @constant */
-              status?: 'draft';
+              status: 'draft';
             };
           };
         };
@@ -5783,119 +6133,140 @@ export interface paths {
           };
           content: {
             'application/json': {
-              canScreen?: boolean;
-              awaitingScreening?: {
+              canScreen: boolean;
+              awaitingScreening: {
                 /** Format: uuid */
-                id?: string;
+                id: string;
                 /** Format: uuid */
-                nominalId?: string;
-                areaCode?: string;
-                /** @enum {unknown} */
-                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-                /** @enum {integer|null} */
-                requestedLevel?: 2 | 3 | null;
-                category3?: boolean;
-                emergency?: boolean;
-                reason?: string | null;
-                valueAdded?: string | null;
-                proposedReleaseAddress?: string | null;
-                invitedAgencyIds?: string[];
-                createdBy?: string;
+                nominalId: string;
+                name: string;
+                vigilRef: string;
+                areaCode: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                requestedLevel: number | null;
+                category3: boolean;
+                emergency: boolean;
+                reason: string | null;
+                valueAdded: string | null;
+                proposedReleaseAddress: string | null;
+                invitedAgencyIds: string[];
+                /** Format: uuid */
+                createdById: string;
+                createdBy: string;
+                createdByAgency: string;
                 /** Format: date-time */
-                createdAt?: string;
+                createdAt: string;
                 /** Format: date-time */
-                updatedAt?: string;
-                /** Format: date-time */
-                submittedAt?: string | null;
-                version?: number;
-                decision?: {
-                  /** @enum {unknown} */
-                  outcome?: 'accepted' | 'rejected';
-                  level?: number | null;
-                  rationale?: string;
-                  /** @enum {unknown} */
-                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-                  panelMembers?: string | null;
-                  agreedBy?: string | null;
-                  decidedBy?: string;
+                updatedAt: string;
+                submittedAt: string | null;
+                version: number;
+                decision: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  outcome: 'accepted' | 'rejected';
+                  level: number | null;
+                  criteria: string[];
+                  rationale: string;
+                  /** @enum {string} */
+                  route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers: string | null;
+                  agreedBy: string | null;
+                  decidedBy: string;
                   /** Format: date-time */
-                  decidedAt?: string;
+                  decidedAt: string;
+                  levelDecisionId: string | null;
                 } | null;
               }[];
-              mine?: {
+              mine: {
                 /** Format: uuid */
-                id?: string;
+                id: string;
                 /** Format: uuid */
-                nominalId?: string;
-                areaCode?: string;
-                /** @enum {unknown} */
-                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-                /** @enum {integer|null} */
-                requestedLevel?: 2 | 3 | null;
-                category3?: boolean;
-                emergency?: boolean;
-                reason?: string | null;
-                valueAdded?: string | null;
-                proposedReleaseAddress?: string | null;
-                invitedAgencyIds?: string[];
-                createdBy?: string;
+                nominalId: string;
+                name: string;
+                vigilRef: string;
+                areaCode: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                requestedLevel: number | null;
+                category3: boolean;
+                emergency: boolean;
+                reason: string | null;
+                valueAdded: string | null;
+                proposedReleaseAddress: string | null;
+                invitedAgencyIds: string[];
+                /** Format: uuid */
+                createdById: string;
+                createdBy: string;
+                createdByAgency: string;
                 /** Format: date-time */
-                createdAt?: string;
+                createdAt: string;
                 /** Format: date-time */
-                updatedAt?: string;
-                /** Format: date-time */
-                submittedAt?: string | null;
-                version?: number;
-                decision?: {
-                  /** @enum {unknown} */
-                  outcome?: 'accepted' | 'rejected';
-                  level?: number | null;
-                  rationale?: string;
-                  /** @enum {unknown} */
-                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-                  panelMembers?: string | null;
-                  agreedBy?: string | null;
-                  decidedBy?: string;
+                updatedAt: string;
+                submittedAt: string | null;
+                version: number;
+                decision: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  outcome: 'accepted' | 'rejected';
+                  level: number | null;
+                  criteria: string[];
+                  rationale: string;
+                  /** @enum {string} */
+                  route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers: string | null;
+                  agreedBy: string | null;
+                  decidedBy: string;
                   /** Format: date-time */
-                  decidedAt?: string;
+                  decidedAt: string;
+                  levelDecisionId: string | null;
                 } | null;
               }[];
-              recentDecisions?: {
+              recentDecisions: {
                 /** Format: uuid */
-                id?: string;
+                id: string;
                 /** Format: uuid */
-                nominalId?: string;
-                areaCode?: string;
-                /** @enum {unknown} */
-                status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-                /** @enum {integer|null} */
-                requestedLevel?: 2 | 3 | null;
-                category3?: boolean;
-                emergency?: boolean;
-                reason?: string | null;
-                valueAdded?: string | null;
-                proposedReleaseAddress?: string | null;
-                invitedAgencyIds?: string[];
-                createdBy?: string;
+                nominalId: string;
+                name: string;
+                vigilRef: string;
+                areaCode: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+                requestedLevel: number | null;
+                category3: boolean;
+                emergency: boolean;
+                reason: string | null;
+                valueAdded: string | null;
+                proposedReleaseAddress: string | null;
+                invitedAgencyIds: string[];
+                /** Format: uuid */
+                createdById: string;
+                createdBy: string;
+                createdByAgency: string;
                 /** Format: date-time */
-                createdAt?: string;
+                createdAt: string;
                 /** Format: date-time */
-                updatedAt?: string;
-                /** Format: date-time */
-                submittedAt?: string | null;
-                version?: number;
-                decision?: {
-                  /** @enum {unknown} */
-                  outcome?: 'accepted' | 'rejected';
-                  level?: number | null;
-                  rationale?: string;
-                  /** @enum {unknown} */
-                  route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-                  panelMembers?: string | null;
-                  agreedBy?: string | null;
-                  decidedBy?: string;
+                updatedAt: string;
+                submittedAt: string | null;
+                version: number;
+                decision: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  outcome: 'accepted' | 'rejected';
+                  level: number | null;
+                  criteria: string[];
+                  rationale: string;
+                  /** @enum {string} */
+                  route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                  panelMembers: string | null;
+                  agreedBy: string | null;
+                  decidedBy: string;
                   /** Format: date-time */
-                  decidedAt?: string;
+                  decidedAt: string;
+                  levelDecisionId: string | null;
                 } | null;
               }[];
             };
@@ -5959,48 +6330,64 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
               /** Format: uuid */
-              nominalId?: string;
-              areaCode?: string;
-              /** @enum {unknown} */
-              status?: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
-              /** @enum {integer|null} */
-              requestedLevel?: 2 | 3 | null;
-              category3?: boolean;
-              emergency?: boolean;
-              reason?: string | null;
-              valueAdded?: string | null;
-              proposedReleaseAddress?: string | null;
-              invitedAgencyIds?: string[];
-              createdBy?: string;
+              nominalId: string;
+              name: string;
+              vigilRef: string;
+              areaCode: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+              requestedLevel: number | null;
+              category3: boolean;
+              emergency: boolean;
+              reason: string | null;
+              valueAdded: string | null;
+              proposedReleaseAddress: string | null;
+              invitedAgencyIds: string[];
+              /** Format: uuid */
+              createdById: string;
+              createdBy: string;
+              createdByAgency: string;
               /** Format: date-time */
-              createdAt?: string;
+              createdAt: string;
               /** Format: date-time */
-              updatedAt?: string;
-              /** Format: date-time */
-              submittedAt?: string | null;
-              version?: number;
-              decision?: {
-                /** @enum {unknown} */
-                outcome?: 'accepted' | 'rejected';
-                level?: number | null;
-                rationale?: string;
-                /** @enum {unknown} */
-                route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-                panelMembers?: string | null;
-                agreedBy?: string | null;
-                decidedBy?: string;
+              updatedAt: string;
+              submittedAt: string | null;
+              version: number;
+              decision: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'accepted' | 'rejected';
+                level: number | null;
+                criteria: string[];
+                rationale: string;
+                /** @enum {string} */
+                route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+                panelMembers: string | null;
+                agreedBy: string | null;
+                decidedBy: string;
                 /** Format: date-time */
-                decidedAt?: string;
+                decidedAt: string;
+                levelDecisionId: string | null;
               } | null;
               /** @description MAPPA A’s record parts, as words ready to show */
-              record?: Record<string, never>;
-              /** @enum {unknown} */
-              recordFrom?: 'submission' | 'live';
-              invitedAgencies?: Record<string, never>[];
-              /** @enum {unknown} */
-              screeningRoute?: 'coordinator' | 'panel' | 'joint' | 'emergency';
+              record: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              recordFrom: 'submission' | 'live';
+              invitedAgencies: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+              }[];
+              /** @enum {string} */
+              screeningRoute: 'coordinator' | 'panel' | 'joint' | 'emergency';
+              canEdit: boolean;
+              canScreen: boolean;
             };
           };
         };
@@ -6054,9 +6441,9 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The version you read: a stale one is refused with 409 */
             version: number;
-            /** @enum {unknown} */
-            requestedLevel?: 2 | 3 | null;
+            requestedLevel?: (2 | 3) | null;
             emergency?: boolean;
             /** @description A Category 3 referral (other dangerous offenders): for people not otherwise eligible */
             category3?: boolean;
@@ -6065,7 +6452,7 @@ export interface paths {
             valueAdded?: string | null;
             /** @description Only when the record holds none */
             proposedReleaseAddress?: string | null;
-            /** @description Agencies of the area to invite */
+            /** @description Agencies of the area to invite (their ids) */
             invitedAgencyIds?: string[];
           };
         };
@@ -6079,10 +6466,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
+              id: string;
+              version: number;
               /** Format: date-time */
-              updatedAt?: string;
+              updatedAt: string;
             };
           };
         };
@@ -6160,6 +6547,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The version you read: a stale one is refused with 409 */
             version: number;
           };
         };
@@ -6173,14 +6561,14 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
+              id: string;
+              version: number;
               /** @constant */
-              status?: 'submitted';
+              status: 'submitted';
               /** Format: date-time */
-              submittedAt?: string;
+              submittedAt: string;
               /** @description Coordinators notified */
-              notified?: number;
+              notified: number;
             };
           };
         };
@@ -6253,6 +6641,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The version you read: a stale one is refused with 409 */
             version: number;
           };
         };
@@ -6266,10 +6655,12 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
+              id: string;
+              /** Format: uuid */
+              nominalId: string;
+              version: number;
               /** @constant */
-              status?: 'withdrawn';
+              status: 'withdrawn';
             };
           };
         };
@@ -6342,30 +6733,30 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
-            outcome: 'accepted' | 'rejected';
+            /** @default null */
+            outcome: ('accepted' | 'rejected') | null;
             /**
              * @description When accepted
-             * @enum {unknown}
+             * @default null
              */
-            level?: 2 | 3;
-            /** @description When accepted: the level criteria (MAPPA Q) the level needs */
-            criteria?: (
-              | 'rosh_high_or_very_high'
-              | 'multi_agency_meetings_add_value'
-              | 'lower_risk_needs_active_coordination'
-              | 'stepping_down_from_level_3'
-              | 'senior_resources_at_short_notice'
-              | 'high_public_or_media_interest'
-            )[];
-            rationale: string;
-            /** @description Panel route: who sat on the panel */
-            panelMembers?: string;
+            level: (2 | 3) | null;
+            /** @description When accepted: the level criteria (MAPPA Q) the level needs: rosh_high_or_very_high, multi_agency_meetings_add_value, lower_risk_needs_active_coordination, stepping_down_from_level_3, senior_resources_at_short_notice, high_public_or_media_interest */
+            criteria: string[];
             /**
-             * Format: uuid
-             * @description Joint route: the police detective inspector (a screener in the area) who agreed
+             * @description At most 4000 characters
+             * @default null
              */
-            agreedBy?: string;
+            rationale: string | null;
+            /**
+             * @description Panel route: who sat on the panel
+             * @default null
+             */
+            panelMembers: string | null;
+            /**
+             * @description Joint route: the police detective inspector (a screener in the area) who agreed: a user id
+             * @default null
+             */
+            agreedBy: string | null;
           };
         };
       };
@@ -6378,18 +6769,17 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
               /** Format: uuid */
-              referralId?: string;
-              /** @enum {unknown} */
-              outcome?: 'accepted' | 'rejected';
-              level?: number | null;
-              /** @enum {unknown} */
-              route?: 'coordinator' | 'panel' | 'joint' | 'emergency';
-              /** Format: uuid */
-              levelDecisionId?: string | null;
+              referralId: string;
+              /** @enum {string} */
+              outcome: 'accepted' | 'rejected';
+              level: number | null;
+              /** @enum {string} */
+              route: 'coordinator' | 'panel' | 'joint' | 'emergency';
+              levelDecisionId: string | null;
               /** Format: date-time */
-              decidedAt?: string;
+              decidedAt: string;
             };
           };
         };
@@ -6464,8 +6854,38 @@ export interface paths {
           };
           content: {
             'application/json': {
-              upcoming?: unknown[];
-              past?: unknown[];
+              upcoming: {
+                /** Format: uuid */
+                id: string;
+                level: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date */
+                day: string;
+                /** @enum {string} */
+                format: 'in_person' | 'online';
+                /** @enum {string} */
+                status: 'scheduled' | 'closed' | 'cancelled';
+                chairName: string | null;
+                /** @description The people discussed, by name */
+                people: string;
+              }[];
+              past: {
+                /** Format: uuid */
+                id: string;
+                level: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date */
+                day: string;
+                /** @enum {string} */
+                format: 'in_person' | 'online';
+                /** @enum {string} */
+                status: 'scheduled' | 'closed' | 'cancelled';
+                chairName: string | null;
+                /** @description The people discussed, by name */
+                people: string;
+              }[];
             };
           };
         };
@@ -6504,27 +6924,29 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
+            /** @enum {number} */
             level: 2 | 3;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day of the meeting
+             */
             date: string;
             /** @description London time, 24-hour clock */
             time: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             format: 'in_person' | 'online';
             /** @description Required in person */
             location?: string;
-            /**
-             * Format: uri
-             * @description Required online; https only
-             */
+            /** @description Required online; https only */
             onlineLink?: string;
             /**
              * Format: uuid
              * @description A meeting chair in your area
              */
             chairUserId?: string;
-            nominalIds: string[];
+            /** @description People picked from the referrals awaiting a meeting */
+            nominalIds?: string[];
+            /** @description Others, by Vigil reference (a form sends them one per line or comma-separated) */
             vigilRefs?: string[];
             /** @description Agencies chosen for the case, besides the standing panel */
             agencyIds?: string[];
@@ -6540,9 +6962,11 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              invited?: number;
-              nominals?: number;
+              id: string;
+              /** @description Agencies invited */
+              invited: number;
+              /** @description People to be discussed */
+              nominals: number;
             };
           };
         };
@@ -6609,7 +7033,85 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              level: number;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date */
+              day: string;
+              /** @description London time */
+              time: string;
+              /** @enum {string} */
+              format: 'in_person' | 'online';
+              location: string | null;
+              onlineLink: string | null;
+              chairUserId: string | null;
+              chairName: string | null;
+              /** @enum {string} */
+              status: 'scheduled' | 'closed' | 'cancelled';
+              closedAt: string | null;
+              version: number;
+              nominals: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                vigilRef: string;
+                minutes: {
+                  status: string;
+                  version: number;
+                } | null;
+              }[];
+              invitations: {
+                /** Format: uuid */
+                agencyId: string;
+                name: string;
+                type: string;
+                /** @description A standing panel member */
+                standing: boolean;
+                responsibleAuthority: boolean;
+                attended: boolean;
+                records: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  agencyName: string;
+                  personName: string;
+                  /** @enum {string} */
+                  attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+                  attendanceLabel: string;
+                  substituteFor: string | null;
+                }[];
+              }[];
+              attendance: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                personName: string;
+                /** @enum {string} */
+                attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+                attendanceLabel: string;
+                substituteFor: string | null;
+              }[];
+              attendanceRate: {
+                responsibleAuthority: {
+                  invited: number;
+                  attended: number;
+                  /** @description Whole percent; null when none was invited */
+                  percent: number | null;
+                };
+                dutyToCooperate: {
+                  invited: number;
+                  attended: number;
+                  /** @description Whole percent; null when none was invited */
+                  percent: number | null;
+                };
+              };
+            };
           };
         };
         /** @description No valid bearer token */
@@ -6674,12 +7176,15 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description An invited agency
+             */
             agencyId: string;
             personName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
-            /** @description Required for a substitute */
+            /** @description Required for a substitute: whom they attended for */
             substituteFor?: string;
           };
         };
@@ -6693,7 +7198,7 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
             };
           };
         };
@@ -6772,10 +7277,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              closed?: boolean;
-              alreadyClosed?: boolean;
+              closed: boolean;
+              alreadyClosed: boolean;
               /** @description Owners sent their new actions (each once, with all of theirs) */
-              ownersNotified?: number;
+              ownersNotified: number;
             };
           };
         };
@@ -6843,7 +7348,49 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              meeting: {
+                /** Format: uuid */
+                id: string;
+                level: number;
+                /** Format: date */
+                day: string;
+                time: string;
+                status: string;
+                format: string;
+              };
+              person: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                vigilRef: string;
+              };
+              previousMeetingOn: string | null;
+              /** Format: date */
+              newInformationSince: string;
+              items: {
+                key: string;
+                heading: string;
+                prompt: string;
+                rows: {
+                  label: string;
+                  value: string;
+                }[];
+                paragraphs: string[];
+                table?: {
+                  head: string[];
+                  rows: string[][];
+                  empty: string;
+                };
+                links: {
+                  href: string;
+                  text: string;
+                }[];
+                /** @description What this viewer may not see here, and why */
+                withheld: string[];
+              }[];
+              withheld: string[];
+            };
           };
         };
         /** @description No valid bearer token */
@@ -6915,7 +7462,165 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              meeting: {
+                /** Format: uuid */
+                id: string;
+                level: number;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date */
+                day: string;
+                time: string;
+                status: string;
+                chairUserId: string | null;
+                chairName: string | null;
+              };
+              person: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                vigilRef: string;
+              };
+              versions: {
+                version: number;
+                /** @enum {string} */
+                status: 'draft' | 'approved' | 'superseded';
+                rowVersion: number;
+                correctionReason: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                approvedAt: string | null;
+                approvedBy: string | null;
+              }[];
+              /** @description The version asked for, or the latest */
+              minutes: {
+                version: number;
+                /** @enum {string} */
+                status: 'draft' | 'approved' | 'superseded';
+                rowVersion: number;
+                correctionReason: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+                approvedAt: string | null;
+                approvedBy: string | null;
+                content: {
+                  items: {
+                    [key: string]: string;
+                  };
+                  decisions: string;
+                  disclosure: {
+                    considered: ('yes' | 'no') | null;
+                    reason: string;
+                  };
+                  nextMeetingOn: string | null;
+                };
+              } | null;
+              victimsWithheld: boolean;
+              latestStatus: ('draft' | 'approved' | 'superseded') | null;
+              newActions: {
+                /** Format: uuid */
+                id: string;
+                description: string;
+                /** @enum {string} */
+                pillar:
+                  | 'supervision'
+                  | 'monitoring_and_control'
+                  | 'interventions_and_treatment'
+                  | 'victim_safety_planning'
+                  | 'contingency';
+                safeguarding: boolean;
+                /** Format: date */
+                dueOn: string;
+                status: string;
+                distributedAt: string | null;
+                ownerAgency: string;
+                ownerName: string;
+              }[];
+              earlierActions: {
+                /** Format: uuid */
+                id: string;
+                description: string;
+                /** @enum {string} */
+                pillar:
+                  | 'supervision'
+                  | 'monitoring_and_control'
+                  | 'interventions_and_treatment'
+                  | 'victim_safety_planning'
+                  | 'contingency';
+                /** Format: date */
+                dueOn: string;
+                status: string;
+                version: number;
+                ownerAgency: string;
+                ownerName: string;
+              }[];
+              updates: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                actionId: string;
+                description: string;
+                ownerAgency: string;
+                note: string;
+                status: string;
+                /** Format: date-time */
+                createdAt: string;
+                by: string;
+              }[];
+              levelDecisions: {
+                /** Format: uuid */
+                id: string;
+                level: number | null;
+                kind: string;
+                rationale: string;
+                /** Format: date */
+                decidedOn: string;
+                overrideReason: string | null;
+                continuesAtLowerLevel: string | null;
+                decidedBy: string;
+              }[];
+              planVersions: {
+                version: number;
+                reason: string;
+              }[];
+              attendance: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                personName: string;
+                /** @enum {string} */
+                attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+                attendanceLabel: string;
+                substituteFor: string | null;
+              }[];
+              invitations: {
+                /** Format: uuid */
+                agencyId: string;
+                name: string;
+                type: string;
+                /** @description A standing panel member */
+                standing: boolean;
+                responsibleAuthority: boolean;
+                attended: boolean;
+                records: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  agencyId: string;
+                  agencyName: string;
+                  personName: string;
+                  /** @enum {string} */
+                  attendance: 'attended' | 'apologies' | 'substitute' | 'absent';
+                  attendanceLabel: string;
+                  substituteFor: string | null;
+                }[];
+              }[];
+            };
           };
         };
         /** @description Invalid input: `errors` lists each field and what is wrong */
@@ -6973,44 +7678,48 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The minute of each agenda item (at most 10,000 characters each) */
             items?: {
               /** @description Confidentiality and diversity statement */
-              confidentiality?: string;
+              confidentiality?: string | null;
               /** @description Victim liaison officer’s update */
-              victimLiaison?: string;
+              victimLiaison?: string | null;
               /** @description The person’s own views */
-              personsViews?: string;
+              personsViews?: string | null;
               /** @description Protected characteristics and personal circumstances */
-              diversity?: string;
+              diversity?: string | null;
               /** @description New information since the last meeting */
-              newInformation?: string;
+              newInformation?: string | null;
               /** @description Review of previous actions */
-              previousActions?: string;
+              previousActions?: string | null;
               /** @description Risk assessment */
-              riskAssessment?: string;
+              riskAssessment?: string | null;
               /** @description Risk management plan: supervision */
-              supervision?: string;
+              supervision?: string | null;
               /** @description Risk management plan: monitoring and control */
-              monitoringAndControl?: string;
+              monitoringAndControl?: string | null;
               /** @description Risk management plan: interventions and treatment */
-              interventionsAndTreatment?: string;
+              interventionsAndTreatment?: string | null;
               /** @description Risk management plan: victim safety planning */
-              victimSafetyPlanning?: string;
+              victimSafetyPlanning?: string | null;
               /** @description Contingency, including the end of sentence or licence */
-              contingency?: string;
+              contingency?: string | null;
               /** @description Disclosure considered */
-              disclosure?: string;
+              disclosure?: string | null;
               /** @description Level decision and next meeting */
-              levelAndNextMeeting?: string;
+              levelAndNextMeeting?: string | null;
             };
-            decisions?: string;
+            /** @description Decisions apart from the level and the actions */
+            decisions?: string | null;
             disclosure?: {
-              /** @enum {unknown} */
-              considered?: 'yes' | 'no';
-              reason?: string;
+              /** @description Required before approval */
+              considered?: ('yes' | 'no' | '') | null;
+              /** @description Why disclosure is or is not needed: required before approval */
+              reason?: string | null;
             };
             /** Format: date */
             nextMeetingOn?: string;
+            /** @description The row version you read (0 before the first save): a stale one is refused with 409 */
             rowVersion: number;
           };
         };
@@ -7023,8 +7732,8 @@ export interface paths {
           };
           content: {
             'application/json': {
-              version?: number;
-              rowVersion?: number;
+              version: number;
+              rowVersion: number;
             };
           };
         };
@@ -7108,6 +7817,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The row version you read (0 before the first save): a stale one is refused with 409 */
             rowVersion: number;
           };
         };
@@ -7120,8 +7830,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              version?: number;
-              status?: string;
+              version: number;
+              rowVersion: number;
+              /** @enum {string} */
+              status: 'draft' | 'approved';
             };
           };
         };
@@ -7207,8 +7919,10 @@ export interface paths {
           };
           content: {
             'application/json': {
-              version?: number;
-              status?: string;
+              version: number;
+              rowVersion: number;
+              /** @enum {string} */
+              status: 'draft' | 'approved';
             };
           };
         };
@@ -7283,7 +7997,7 @@ export interface paths {
         content: {
           'application/json': {
             description: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             pillar:
               | 'supervision'
               | 'monitoring_and_control'
@@ -7291,12 +8005,16 @@ export interface paths {
               | 'victim_safety_planning'
               | 'contingency';
             safeguarding?: boolean;
-            /** Format: uuid */
+            /** @description An agency id */
             ownerAgencyId: string;
-            /** Format: uuid */
+            /** @description A user of the owner agency */
             ownerUserId?: string;
+            /** @description A named person without a Vigil account */
             ownerName?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Today or later
+             */
             dueOn: string;
           };
         };
@@ -7310,7 +8028,7 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
+              id: string;
             };
           };
         };
@@ -7385,10 +8103,14 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            note: string;
-            /** @enum {unknown} */
-            status: 'open' | 'completed' | 'cancelled';
-            /** @description The action’s version you read */
+            /** @description Progress; required unless the status changes */
+            note?: string;
+            /**
+             * @description Open actions may be completed or cancelled; closed ones only reopened
+             * @enum {string}
+             */
+            status?: 'open' | 'completed' | 'cancelled';
+            /** @description The version you read: a stale one is refused with 409 */
             version: number;
           };
         };
@@ -7401,7 +8123,8 @@ export interface paths {
           };
           content: {
             'application/json': {
-              recorded?: boolean;
+              /** @constant */
+              recorded: true;
             };
           };
         };
@@ -7475,8 +8198,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {unknown} */
-            level: 1 | 2 | 3 | 'end';
+            /**
+             * @description Required: the level, or `end` to end MAPPA management
+             * @enum {unknown}
+             */
+            level?: 1 | 2 | 3 | 'end';
             criteria?: (
               | 'rosh_high_or_very_high'
               | 'multi_agency_meetings_add_value'
@@ -7485,9 +8211,11 @@ export interface paths {
               | 'senior_resources_at_short_notice'
               | 'high_public_or_media_interest'
             )[];
-            rationale: string;
-            /** @description The chair’s reason to reduce while actions are open */
+            /** @description At most 4000 characters */
+            rationale?: string;
+            /** @description The chair’s reason to reduce while actions are open (at most 4000 characters) */
             overrideReason?: string;
+            /** @description Required on a reduction (at most 4000 characters) */
             continuesAtLowerLevel?: string;
           };
         };
@@ -7499,7 +8227,16 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>;
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              kind: string;
+              category: number | null;
+              level: number | null;
+              warnings: string[];
+              /** @description A reduction with open actions, on the chair’s override */
+              overridden: boolean;
+            };
           };
         };
         /** @description Invalid input: `errors` lists each field and what is wrong */
@@ -7574,7 +8311,20 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': Record<string, never>[];
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              level: number;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date */
+              day: string;
+              status: string;
+              minutes: {
+                status: string;
+                version: number;
+              } | null;
+            }[];
           };
         };
         /** @description No valid bearer token */
@@ -8073,39 +8823,38 @@ export interface paths {
           };
           content: {
             'application/json': {
-              current?: {
-                version?: number;
+              current: {
+                version: number;
                 /** @description Who sees the person, how often and where; what each contact checks. */
-                supervision?: string;
+                supervision: string;
                 /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
-                monitoringAndControl?: string;
+                monitoringAndControl: string;
                 /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
-                interventionsAndTreatment?: string;
+                interventionsAndTreatment: string;
                 /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
-                victimSafetyPlanning?: string;
+                victimSafetyPlanning: string;
                 /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
-                contingency?: string;
+                contingency: string;
                 /** @description The full list of current licence or order conditions */
-                conditions?: string[];
+                conditions: string[];
                 /** @description Why this version was written */
-                reason?: string;
+                reason: string;
                 /** Format: date-time */
-                changedAt?: string;
-                changedByName?: string;
-                /** Format: uuid */
-                meetingId?: string | null;
+                changedAt: string;
+                changedByName: string;
+                meetingId: string | null;
                 /** @description What this version changed from the one before */
-                changes?: {
-                  label?: string;
-                  before?: string;
-                  after?: string;
+                changes: {
+                  label: string;
+                  before: string;
+                  after: string;
                 }[];
-                meeting?: {
+                meeting: {
                   /** Format: uuid */
-                  id?: string;
+                  id: string;
                   /** Format: date-time */
-                  startsAt?: string;
-                  level?: number;
+                  startsAt: string;
+                  level: number;
                 } | null;
               } | null;
             };
@@ -8168,15 +8917,12 @@ export interface paths {
             victimSafetyPlanning?: string;
             /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. Blank when omitted. */
             contingency?: string;
-            /** @description The full list of current licence or order conditions (replaces the previous list) */
+            /** @description The full list of current licence or order conditions (replaces the previous list); a form may send them as lines of text */
             conditions?: string[];
             /** @description Why the plan is changing */
             reason: string;
-            /**
-             * Format: uuid
-             * @description The meeting that decided the change (it must include this person)
-             */
-            meetingId?: string;
+            /** @description The meeting that decided the change (it must include this person) */
+            meetingId?: string | null;
           };
         };
       };
@@ -8188,26 +8934,25 @@ export interface paths {
           };
           content: {
             'application/json': {
-              version?: number;
+              version: number;
               /** @description Who sees the person, how often and where; what each contact checks. */
-              supervision?: string;
+              supervision: string;
               /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
-              monitoringAndControl?: string;
+              monitoringAndControl: string;
               /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
-              interventionsAndTreatment?: string;
+              interventionsAndTreatment: string;
               /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
-              victimSafetyPlanning?: string;
+              victimSafetyPlanning: string;
               /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
-              contingency?: string;
+              contingency: string;
               /** @description The full list of current licence or order conditions */
-              conditions?: string[];
+              conditions: string[];
               /** @description Why this version was written */
-              reason?: string;
+              reason: string;
               /** Format: date-time */
-              changedAt?: string;
-              changedByName?: string;
-              /** Format: uuid */
-              meetingId?: string | null;
+              changedAt: string;
+              changedByName: string;
+              meetingId: string | null;
             };
           };
         };
@@ -8294,39 +9039,38 @@ export interface paths {
           };
           content: {
             'application/json': {
-              versions?: {
-                version?: number;
+              versions: {
+                version: number;
                 /** @description Who sees the person, how often and where; what each contact checks. */
-                supervision?: string;
+                supervision: string;
                 /** @description Licence or order conditions being enforced, electronic monitoring, police visits, disclosure. */
-                monitoringAndControl?: string;
+                monitoringAndControl: string;
                 /** @description Programmes, mental health or substance misuse treatment, help with housing and work. */
-                interventionsAndTreatment?: string;
+                interventionsAndTreatment: string;
                 /** @description How known and potential victims are protected: exclusion zones, no-contact conditions, the victim liaison officer’s plan. */
-                victimSafetyPlanning?: string;
+                victimSafetyPlanning: string;
                 /** @description What happens if risk rises or the plan breaks down, and what happens at the end of the sentence or licence. */
-                contingency?: string;
+                contingency: string;
                 /** @description The full list of current licence or order conditions */
-                conditions?: string[];
+                conditions: string[];
                 /** @description Why this version was written */
-                reason?: string;
+                reason: string;
                 /** Format: date-time */
-                changedAt?: string;
-                changedByName?: string;
-                /** Format: uuid */
-                meetingId?: string | null;
+                changedAt: string;
+                changedByName: string;
+                meetingId: string | null;
                 /** @description What this version changed from the one before */
-                changes?: {
-                  label?: string;
-                  before?: string;
-                  after?: string;
+                changes: {
+                  label: string;
+                  before: string;
+                  after: string;
                 }[];
-                meeting?: {
+                meeting: {
                   /** Format: uuid */
-                  id?: string;
+                  id: string;
                   /** Format: date-time */
-                  startsAt?: string;
-                  level?: number;
+                  startsAt: string;
+                  level: number;
                 } | null;
               }[];
             };
@@ -8398,45 +9142,58 @@ export interface paths {
           };
           content: {
             'application/json': {
-              reports?: {
+              reports: {
                 /** Format: uuid */
-                id?: string;
-                /** @enum {unknown} */
-                status?: 'draft' | 'submitted' | 'returned' | 'approved';
-                version?: number;
-                establishment?: {
-                  id?: string;
-                  name?: string;
+                id: string;
+                /** Format: uuid */
+                nominalId: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'returned' | 'approved';
+                statusLabel: string;
+                version: number;
+                establishment: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
                 };
-                meeting?: Record<string, never> | null;
-                parts?: {
+                meeting: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date-time */
+                  startsAt: string;
+                  level: number;
+                } | null;
+                parts: {
                   /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
-                  behaviour?: string;
+                  behaviour: string;
                   /** @description Proven adjudications and what they were for, with dates. */
-                  adjudications?: string;
+                  adjudications: string;
                   /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
-                  securityIntelligence?: string;
+                  securityIntelligence: string;
                   /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
-                  offenceParalleling?: string;
+                  offenceParalleling: string;
                   /** @description ROTL granted, refused or failed, and how the person managed it. */
-                  rotl?: string;
+                  rotl: string;
                   /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
-                  communicationsMonitoring?: string;
+                  communicationsMonitoring: string;
                   /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
-                  analysis?: string;
+                  analysis: string;
                 };
                 /** @description True for duty-to-co-operate agencies: security intelligence is never shared with them */
-                securityIntelligenceWithheld?: boolean;
-                writtenBy?: {
-                  id?: string;
-                  name?: string;
+                securityIntelligenceWithheld: boolean;
+                writtenBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
                 };
                 /** Format: date-time */
-                submittedAt?: string | null;
-                approvedBy?: string | null;
-                /** Format: date-time */
-                approvedAt?: string | null;
-                returnReason?: string | null;
+                updatedAt: string;
+                submittedAt: string | null;
+                approvedBy: string | null;
+                approvedAt: string | null;
+                returnReason: string | null;
+                mayEdit: boolean;
+                mayApprove: boolean;
               }[];
             };
           };
@@ -8487,26 +9244,23 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /**
-             * Format: uuid
-             * @description The meeting it is written for
-             */
-            meetingId?: string;
-            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
+            /** @description The meeting it is written for (it must discuss this person); on a save, omitted keeps it */
+            meetingId?: string | null;
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted. */
             behaviour?: string;
-            /** @description Proven adjudications and what they were for, with dates. */
+            /** @description Proven adjudications and what they were for, with dates. Blank when omitted. */
             adjudications?: string;
-            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted. */
             securityIntelligence?: string;
-            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted. */
             offenceParalleling?: string;
-            /** @description ROTL granted, refused or failed, and how the person managed it. */
+            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted. */
             rotl?: string;
-            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted. */
             communicationsMonitoring?: string;
-            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted. */
             analysis?: string;
-            /** @description Submit for approval (the analysis is then required) */
+            /** @description Submit for approval in the same step (the analysis is then required) */
             submit?: boolean;
           };
         };
@@ -8520,9 +9274,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
-              status?: string;
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
             };
           };
         };
@@ -8601,43 +9356,56 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              /** @enum {unknown} */
-              status?: 'draft' | 'submitted' | 'returned' | 'approved';
-              version?: number;
-              establishment?: {
-                id?: string;
-                name?: string;
+              id: string;
+              /** Format: uuid */
+              nominalId: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
+              statusLabel: string;
+              version: number;
+              establishment: {
+                /** Format: uuid */
+                id: string;
+                name: string;
               };
-              meeting?: Record<string, never> | null;
-              parts?: {
+              meeting: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                startsAt: string;
+                level: number;
+              } | null;
+              parts: {
                 /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
-                behaviour?: string;
+                behaviour: string;
                 /** @description Proven adjudications and what they were for, with dates. */
-                adjudications?: string;
+                adjudications: string;
                 /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
-                securityIntelligence?: string;
+                securityIntelligence: string;
                 /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
-                offenceParalleling?: string;
+                offenceParalleling: string;
                 /** @description ROTL granted, refused or failed, and how the person managed it. */
-                rotl?: string;
+                rotl: string;
                 /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
-                communicationsMonitoring?: string;
+                communicationsMonitoring: string;
                 /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
-                analysis?: string;
+                analysis: string;
               };
               /** @description True for duty-to-co-operate agencies: security intelligence is never shared with them */
-              securityIntelligenceWithheld?: boolean;
-              writtenBy?: {
-                id?: string;
-                name?: string;
+              securityIntelligenceWithheld: boolean;
+              writtenBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
               };
               /** Format: date-time */
-              submittedAt?: string | null;
-              approvedBy?: string | null;
-              /** Format: date-time */
-              approvedAt?: string | null;
-              returnReason?: string | null;
+              updatedAt: string;
+              submittedAt: string | null;
+              approvedBy: string | null;
+              approvedAt: string | null;
+              returnReason: string | null;
+              mayEdit: boolean;
+              mayApprove: boolean;
             };
           };
         };
@@ -8687,25 +9455,26 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description The meeting it is written for (it must discuss this person); on a save, omitted keeps it */
+            meetingId?: string | null;
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted. */
+            behaviour?: string;
+            /** @description Proven adjudications and what they were for, with dates. Blank when omitted. */
+            adjudications?: string;
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted. */
+            securityIntelligence?: string;
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted. */
+            offenceParalleling?: string;
+            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted. */
+            rotl?: string;
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted. */
+            communicationsMonitoring?: string;
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted. */
+            analysis?: string;
+            /** @description Submit for approval in the same step (the analysis is then required) */
+            submit?: boolean;
             /** @description The version you started from; 409 if the report changed since */
             expectedVersion: number;
-            /** Format: uuid */
-            meetingId?: string;
-            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. */
-            behaviour?: string;
-            /** @description Proven adjudications and what they were for, with dates. */
-            adjudications?: string;
-            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. */
-            securityIntelligence?: string;
-            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. */
-            offenceParalleling?: string;
-            /** @description ROTL granted, refused or failed, and how the person managed it. */
-            rotl?: string;
-            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. */
-            communicationsMonitoring?: string;
-            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. */
-            analysis?: string;
-            submit?: boolean;
           };
         };
       };
@@ -8718,9 +9487,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
-              status?: string;
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
             };
           };
         };
@@ -8818,9 +9588,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
-              status?: string;
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
             };
           };
         };
@@ -8908,9 +9679,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
-              status?: string;
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
             };
           };
         };
@@ -8986,6 +9758,7 @@ export interface paths {
           'application/json': {
             /** @description The version you started from; 409 if the report changed since */
             expectedVersion: number;
+            /** @description Why it is returned: its author sees this */
             reason: string;
           };
         };
@@ -8999,9 +9772,10 @@ export interface paths {
           content: {
             'application/json': {
               /** Format: uuid */
-              id?: string;
-              version?: number;
-              status?: string;
+              id: string;
+              version: number;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'returned' | 'approved';
             };
           };
         };

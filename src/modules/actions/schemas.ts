@@ -15,6 +15,8 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 
 export const ActionParams = z.object({ actionId: pathId });
 export const NominalParams = z.object({ id: pathId });
+/** The action page says an update was just recorded (`?updated=recorded`); anything else is ignored. */
+export const ActionPageQuery = z.object({ updated: z.string().optional().catch(undefined) });
 
 export const ActionUpdateInput = z.object({
   note: z.preprocess(

@@ -5,7 +5,7 @@ import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
-import { ActionParams, ActionUpdateInput } from '../schemas.ts';
+import { ActionPageQuery, ActionParams, ActionUpdateInput } from '../schemas.ts';
 import { getAction, listMyActions, updateAction, type ActionView } from '../use-cases.ts';
 
 /** "My actions" for owners, and one action with its history and the update form. */
@@ -58,12 +58,11 @@ export const actionPages =
       const { action, mayUpdate } = await getAction(database, web.context(request), actionId);
       const values = options.values ?? {};
       const errors = options.errors ?? {};
-      const query = request.query as Record<string, string | undefined>;
       return reply.code(options.status ?? 200).render('actions/views/action.njk', {
         title: action.description.length > 80 ? `${action.description.slice(0, 77)}…` : action.description,
         action,
         mayUpdate,
-        updated: query.updated === 'recorded',
+        updated: ActionPageQuery.parse(request.query).updated === 'recorded',
         values,
         // A conflict shows the form afresh at the current version, keeping what they typed.
         version: action.version,
