@@ -47,8 +47,10 @@ export default defineConfig({
           // A worker runs its files one after another in one module graph: the app is imported
           // once per worker, not once per file (4 s a file). Files share no state but static data.
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // The heaviest files (every route for every role, the fuzzer, the generator) take 20-40 s
+          // on a quiet machine; the limit leaves room for a busy one rather than failing on load.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
