@@ -1,3 +1,4 @@
+import { withheldActionIds } from './actions/index.ts';
 import {
   dueStatus,
   extendLevels,
@@ -30,6 +31,10 @@ extendRecord({
   },
   justifiedAccess: (tx, ctx, nominalId) =>
     hasJustifiedAccess(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
+  // Actions sit above the record: the timeline leaves out those the viewer may not see.
+  async withheldEntities(tx, viewer, nominalId) {
+    return [{ section: 'actions', entityIds: await withheldActionIds(tx, viewer, nominalId) }];
+  },
 });
 
 extendLevels({

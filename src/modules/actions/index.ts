@@ -13,6 +13,6 @@ export {
   updateAction,
 } from './use-cases.ts';
 export { overdueActions, type OverdueAction } from './queries.ts';
-export { actionOrigin, actionsForMinutes } from './queries.ts';
+export { actionOrigin, actionsForMinutes, withheldActionIds } from './queries.ts';
 export { ActionUpdateInput, NewActionInput } from './schemas.ts';
 export { overdueActionCounts } from './queries.ts';

@@ -1,3 +1,4 @@
+import { actionVisibleTo, type Viewer } from '../../access/projections.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { agenciesByIds } from '../reference/index.ts';
 import { usersByIds } from '../users/index.ts';
@@ -65,13 +66,13 @@ export async function actionOrigin(
 }
 
 /**
- * A person's actions as the minutes of one meeting show them: those agreed at it (by when they
+ * A person's actions as the minutes of one meeting show them to `viewer` (`actionVisibleTo`): those agreed at it (by when they
  * were agreed), earlier ones still open or updated at it (by due date), and the updates recorded
  * at it; owners named. Read through the person's actions (actions_nominal) and their updates
  * (action_updates_action).
  */
-export async function actionsForMinutes(db: Db | Tx, meetingId: string, nominalId: string) {
-  const actions = await db
+export async function actionsForMinutes(db: Db | Tx, viewer: Viewer, meetingId: string, nominalId: string) {
+  const all = await db
     .selectFrom('actions')
     .select([
       'id',
@@ -90,6 +91,8 @@ export async function actionsForMinutes(db: Db | Tx, meetingId: string, nominalI
     ])
     .where('nominal_id', '=', nominalId)
     .execute();
+  // The minutes, their page, MAPPA B and the API show only the actions this viewer may see.
+  const actions = all.filter((a) => actionVisibleTo(viewer, a));
   const updates = actions.length
     ? await db
         .selectFrom('action_updates')
@@ -166,6 +169,24 @@ export async function actionsForMinutes(db: Db | Tx, meetingId: string, nominalI
     }),
   };
 }
+// --- for the record (modules/wiring.ts) ---
+
+/** The person's actions the viewer may not see, whose entries the record's timeline leaves out. */
+export async function withheldActionIds(db: Db | Tx, viewer: Viewer, nominalId: string): Promise<string[]> {
+  const actions = await db
+    .selectFrom('actions')
+    .select([
+      'id',
+      'pillar',
+      'safeguarding',
+      'owner_agency_id as ownerAgencyId',
+      'owner_user_id as ownerUserId',
+    ])
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  return actions.filter((a) => !actionVisibleTo(viewer, a)).map((a) => a.id);
+}
+
 // --- for oversight ---
 
 /** Open actions due before `today` about people of some areas, whoever owns them; and how many are about safeguarding. */

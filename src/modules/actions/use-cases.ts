@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, can, POLICY, SHAREABLE_SECTIONS } from '../../access/policy.ts';
+import { actionVisibleTo, type ActionFacts } from '../../access/projections.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
@@ -360,15 +361,27 @@ interface Standing {
 const ownsAction = (ctx: UseCaseContext, a: { owner_user_id: string | null; owner_agency_id: string }) =>
   a.owner_user_id === ctx.actor.userId || a.owner_agency_id === ctx.actor.agencyId;
 
+const factsOf = (a: {
+  owner_agency_id: string;
+  owner_user_id: string | null;
+  pillar: string;
+  safeguarding: boolean;
+}): ActionFacts => ({
+  ownerAgencyId: a.owner_agency_id,
+  ownerUserId: a.owner_user_id,
+  pillar: a.pillar,
+  safeguarding: a.safeguarding,
+});
+
 /**
- * Who may see an action: its owners (the owner user, the owner agency's people) and anyone who
- * may see the record. Everyone else is told it does not exist.
+ * Who may see an action: its owners (the owner user, the owner agency's people) and, of those who
+ * may see the record, whom `actionVisibleTo` lets see it. Everyone else is told it does not exist.
  */
 async function standingOn(tx: Tx, ctx: UseCaseContext, actionId: string) {
   if (!isUuid(actionId)) throw new NotFoundError();
   const action = await tx
     .selectFrom('actions')
-    .select(['id', 'nominal_id', 'owner_user_id', 'owner_agency_id'])
+    .select(['id', 'nominal_id', 'owner_user_id', 'owner_agency_id', 'pillar', 'safeguarding'])
     .where('id', '=', actionId)
     .executeTakeFirst();
   if (!action)
@@ -383,8 +396,8 @@ async function standingOn(tx: Tx, ctx: UseCaseContext, actionId: string) {
   if (!owner || can(ctx.actor, 'meeting.manage')) {
     try {
       const scope = await loadInScope(tx, ctx, action.nominal_id, 'nominal.view');
-      // An agency involved only by invitation sees its own actions, not other agencies' (need to know).
-      viewer ||= scope.access.via !== 'involvement';
+      // The same rule as every list, agenda, minutes and timeline that shows actions.
+      viewer ||= actionVisibleTo({ actor: ctx.actor, access: scope.access }, factsOf(action));
       if (can(ctx.actor, 'meeting.manage')) {
         await loadInScope(tx, ctx, action.nominal_id, 'nominal.edit');
         manager = true;
@@ -560,7 +573,9 @@ export async function listActionsForNominal(
     let query = baseQuery(tx).where('a.nominal_id', '=', nominalId);
     // An involved agency (invited, or given an action) sees only its own actions: need to know.
     if (scope.access.via === 'involvement') query = query.where('a.owner_agency_id', '=', ctx.actor.agencyId);
-    const views = await withUpdates(tx, await query.execute(), ctx.today);
+    const viewer = { actor: ctx.actor, access: scope.access };
+    const rows = (await query.execute()).filter((row) => actionVisibleTo(viewer, row));
+    const views = await withUpdates(tx, rows, ctx.today);
     if (log)
       await logAccess(tx, ctx, {
         operation: 'consultation',

@@ -1,4 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
+import type { Viewer } from '../../access/projections.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { SignificantEventInput } from '../../domain/significant-events.ts';
 
@@ -23,6 +24,16 @@ export interface RecordExtensions {
    * access): one of the ways a record outside their scope is in it. Asked by every scope check.
    */
   justifiedAccess(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<boolean>;
+  /**
+   * What capabilities above the record hold about this person that the viewer may not see (another
+   * agency's action): their entries are left off the record's timeline and the agenda's new
+   * information, as the capability's own pages leave them out.
+   */
+  withheldEntities(
+    tx: Tx,
+    viewer: Viewer,
+    nominalId: string,
+  ): Promise<{ section: string; entityIds: readonly string[] }[]>;
 }
 
 let extensions: RecordExtensions | undefined;

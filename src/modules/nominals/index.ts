@@ -4,7 +4,7 @@ export { extendRecord } from './extensions.ts';
 export { eligibilityFacts, type EligibilityFacts } from './facts.ts';
 export { displayValue } from './presenter.ts';
 export { nominalRoutes } from './routes/index.ts';
-export { loadInScope, type InScope } from './scope.ts';
+export { loadInScope, timelineLeaveOut, type InScope } from './scope.ts';
 export { IDENTITY_FIELDS, SECTIONS, findSection } from './sections.ts';
 export { createNominal } from './use-cases/create.ts';
 export { getNominalSection, updateNominalSection } from './use-cases/nominal-sections.ts';

@@ -2,7 +2,8 @@ import type { Actor } from '../../access/actor.ts';
 import { nominalScope } from '../../access/policy.ts';
 import type { Moment } from '../../clock.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
 
 /** How other capabilities name a person in lists, documents and notifications. */
 export interface NominalHeadline {
@@ -249,34 +250,48 @@ export async function nominalsByVigilRefs(
 }
 
 /**
- * The record's timeline since an instant, newest first, leaving out what the reader may not see
- * (entries of some sensitivities, some sections): the caller has checked the scope and says what
- * to leave out.
+ * What of a record's timeline a reader may not see (`timelineLeaveOut` in scope.ts decides it):
+ * entries of some sensitivities, whole sections, and the entries about some entities (a victim's
+ * relationship row, another agency's action).
+ */
+export interface TimelineLeaveOut {
+  sensitivities: readonly ('victims' | 'health' | 'intelligence')[];
+  sections: readonly string[];
+  entities: readonly { section: string; entityIds: readonly string[] }[];
+}
+
+/** The timeline's entries less what is left out. */
+export function withoutLeftOut<O>(
+  query: SelectQueryBuilder<Schema, 'nominal_changes', O>,
+  { sensitivities, sections, entities }: TimelineLeaveOut,
+): SelectQueryBuilder<Schema, 'nominal_changes', O> {
+  let q = query;
+  if (sensitivities.length)
+    q = q.where((eb) =>
+      eb.or([eb('sensitivity', 'is', null), eb('sensitivity', 'not in', [...sensitivities])]),
+    );
+  if (sections.length) q = q.where('section', 'not in', [...sections]);
+  for (const { section, entityIds } of entities)
+    if (entityIds.length)
+      q = q.where((eb) => eb.or([eb('section', '!=', section), eb('entity_id', 'not in', [...entityIds])]));
+  return q;
+}
+
+/**
+ * The record's timeline since an instant, newest first, leaving out what the reader may not see:
+ * the caller has checked the scope and says what to leave out.
  */
 export async function timelineSince(
   db: Db | Tx,
   nominalId: string,
-  options: {
-    since: Date;
-    leaveOut: { sensitivities: readonly string[]; sections: readonly string[] };
-    limit: number;
-  },
+  options: { since: Date; leaveOut: TimelineLeaveOut; limit: number },
 ): Promise<{ at: Date; summary: string; section: string; userId: string }[]> {
-  const { sensitivities, sections } = options.leaveOut;
-  let query = db
+  const query = db
     .selectFrom('nominal_changes')
     .select(['at', 'summary', 'section', 'user_id as userId'])
     .where('nominal_id', '=', nominalId)
     .where('at', '>=', options.since);
-  if (sensitivities.length)
-    query = query.where((eb) =>
-      eb.or([
-        eb('sensitivity', 'is', null),
-        eb('sensitivity', 'not in', sensitivities as ('victims' | 'health' | 'intelligence')[]),
-      ]),
-    );
-  if (sections.length) query = query.where('section', 'not in', [...sections]);
-  return query.orderBy('id', 'desc').limit(options.limit).execute();
+  return withoutLeftOut(query, options.leaveOut).orderBy('id', 'desc').limit(options.limit).execute();
 }
 // --- for prison-reports ---
 

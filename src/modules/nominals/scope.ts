@@ -4,6 +4,9 @@ import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } fr
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { recordExtensions } from './extensions.ts';
+import type { TimelineLeaveOut } from './queries.ts';
+import { SECTIONS } from './sections.ts';
+import { isVictimRelationship, victimKeysOf, type VictimKeys } from '../../access/projections.ts';
 
 export interface InScope {
   nominal: { id: string; area_code: string; version: number };
@@ -68,16 +71,74 @@ export async function loadInScope(
 
 type Row = Record<string, unknown>;
 
-/** The kind of sensitive information a row holds, if any: victims and health are need-to-know. */
+/** The kind of sensitive information a row holds by its own values, if any (for its timeline entry). */
 export function sensitivityOf(sectionName: string, values: Row): 'victims' | 'health' | null {
   if (sectionName === 'relationships' && values.type === 'victim') return 'victims';
   if (sectionName === 'markers' && values.type === 'mental_health') return 'health';
   return null;
 }
 
-/** Whether the viewer may see this row, given the section is shared with them at all. */
-export function rowVisible(scope: InScope, sectionName: string, row: Row): boolean {
-  if (!scope.visible.section(sectionName)) return false;
-  const sensitivity = sensitivityOf(sectionName, row);
-  return sensitivity === null || scope.visible[sensitivity];
+/** The people recorded as victims on this record, for `isVictimRelationship`. */
+async function victimsOf(tx: Tx, nominalId: string): Promise<VictimKeys> {
+  const rows = await tx
+    .selectFrom('relationships')
+    .select(['type', 'person_name', 'related_nominal_id'])
+    .where('nominal_id', '=', nominalId)
+    .where('type', '=', 'victim')
+    .execute();
+  return victimKeysOf(rows);
+}
+
+/**
+ * Which rows of a section the viewer may see, given the section is shared with them at all: the
+ * one projection of record rows, for the overview, the section pages, one row and the API alike.
+ * A relationship about a victim (recorded as one, or the same person under another heading) is
+ * withheld from those who may not see victims; a mental health marker from those who may not see
+ * health.
+ */
+export async function rowFilter(tx: Tx, scope: InScope, sectionName: string): Promise<(row: Row) => boolean> {
+  if (!scope.visible.section(sectionName)) return () => false;
+  if (sectionName === 'relationships' && !scope.visible.victims) {
+    const victims = await victimsOf(tx, scope.nominal.id);
+    return (row) => !isVictimRelationship(row, victims);
+  }
+  return (row) => {
+    const sensitivity = sensitivityOf(sectionName, row);
+    return sensitivity === null || scope.visible[sensitivity];
+  };
+}
+
+/** The relationship rows about victims on this record, when the viewer may not see victims. */
+export async function withheldRelationshipIds(tx: Tx, scope: InScope): Promise<string[]> {
+  if (scope.visible.victims) return [];
+  const rows = await tx
+    .selectFrom('relationships')
+    .select(['id', 'type', 'person_name', 'related_nominal_id'])
+    .where('nominal_id', '=', scope.nominal.id)
+    .execute();
+  const victims = victimKeysOf(rows);
+  return rows.filter((r) => isVictimRelationship(r, victims)).map((r) => r.id);
+}
+
+/**
+ * What of the record's timeline this viewer may not see: the one projection of timeline entries,
+ * for the timeline page and API and the agenda's new information. Entries of sensitivities they
+ * may not see, sections not shared with them, the entries about a victim's relationship rows, and
+ * the entries about other capabilities' entities withheld from them (another agency's action).
+ */
+export async function timelineLeaveOut(
+  tx: Tx,
+  ctx: UseCaseContext,
+  scope: InScope,
+): Promise<TimelineLeaveOut> {
+  const viewer = { actor: ctx.actor, access: scope.access };
+  const [relationships, others] = await Promise.all([
+    withheldRelationshipIds(tx, scope),
+    recordExtensions().withheldEntities(tx, viewer, scope.nominal.id),
+  ]);
+  return {
+    sensitivities: (['victims', 'health', 'intelligence'] as const).filter((kind) => !scope.visible[kind]),
+    sections: SECTIONS.filter((section) => !scope.visible.section(section.name)).map((s) => s.name),
+    entities: [{ section: 'relationships', entityIds: relationships }, ...others],
+  };
 }

@@ -7,7 +7,13 @@ import { compareDates } from '../../../domain/dates.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { listActionsForNominal } from '../../actions/index.ts';
 import { latestStatusNotification, significantEventsSince, storedObligations } from '../../levels/index.ts';
-import { getNominal, loadInScope, SECTIONS, timelineSince, type InScope } from '../../nominals/index.ts';
+import {
+  getNominal,
+  loadInScope,
+  timelineLeaveOut,
+  timelineSince,
+  type InScope,
+} from '../../nominals/index.ts';
 import { currentPlan } from '../../risk-management-plan/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { agendaItems, type AgendaFacts } from '../agenda-items.ts';
@@ -37,20 +43,20 @@ async function previousMeetingOn(tx: Tx, meeting: MeetingRow, nominalId: string)
 }
 
 /** What has been recorded since `since`, as the timeline shows it to this viewer (meetings aside). */
-async function newEntries(tx: Tx, nominalId: string, visible: InScope['visible'], since: string) {
-  const changes = await timelineSince(tx, nominalId, {
+async function newEntries(tx: Tx, ctx: UseCaseContext, scope: InScope, since: string) {
+  const leaveOut = await timelineLeaveOut(tx, ctx, scope);
+  const changes = await timelineSince(tx, scope.nominal.id, {
     since: new Date(`${since}T00:00:00Z`),
-    leaveOut: {
-      sensitivities: (['victims', 'health', 'intelligence'] as const).filter((kind) => !visible[kind]),
-      sections: ['meetings', ...SECTIONS.filter((s) => !visible.section(s.name)).map((s) => s.name)],
-    },
+    leaveOut: { ...leaveOut, sections: ['meetings', ...leaveOut.sections] },
     limit: 100,
   });
   const users = await usersByIds(
     tx,
     changes.map((c) => c.userId),
   );
-  const events = visible.section('levels') ? await significantEventsSince(tx, nominalId, since) : [];
+  const events = scope.visible.section('levels')
+    ? await significantEventsSince(tx, scope.nominal.id, since)
+    : [];
   return {
     changes: changes.map((c) => ({
       at: c.at,
@@ -78,7 +84,8 @@ export async function getAgenda(
       .where('nominal_id', '=', nominalId)
       .executeTakeFirst();
     if (!inMeeting) throw new NotFoundError();
-    const { visible } = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const { visible } = scope;
     const day = meetingDay(meeting.starts_at);
     const previousOn = await previousMeetingOn(tx, meeting, nominalId);
     const since = newInformationSince(previousOn, compareDates(day, ctx.today) < 0 ? day : ctx.today);
@@ -93,7 +100,7 @@ export async function getAgenda(
       previousOn,
       since,
       told: levels ? await latestStatusNotification(tx, nominalId) : undefined,
-      ...(await newEntries(tx, nominalId, visible, since)),
+      ...(await newEntries(tx, ctx, scope, since)),
       // Every open action, whichever meeting (or none) set it.
       openActions: (await listActionsForNominal(tx, ctx, nominalId)).filter((a) => a.status === 'open'),
       plan: can(ctx.actor, 'rmp.view') ? await currentPlan(tx, nominalId) : null,

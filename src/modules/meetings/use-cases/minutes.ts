@@ -121,7 +121,12 @@ export async function getMinutes(
     const shown = version ? versions.find((v) => v.version === version) : versions[0];
     if (version && !shown) throw new NotFoundError();
     const chairName = await chairNameOf(tx, meeting.chair_user_id);
-    const actions = await actionsForMinutes(tx, meetingId, nominalId);
+    const actions = await actionsForMinutes(
+      tx,
+      { actor: ctx.actor, access: scope.access },
+      meetingId,
+      nominalId,
+    );
     const levelDecisions = scope.visible.section('levels')
       ? await levelDecisionsOf(tx, meetingId, nominalId)
       : [];

@@ -19,10 +19,14 @@ export async function readNominal(tx: Tx, ctx: UseCaseContext, nominalId: string
   const row = await loadNominal(tx, nominalId);
   const sections: Record<string, SectionRow[]> = {};
   const withheld: Record<string, number> = {};
+  let withheldRelationships: Values[] = [];
   for (const section of SECTIONS) {
     const loaded = await loadVisibleSection(tx, scope, section, nominalId);
     sections[section.name] = loaded.rows;
     withheld[section.name] = loaded.withheld;
+    // Only if the section is shared at all: a child in the household is a fact that names nobody.
+    if (section.name === 'relationships' && scope.visible.section(section.name))
+      withheldRelationships = loaded.withheldValues;
   }
   if (!scope.visible.health) row.disability = null;
   // The names of the area, the lead agency and the managers' agencies: one lookup each.
@@ -40,7 +44,9 @@ export async function readNominal(tx: Tx, ctx: UseCaseContext, nominalId: string
     areaName: areas.get(row.area_code) ?? row.area_code,
     leadAgencyName: row.lead_agency_id ? (agencies.get(row.lead_agency_id)?.name ?? null) : null,
   };
-  return { ...presentNominal(row, names, sections, ctx.today), withheld: withheldNotes(scope, withheld) };
+  const overview = presentNominal(row, names, sections, ctx.today);
+  overview.childrenInHousehold ||= withheldRelationships.some((r) => childInHousehold(r, ctx.today));
+  return { ...overview, withheld: withheldNotes(scope, withheld) };
 }
 
 /** Tells the viewer that something is withheld, and why, without saying what. */
@@ -60,6 +66,9 @@ function withheldNotes(scope: InScope, withheld: Record<string, number>): string
 const isCurrent = (row: Values, today: string, from = 'fromDate', to = 'toDate') =>
   (!row[from] || compareDates(row[from] as string, today) <= 0) &&
   (!row[to] || compareDates(row[to] as string, today) >= 0);
+
+const childInHousehold = (r: Values, today: string) =>
+  Boolean(isCurrent(r, today) && r.isChild && r.inHousehold);
 
 type NominalRow = Awaited<ReturnType<typeof loadNominal>>;
 const loadNominal = (tx: Tx, id: string) =>
@@ -107,7 +116,7 @@ function presentNominal(
     currentAddress: addresses.find((a) => a.isCurrent) ?? null,
     proposedReleaseAddress: addresses.find((a) => a.type === 'proposed_release' && !a.toDate) ?? null,
     relationships,
-    childrenInHousehold: relationships.some((r) => r.isCurrent && r.isChild && r.inHousehold),
+    childrenInHousehold: relationships.some((r) => childInHousehold(r, today)),
     convictions: sections.convictions!,
     riskAssessments,
     latestRiskAssessment: riskAssessments[0] ?? null,

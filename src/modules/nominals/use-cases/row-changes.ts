@@ -6,7 +6,7 @@ import { parseInput } from '../../../validation/parse.ts';
 import { changesSince, diffValues, recordAndLog, recordChange } from '../changes.ts';
 import { recordExtensions } from '../extensions.ts';
 import { newRowInput, rowChangeInput } from '../schemas.ts';
-import { loadInScope, rowVisible, sensitivityOf } from '../scope.ts';
+import { loadInScope, rowFilter, sensitivityOf } from '../scope.ts';
 import type { RowSection } from '../sections.ts';
 import { assertIdentifiersFree, guardIdentifierRace } from './identifiers.ts';
 import { syncName } from './names.ts';
@@ -169,7 +169,7 @@ export async function updateSectionRow(
         const expectedVersion = expected as number;
         const current = await findRow(tx, section, nominalId, rowId);
         // A row the user may not see (a victim's details, say) cannot be edited by them either.
-        if (!rowVisible(scope, section.name, current)) throw new NotFoundError();
+        if (!(await rowFilter(tx, scope, section.name))(current)) throw new NotFoundError();
         const stored = await resolveReferences(tx, section, values);
         if (section.name === 'identifiers')
           await assertIdentifiersFree(tx, [values as { type: string; value: string }], rowId, () => 'value');

@@ -5,7 +5,7 @@ import type { Database, Tx } from '../../../db/database.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { isUuid } from '../../../validation/fields.ts';
 import { usersByIds } from '../../users/index.ts';
-import { loadInScope, rowVisible, type InScope } from '../scope.ts';
+import { loadInScope, rowFilter, type InScope } from '../scope.ts';
 import type { RowSection } from '../sections.ts';
 import { requireSection, toValues, type Values } from './record-values.ts';
 
@@ -49,8 +49,14 @@ export async function loadVisibleSection(tx: Tx, scope: InScope, section: RowSec
     );
   }
   const all = (await query.execute()) as unknown as Values[];
-  const visible = all.filter((row) => rowVisible(scope, section.name, row));
-  return { rows: await presentRows(tx, section, visible), withheld: all.length - visible.length };
+  const shown = await rowFilter(tx, scope, section.name);
+  const visible = all.filter(shown);
+  return {
+    rows: await presentRows(tx, section, visible),
+    withheld: all.length - visible.length,
+    /** The withheld rows' values, for facts that name nobody (children in the household). */
+    withheldValues: all.filter((row) => !shown(row)).map((row) => toValues(section.fields, row)),
+  };
 }
 
 /** One section's rows, for its page or API resource. */
@@ -87,7 +93,7 @@ export async function getSectionRow(
   return database.transaction(async (tx) => {
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const found = await findRow(tx, section, nominalId, rowId);
-    if (!rowVisible(scope, section.name, found)) throw new NotFoundError();
+    if (!(await rowFilter(tx, scope, section.name))(found)) throw new NotFoundError();
     const row = (await presentRows(tx, section, [found]))[0]!;
     await logAccess(tx, ctx, {
       operation: 'consultation',

@@ -4,8 +4,9 @@ import type { Database } from '../../../db/database.ts';
 import { agenciesByIds } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { asObject, diffValues } from '../changes.ts';
-import { loadInScope } from '../scope.ts';
-import { SECTIONS, fieldsOfSection } from '../sections.ts';
+import { withoutLeftOut } from '../queries.ts';
+import { loadInScope, timelineLeaveOut } from '../scope.ts';
+import { fieldsOfSection } from '../sections.ts';
 
 /** Every change to the record, newest first, paged. */
 export async function getTimeline(
@@ -18,19 +19,13 @@ export async function getTimeline(
   return database.transaction(async (tx) => {
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     // Entries about what the viewer may not see are left out, not just blanked.
-    const hidden = (['victims', 'health', 'intelligence'] as const).filter((kind) => !scope.visible[kind]);
-    const unshared = SECTIONS.filter((section) => !scope.visible.section(section.name)).map(
-      (section) => section.name,
+    const query = withoutLeftOut(
+      tx
+        .selectFrom('nominal_changes')
+        .select(['id', 'at', 'section', 'action', 'summary', 'before', 'after', 'user_id'])
+        .where('nominal_id', '=', nominalId),
+      await timelineLeaveOut(tx, ctx, scope),
     );
-    let query = tx
-      .selectFrom('nominal_changes')
-      .select(['id', 'at', 'section', 'action', 'summary', 'before', 'after', 'user_id'])
-      .where('nominal_id', '=', nominalId);
-    if (hidden.length)
-      query = query.where((eb) =>
-        eb.or([eb('sensitivity', 'is', null), eb('sensitivity', 'not in', hidden)]),
-      );
-    if (unshared.length) query = query.where('section', 'not in', unshared);
     const rows = await query
       .orderBy('id', 'desc')
       .limit(pageSize + 1)
