@@ -5,7 +5,7 @@ import {
   recomputeObligations,
   recordSignificantEvent,
 } from './levels/index.ts';
-import { hasJustifiedAccess, lookUpRecordsWith } from './justified-access/index.ts';
+import { justifiedAccessReason, lookUpRecordsWith } from './justified-access/index.ts';
 import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
 import { extendRecord, nominalHeadlines } from './nominals/index.ts';
 import { extendPlan, planSummary } from './risk-management-plan/index.ts';
@@ -29,7 +29,7 @@ extendRecord({
     };
   },
   justifiedAccess: (tx, ctx, nominalId) =>
-    hasJustifiedAccess(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
+    justifiedAccessReason(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
 });
 
 extendLevels({
