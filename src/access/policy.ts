@@ -219,7 +219,13 @@ export function can(actor: Actor, action: Action): boolean {
 }
 
 export function authorize(actor: Actor, action: Action): void {
-  if (!can(actor, action)) throw new ForbiddenError();
+  if (!can(actor, action))
+    throw new ForbiddenError(undefined, `policy: none of the roles held (${rolesHeld(actor)}) may ${action}`);
+}
+
+/** The actor's roles as a log entry names them. */
+export function rolesHeld(actor: Actor): string {
+  return actor.roles.join(', ') || 'no role';
 }
 
 /** The sections of a record that can be shared with an involved duty-to-co-operate agency. */

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
-import { POLICY, can, type Action } from './policy.ts';
+import { POLICY, can, rolesHeld, type Action } from './policy.ts';
 
 /**
  * Every route declares the policy action it needs (`config: { action }` on the route). A hook checks
@@ -30,7 +30,12 @@ export async function enforceRouteAction(request: FastifyRequest, _reply: Fastif
   if (action === 'public') return;
   if (!request.actor) throw new UnauthenticatedError();
   if (action === 'signed-in') return;
-  if (!action || !can(request.actor, action)) throw new ForbiddenError();
+  if (!action) throw new ForbiddenError(undefined, 'the route declares no policy action');
+  if (!can(request.actor, action))
+    throw new ForbiddenError(
+      undefined,
+      `policy: none of the roles held (${rolesHeld(request.actor)}) may ${action}`,
+    );
 }
 
 export function rolesFor(action: Action): string[] {

@@ -61,6 +61,28 @@ export function auditDb(db: Db | Tx): Kysely<AuditSchema> | Transaction<AuditSch
 }
 
 /**
+ * On what basis the actor may see each record, noted by the scope check (`loadInScope` in
+ * modules/nominals, the one place the decision is made) for the rest of its transaction.
+ */
+const bases = new WeakMap<object, Map<string, string>>();
+
+/** Notes the basis the scope check found; later entries of this transaction naming the record carry it. */
+export function noteBasis(tx: Tx, recordId: string, basis: string): void {
+  let noted = bases.get(tx);
+  if (!noted) bases.set(tx, (noted = new Map()));
+  noted.set(recordId, basis);
+}
+
+/** "Basis: …" when every record the entry names was found in scope in this transaction, else nothing. */
+function basisOf(tx: Tx, recordIds: readonly string[]): string | undefined {
+  const noted = bases.get(tx);
+  if (!noted || !recordIds.length) return undefined;
+  const found = recordIds.map((id) => noted.get(id));
+  if (found.some((b) => b === undefined)) return undefined;
+  return `Basis: ${[...new Set(found)].join('; ')}`;
+}
+
+/**
  * Appends one DPA 2018 s.62 entry inside the caller's transaction: if the log cannot be written the
  * whole use case fails, so nothing is ever done unrecorded. The database gives the entry its place
  * in the hash chain (migration 0006), and refuses any later change to it.
@@ -83,7 +105,8 @@ export async function logAccess(
       record_type: entry.recordType,
       record_ids: entry.recordIds,
       section: entry.section ?? null,
-      purpose: entry.purpose ?? null,
+      // Why: the purpose given, else the basis on which the records were in the actor's scope.
+      purpose: entry.purpose ?? basisOf(tx, entry.recordIds) ?? null,
       recipients: [...(entry.recipients ?? [])],
       source_address: origin.sourceAddress,
       request_id: origin.requestId,
@@ -92,21 +115,23 @@ export async function logAccess(
 }
 
 /**
- * A document downloaded as a file (a PDF of a referral, minutes, a prison report) leaves Vigil's
- * control: it is logged as a disclosure to the person who downloaded it, after what they read.
+ * A document downloaded as a file (a PDF of a referral, minutes, a prison report; a worklist as CSV)
+ * leaves Vigil's control: it is logged as a disclosure to the person who downloaded it, after what
+ * they read.
  */
 export async function logDownload(
   database: Database,
   ctx: UseCaseContext,
-  download: { recordType: string; recordIds: string[]; document: string },
+  download: { recordType: string; recordIds: string[]; document: string; format?: 'PDF' | 'CSV' },
 ): Promise<void> {
+  const format = download.format ?? 'PDF';
   await database.transaction((tx) =>
     logAccess(tx, ctx, {
       operation: 'disclosure',
       recordType: download.recordType,
       recordIds: download.recordIds,
-      section: `${download.document} (PDF)`,
-      purpose: `${download.document} downloaded as a PDF`,
+      section: `${download.document} (${format})`,
+      purpose: `${download.document} downloaded as a ${format}`,
       recipients: [`${ctx.actor.displayName} (${ctx.actor.agencyName})`],
     }),
   );

@@ -68,7 +68,17 @@ export function entryHash(prevHashHex: string, entry: Omit<ChainEntry, 'prevHash
     .digest('hex');
 }
 
-export type ChainProblemKind = 'edited' | 'deleted' | 'reordered' | 'head';
+export type ChainProblemKind =
+  | 'edited'
+  | 'deleted'
+  | 'reordered'
+  | 'head'
+  /** `access_log_records` ("who viewed this person") no longer matches the entries' record ids. */
+  | 'index'
+  /** A stored checkpoint names an entry the chain no longer reaches: its tail was deleted. */
+  | 'truncated'
+  /** A stored checkpoint signed by this installation no longer matches the chain. */
+  | 'checkpoint';
 
 export interface ChainProblem {
   kind: ChainProblemKind;
@@ -189,7 +199,43 @@ export async function verifyChain(
         : `Entry ${id} lies beyond the head of the chain: it was added outside the chain, or the head was altered.`,
     );
   }
+  const index = await firstIndexDifference(database);
+  if (index) return fail('index', index.entryId, index.message);
   return { intact: true, entries, headSeq: head.seq, headHash: head.hash };
+}
+
+/**
+ * `access_log_records`, the index behind "who viewed this person", is not hashed itself: it is
+ * derived from the entries' record ids, which are. So it is recomputed here from the entries and
+ * compared row for row (one statement, one snapshot): a row added to or removed from a person's
+ * history, moved in time or doubled is the first difference found, by entry.
+ */
+async function firstIndexDifference(
+  database: Database,
+): Promise<{ entryId: number; message: string } | null> {
+  const result = await sql<{ entry_id: number; record_id: string; problem: 'missing' | 'added' | 'doubled' }>`
+    WITH expected AS (
+      SELECT DISTINCT l.id AS entry_id, l.at, r.record_id
+      FROM access_log l CROSS JOIN LATERAL unnest(l.record_ids) AS r (record_id)
+      WHERE r.record_id IS NOT NULL
+    ), actual AS (
+      SELECT entry_id, at, record_id, count(*) AS n FROM access_log_records GROUP BY entry_id, at, record_id
+    )
+    SELECT coalesce(e.entry_id, a.entry_id) AS entry_id, coalesce(e.record_id, a.record_id)::text AS record_id,
+           CASE WHEN a.entry_id IS NULL THEN 'missing' WHEN e.entry_id IS NULL THEN 'added' ELSE 'doubled' END AS problem
+    FROM expected e FULL JOIN actual a ON a.entry_id = e.entry_id AND a.at = e.at AND a.record_id = e.record_id
+    WHERE a.entry_id IS NULL OR e.entry_id IS NULL OR a.n <> 1
+    ORDER BY 1, 2
+    LIMIT 1`.execute(database.db);
+  const row = result.rows[0];
+  if (!row) return null;
+  const entryId = Number(row.entry_id);
+  const message = {
+    missing: `Record ${row.record_id} was removed from the history index: entry ${entryId} names it, but "who viewed this record" no longer shows that entry.`,
+    added: `Record ${row.record_id} was added to the history index: "who viewed this record" shows entry ${entryId}, which does not name it (or does not exist, or has another time).`,
+    doubled: `The history index lists entry ${entryId} for record ${row.record_id} more than once.`,
+  }[row.problem];
+  return { entryId, message };
 }
 
 export async function readHead(database: Database): Promise<{ seq: number; hash: string }> {

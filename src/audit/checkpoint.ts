@@ -11,7 +11,14 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { GENESIS_HASH, readHead } from './chain.ts';
+import {
+  GENESIS_HASH,
+  readHead,
+  verifyChain,
+  type ChainProblem,
+  type ChainVerification,
+  type VerifyOptions,
+} from './chain.ts';
 
 /**
  * Signed checkpoints of the access log's hash chain. Anyone able to rewrite the log could also
@@ -245,4 +252,109 @@ async function hashAt(database: Database, seq: number): Promise<string[]> {
   const rows = await sql<{ hash: string }>`
     SELECT encode(hash, 'hex') AS hash FROM access_log WHERE id = ${seq}::bigint`.execute(database.db);
   return rows.rows.map((r) => r.hash);
+}
+
+/**
+ * Keeps a copy of the checkpoint in the database too (`access_log_checkpoints`, append-only), so
+ * `verifyAccessLog` can find a tail deleted after it without the copy held elsewhere.
+ */
+export async function storeCheckpoint(database: Database, checkpoint: Checkpoint): Promise<void> {
+  await database.transaction((tx) =>
+    sql`
+      INSERT INTO access_log_checkpoints (head_seq, head_hash, at, checkpoint)
+      VALUES (${checkpoint.headSeq}::bigint, decode(${checkpoint.headHash}, 'hex'), ${checkpoint.at}::timestamptz,
+              ${JSON.stringify(checkpoint)})`.execute(tx),
+  );
+}
+
+export interface NewestCheckpoint {
+  headSeq: number;
+  at: string;
+  /** How long before the verification it was made, in whole minutes. */
+  ageMinutes: number;
+  /** Entries appended since (only a checkpoint held elsewhere, or a newer one, covers them). */
+  entriesSince: number;
+}
+
+export type LogVerification = ChainVerification & {
+  /** The newest stored checkpoint signed by the expected key (any valid one when none is known). */
+  newestCheckpoint: NewestCheckpoint | null;
+  /** Stored checkpoints not signed by the expected key, or not validly signed: ignored. */
+  ignoredCheckpoints: number;
+};
+
+/**
+ * `vigil audit verify`: the whole chain and its index (`verifyChain`), then every checkpoint kept
+ * in the database that this installation signed. The chain must still pass through each: one naming
+ * an entry beyond the head means the tail was deleted and the head moved back (`truncated`); one
+ * whose entry has another hash means the log up to it was rewritten (`checkpoint`). Entries after the
+ * newest checkpoint are covered only by the next one: the answer says how old it is.
+ */
+export async function verifyAccessLog(
+  database: Database,
+  options: VerifyOptions & { now: Date; expectedPublicKey: KeyObject | null },
+): Promise<LogVerification> {
+  const chain = await verifyChain(database, options);
+  const rows = await sql<{ head_seq: number; checkpoint: string; stored_hash: string | null }>`
+    SELECT c.head_seq, c.checkpoint, encode(l.hash, 'hex') AS stored_hash
+    FROM access_log_checkpoints c LEFT JOIN access_log l ON l.id = c.head_seq
+    ORDER BY c.head_seq DESC, c.at DESC`.execute(database.db);
+  const expected = options.expectedPublicKey ? keyFingerprint(options.expectedPublicKey) : null;
+  let newest: Checkpoint | null = null;
+  let ignored = 0;
+  let problem: ChainProblem | null = null;
+  for (const row of rows.rows) {
+    const checkpoint = trustedCheckpoint(row.checkpoint, expected);
+    if (!checkpoint || checkpoint.headSeq !== Number(row.head_seq)) {
+      ignored += 1;
+      continue;
+    }
+    if (!newest || Date.parse(checkpoint.at) > Date.parse(newest.at)) newest = checkpoint;
+    if (problem) continue;
+    const seq = checkpoint.headSeq;
+    if (seq > chain.headSeq || (seq > 0 && row.stored_hash === null)) {
+      problem = {
+        kind: 'truncated',
+        seq: Math.min(seq, chain.headSeq + 1),
+        message:
+          `The checkpoint signed at ${checkpoint.at} names entry ${seq}, but the chain now ends at entry ${chain.headSeq}: ` +
+          `the newest entries were deleted and the head moved back.`,
+      };
+    } else if (seq > 0 && row.stored_hash !== checkpoint.headHash) {
+      problem = {
+        kind: 'checkpoint',
+        seq,
+        message: `Entry ${seq} no longer has the hash the checkpoint signed at ${checkpoint.at} gives it: the log up to it was rewritten.`,
+      };
+    }
+  }
+  const newestCheckpoint = newest && {
+    headSeq: newest.headSeq,
+    at: newest.at,
+    ageMinutes: Math.floor((options.now.getTime() - Date.parse(newest.at)) / 60_000),
+    entriesSince: Math.max(0, chain.headSeq - newest.headSeq),
+  };
+  const extra = { newestCheckpoint, ignoredCheckpoints: ignored };
+  if (!chain.intact) return { ...chain, ...extra };
+  if (problem) return { ...chain, intact: false, problem, ...extra };
+  return { ...chain, ...extra };
+}
+
+/** The stored checkpoint, if its signature holds and it is signed by the expected key (when one is known). */
+function trustedCheckpoint(text: string, expectedFingerprint: string | null): Checkpoint | null {
+  try {
+    const checkpoint = parseCheckpoint(JSON.parse(text));
+    const signer = createPublicKey(checkpoint.publicKey);
+    if (signer.asymmetricKeyType !== 'ed25519') return null;
+    if (expectedFingerprint && keyFingerprint(signer) !== expectedFingerprint) return null;
+    const valid = verify(
+      null,
+      Buffer.from(signedText(checkpoint), 'utf8'),
+      signer,
+      Buffer.from(checkpoint.signature, 'base64'),
+    );
+    return valid ? checkpoint : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,12 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createPublicKey } from 'node:crypto';
 import type { Command } from 'commander';
-import { verifyChain } from '../audit/chain.ts';
 import {
   configuredPublicKey,
   createCheckpoint,
   loadSigningKey,
+  storeCheckpoint,
+  verifyAccessLog,
   verifyCheckpoint,
+  type LogVerification,
 } from '../audit/checkpoint.ts';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
@@ -14,7 +16,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 
 /**
  * `vigil audit …`: check the access log's hash chain and pin its head with signed checkpoints
- * (docs/access-log.md). Read-only: these commands never migrate or write to the database.
+ * (docs/access-log.md). They never migrate; only `checkpoint` writes (it keeps a copy of each
+ * checkpoint in the append-only `access_log_checkpoints`).
  * Exit status 0 when all is well, 1 when the log was tampered with or the checkpoint fails.
  */
 export function registerAuditCommands(program: Command): void {
@@ -25,7 +28,7 @@ export function registerAuditCommands(program: Command): void {
   audit
     .command('verify')
     .description(
-      'Recompute the whole hash chain and report the first edited, deleted or reordered entry (exit 1 if any)',
+      'Recompute the whole hash chain and its index, check it against the stored checkpoints, and report the first edited, deleted, reordered or truncated entry (exit 1 if any)',
     )
     .option('--batch-size <n>', 'entries read per query', '5000')
     .option('--json', 'print the result as JSON')
@@ -33,9 +36,13 @@ export function registerAuditCommands(program: Command): void {
       const batchSize = Number(options.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000)
         throw new Error('--batch-size must be a whole number from 1 to 100000');
+      const config = loadConfig();
+      const expectedPublicKey = await configuredPublicKey(config.dataDir, config.auditSigningKey);
       await withDatabase(async (database) => {
         const progress = process.stderr.isTTY && !options.json;
-        const result = await verifyChain(database, {
+        const result = await verifyAccessLog(database, {
+          now: systemClock.now(),
+          expectedPublicKey,
           batchSize,
           onProgress: progress
             ? (checked, head) =>
@@ -56,6 +63,7 @@ export function registerAuditCommands(program: Command): void {
           );
           console.log(`${result.entries} entries before it checked out.`);
         }
+        if (!options.json) console.log(describeNewestCheckpoint(result));
         process.exitCode = result.intact ? 0 : 1;
       });
     });
@@ -71,6 +79,7 @@ export function registerAuditCommands(program: Command): void {
       const key = await loadSigningKey(config.dataDir, config.auditSigningKey);
       await withDatabase(async (database) => {
         const checkpoint = await createCheckpoint(database, key, systemClock.now());
+        await storeCheckpoint(database, checkpoint);
         const json = JSON.stringify(checkpoint, null, 2);
         if (options.output) await writeFile(options.output, `${json}\n`, { flag: 'wx' });
         console.log(json);
@@ -109,6 +118,19 @@ export function registerAuditCommands(program: Command): void {
         process.exitCode = ok ? 0 : 1;
       });
     });
+}
+
+/** How far the stored checkpoints reach: entries after the newest are covered by none yet. */
+function describeNewestCheckpoint(result: LogVerification): string {
+  const ignored = result.ignoredCheckpoints
+    ? ` (${result.ignoredCheckpoints} stored checkpoint(s) not signed by this installation's key ignored)`
+    : '';
+  const newest = result.newestCheckpoint;
+  if (!newest)
+    return `No stored checkpoint: run \`vigil audit checkpoint\` regularly, or a deleted tail cannot be seen${ignored}.`;
+  const hours = Math.floor(newest.ageMinutes / 60);
+  const age = hours >= 1 ? `${hours} h ${newest.ageMinutes % 60} min` : `${newest.ageMinutes} min`;
+  return `Newest checkpoint: entry ${newest.headSeq}, signed ${age} ago (${newest.at}); ${newest.entriesSince} entries since${ignored}.`;
 }
 
 async function withDatabase(work: (database: Database) => Promise<void>): Promise<void> {

@@ -31,6 +31,7 @@ export const TABLE_OWNERS = {
   access_log: 'audit',
   access_log_records: 'audit',
   access_log_head: 'audit',
+  access_log_checkpoints: 'audit',
   notifications: 'notifications',
   area_settings: 'levels',
   standing_panel_members: 'levels',

@@ -257,6 +257,8 @@ export interface Schema {
   };
   access_log_records: { record_id: string; at: Date; entry_id: number };
   access_log_head: { singleton: boolean; seq: number; hash: Buffer };
+  /** Signed checkpoints of the chain, append-only (migration 0018): `checkpoint` is the signed JSON. */
+  access_log_checkpoints: { head_seq: number; head_hash: Buffer; at: Date; checkpoint: string };
   notifications: {
     id: Generated<string>;
     user_id: string;

@@ -40,7 +40,11 @@ export class NotFoundError extends Error {
 }
 
 export class ForbiddenError extends Error {
-  constructor(message = 'You do not have permission to do that') {
+  constructor(
+    message = 'You do not have permission to do that',
+    /** Why, for the access log (every refusal is logged); the message when not given. */
+    readonly reason: string = message,
+  ) {
     super(message);
   }
 }

@@ -6,7 +6,7 @@ import {
   recomputeObligations,
   recordSignificantEvent,
 } from './levels/index.ts';
-import { hasJustifiedAccess, lookUpRecordsWith } from './justified-access/index.ts';
+import { justifiedAccessReason, lookUpRecordsWith } from './justified-access/index.ts';
 import { meetingDiscusses, meetingsByIds } from './meetings/index.ts';
 import { extendRecord, nominalHeadlines } from './nominals/index.ts';
 import { extendPlan, planSummary } from './risk-management-plan/index.ts';
@@ -30,7 +30,7 @@ extendRecord({
     };
   },
   justifiedAccess: (tx, ctx, nominalId) =>
-    hasJustifiedAccess(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
+    justifiedAccessReason(tx, { userId: ctx.actor.userId, nominalId, now: ctx.now }),
   // Actions sit above the record: the timeline leaves out those the viewer may not see.
   async withheldEntities(tx, viewer, nominalId) {
     return [{ section: 'actions', entityIds: await withheldActionIds(tx, viewer, nominalId) }];

@@ -16,6 +16,14 @@ import {
  * the request id and shown as a generic page, never a stack trace.
  */
 export function setUpErrors(app: FastifyInstance, database: Database, clock: Clock): void {
+  app.decorateRequest('refusal', null);
+  // Every 403, whoever answered it (the route's policy action, a use case, a form's CSRF check…),
+  // is logged before it is sent: who, which route and record, and why.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 403) await logForbidden(database, clock, request);
+    return payload;
+  });
+
   app.setNotFoundHandler((request, reply) => {
     if (isApi(request)) return problem(reply, request, 404, 'Not found', 'There is nothing at this address');
     return reply.code(404).render('error.njk', {
@@ -42,6 +50,7 @@ export function setUpErrors(app: FastifyInstance, database: Database, clock: Clo
       });
     }
     if (error instanceof ForbiddenError) {
+      request.refusal = error.reason;
       if (isApi(request)) return problem(reply, request, 403, 'Forbidden', error.message);
       return reply.code(403).render('error.njk', {
         title: 'You do not have permission to see this page',
@@ -114,6 +123,9 @@ export function setUpErrors(app: FastifyInstance, database: Database, clock: Clo
   });
 }
 
+/** A uuid in a route parameter: the id of the record a refused request was about. */
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 /** A refused look at a record is itself recorded, in its own transaction (the use case's rolled back). */
@@ -138,6 +150,41 @@ async function logRefusal(
         recordType: attempt.recordType,
         recordIds: attempt.recordIds,
         section: attempt.section,
+      },
+    ),
+  );
+}
+
+/**
+ * A refused (403) request of a signed-in user, in its own transaction: a `consultation` that did not
+ * happen, naming the records in the route (its uuid parameters), the route, and the reason.
+ */
+async function logForbidden(database: Database, clock: Clock, request: FastifyRequest): Promise<void> {
+  if (!request.actor) return;
+  const route = request.routeOptions.url ?? request.url.split('?')[0]!;
+  const params = Object.entries((request.params ?? {}) as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string' && isUuid(entry[1]),
+  );
+  const firstKey = params[0]?.[0];
+  const fromRoute = route.split('/').find((s) => s && s !== 'api' && s !== 'v1' && !s.startsWith(':'));
+  const recordType =
+    firstKey && firstKey !== 'id'
+      ? firstKey.replace(/Id$/, '')
+      : (fromRoute ?? 'route').replace(/\.\w+$/, '').replace(/s$/, '');
+  await database.transaction((tx) =>
+    logAccess(
+      tx,
+      {
+        actor: request.actor!,
+        origin: { sourceAddress: request.ip, requestId: request.id },
+        now: clock.now(),
+      },
+      {
+        operation: 'consultation',
+        recordType,
+        recordIds: [...new Set(params.map(([, id]) => id))],
+        section: `refused (403): ${request.method} ${route}`,
+        purpose: `refused: ${request.refusal ?? 'not permitted'}`,
       },
     ),
   );

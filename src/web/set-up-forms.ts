@@ -21,6 +21,7 @@ export async function setUpForms(app: FastifyInstance): Promise<void> {
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
     const expected = request.csrfToken;
     if (!expected || typeof sent !== 'string' || !safeEqual(sent, expected)) {
+      request.refusal = 'the form’s CSRF token was missing or did not match the session';
       reply.code(403).render('error.njk', {
         title: 'Your session has ended or the form was out of date',
         paragraphs: ['Go back, reload the page and try again. Nothing was saved.'],

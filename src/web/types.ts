@@ -19,6 +19,8 @@ declare module 'fastify' {
     sessionId: string | null;
     csrfToken: string | null;
     cspNonce: string;
+    /** Why a request was refused with 403, for the access log (set where it is refused). */
+    refusal: string | null;
     /** Unread inbox notifications, for the header (pages only). */
     unreadNotifications: number | null;
   }

@@ -226,14 +226,14 @@ describeEachDatabase('access log API for data protection officers', (getDb) => {
     const body = response.json();
     expect(body.entries.at(-1)).toMatchObject({
       operation: 'disclosure',
-      recipients: ['Information Commissioner’s Office'],
+      recipients: ['Information Commissioner’s Office', expect.stringContaining('downloaded as a CSV')],
     });
     expect(await lastEntry()).toMatchObject({
       user_id: dpo.actor.userId,
       operation: 'disclosure',
       record_type: 'access_log',
       record_ids: [nominal.id],
-      recipients: ['Information Commissioner’s Office'],
+      recipients: ['Information Commissioner’s Office', expect.stringContaining('downloaded as a CSV')],
     });
 
     const missing = await call('POST', `/api/v1/audit/records/${nominal.vigilRef}/export`, {

@@ -194,7 +194,7 @@ describeEachDatabase('access log', (getDb) => {
         operation: 'disclosure',
         record_type: 'access_log',
         record_ids: [created.id],
-        recipients: ['The data subject, by recorded post'],
+        recipients: ['The data subject, by recorded post', expect.stringContaining('downloaded as a CSV')],
         purpose: 'Subject access request (reference SAR-2026-17)',
       }),
     ]);

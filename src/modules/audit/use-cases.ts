@@ -185,7 +185,8 @@ export async function exportAccessHistory(
       recordIds: [subject.recordId],
       section: 'access history export (CSV)',
       purpose: purposeText,
-      recipients: [recipient],
+      // The file goes first to the officer downloading it, then to the named recipient.
+      recipients: [recipient, `${ctx.actor.displayName} (${ctx.actor.agencyName}), downloaded as a CSV`],
     });
     const rows = await sql<EntryRow>`
       SELECT ${ENTRY_COLUMNS}

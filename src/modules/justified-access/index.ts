@@ -9,4 +9,4 @@ export {
 export { justifiedAccessRoutes } from './routes/index.ts';
 export { AccessForReviewView, AccessParams, REVIEW_OUTCOMES, ReviewInput, ReviewView } from './schemas.ts';
 export { grantJustifiedAccess, listJustifiedAccessesToArea } from './use-cases.ts';
-export { hasJustifiedAccess } from './queries.ts';
+export { justifiedAccessReason } from './queries.ts';

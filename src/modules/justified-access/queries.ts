@@ -3,19 +3,21 @@ import type { Db, Tx } from '../../db/database.ts';
 // --- for nominals ---
 
 /**
- * Whether a user holds a justified access to a record that has not yet expired at `now`: one of the
- * ways a record outside their scope opens to them (the record's scope check asks, through the wiring).
+ * The reason of a user's justified access to a record that has not yet expired at `now` (the newest,
+ * if several), or null: one of the ways a record outside their scope opens to them (the record's
+ * scope check asks, through the wiring, and logs the reason as the basis of each look).
  */
-export async function hasJustifiedAccess(
+export async function justifiedAccessReason(
   db: Db | Tx,
   access: { userId: string; nominalId: string; now: Date },
-): Promise<boolean> {
+): Promise<string | null> {
   const row = await db
     .selectFrom('justified_accesses')
-    .select('id')
+    .select('reason')
     .where('nominal_id', '=', access.nominalId)
     .where('user_id', '=', access.userId)
     .where('expires_at', '>', access.now)
+    .orderBy('granted_at', 'desc')
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.reason ?? null;
 }

@@ -20,10 +20,10 @@ export interface RecordExtensions {
   /** What the record's overview page shows beside the record itself (the MAPPA level, the plan). */
   overview(database: Database, ctx: UseCaseContext, nominalId: string): Promise<Record<string, unknown>>;
   /**
-   * Whether the actor has opened this record with a reason that has not yet expired (justified
-   * access): one of the ways a record outside their scope is in it. Asked by every scope check.
+   * The reason the actor gave to open this record, if that justified access has not yet expired
+   * (else null): one of the ways a record outside their scope is in it. Asked by every scope check.
    */
-  justifiedAccess(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<boolean>;
+  justifiedAccess(tx: Tx, ctx: UseCaseContext, nominalId: string): Promise<string | null>;
   /**
    * What capabilities above the record hold about this person that the viewer may not see (another
    * agency's action): their entries are left off the record's timeline and the agenda's new

@@ -1,6 +1,13 @@
 import { isUuid } from '../../validation/fields.ts';
 import type { UseCaseContext } from '../../access/actor.ts';
-import { accessToNominal, authorize, sensitiveVisibility, type RecordAccess } from '../../access/policy.ts';
+import {
+  accessToNominal,
+  authorize,
+  POLICY,
+  sensitiveVisibility,
+  type RecordAccess,
+} from '../../access/policy.ts';
+import { noteBasis } from '../../audit/access-log.ts';
 import type { Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { recordExtensions } from './extensions.ts';
@@ -58,7 +65,7 @@ export async function loadInScope(
     areaCode: nominal.area_code,
     managers: current(managers).map((m) => ({ userId: m.user_id, role: m.role, agencyId: m.agency_id })),
     involvements: current(involvements).map((i) => ({ agencyId: i.agency_id, sections: i.sections })),
-    justified,
+    justified: justified !== null,
   });
   if (!access)
     throw new NotFoundError(undefined, {
@@ -66,7 +73,38 @@ export async function loadInScope(
       recordIds: [nominalId],
       section: `refused: ${action} out of scope`,
     });
+  // DPA 2018 s.62: each look at the record carries the basis on which it was allowed.
+  noteBasis(tx, nominalId, basisOf(ctx, action, access, nominal.area_code, justified));
   return { nominal, access, visible: sensitiveVisibility(ctx.actor, access) };
+}
+
+/** The basis of access in words: named manager, invited agency, justified access, oversight, area role. */
+function basisOf(
+  ctx: UseCaseContext,
+  action: 'nominal.view' | 'nominal.edit',
+  access: RecordAccess,
+  areaCode: string,
+  justifiedReason: string | null,
+): string {
+  switch (access.via) {
+    case 'manager':
+      return 'named manager';
+    case 'establishment':
+      return 'prison offender manager’s establishment';
+    case 'justified':
+      return `justified access: ${justifiedReason ?? ''}`;
+    case 'involvement':
+      return `invited agency (sections shared: ${access.sections.join(', ') || 'none'})`;
+    case 'area': {
+      const reaching = ctx.actor.roles.filter(
+        (r) => POLICY[action][r] === 'area' || POLICY[action][r] === 'yes',
+      );
+      const oversight = reaching.filter((r) => POLICY[action][r] === 'yes');
+      return oversight.length
+        ? `oversight (${oversight.join(', ')})`
+        : `area role (${reaching.join(', ')}) in ${areaCode}`;
+    }
+  }
 }
 
 type Row = Record<string, unknown>;

@@ -31,6 +31,7 @@ export async function requireRecentAuthentication(
     return false;
   }
   if (request.url.startsWith('/api/')) {
+    request.refusal = 'needs a person who has just re-authenticated: not available to API tokens';
     await reply
       .code(403)
       .type('application/problem+json')

@@ -205,6 +205,7 @@ export const userAdministrationPages =
           await action.run(database, web.context(request), id);
         } catch (error) {
           if (!(error instanceof ForbiddenError)) throw error;
+          request.refusal = error.reason;
           return reply
             .code(403)
             .render('error.njk', { title: 'You cannot do that', paragraphs: [error.message] });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../access/policy.ts';
+import { logDownload } from '../../../audit/access-log.ts';
 import { MAPPA_CATEGORY } from '../../../domain/codes.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
@@ -46,7 +47,23 @@ function presentRow(row: WorklistRow) {
   };
 }
 
-function sendCsv(reply: FastifyReply, filename: string, rows: readonly WorklistRow[]) {
+/**
+ * A worklist downloaded as CSV leaves Vigil's control, like a PDF: logged as a disclosure of every
+ * person in it to the person downloading it, before the file is sent.
+ */
+async function sendCsv(
+  web: Web,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  download: { filename: string; document: string; rows: readonly WorklistRow[] },
+) {
+  const { filename, rows } = download;
+  await logDownload(web.database, web.context(request), {
+    recordType: 'nominal',
+    recordIds: [...new Set(rows.map((r) => r.id))],
+    document: download.document,
+    format: 'CSV',
+  });
   return reply
     .header('Content-Type', 'text/csv; charset=utf-8')
     .header('Content-Disposition', `attachment; filename="${filename}"`)
@@ -91,7 +108,11 @@ export const worklistPages =
       const ctx = web.context(request);
       const mine = await myWorklist(database, ctx);
       // The caseload, then the overdue actions (their "Why" says which action).
-      return sendCsv(reply, `my-worklist-${ctx.today}.csv`, [...mine.rows, ...mine.overdueActions]);
+      return sendCsv(web, request, reply, {
+        filename: `my-worklist-${ctx.today}.csv`,
+        document: 'My worklist',
+        rows: [...mine.rows, ...mine.overdueActions],
+      });
     });
 
     // --- Area worklists ----------------------------------------------------------------------
@@ -128,7 +149,11 @@ export const worklistPages =
       const ctx = web.context(request);
       const { list } = parseInput(AreaWorklistPageQuery, request.query);
       const whole = await wholeAreaWorklist(database, ctx, list || undefined);
-      return sendCsv(reply, `area-worklist-${whole.list}-${ctx.today}.csv`, whole.rows);
+      return sendCsv(web, request, reply, {
+        filename: `area-worklist-${whole.list}-${ctx.today}.csv`,
+        document: `Area worklist (${whole.list})`,
+        rows: whole.rows,
+      });
     });
 
     // --- Category 3 candidates ---------------------------------------------------------------
@@ -145,7 +170,11 @@ export const worklistPages =
     app.get('/worklists/category-3.csv', { config: { action: 'category3.view' } }, async (request, reply) => {
       const ctx = web.context(request);
       const candidates = await category3Candidates(database, ctx);
-      return sendCsv(reply, `category-3-candidates-${ctx.today}.csv`, candidates.rows);
+      return sendCsv(web, request, reply, {
+        filename: `category-3-candidates-${ctx.today}.csv`,
+        document: 'Category 3 candidates',
+        rows: candidates.rows,
+      });
     });
 
     const renderConsider = async (
