@@ -28,12 +28,15 @@ import {
   resetTwoFactor,
   resolveServiceToken,
   resumeSession,
+  newSecretsKey,
+  resealSecrets,
   revokeServiceToken,
   signIn,
   signOut,
   signOutEverywhere,
   startTotpEnrolment,
   updateUserAccess,
+  useKeyring,
   verifyRecoveryCodeSignIn,
   verifyTotpSignIn,
 } from '../../src/modules/users/index.ts';
@@ -44,6 +47,7 @@ import {
   describeEachDatabase,
   ensureAgency,
   makeActor,
+  testKeyring,
   uniqueSuffix,
 } from '../support/databases.ts';
 import { rejection } from '../support/fixtures.ts';
@@ -546,6 +550,89 @@ describeEachDatabase('users, sessions, second factor and service tokens', (getDb
         }),
         TooManyAttemptsError,
       );
+    });
+  });
+
+  describe('secrets at rest', () => {
+    const storedSecret = async (userId: string) =>
+      (
+        await usersDb(db().db)
+          .selectFrom('users')
+          .select('totp_secret')
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).totp_secret!;
+    const signInWithCode = async (email: string, secret: string) => {
+      const pending = await signIn(db(), email, TEST_PASSWORD, {
+        now: testClock.now(),
+        sourceAddress: newAddress(),
+      });
+      return verifyTotpSignIn(db(), pending.sessionId, await totpCode(secret), {
+        now: testClock.now(),
+        sourceAddress: newAddress(),
+      });
+    };
+
+    it('stores the TOTP secret (and the one offered during enrolment) only encrypted, and sign-in still works', async () => {
+      const ctx = await makeActor(db(), { roles: ['probation_practitioner'], areaCode: 'AVS' });
+      const pending = await signIn(db(), ctx.actor.email, TEST_PASSWORD, {
+        now: testClock.now(),
+        sourceAddress: newAddress(),
+      });
+      const { secret } = await startTotpEnrolment(db(), pending.sessionId, testClock.now());
+      const offered = await usersDb(db().db)
+        .selectFrom('sessions')
+        .select('pending_totp_secret')
+        .where('user_id', '=', ctx.actor.userId)
+        .executeTakeFirstOrThrow();
+      expect(offered.pending_totp_secret).toMatch(/^v1\./);
+      expect(offered.pending_totp_secret).not.toContain(secret);
+      await confirmTotpEnrolment(db(), pending.sessionId, await totpCode(secret), {
+        now: testClock.now(),
+        sourceAddress: newAddress(),
+      });
+      const stored = await storedSecret(ctx.actor.userId);
+      expect(stored).toMatch(/^v1\.[0-9a-f]{8}\.[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(stored).not.toContain(secret);
+      expect(stored.toUpperCase()).not.toContain(secret);
+      expect((await signInWithCode(ctx.actor.email, secret)).sessionId).toBeTruthy();
+    });
+
+    it('encrypts a secret stored in clear before encryption, and rotation re-encrypts under the new key with sign-in still working', async () => {
+      const { ctx, totpSecret } = await enrolledUser();
+      // A value from before encryption (as migration 0005 left them).
+      await usersDb(db().db)
+        .updateTable('users')
+        .set({ totp_secret: totpSecret })
+        .where('id', '=', ctx.actor.userId)
+        .execute();
+      expect(await resealSecrets(db())).toBeGreaterThanOrEqual(1);
+      const before = await storedSecret(ctx.actor.userId);
+      expect(before).toMatch(/^v1\./);
+      expect(before).not.toContain(totpSecret);
+      const oldKey = before.split('.')[1]!;
+
+      // Rotation: a new key first, the old one still listed (reads during rotation).
+      const ring = testKeyring();
+      const fresh = newSecretsKey();
+      useKeyring({ keys: [fresh, ...ring.keys] });
+      expect(await resealSecrets(db())).toBeGreaterThanOrEqual(1);
+      const after = await storedSecret(ctx.actor.userId);
+      expect(after.split('.')[1]).toBe(fresh.id);
+      expect(after.split('.')[1]).not.toBe(oldKey);
+      expect(after).not.toContain(totpSecret);
+      // Nothing is left under the old key, so the new key alone signs in.
+      useKeyring({ keys: [fresh] });
+      const leftOld = await usersDb(db().db)
+        .selectFrom('users')
+        .select('id')
+        .where('totp_secret', 'like', `v1.${oldKey}.%`)
+        .execute();
+      expect(leftOld).toEqual([]);
+      expect((await signInWithCode(ctx.actor.email, totpSecret)).sessionId).toBeTruthy();
+      // The other tests' users keep working: the new key stays current, the old ones read.
+      ring.keys.unshift(fresh);
+      useKeyring(ring);
     });
   });
 
