@@ -22,7 +22,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Connections in the server pool. */
   databasePoolSize: number;
-  /** Where embedded PGlite keeps its files (and the generated audit signing key). */
+  /** Where embedded PGlite keeps its files (and the generated audit signing and secrets keys). */
   dataDir: string;
   port: number;
   host: string;
@@ -36,6 +36,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** The Ed25519 private key (PKCS#8 PEM) that signs access-log checkpoints; else one is made in dataDir. */
   auditSigningKey: string | undefined;
+  /** AES-256 keys (`id:base64`, comma-separated, the current one first) for secrets stored reversibly; else made in dataDir. */
+  secretsKey: string | undefined;
   /** Print stack traces of CLI failures (support only). */
   debug: boolean;
   /** Reload templates on every request (development only). */
@@ -93,6 +95,7 @@ const ENVIRONMENT = z.object({
   VIGIL_OIDC_CLIENT_SECRET: optional,
   VIGIL_OIDC_REDIRECT_URL: url('VIGIL_OIDC_REDIRECT_URL'),
   VIGIL_AUDIT_SIGNING_KEY: optional,
+  VIGIL_SECRETS_KEY: optional,
   VIGIL_DEBUG: optional,
   NODE_ENV: optional,
 });
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     auditSigningKey: e.VIGIL_AUDIT_SIGNING_KEY,
+    secretsKey: e.VIGIL_SECRETS_KEY,
     debug: Boolean(e.VIGIL_DEBUG),
     development: e.NODE_ENV === 'development',
   };

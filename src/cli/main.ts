@@ -13,8 +13,13 @@ import {
   createUser,
   findUserByEmail,
   listServiceTokens,
+  loadKeyring,
+  newSecretsKey,
+  resealSecrets,
   resetTwoFactor,
   revokeServiceToken,
+  saveKeyringFile,
+  useKeyring,
 } from '../modules/users/index.ts';
 import { buildApp } from '../web/app.ts';
 import { recomputeAllObligations } from '../modules/levels/index.ts';
@@ -40,6 +45,10 @@ async function open(config: Config): Promise<Database> {
   await migrate(database);
   await ensureAccessLogPartitions(database, systemClock);
   await seedReferenceData(database);
+  // The key for secrets stored reversibly (two-factor secrets); values still in clear (from before
+  // encryption) or under an older key are encrypted under the current one at every start.
+  useKeyring(await loadKeyring(config.dataDir, config.secretsKey));
+  await resealSecrets(database);
   return database;
 }
 
@@ -228,6 +237,40 @@ user
       if (!found) throw new UsageError(`No user has the email ${options.email}`);
       await resetTwoFactor(database, momentOf(systemClock), found.id);
       console.log(`Two-factor authentication reset for ${found.email}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const secrets = program.command('secrets').description('Manage the key that encrypts stored secrets');
+secrets
+  .command('rotate')
+  .description(
+    `Encrypt every stored secret under a new key. With the generated key file (VIGIL_DATA_DIR/secrets-keys) a new key is made and listed first; with VIGIL_SECRETS_KEY, put the new key first yourself and restart the service before running this. Old keys keep reading until removed`,
+  )
+  .option('--retire-old-keys', 'after re-encrypting, remove the old keys from the generated key file')
+  .action(async (options: { retireOldKeys?: boolean }) => {
+    const config = loadConfig();
+    const fromFile = !config.secretsKey?.trim();
+    if (fromFile) {
+      // Made (if need be) and extended before the database is opened: nothing is ever encrypted
+      // under a key that is not written down.
+      const keyring = await loadKeyring(config.dataDir, undefined);
+      const file = await saveKeyringFile(config.dataDir, { keys: [newSecretsKey(), ...keyring.keys] });
+      console.log(`New key added to ${file}`);
+    }
+    const database = await open(config);
+    try {
+      // open() re-encrypted every stored secret under the current (first) key.
+      const again = await resealSecrets(database);
+      console.log(
+        `Every stored secret is encrypted under the current key${again ? ` (${again} more now)` : ''}`,
+      );
+      if (fromFile && options.retireOldKeys) {
+        const keyring = await loadKeyring(config.dataDir, undefined);
+        await saveKeyringFile(config.dataDir, { keys: keyring.keys.slice(0, 1) });
+        console.log('Old keys removed');
+      }
     } finally {
       await database.close();
     }

@@ -13,6 +13,7 @@ export const TABLE_OWNERS = {
   user_recovery_codes: 'users',
   user_changes: 'users',
   sign_in_failures: 'users',
+  sign_in_throttle_locks: 'users',
   oidc_sign_ins: 'users',
   nominals: 'nominals',
   nominal_aliases: 'nominals',

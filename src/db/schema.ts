@@ -532,6 +532,7 @@ export interface Schema {
     source_address: string | null;
     step: FailureStep;
   };
+  sign_in_throttle_locks: { key: string; last_at: Date | string };
   user_changes: {
     id: Generated<string>;
     user_id: string;

@@ -435,6 +435,18 @@ describe('user administration', () => {
       expect(history).toContain(entry);
   });
 
+  it('issues an API token for them, shown once', async () => {
+    const form = await navigation(() => page.getByRole('link', { name: /Issue an API token/ }).click());
+    expect(await heading()).toBe('Issue an API token for Nia Starter');
+    await check(form, 'issue an API token form');
+    await page.getByLabel('What the token is for').fill('Case system import');
+    await page.getByLabel('Yes, read and change records').check();
+    const issued = await navigation(() => page.getByRole('button', { name: 'Issue token' }).click());
+    expect(await page.locator('.govuk-panel__title').textContent()).toContain('API token issued');
+    expect(await page.getByLabel('Token').inputValue()).toMatch(/^vgl_/);
+    await check(issued, 'API token issued page');
+  });
+
   it('changes their own password', async () => {
     const form = await visit('/account/password');
     expect(await heading()).toBe('Change your password');

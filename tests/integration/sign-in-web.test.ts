@@ -190,16 +190,18 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect((await get('/sign-in/recovery-code', again.cookie, from)).headers.location).toBe('/sign-in');
   });
 
-  it('refuses the 11th failure even with the right password, answers an unknown account identically, and lets in after 5 minutes', async () => {
+  it('refuses the 11th failure from an address even with the right password, answers an unknown account identically, lets in from elsewhere, and after 5 minutes', async () => {
     const user = await makeActor(getDb().database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
     const unknown = `nobody.${uniqueSuffix()}@example.gov.uk`;
     const start = clock;
     const answers: Record<string, { statuses: number[]; bodies: string[]; waits: number[] }> = {};
+    const attacker: Record<string, string> = {};
     for (const [label, email] of [
       ['real', user.actor.email],
       ['unknown', unknown],
     ] as const) {
       waits.length = 0;
+      const from = (attacker[label] = newAddress());
       const statuses: number[] = [];
       const bodies: string[] = [];
       for (let i = 0; i < 11; i++) {
@@ -207,7 +209,7 @@ describeEachDatabase('signing in through the pages', (getDb) => {
           '/sign-in',
           { email, password: i < 10 ? 'a wrong guess at it' : TEST_PASSWORD },
           undefined,
-          newAddress(),
+          from,
         );
         statuses.push(response.statusCode);
         bodies.push(comparable(response.body).replace(email, 'EMAIL'));
@@ -223,12 +225,21 @@ describeEachDatabase('signing in through the pages', (getDb) => {
     expect(answers.real!.waits).toEqual([0, 0, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000]);
     expect(answers.unknown).toEqual(answers.real);
 
+    // The account is not locked for anyone else: from another address the user signs in at once.
+    const elsewhere = await post(
+      '/sign-in',
+      { email: user.actor.email, password: TEST_PASSWORD },
+      undefined,
+      newAddress(),
+    );
+    expect(elsewhere.statusCode).toBe(303);
+
     clock = start + 5 * MINUTE + 1000;
     const later = await post(
       '/sign-in',
       { email: user.actor.email, password: TEST_PASSWORD },
       undefined,
-      newAddress(),
+      attacker.real,
     );
     expect(later.statusCode).toBe(303);
     clock = testClock.now().getTime();
@@ -566,6 +577,80 @@ describeEachDatabase('signing in through the pages', (getDb) => {
       newAddress(),
     );
     expect(again.headers.location).toBe('/sign-in/set-up-two-factor');
+  });
+
+  it('issues an API token from the user page while Vigil serves: shown once, checked like the command line, bound to its scope', async () => {
+    const database = getDb().database;
+    const user = await makeActor(database, { roles: ['probation_practitioner'], areaCode: 'AVS' });
+    const tokensPath = `/admin/users/${user.actor.userId}/tokens/new`;
+    expect((await get(`/admin/users/${user.actor.userId}`, adminCookie())).body).toContain(
+      `href="${tokensPath}"`,
+    );
+    expect((await get(tokensPath, adminCookie())).statusCode).toBe(200);
+    const count = async () =>
+      (
+        await database.db
+          .selectFrom('service_accounts')
+          .select('id')
+          .where('user_id', '=', user.actor.userId)
+          .execute()
+      ).length;
+
+    const refused = await post(
+      tokensPath,
+      { _csrf: adminSignedIn.csrfToken, name: 'Import', access: 'read', areas: 'ZZZ', expiresDays: '0' },
+      adminCookie(),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is a problem');
+    expect(refused.body).toContain('from 1 to 366');
+    expect(await count()).toBe(0);
+    const badArea = await post(
+      tokensPath,
+      { _csrf: adminSignedIn.csrfToken, name: 'Import', access: 'read', areas: 'ZZZ', expiresDays: '30' },
+      adminCookie(),
+    );
+    expect(badArea.statusCode).toBe(400);
+    expect(badArea.body).toContain('Unknown area code: ZZZ');
+    expect(await count()).toBe(0);
+
+    const issued = await post(
+      tokensPath,
+      { _csrf: adminSignedIn.csrfToken, name: 'Import', access: 'read', areas: 'AVS', expiresDays: '30' },
+      adminCookie(),
+    );
+    expect(issued.statusCode).toBe(201);
+    const token = /value="(vgl_[A-Za-z0-9_-]+)"/.exec(issued.body)?.[1];
+    expect(token).toBeDefined();
+    expect(await count()).toBe(1);
+    const stored = await database.db
+      .selectFrom('service_accounts')
+      .select(['token_hash', 'read_only', 'area_codes', 'expires_at'])
+      .where('user_id', '=', user.actor.userId)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    expect(stored).toMatchObject({ read_only: true, area_codes: ['AVS'] });
+    const api = (method: 'GET' | 'POST', url: string) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        payload: method === 'POST' ? {} : undefined,
+      });
+    expect((await api('GET', '/api/v1/areas')).statusCode).toBe(200);
+    expect((await api('POST', '/api/v1/nominals')).statusCode).toBe(403);
+    // Shown once: the user page lists it by name, never the token.
+    const page = await get(`/admin/users/${user.actor.userId}`, adminCookie());
+    expect(page.body).toContain('Import');
+    expect(page.body).not.toContain(token!);
+    // Only administrators reach the form.
+    const other = await signInWithPages(app, {
+      email: user.actor.email,
+      password: TEST_PASSWORD,
+      remoteAddress: newAddress(),
+      now: () => new Date(clock),
+    });
+    expect((await get(tokensPath, other.cookie)).statusCode).toBe(403);
   });
 
   it('shows a suspended user why, on every page, and refuses their token with the same reason', async () => {

@@ -16,6 +16,13 @@ import { seedReferenceData } from '../../src/modules/reference/index.ts';
 import { createUser } from '../../src/modules/users/index.ts';
 import { TODAY, testClock, testMoment } from './clock.ts';
 import '../../src/modules/wiring.ts';
+import { newSecretsKey, useKeyring } from '../../src/modules/users/index.ts';
+
+// The suites' key for secrets stored encrypted (the CLI loads VIGIL_SECRETS_KEY or the data directory's).
+const suiteKeyring = { keys: [newSecretsKey()] };
+useKeyring(suiteKeyring);
+/** The key the suites start with, for tests that rotate it. */
+export const testKeyring = () => suiteKeyring;
 
 /**
  * Every integration suite runs twice: on embedded PGlite (what a laptop demo uses) and on a

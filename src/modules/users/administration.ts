@@ -17,6 +17,7 @@ import { suspensionOf, textArray, type SuspensionReason } from './access-status.
 import { recordUserChange, USER_CHANGE_LABELS, type UserChange } from './history.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { SESSION_IDLE_SECONDS, endSessionsOf } from './sessions.ts';
+import { seal } from './secrets.ts';
 import { transaction, usersDb } from './tables.ts';
 import { listServiceTokens } from './tokens.ts';
 import { isTotpSecret } from './two-factor.ts';
@@ -439,7 +440,7 @@ export async function setTotpSecret(
   await transaction(database, async (tx) => {
     await tx
       .updateTable('users')
-      .set({ totp_secret: secret, totp_enrolled_at: now, totp_last_step: null })
+      .set({ totp_secret: seal(secret), totp_enrolled_at: now, totp_last_step: null })
       .where('id', '=', userId)
       .execute();
     await recordUserChange(tx, {

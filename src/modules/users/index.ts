@@ -33,6 +33,15 @@ export {
   verifyRecoveryCodeSignIn,
   verifyTotpSignIn,
 } from './sessions.ts';
+export {
+  SecretsKeyError,
+  loadKeyring,
+  newSecretsKey,
+  resealSecrets,
+  saveKeyringFile,
+  useKeyring,
+  type Keyring,
+} from './secrets.ts';
 export { usersDb } from './tables.ts';
 export { userByEmail } from './queries.ts';
 export {

@@ -51,6 +51,8 @@ export const AccountQuery = form({ recoveryCodesLeft: text, passwordChanged: tex
 export const UserParams = z.object({ id: pathId });
 export const TokenParams = z.object({ id: pathId, tokenId: pathId });
 export const AdminUserQuery = form({ done: text });
+/** Issuing an API token from the user's page (the same checks as `vigil token add`). */
+export const TokenForm = form({ name: text, access: text, areas: text, expiresDays: text });
 
 /** A GOV.UK date input's three boxes. */
 const dateBoxes = <K extends string>(key: K) =>

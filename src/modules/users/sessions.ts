@@ -7,6 +7,7 @@ import { UnauthenticatedError, ValidationError } from '../../domain/errors.ts';
 import { loadUserAccess, suspensionOf, type SuspensionReason, type VettingFacts } from './access-status.ts';
 import { AccessSuspendedError } from './errors.ts';
 import { recordUserChange } from './history.ts';
+import { seal, unseal } from './secrets.ts';
 import { decoy, verifyPassword } from './passwords.ts';
 import { transaction, usersDb, type UsersTx } from './tables.ts';
 import { accountKey, beginAttempt, realSleep, type AttemptEnvironment } from './throttle.ts';
@@ -232,7 +233,7 @@ export async function resumeSession(
       ...common,
       status: 'pending',
       enrolled: Boolean(row.totp_secret),
-      pendingTotpSecret: row.pending_totp_secret,
+      pendingTotpSecret: row.pending_totp_secret === null ? null : unseal(row.pending_totp_secret),
     };
   return {
     ...common,
@@ -297,7 +298,7 @@ async function acceptTotp(database: Database, userId: string, code: string, now:
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user?.totp_secret) return false;
-  const step = await matchTotp(user.totp_secret, code, now, user.totp_last_step);
+  const step = await matchTotp(unseal(user.totp_secret), code, now, user.totp_last_step);
   if (step === null) return false;
   // Conditional, so two requests racing with the same code cannot both succeed.
   const updated = await transaction(database, (tx) =>
@@ -393,7 +394,7 @@ export async function startTotpEnrolment(
   await transaction(database, (tx) =>
     tx
       .updateTable('sessions')
-      .set({ pending_totp_secret: newTotpSecret() })
+      .set({ pending_totp_secret: seal(newTotpSecret()) })
       .where('id_hash', '=', sha256(sessionId))
       .where('pending_totp_secret', 'is', null)
       .execute(),
@@ -431,7 +432,7 @@ export async function confirmTotpEnrolment(
   const completed = await transaction(database, async (tx) => {
     const enrolled = await tx
       .updateTable('users')
-      .set({ totp_secret: secret, totp_enrolled_at: e.now, totp_last_step: step })
+      .set({ totp_secret: seal(secret), totp_enrolled_at: e.now, totp_last_step: step })
       .where('id', '=', session.userId)
       .where('totp_secret', 'is', null)
       .executeTakeFirst();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE } from '../../../domain/codes.ts';
-import { ForbiddenError, type FieldErrors } from '../../../domain/errors.ts';
+import { ForbiddenError, ValidationError, type FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
@@ -18,8 +18,8 @@ import {
   updateUserAccess,
 } from '../administration.ts';
 import { requireRecentAuthentication } from '../reauthentication.ts';
-import { AdminUserQuery, TokenParams, UserForm, UserParams } from '../schemas.ts';
-import { revokeServiceToken } from '../tokens.ts';
+import { AdminUserQuery, TokenForm, TokenParams, UserForm, UserParams } from '../schemas.ts';
+import { createServiceToken, revokeServiceToken } from '../tokens.ts';
 import { accessFactsFrom, errorList, formValues, ordered, savedValues } from './admin-form.ts';
 
 /**
@@ -213,6 +213,75 @@ export const userAdministrationPages =
         return reply.redirect(`/admin/users/${id}?done=${action.done}`, 303);
       });
     }
+
+    // --- API tokens: issued here while Vigil serves (the command line cannot open an embedded
+    // database another process holds); the token is shown once, only its hash is kept.
+
+    const renderTokenForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      status: number,
+      values: Record<string, string>,
+      errors?: FieldErrors,
+      issued?: string,
+    ) => {
+      const user = await userFor(request, idOf(request));
+      return reply.code(status).render('users/views/admin/token.njk', {
+        title: issued
+          ? `API token issued for ${user.displayName}`
+          : `Issue an API token for ${user.displayName}`,
+        user,
+        values,
+        issued,
+        errors,
+        errorList: errors
+          ? Object.entries(errors).map(([key, text]) => ({
+              text,
+              href: `#${key === 'access' ? 'access' : key}`,
+            }))
+          : undefined,
+      });
+    };
+
+    app.get('/admin/users/:id/tokens/new', manage, async (request, reply) => {
+      if (!(await requireRecentAuthentication(request, reply))) return reply;
+      return renderTokenForm(request, reply, 200, { access: 'read', expiresDays: '90' });
+    });
+
+    app.post('/admin/users/:id/tokens/new', manage, async (request, reply) => {
+      const id = idOf(request);
+      if (!(await requireRecentAuthentication(request, reply, 15, { next: `/admin/users/${id}/tokens/new` })))
+        return reply;
+      const user = await userFor(request, id);
+      const form = parseInput(TokenForm, request.body);
+      const errors: FieldErrors = {};
+      const days = Number(form.expiresDays.trim());
+      if (!/^\d+$/.test(form.expiresDays.trim()) || days < 1 || days > 366)
+        errors.expiresDays = 'Enter the number of days until it expires, from 1 to 366';
+      if (form.access !== 'read' && form.access !== 'write')
+        errors.access = 'Select whether the token may change records';
+      const areaCodes = form.areas
+        .split(/[\s,]+/)
+        .map((a) => a.trim())
+        .filter(Boolean);
+      const ctx = web.context(request);
+      return handleForm({
+        attempt: async () => {
+          if (Object.keys(errors).length) throw new ValidationError(errors);
+          return createServiceToken(
+            database,
+            ctx,
+            user.id,
+            form.name,
+            new Date(ctx.now.getTime() + days * 86_400_000),
+            { readOnly: form.access !== 'write', areaCodes },
+            ctx.actor.userId,
+          );
+        },
+        done: (token) => renderTokenForm(request, reply, 201, form, undefined, token),
+        redisplay: ({ status, errors: found }) => renderTokenForm(request, reply, status, form, found),
+      });
+    });
 
     app.post('/admin/users/:id/tokens/:tokenId/revoke', manage, async (request, reply) => {
       const { id, tokenId } = parseInput(TokenParams, request.params);
