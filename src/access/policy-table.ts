@@ -16,6 +16,8 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'accesslog.export': 'Export a person’s access history',
   'justified-access.review': 'Review justified accesses',
   'justified-access.view-area': 'See who opened their area’s records from outside',
+  'retention.review': 'See the records due for review for deletion',
+  'retention.erase': 'Erase a person’s personal data (with a reason)',
   'reference.view': 'Read reference data (areas, agencies)',
   'user.manage': 'Manage users',
   'level.decide': 'Record a screening and level decision',

@@ -32,6 +32,8 @@ export type Action =
   | 'accesslog.export'
   | 'justified-access.review'
   | 'justified-access.view-area'
+  | 'retention.review'
+  | 'retention.erase'
   | 'reference.view'
   | 'user.manage'
   | 'level.decide'
@@ -117,6 +119,9 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   'accesslog.export': { data_protection_officer: 'yes' },
   'justified-access.review': { data_protection_officer: 'yes' },
   'justified-access.view-area': { mappa_coordinator: 'yes', data_protection_officer: 'yes' },
+  // Records due for review for deletion, and erasing one: the data protection officer's alone.
+  'retention.review': { data_protection_officer: 'yes' },
+  'retention.erase': { data_protection_officer: 'yes' },
   'reference.view': Object.fromEntries(ROLE.map((r) => [r.code, 'yes'])) as Record<Role, Reach>,
   'user.manage': { admin: 'yes' },
   // The level is a practitioner's decision: an administrator never sets one (no "default Level 1").

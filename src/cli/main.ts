@@ -25,6 +25,8 @@ import { buildApp } from '../web/app.ts';
 import { recomputeAllObligations } from '../modules/levels/index.ts';
 import { smtpMailer } from '../modules/notifications/index.ts';
 import { registerAuditCommands } from './audit-commands.ts';
+import { registerBackupCommands } from './backup-commands.ts';
+import { BackupError } from '../db/backup.ts';
 import { GenerationError, generateDataset } from '../tooling/generate/generate.ts';
 import { duration } from '../tooling/generate/progress-bar.ts';
 import { BenchError, runBench } from '../../bench/run.ts';
@@ -420,6 +422,7 @@ program
   });
 
 registerAuditCommands(program);
+registerBackupCommands(program);
 
 class UsageError extends Error {}
 
@@ -444,7 +447,8 @@ try {
     error instanceof UsageError ||
     error instanceof ConfigError ||
     error instanceof GenerationError ||
-    error instanceof BenchError
+    error instanceof BenchError ||
+    error instanceof BackupError
   ) {
     console.error(`vigil: ${error.message}`);
   } else {

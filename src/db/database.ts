@@ -153,22 +153,24 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-function openPglite(dataDir: string | undefined): Promise<PGlite> {
+/** Opens PGlite with Vigil's extensions; `loadDataDir` fills a fresh directory from a backup (db/backup.ts). */
+export function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm, fuzzystrmatch },
     parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) },
   });
 }
 
-const LOCK_FILE = 'vigil.pid';
+export const LOCK_FILE = 'vigil.pid';
 
 /**
  * PGlite is one process's database: a second process opening the same directory (a CLI command
  * while `vigil serve` runs) would corrupt it. The first holds `<dataDir>/vigil.pid`; others are
  * refused with who holds it. A lock left by a process that no longer runs is taken over.
  */
-async function lockDataDirectory(dataDir: string): Promise<() => void> {
+export async function lockDataDirectory(dataDir: string): Promise<() => void> {
   await mkdir(dataDir, { recursive: true });
   const file = path.join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -54,6 +54,8 @@ export const TABLE_OWNERS = {
   action_updates: 'actions',
   risk_management_plans: 'risk-management-plan',
   prison_reports: 'prison-reports',
+  retention_schedules: 'retention',
+  retention_erasures: 'retention',
 } as const;
 
 export type TableOwner = (typeof TABLE_OWNERS)[keyof typeof TABLE_OWNERS];

@@ -550,4 +550,24 @@ export interface Schema {
     used_at: Date | null;
   };
   schema_migrations: { name: string; applied_at: Instant };
+  retention_schedules: {
+    scope: string;
+    mappa_review_age: number;
+    ended_non_mappa_years: number;
+    updated_at: Instant;
+    updated_by: string;
+  };
+  retention_erasures: {
+    id: Generated<string>;
+    nominal_id: string;
+    vigil_ref: string;
+    area_code: string;
+    basis: 'mappa_review_age' | 'ended_non_mappa';
+    due_on: string;
+    reason: string;
+    erased_sha256: string;
+    erased_rows: number;
+    decided_at: Instant;
+    decided_by: string;
+  };
 }

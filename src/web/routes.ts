@@ -1,5 +1,6 @@
 import { actionRoutes } from '../modules/actions/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
+import { retentionRoutes } from '../modules/retention/index.ts';
 import { justifiedAccessRoutes } from '../modules/justified-access/index.ts';
 import { levelRoutes } from '../modules/levels/index.ts';
 import { meetingRoutes } from '../modules/meetings/index.ts';
@@ -52,6 +53,7 @@ export async function registerRoutes(
   await app.register(justifiedAccessRoutes(web));
   await app.register(oversightRoutes(web));
   await app.register(auditRoutes(web));
+  await app.register(retentionRoutes(web));
   await app.register(levelRoutes(web));
   await app.register(worklistRoutes(web));
   await app.register(notificationRoutes(web));

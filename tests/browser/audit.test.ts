@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
-import { createNominal, getNominal } from '../../src/modules/nominals/index.ts';
+import { createNominal, getNominal, setMappaStatus } from '../../src/modules/nominals/index.ts';
 import { openBrowserDatabase } from '../support/browser.ts';
 import { BrowserPage, namedUser } from '../support/browser-page.ts';
 import { identity } from '../support/fixtures.ts';
@@ -23,6 +23,7 @@ let database: Database;
 let page: Page;
 let nominal: { id: string; vigilRef: string };
 let grantId: string;
+let centenarian: { id: string; vigilRef: string };
 
 const ui = new BrowserPage();
 const { url, visit, check, navigation, signInAs } = ui;
@@ -37,6 +38,13 @@ beforeAll(async () => {
     identity({ forename: 'Norman', surname: 'Watched', dateOfBirth: '1971-04-09' }),
   );
   await getNominal(database, practitioner, nominal.id);
+  // A MAPPA nominal whose 100th birthday has come: due for review for deletion.
+  centenarian = await createNominal(
+    database,
+    practitioner,
+    identity({ forename: 'Cyril', surname: 'Centenary', dateOfBirth: '1920-02-01' }),
+  );
+  await database.transaction((tx) => setMappaStatus(tx, centenarian.id, { category: 2, level: 1 }));
   grantId = (
     await grantJustifiedAccess(
       database,
@@ -108,6 +116,28 @@ describe('a data protection officer reading the access log', () => {
       .where('id', '=', grantId)
       .executeTakeFirstOrThrow();
     expect(row.review_outcome).toBe('appropriate');
+  });
+
+  it('reviews the records due for deletion and erases one, with a reason', async () => {
+    let response = await visit('/retention');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Records due for review for deletion',
+    );
+    expect(await page.locator('table.govuk-table tbody').textContent()).toContain('Cyril Centenary');
+    await check(response, 'records due for review for deletion');
+
+    response = await visit(`/retention/${centenarian.id}`);
+    await check(response, 'erase form');
+    response = await navigation(() => page.getByRole('button', { name: 'Erase personal data' }).click());
+    expect(response?.status()).toBe(400);
+    await check(response, 'erase form with errors');
+
+    await page.getByLabel('Why is this record no longer needed?').fill('Reviewed at 100: no longer needed');
+    await page.getByLabel('I confirm this person’s personal data is to be erased').check();
+    response = await navigation(() => page.getByRole('button', { name: 'Erase personal data' }).click());
+    expect(page.url()).toBe(url(`/retention?erased=${centenarian.vigilRef}`));
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('has been erased');
+    await check(response, 'records due for review after an erasure');
   });
 
   it('exports a person’s access history as CSV, recorded as a disclosure', async () => {

@@ -4670,6 +4670,177 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/retention/due': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Records due for review for deletion today under the retention schedule; logged as a consultation
+     * @description Access policy action `retention.review`: data_protection_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              today: string;
+              entries: {
+                nominalId: string;
+                vigilRef: string;
+                areaCode: string;
+                name: string;
+                dateOfBirth: string;
+                /** @enum {string} */
+                basis: 'mappa_review_age' | 'ended_non_mappa';
+                basisLabel: string;
+                dueOn: string;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/retention/{nominalId}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a due record’s personal data, with a reason (once; a second is a 409); logged as an erasure
+     * @description Access policy action `retention.erase`: data_protection_officer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Why the record is no longer needed (kept with the decision and in the access log) */
+            reason: string;
+            /**
+             * @description "yes": the erasure cannot be undone
+             * @constant
+             */
+            confirm: 'yes';
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              nominalId: string;
+              vigilRef: string;
+              /** @enum {string} */
+              basis: 'mappa_review_age' | 'ended_non_mappa';
+              dueOn: string;
+              reason: string;
+              /** @description SHA-256 of the erased content: proof of what went, without keeping it */
+              erasedSha256: string;
+              erasedRows: number;
+              decidedAt: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/nominals/{id}/levels': {
     parameters: {
       query?: never;

@@ -239,13 +239,18 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** A PGlite database copied from the migrated, seeded template; `dispose` closes and deletes it. */
-export async function openPgliteCopy(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+export async function openPgliteCopy(): Promise<{
+  database: Database;
+  dataDir: string;
+  dispose: () => Promise<void>;
+}> {
   const template = await ensurePgliteTemplate();
   const dir = await mkdtemp(path.join(tmpdir(), 'vigil-test-pglite-'));
   cpSync(template, dir, { recursive: true });
   const database = await openDatabase({ dataDir: dir });
   return {
     database,
+    dataDir: dir,
     dispose: async () => {
       await database.close();
       await rm(dir, { recursive: true, force: true });

@@ -565,3 +565,61 @@ export async function nominalByVigilRef(db: Db | Tx, vigilRef: string): Promise<
     ? { id: row.id, name: `${row.forename} ${row.surname}`, vigilRef: row.vigil_ref, areaCode: row.area_code }
     : undefined;
 }
+
+// --- for retention ---
+
+export interface RetentionCandidate {
+  id: string;
+  vigilRef: string;
+  areaCode: string;
+  name: string;
+  dateOfBirth: string;
+  mappaCategory: number | null;
+  /** The last manager's end date; null while anyone still manages the person. */
+  managementEndedOn: string | null;
+}
+
+/**
+ * People who may be due for review for deletion (no scope check: the data protection officer's
+ * oversight is national): MAPPA nominals born on or before `bornOnOrBefore`, and people not under
+ * MAPPA with no current manager whose management ended on or before `endedOnOrBefore`. The caller
+ * applies the exact rule (src/domain/retention.ts) per area.
+ */
+export async function retentionCandidates(
+  db: Db | Tx,
+  cutoffs: { bornOnOrBefore: string; endedOnOrBefore: string },
+): Promise<RetentionCandidate[]> {
+  const { rows } = await sql<{
+    id: string;
+    vigil_ref: string;
+    area_code: string;
+    forename: string;
+    surname: string;
+    date_of_birth: string;
+    mappa_category: number | null;
+    ended_on: string | null;
+  }>`
+    WITH managed AS (
+      SELECT nominal_id, CASE WHEN bool_or(to_date IS NULL) THEN NULL ELSE max(to_date) END AS ended_on
+      FROM nominal_managers GROUP BY nominal_id
+    ), people AS (
+      SELECT n.id, n.vigil_ref, n.area_code, n.forename, n.surname, n.date_of_birth, n.mappa_category,
+        CASE WHEN m.nominal_id IS NULL THEN n.category3_ended_on ELSE m.ended_on END AS ended_on
+      FROM nominals n LEFT JOIN managed m ON m.nominal_id = n.id
+    )
+    SELECT id, vigil_ref, area_code, forename, surname, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
+      mappa_category, to_char(ended_on, 'YYYY-MM-DD') AS ended_on
+    FROM people
+    WHERE (mappa_category IS NOT NULL AND date_of_birth <= ${cutoffs.bornOnOrBefore}::date)
+       OR (mappa_category IS NULL AND ended_on <= ${cutoffs.endedOnOrBefore}::date)
+    ORDER BY vigil_ref`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    vigilRef: r.vigil_ref,
+    areaCode: r.area_code,
+    name: `${r.forename} ${r.surname}`,
+    dateOfBirth: r.date_of_birth,
+    mappaCategory: r.mappa_category,
+    managementEndedOn: r.ended_on,
+  }));
+}

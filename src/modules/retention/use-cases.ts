@@ -1,0 +1,232 @@
+import type { UseCaseContext } from '../../access/actor.ts';
+import { authorize } from '../../access/policy.ts';
+import { logAccess } from '../../audit/access-log.ts';
+import type { Database, Db, Tx } from '../../db/database.ts';
+import { addYears, type IsoDate } from '../../domain/dates.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import {
+  NATIONAL,
+  RETENTION_BASIS,
+  retentionReview,
+  scheduleFor,
+  type RetentionSchedule,
+} from '../../domain/retention.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { erasePersonalData, retentionCandidates, type RetentionCandidate } from '../nominals/index.ts';
+import { ErasureInput } from './schemas.ts';
+
+/**
+ * Retention and erasure (docs/security.md): the records due for review for deletion under the
+ * retention schedule (src/domain/retention.ts), and a data protection officer's decision to erase a
+ * person's personal data. The list is national (the DPO's oversight is not need-to-know) and
+ * viewing it is logged; an erasure is one transaction: the owning capability removes the data,
+ * the decision is kept here with a hash of what went, and the access log records the erasure.
+ */
+
+export interface ReviewItem {
+  nominalId: string;
+  vigilRef: string;
+  areaCode: string;
+  name: string;
+  dateOfBirth: string;
+  basis: 'mappa_review_age' | 'ended_non_mappa';
+  basisLabel: string;
+  dueOn: string;
+}
+
+async function schedules(db: Db | Tx): Promise<Map<string, RetentionSchedule>> {
+  const rows = await db.selectFrom('retention_schedules').selectAll().execute();
+  return new Map(
+    rows.map((r) => [
+      r.scope,
+      { mappaReviewAge: r.mappa_review_age, endedNonMappaYears: r.ended_non_mappa_years },
+    ]),
+  );
+}
+
+async function dueForReview(db: Db | Tx, today: IsoDate): Promise<ReviewItem[]> {
+  const settings = await schedules(db);
+  const all = [...settings.values(), scheduleFor(NATIONAL, settings)];
+  const candidates = await retentionCandidates(db, {
+    bornOnOrBefore: addYears(today, -Math.min(...all.map((s) => s.mappaReviewAge))),
+    endedOnOrBefore: addYears(today, -Math.min(...all.map((s) => s.endedNonMappaYears))),
+  });
+  const erased = new Set(
+    (await db.selectFrom('retention_erasures').select('nominal_id').execute()).map((r) => r.nominal_id),
+  );
+  return candidates.flatMap((c) => {
+    if (erased.has(c.id)) return [];
+    const item = reviewItem(c, settings);
+    return item && item.dueOn <= today ? [item] : [];
+  });
+}
+
+function reviewItem(c: RetentionCandidate, settings: Map<string, RetentionSchedule>): ReviewItem | null {
+  const review = retentionReview(c, scheduleFor(c.areaCode, settings));
+  if (review.basis === 'still_managed' || review.dueOn === null) return null;
+  return {
+    nominalId: c.id,
+    vigilRef: c.vigilRef,
+    areaCode: c.areaCode,
+    name: c.name,
+    dateOfBirth: c.dateOfBirth,
+    basis: review.basis,
+    basisLabel: RETENTION_BASIS[review.basis],
+    dueOn: review.dueOn,
+  };
+}
+
+/** The records due for review for deletion today, oldest due first; logged as a consultation. */
+export async function listDueForReview(
+  database: Database,
+  ctx: UseCaseContext,
+): Promise<{ today: string; entries: ReviewItem[] }> {
+  authorize(ctx.actor, 'retention.review');
+  return database.transaction(async (tx) => {
+    const entries = (await dueForReview(tx, ctx.today)).sort(
+      (a, b) => a.dueOn.localeCompare(b.dueOn) || a.vigilRef.localeCompare(b.vigilRef),
+    );
+    await logAccess(tx, ctx, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: entries.map((e) => e.nominalId),
+      section: 'retention review',
+      purpose: 'Records due for review for deletion',
+    });
+    return { today: ctx.today, entries };
+  });
+}
+
+/** One record due for review (for the erase page); not due, or already erased, is "not found". */
+export async function getDueForReview(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+): Promise<ReviewItem> {
+  authorize(ctx.actor, 'retention.review');
+  return database.transaction(async (tx) => {
+    const item = (await dueForReview(tx, ctx.today)).find((e) => e.nominalId === nominalId);
+    if (!item) throw new NotFoundError('This record is not due for review for deletion');
+    await logAccess(tx, ctx, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'retention review',
+      purpose: 'Record due for review for deletion',
+    });
+    return item;
+  });
+}
+
+export interface Erasure {
+  id: string;
+  nominalId: string;
+  vigilRef: string;
+  basis: 'mappa_review_age' | 'ended_non_mappa';
+  dueOn: string;
+  reason: string;
+  erasedSha256: string;
+  erasedRows: number;
+  decidedAt: string;
+}
+
+/**
+ * A data protection officer's decision to erase a person's personal data, with a reason. Only a
+ * record due for review may be erased; a second erasure is a conflict. The access log records the
+ * erasure (operation 'erasure') and keeps its chain: it names the record by id and never held the
+ * erased content, and the decision keeps only a SHA-256 of it.
+ */
+export async function erasePerson(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  input: unknown,
+): Promise<Erasure> {
+  authorize(ctx.actor, 'retention.erase');
+  const { reason } = parseInput(ErasureInput, input);
+  return database.transaction(async (tx) => {
+    const done = await tx
+      .selectFrom('retention_erasures')
+      .select('decided_at')
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst();
+    if (done) throw new ConflictError('This person’s personal data has already been erased');
+    const item = (await dueForReview(tx, ctx.today)).find((e) => e.nominalId === nominalId);
+    if (!item)
+      throw new ValidationError({
+        reason: 'This record is not due for review for deletion, so it cannot be erased',
+      });
+    const erased = await erasePersonalData(tx, ctx, nominalId);
+    const row = await tx
+      .insertInto('retention_erasures')
+      .values({
+        nominal_id: nominalId,
+        vigil_ref: item.vigilRef,
+        area_code: item.areaCode,
+        basis: item.basis,
+        due_on: item.dueOn,
+        reason,
+        erased_sha256: erased.sha256,
+        erased_rows: erased.rows,
+        decided_at: ctx.now,
+        decided_by: ctx.actor.userId,
+      })
+      .returning(['id', 'decided_at'])
+      .executeTakeFirstOrThrow();
+    await logAccess(tx, ctx, {
+      operation: 'erasure',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: 'personal data',
+      purpose: `Erased by the data protection officer (${item.basisLabel}, due ${item.dueOn}): ${reason}`,
+    });
+    return {
+      id: row.id,
+      nominalId,
+      vigilRef: item.vigilRef,
+      basis: item.basis,
+      dueOn: item.dueOn,
+      reason,
+      erasedSha256: erased.sha256,
+      erasedRows: erased.rows,
+      decidedAt: new Date(row.decided_at).toISOString(),
+    };
+  });
+}
+
+/** Sets the national schedule (scope 'national') or an area's (its code); the DPO's decision. */
+export async function setRetentionSchedule(
+  database: Database,
+  ctx: UseCaseContext,
+  scope: string,
+  schedule: RetentionSchedule,
+): Promise<void> {
+  authorize(ctx.actor, 'retention.erase');
+  await database.transaction(async (tx) => {
+    await tx
+      .insertInto('retention_schedules')
+      .values({
+        scope,
+        mappa_review_age: schedule.mappaReviewAge,
+        ended_non_mappa_years: schedule.endedNonMappaYears,
+        updated_at: ctx.now,
+        updated_by: ctx.actor.userId,
+      })
+      .onConflict((oc) =>
+        oc.column('scope').doUpdateSet({
+          mappa_review_age: schedule.mappaReviewAge,
+          ended_non_mappa_years: schedule.endedNonMappaYears,
+          updated_at: ctx.now,
+          updated_by: ctx.actor.userId,
+        }),
+      )
+      .execute();
+    await logAccess(tx, ctx, {
+      operation: 'alteration',
+      recordType: 'retention_schedule',
+      recordIds: [],
+      section: scope,
+      purpose: `Retention schedule: MAPPA nominals reviewed at ${schedule.mappaReviewAge}, ended non-MAPPA people after ${schedule.endedNonMappaYears} years`,
+    });
+  });
+}
