@@ -537,7 +537,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: Scenar
       await client.query('BEGIN');
       for (const table of Object.keys(TABLES) as TableName[]) {
         if (!rows[table].length) continue;
-        const columns = TABLES[table].map(([c]) => `"${c}"`).join(', ');
+        const columns = (TABLES[table] as readonly string[]).map((c) => `"${c}"`).join(', ');
         await pipeline(
           Readable.from(copyLines(rows[table])),
           client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)),

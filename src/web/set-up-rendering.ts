@@ -18,6 +18,7 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/actions', text: 'My actions', action: 'action.update' },
   { href: '/oversight', text: 'MAPPA population', action: 'aggregates.view' },
   { href: '/audit', text: 'Access log', action: 'accesslog.view' },
+  { href: '/retention', text: 'Retention review', action: 'retention.review' },
   { href: '/justified-accesses', text: 'Outside views', action: 'justified-access.view-area' },
   { href: '/area-settings', text: 'Area settings', action: 'area.settings' },
   { href: '/admin/users', text: 'Users', action: 'user.manage' },

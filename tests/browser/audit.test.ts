@@ -158,9 +158,10 @@ describe('a data protection officer reading the access log', () => {
     expect(csv).toContain('Norman Watched (the data subject)');
     const logged = await sql<{ operation: string; recipients: string[] }>`
       SELECT operation, recipients FROM access_log ORDER BY id DESC LIMIT 1`.execute(database.db);
+    // A disclosure to the data subject, and to the officer who downloaded it.
     expect(logged.rows[0]).toEqual({
       operation: 'disclosure',
-      recipients: ['Norman Watched (the data subject)'],
+      recipients: ['Norman Watched (the data subject)', expect.stringMatching(/, downloaded as a CSV$/)],
     });
   });
 });

@@ -13,6 +13,7 @@ import {
 import { planDemoNominals, type PlanInput } from '../../src/tooling/demo/plan.ts';
 import { loadDemoReference } from '../../src/tooling/demo/reference.ts';
 import { seedReferenceData } from '../../src/modules/reference/index.ts';
+import { newSecretsKey, useKeyring } from '../../src/modules/users/index.ts';
 import { countRows } from '../support/fixtures.ts';
 import { testClock } from '../support/clock.ts';
 
@@ -25,6 +26,8 @@ describe('demo dataset [pglite]', () => {
   let first: DemoDataResult;
 
   beforeAll(async () => {
+    // Demo users get two-factor secrets, stored encrypted: the CLI loads the key, a test its own.
+    useKeyring({ keys: [newSecretsKey()] });
     database = await openDatabase({});
     await migrate(database);
     await seedReferenceData(database);
