@@ -22,7 +22,7 @@ export interface paths {
           area?: string | null;
           /** @description Page number, from 1 (at most 500) */
           page?: number;
-          /** @description Search every area (roles allowed justified access only); needs `reason` */
+          /** @description Search every area (people whose roles allow justified access only: never an API token); needs `reason` */
           allAreas?: boolean;
           /** @description Why you are searching outside your scope (logged and reviewed) */
           reason?: string | null;
@@ -70,7 +70,7 @@ export interface paths {
                 mappaCategory: number | null;
                 mappaLevel: number | null;
                 score: number;
-                /** @description False: outside your scope; open it with POST /nominals/{id}/justified-access */
+                /** @description False: outside your scope; a person may open it with POST /nominals/{id}/justified-access (a token may not) */
                 inScope: boolean;
               }[];
             };
@@ -124,7 +124,7 @@ export interface paths {
     put?: never;
     /**
      * Create the record of a person, in the caller’s area
-     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator.
+     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -227,7 +227,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -528,7 +528,7 @@ export interface paths {
     get?: never;
     /**
      * Change the identity
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -632,7 +632,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -678,7 +678,7 @@ export interface paths {
     get?: never;
     /**
      * Change the lead agency
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -734,7 +734,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -780,7 +780,7 @@ export interface paths {
     get?: never;
     /**
      * Change the case dates
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -836,7 +836,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -944,7 +944,7 @@ export interface paths {
     put?: never;
     /**
      * Add an alias
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1001,7 +1001,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1099,7 +1099,7 @@ export interface paths {
     };
     /**
      * Change an alias (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1159,7 +1159,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1265,7 +1265,7 @@ export interface paths {
     put?: never;
     /**
      * Add an identifier
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1320,7 +1320,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1416,7 +1416,7 @@ export interface paths {
     };
     /**
      * Change an identifier (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1474,7 +1474,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1585,7 +1585,7 @@ export interface paths {
     put?: never;
     /**
      * Add an address
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1645,7 +1645,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1746,7 +1746,7 @@ export interface paths {
     };
     /**
      * Change an address (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1809,7 +1809,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1921,7 +1921,7 @@ export interface paths {
     put?: never;
     /**
      * Add a relationship
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1982,7 +1982,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2084,7 +2084,7 @@ export interface paths {
     };
     /**
      * Change a relationship (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2148,7 +2148,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2276,7 +2276,7 @@ export interface paths {
     put?: never;
     /**
      * Add a conviction
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2353,7 +2353,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2471,7 +2471,7 @@ export interface paths {
     };
     /**
      * Change a conviction (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2551,7 +2551,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2668,7 +2668,7 @@ export interface paths {
     put?: never;
     /**
      * Add a risk assessment
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2734,7 +2734,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2926,7 +2926,7 @@ export interface paths {
     put?: never;
     /**
      * Add a marker
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2990,7 +2990,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3095,7 +3095,7 @@ export interface paths {
     };
     /**
      * Change a marker (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3162,7 +3162,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3273,7 +3273,7 @@ export interface paths {
     put?: never;
     /**
      * Add a manager
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -3333,7 +3333,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3434,7 +3434,7 @@ export interface paths {
     };
     /**
      * Change a manager (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3497,7 +3497,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3758,7 +3758,7 @@ export interface paths {
     put?: never;
     /**
      * Open a record outside your scope for 24 hours, giving a reason (logged, shown to the owning area, reviewed)
-     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. A person's decision: refused to every API token.
      */
     post: {
       parameters: {
@@ -3815,7 +3815,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4470,7 +4470,7 @@ export interface paths {
     put?: never;
     /**
      * Record whether a justified access was appropriate (once; a second review is a 409)
-     * @description Access policy action `justified-access.review`: data_protection_officer.
+     * @description Access policy action `justified-access.review`: data_protection_officer. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -4526,7 +4526,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4563,7 +4563,7 @@ export interface paths {
     put?: never;
     /**
      * A record’s whole access history, oldest first, for a subject access request or the ICO; logged as a disclosure to the recipient
-     * @description Access policy action `accesslog.export`: data_protection_officer.
+     * @description Access policy action `accesslog.export`: data_protection_officer. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -4644,7 +4644,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4826,7 +4826,7 @@ export interface paths {
     put?: never;
     /**
      * Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -4930,7 +4930,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface paths {
     put?: never;
     /**
      * Record a significant event: every named manager is notified and a level review falls due
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5032,7 +5032,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5069,7 +5069,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the person was told of their MAPPA status, and whether they were invited to contribute
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5121,7 +5121,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5158,7 +5158,7 @@ export interface paths {
     put?: never;
     /**
      * Record a registered sex offender’s notification to the police (SOA 2003 s.83–85); the next periodic notification falls due a year later
-     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator.
+     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5212,7 +5212,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5249,7 +5249,7 @@ export interface paths {
     put?: never;
     /**
      * Countersign someone else’s level decision that awaits countersignature (when the area requires it)
-     * @description Access policy action `level.countersign`: senior_probation_officer, meeting_chair, mappa_coordinator.
+     * @description Access policy action `level.countersign`: senior_probation_officer, meeting_chair, mappa_coordinator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5286,7 +5286,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5321,7 +5321,7 @@ export interface paths {
     };
     /**
      * The review intervals, countersignature rule, screening route and standing panel of your own area
-     * @description Access policy action `area.settings`: mappa_coordinator.
+     * @description Access policy action `area.settings`: mappa_coordinator. Refused to a read-only token.
      */
     get: {
       parameters: {
@@ -5380,7 +5380,7 @@ export interface paths {
     };
     /**
      * Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated
-     * @description Access policy action `area.settings`: mappa_coordinator.
+     * @description Access policy action `area.settings`: mappa_coordinator. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -5453,7 +5453,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5785,7 +5785,7 @@ export interface paths {
     put?: never;
     /**
      * Record that a Category 3 candidate was considered: refer, or not needed, and why
-     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator.
+     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5836,7 +5836,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6043,7 +6043,7 @@ export interface paths {
     put?: never;
     /**
      * Start a referral to Level 2 or 3: a draft, pre-filled from the record
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6080,7 +6080,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6427,7 +6427,7 @@ export interface paths {
     head?: never;
     /**
      * Save a draft (your own): only the fields sent change. Send the version you read; a stale version is refused with 409
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     patch: {
       parameters: {
@@ -6491,7 +6491,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6533,7 +6533,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for screening: level, reason and what multi-agency management would add are required; the record is stored as it stands and the area’s MAPPA coordinators are told
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6590,7 +6590,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6627,7 +6627,7 @@ export interface paths {
     put?: never;
     /**
      * Withdraw your own draft (it is kept, marked withdrawn)
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6682,7 +6682,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6719,7 +6719,7 @@ export interface paths {
     put?: never;
     /**
      * Screen a submitted referral in your area: accept at Level 2 or 3 (recording the level decision, and Category 3 for a Category 3 referral) or reject, with a rationale; the referrer is told at once
-     * @description Access policy action `referral.screen`: mappa_coordinator, meeting_chair.
+     * @description Access policy action `referral.screen`: mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6801,7 +6801,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6912,7 +6912,7 @@ export interface paths {
     put?: never;
     /**
      * Schedule a Level 2 or 3 meeting for one or more people; the standing panel is invited automatically and invited duty-to-co-operate agencies are given sight of each person’s shareable sections
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6988,7 +6988,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7162,7 +7162,7 @@ export interface paths {
     put?: never;
     /**
      * Record attendance for an invited agency (MAPPA E): attended, apologies, a substitute (for whom) or did not attend
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7220,7 +7220,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7257,7 +7257,7 @@ export interface paths {
     put?: never;
     /**
      * Close the meeting: each owner of a new action is notified at once with their actions; closing again changes nothing
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7293,7 +7293,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7663,7 +7663,7 @@ export interface paths {
     };
     /**
      * Save the draft minutes (rowVersion 0 for the first save); approved minutes are locked (409)
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -7755,7 +7755,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7802,7 +7802,7 @@ export interface paths {
     put?: never;
     /**
      * The chair approves the draft minutes (disclosure considered, with why, is required); they are then locked
-     * @description Access policy action `minutes.approve`: meeting_chair.
+     * @description Access policy action `minutes.approve`: meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7855,7 +7855,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7892,7 +7892,7 @@ export interface paths {
     put?: never;
     /**
      * Start a correction of approved minutes: a new draft version with the reason; the approved version stays until it is approved
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7944,7 +7944,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7981,7 +7981,7 @@ export interface paths {
     put?: never;
     /**
      * Add a new action agreed at this meeting; its owner is notified when the meeting closes
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8050,7 +8050,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8087,7 +8087,7 @@ export interface paths {
     put?: never;
     /**
      * Record, at this meeting, an update on an action from an earlier meeting
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8146,7 +8146,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8183,7 +8183,7 @@ export interface paths {
     put?: never;
     /**
      * The panel’s level decision, recorded with the meeting: escalate (e.g. Level 2 to 3 in one step), confirm, reduce (refused with open actions unless the chair gives an override reason) or end MAPPA management
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8257,7 +8257,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8373,7 +8373,7 @@ export interface paths {
     };
     /**
      * Your actions: those you own, and your agency’s with no named owner (a duty-to-co-operate representative: all their agency’s), open first
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     get: {
       parameters: {
@@ -8604,7 +8604,7 @@ export interface paths {
     put?: never;
     /**
      * Record progress on an action and/or change its status (owners and the MAPPA unit). 409 when `version` is stale
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8663,7 +8663,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8700,7 +8700,7 @@ export interface paths {
     put?: never;
     /**
      * Agree an action outside a meeting (MAPPA unit and those who edit the risk management plan); its owner is notified at once
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8768,7 +8768,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8891,7 +8891,7 @@ export interface paths {
     };
     /**
      * Revise the plan: a new version with the reason (and the meeting, if one decided it). 409 if someone saved a newer version since `expectedVersion`
-     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -8974,7 +8974,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9230,7 +9230,7 @@ export interface paths {
     put?: never;
     /**
      * Start a prison report as a draft of your own establishment (prison staff only); `submit: true` submits it for approval at once
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9299,7 +9299,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9440,7 +9440,7 @@ export interface paths {
     };
     /**
      * Save a draft or returned report as a new version (every part is replaced; blank when omitted)
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -9512,7 +9512,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9559,7 +9559,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for a manager’s approval (the analysis of risk is required)
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9613,7 +9613,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9650,7 +9650,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a submitted report, sharing it with everyone who can see the record (a manager of the same establishment who did not write it)
-     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9704,7 +9704,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9741,7 +9741,7 @@ export interface paths {
     put?: never;
     /**
      * Return a submitted report to its author with a reason
-     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9797,7 +9797,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
