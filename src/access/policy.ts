@@ -187,10 +187,17 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   'prison-report.approve': { prison_offender_manager: 'area' },
 };
 
-/** Actions that change records: a read-only API token never gets them. */
-const WRITES: readonly Action[] = [
+/**
+ * Actions that change something (a record, a review, a setting), or send a copy out of Vigil: a
+ * read-only API token never gets them. Routes agree: every API route other than a GET names one of
+ * these (tests/integration/access-matrix.test.ts), and a read-only token is refused every such route
+ * before its handler runs (src/access/routes.ts).
+ */
+export const WRITE_ACTIONS: readonly Action[] = [
   'nominal.create',
   'nominal.edit',
+  'nominal.justified-access',
+  'accesslog.export',
   'justified-access.review',
   'user.manage',
   'level.decide',
@@ -209,9 +216,34 @@ const WRITES: readonly Action[] = [
   'prison-report.approve',
 ];
 
-/** The widest reach any of the actor's roles gives for the action, or null. */
-export function reachOf(actor: Actor, action: Action): Reach | null {
-  if (actor.tokenScope?.readOnly && WRITES.includes(action)) return null;
+/**
+ * A person's decision, never a machine's: no API token gets these, whatever its scope. Looking
+ * outside one's scope with a reason is a person's judgement at that moment; a token neither grants
+ * a justified access nor reads through one a person was granted.
+ */
+export const PEOPLE_ONLY: readonly Action[] = ['nominal.justified-access'];
+
+/**
+ * What a use of an action is: reading (seeing the worklist of actions one may update, the area's
+ * settings) or writing. By default an action in WRITE_ACTIONS is used to write; a GET route, and a
+ * use case that only reads, says 'read'.
+ */
+export type Use = 'read' | 'write';
+
+const useOf = (action: Action): Use => (WRITE_ACTIONS.includes(action) ? 'write' : 'read');
+
+/** The actor acts through an API token (a machine client), not as a person signed in. */
+export const viaToken = (actor: Actor): boolean =>
+  actor.serviceAccountId !== undefined || actor.tokenScope !== undefined;
+
+/**
+ * The widest reach any of the actor's roles gives for the action, or null. The one place a token's
+ * own limits on actions are applied: read-only tokens never write, and no token gets an action that
+ * is a person's alone. (Its area limit is applied by `withinTokenAreas` and the scopes below.)
+ */
+export function reachOf(actor: Actor, action: Action, use: Use = useOf(action)): Reach | null {
+  if (viaToken(actor) && PEOPLE_ONLY.includes(action)) return null;
+  if (use === 'write' && actor.tokenScope?.readOnly) return null;
   const reaches = actor.roles.map((role) => POLICY[action][role]).filter((r): r is Reach => r !== undefined);
   if (reaches.includes('yes')) return 'yes';
   if (reaches.includes('area')) return 'area';
@@ -219,18 +251,87 @@ export function reachOf(actor: Actor, action: Action): Reach | null {
   return null;
 }
 
-export function can(actor: Actor, action: Action): boolean {
-  return reachOf(actor, action) !== null;
+export function can(actor: Actor, action: Action, use?: Use): boolean {
+  return reachOf(actor, action, use) !== null;
 }
 
-export function authorize(actor: Actor, action: Action): void {
-  if (!can(actor, action))
+export function authorize(actor: Actor, action: Action, use?: Use): void {
+  if (!can(actor, action, use))
     throw new ForbiddenError(undefined, `policy: none of the roles held (${rolesHeld(actor)}) may ${action}`);
 }
 
 /** The actor's roles as a log entry names them. */
 export function rolesHeld(actor: Actor): string {
   return actor.roles.join(', ') || 'no role';
+}
+
+// --- A token's areas ---------------------------------------------------------------------------
+//
+// An area-limited token narrows everything its user reaches to those areas: records (by the area
+// that manages them), and everything about a record (actions, referrals, meetings, reports, the
+// plan, inbox items, access-log entries, justified accesses), however the user reaches it — by
+// area, as a named manager, as an action's owner, as a referrer or as a recipient. The helpers
+// below are that one rule; every scope and list applies it.
+
+/** The areas the actor's token is limited to; null when there is no limit (a person, or a whole-scope token). */
+export function tokenAreas(actor: Actor): readonly string[] | null {
+  return actor.tokenScope?.areaCodes ?? null;
+}
+
+/** Whether something of this area is within the token's areas (always, without a limit; never, for an unknown area). */
+export function withinTokenAreas(actor: Actor, areaCode: string | null | undefined): boolean {
+  const areas = tokenAreas(actor);
+  return !areas || (typeof areaCode === 'string' && areas.includes(areaCode));
+}
+
+/** SQL: the area in `areaColumn` is within the token's areas (true without a limit). */
+export function areaWithinTokenAreas(actor: Actor, areaColumn: string): Expression<SqlBool> {
+  const areas = tokenAreas(actor);
+  return areas ? sql<SqlBool>`${sql.ref(areaColumn)} = ANY(${[...areas]}::text[])` : sql<SqlBool>`true`;
+}
+
+/**
+ * SQL: the person's record named by `nominalIdColumn` is managed in the token's areas (true without
+ * a limit; false for no record, e.g. an inbox item about several people).
+ */
+export function recordWithinTokenAreas(actor: Actor, nominalIdColumn: string): Expression<SqlBool> {
+  const areas = tokenAreas(actor);
+  return areas
+    ? sql<SqlBool>`${sql.ref(nominalIdColumn)} IN (SELECT n.id FROM nominals n WHERE n.area_code = ANY(${[...areas]}::text[]))`
+    : sql<SqlBool>`true`;
+}
+
+/**
+ * SQL: every record id in the uuid[] `recordIdsColumn` is a person's record managed in the token's
+ * areas (true without a limit). Ids of other things (a referral, a meeting) cannot be placed in an
+ * area, so an entry naming one is outside any limit.
+ */
+export function recordsWithinTokenAreas(actor: Actor, recordIdsColumn: string): Expression<SqlBool> {
+  const areas = tokenAreas(actor);
+  return areas
+    ? sql<SqlBool>`NOT EXISTS (SELECT 1 FROM unnest(${sql.ref(recordIdsColumn)}) AS r(id)
+        WHERE r.id NOT IN (SELECT n.id FROM nominals n WHERE n.area_code = ANY(${[...areas]}::text[])))`
+    : sql<SqlBool>`true`;
+}
+
+/**
+ * The areas whose area-wide figures and lists the actor sees: their own area, or with `national`
+ * every area (null) — narrowed to the token's areas, so possibly none.
+ */
+export function areasInReach(actor: Actor, national = false): readonly string[] | null {
+  const areas = tokenAreas(actor);
+  if (national) return areas;
+  return withinTokenAreas(actor, actor.areaCode) ? [actor.areaCode] : [];
+}
+
+/**
+ * The actor's own area, for what is done in or about "my area" (a new record, a meeting, the area's
+ * worklists and settings): refused to a token whose areas leave it out.
+ */
+export function ownArea(actor: Actor): string {
+  if (!withinTokenAreas(actor, actor.areaCode))
+    throw new ForbiddenError('This API token is limited to other areas than your own');
+  return actor.areaCode;
 }
 
 /** The sections of a record that can be shared with an involved duty-to-co-operate agency. */
@@ -270,8 +371,7 @@ export function accessToNominal(
 ): RecordAccess | null {
   const reach = reachOf(actor, action);
   if (!reach) return null;
-  const areas = actor.tokenScope?.areaCodes;
-  if (areas && !areas.includes(nominal.areaCode)) return null;
+  if (!withinTokenAreas(actor, nominal.areaCode)) return null;
   if (reach === 'area' || reach === 'yes') {
     if (nominal.areaCode === actor.areaCode) return { via: 'area', sections: 'all' };
     if (nominal.managers.some((m) => m.userId === actor.userId)) return { via: 'manager', sections: 'all' };
@@ -281,7 +381,8 @@ export function accessToNominal(
     ) {
       return { via: 'establishment', sections: 'all' };
     }
-    if (nominal.justified) return { via: 'justified', sections: 'all' };
+    // A person's justified access is theirs: their tokens do not read through it.
+    if (nominal.justified && !viaToken(actor)) return { via: 'justified', sections: 'all' };
   }
   if (reachOf(actor, action) !== null && actor.roles.some((r) => POLICY[action][r] === 'involved')) {
     const shared = nominal.involvements
@@ -314,13 +415,13 @@ export function sensitiveVisibility(actor: Actor, access: RecordAccess) {
 
 /**
  * The same scope as `accessToNominal`, as SQL over a `nominals` row aliased `n`, for searches and
- * lists. Justified accesses are included, so a record opened with a reason can be found again.
+ * lists. Justified accesses are included, so a record opened with a reason can be found again (by
+ * the person who gave it: not through their tokens).
  */
 export function nominalScope(actor: Actor, moment: Moment): Expression<SqlBool> {
   const { today, now } = moment;
   const reach = reachOf(actor, 'nominal.view');
-  const areas = actor.tokenScope?.areaCodes;
-  const tokenLimit = areas ? sql`AND n.area_code = ANY(${areas}::text[])` : sql``;
+  const tokenLimit = sql`AND ${areaWithinTokenAreas(actor, 'n.area_code')}`;
   // Each condition is an uncorrelated IN (…): run once per query (a hashed subplan over the user's
   // own rows), not once per candidate row — searches score thousands of candidates.
   const current = sql`m.from_date <= ${today}::date AND (m.to_date IS NULL OR m.to_date >= ${today}::date)`;
@@ -328,7 +429,8 @@ export function nominalScope(actor: Actor, moment: Moment): Expression<SqlBool> 
     OR n.id IN (SELECT m.nominal_id FROM nominal_managers m WHERE m.user_id = ${actor.userId} AND ${current})
     OR (${actor.agencyType === 'prison'} AND n.id IN (SELECT m.nominal_id FROM nominal_managers m
         WHERE m.role = 'prison_offender_manager' AND m.agency_id = ${actor.agencyId} AND ${current}))
-    OR n.id IN (SELECT j.nominal_id FROM justified_accesses j WHERE j.user_id = ${actor.userId} AND j.expires_at > ${now}))`;
+    OR (${!viaToken(actor)} AND n.id IN (SELECT j.nominal_id FROM justified_accesses j
+        WHERE j.user_id = ${actor.userId} AND j.expires_at > ${now})))`;
   const byInvolvement = sql`n.id IN (SELECT i.nominal_id FROM agency_involvements i WHERE i.agency_id = ${actor.agencyId}
     AND i.from_date <= ${today}::date AND (i.to_date IS NULL OR i.to_date >= ${today}::date))`;
   const involved = actor.roles.some((r) => POLICY['nominal.view'][r] === 'involved');

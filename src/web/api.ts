@@ -6,6 +6,7 @@ import type {
   HTTPMethods,
 } from 'fastify';
 import { z, ZodType } from 'zod';
+import { PEOPLE_ONLY, WRITE_ACTIONS } from '../access/policy.ts';
 import { rolesFor, type RouteAction } from '../access/routes.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { fieldErrorsOf } from '../validation/parse.ts';
@@ -130,7 +131,11 @@ export class ApiRegistry {
             ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') }
             : {}),
           '401': problem('No valid bearer token'),
-          '403': problem('The token’s user may not do this'),
+          '403': problem(
+            route.method === 'GET'
+              ? 'The token’s user may not do this'
+              : 'The token’s user may not do this, or the token is read-only',
+          ),
           ...(route.path.includes('{') ? { '404': problem('Not found, or outside the user’s scope') } : {}),
           ...((route.method === 'PUT' || route.method === 'PATCH') && route.versioned !== false
             ? { '409': problem('Someone else changed it first: `changes` says what they changed') }
@@ -211,7 +216,10 @@ const PROBLEM_SCHEMA = {
 function describeAction(action: RouteAction): string {
   if (action === 'public') return 'Open to anyone.';
   if (action === 'signed-in') return 'Any authenticated user.';
-  return `Access policy action \`${action}\`: ${rolesFor(action).join(', ') || 'nobody'}.`;
+  const roles = `Access policy action \`${action}\`: ${rolesFor(action).join(', ') || 'nobody'}.`;
+  if (PEOPLE_ONLY.includes(action)) return `${roles} A person's decision: refused to every API token.`;
+  if (WRITE_ACTIONS.includes(action)) return `${roles} Refused to a read-only token.`;
+  return roles;
 }
 
 function problem(description: string) {

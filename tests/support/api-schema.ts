@@ -22,7 +22,7 @@ export interface paths {
           area?: string | null;
           /** @description Page number, from 1 (at most 500) */
           page?: number;
-          /** @description Search every area (roles allowed justified access only); needs `reason` */
+          /** @description Search every area (people whose roles allow justified access only: never an API token); needs `reason` */
           allAreas?: boolean;
           /** @description Why you are searching outside your scope (logged and reviewed) */
           reason?: string | null;
@@ -70,7 +70,7 @@ export interface paths {
                 mappaCategory: number | null;
                 mappaLevel: number | null;
                 score: number;
-                /** @description False: outside your scope; open it with POST /nominals/{id}/justified-access */
+                /** @description False: outside your scope; a person may open it with POST /nominals/{id}/justified-access (a token may not) */
                 inScope: boolean;
               }[];
             };
@@ -124,7 +124,7 @@ export interface paths {
     put?: never;
     /**
      * Create the record of a person, in the caller’s area
-     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator.
+     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -227,7 +227,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -528,7 +528,7 @@ export interface paths {
     get?: never;
     /**
      * Change the identity
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -632,7 +632,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -678,7 +678,7 @@ export interface paths {
     get?: never;
     /**
      * Change the lead agency
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -734,7 +734,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -780,7 +780,7 @@ export interface paths {
     get?: never;
     /**
      * Change the case dates
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -836,7 +836,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -944,7 +944,7 @@ export interface paths {
     put?: never;
     /**
      * Add an alias
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1001,7 +1001,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1099,7 +1099,7 @@ export interface paths {
     };
     /**
      * Change an alias (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1159,7 +1159,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1265,7 +1265,7 @@ export interface paths {
     put?: never;
     /**
      * Add an identifier
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1320,7 +1320,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1416,7 +1416,7 @@ export interface paths {
     };
     /**
      * Change an identifier (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1474,7 +1474,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1585,7 +1585,7 @@ export interface paths {
     put?: never;
     /**
      * Add an address
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1645,7 +1645,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1746,7 +1746,7 @@ export interface paths {
     };
     /**
      * Change an address (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1809,7 +1809,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1921,7 +1921,7 @@ export interface paths {
     put?: never;
     /**
      * Add a relationship
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1982,7 +1982,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2084,7 +2084,7 @@ export interface paths {
     };
     /**
      * Change a relationship (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2148,7 +2148,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2276,7 +2276,7 @@ export interface paths {
     put?: never;
     /**
      * Add a conviction
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2353,7 +2353,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2471,7 +2471,7 @@ export interface paths {
     };
     /**
      * Change a conviction (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2551,7 +2551,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2668,7 +2668,7 @@ export interface paths {
     put?: never;
     /**
      * Add a risk assessment
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2734,7 +2734,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2926,7 +2926,7 @@ export interface paths {
     put?: never;
     /**
      * Add a marker
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2990,7 +2990,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3095,7 +3095,7 @@ export interface paths {
     };
     /**
      * Change a marker (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3162,7 +3162,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3273,7 +3273,7 @@ export interface paths {
     put?: never;
     /**
      * Add a manager
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -3333,7 +3333,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3434,7 +3434,7 @@ export interface paths {
     };
     /**
      * Change a manager (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3497,7 +3497,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3758,7 +3758,7 @@ export interface paths {
     put?: never;
     /**
      * Open a record outside your scope for 24 hours, giving a reason (logged, shown to the owning area, reviewed)
-     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. A person's decision: refused to every API token.
      */
     post: {
       parameters: {
@@ -3815,7 +3815,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4470,7 +4470,7 @@ export interface paths {
     put?: never;
     /**
      * Record whether a justified access was appropriate (once; a second review is a 409)
-     * @description Access policy action `justified-access.review`: data_protection_officer.
+     * @description Access policy action `justified-access.review`: data_protection_officer. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -4526,7 +4526,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4563,7 +4563,7 @@ export interface paths {
     put?: never;
     /**
      * A record’s whole access history, oldest first, for a subject access request or the ICO; logged as a disclosure to the recipient
-     * @description Access policy action `accesslog.export`: data_protection_officer.
+     * @description Access policy action `accesslog.export`: data_protection_officer. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -4644,7 +4644,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4815,7 +4815,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4997,7 +4997,7 @@ export interface paths {
     put?: never;
     /**
      * Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5101,7 +5101,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5138,7 +5138,7 @@ export interface paths {
     put?: never;
     /**
      * Record a significant event: every named manager is notified and a level review falls due
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5203,7 +5203,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5240,7 +5240,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the person was told of their MAPPA status, and whether they were invited to contribute
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5292,7 +5292,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5329,7 +5329,7 @@ export interface paths {
     put?: never;
     /**
      * Record a registered sex offender’s notification to the police (SOA 2003 s.83–85); the next periodic notification falls due a year later
-     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator.
+     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5383,7 +5383,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5420,7 +5420,7 @@ export interface paths {
     put?: never;
     /**
      * Countersign someone else’s level decision that awaits countersignature (when the area requires it)
-     * @description Access policy action `level.countersign`: senior_probation_officer, meeting_chair, mappa_coordinator.
+     * @description Access policy action `level.countersign`: senior_probation_officer, meeting_chair, mappa_coordinator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5457,7 +5457,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5492,7 +5492,7 @@ export interface paths {
     };
     /**
      * The review intervals, countersignature rule, screening route and standing panel of your own area
-     * @description Access policy action `area.settings`: mappa_coordinator.
+     * @description Access policy action `area.settings`: mappa_coordinator. Refused to a read-only token.
      */
     get: {
       parameters: {
@@ -5551,7 +5551,7 @@ export interface paths {
     };
     /**
      * Change your own area’s review intervals and countersignature rule; every review due date in the area is recalculated
-     * @description Access policy action `area.settings`: mappa_coordinator.
+     * @description Access policy action `area.settings`: mappa_coordinator. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -5624,7 +5624,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5956,7 +5956,7 @@ export interface paths {
     put?: never;
     /**
      * Record that a Category 3 candidate was considered: refer, or not needed, and why
-     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator.
+     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6007,7 +6007,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6214,7 +6214,7 @@ export interface paths {
     put?: never;
     /**
      * Start a referral to Level 2 or 3: a draft, pre-filled from the record
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6251,7 +6251,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6598,7 +6598,7 @@ export interface paths {
     head?: never;
     /**
      * Save a draft (your own): only the fields sent change. Send the version you read; a stale version is refused with 409
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     patch: {
       parameters: {
@@ -6662,7 +6662,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6704,7 +6704,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for screening: level, reason and what multi-agency management would add are required; the record is stored as it stands and the area’s MAPPA coordinators are told
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6761,7 +6761,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6798,7 +6798,7 @@ export interface paths {
     put?: never;
     /**
      * Withdraw your own draft (it is kept, marked withdrawn)
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6853,7 +6853,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6890,7 +6890,7 @@ export interface paths {
     put?: never;
     /**
      * Screen a submitted referral in your area: accept at Level 2 or 3 (recording the level decision, and Category 3 for a Category 3 referral) or reject, with a rationale; the referrer is told at once
-     * @description Access policy action `referral.screen`: mappa_coordinator, meeting_chair.
+     * @description Access policy action `referral.screen`: mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6972,7 +6972,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7083,7 +7083,7 @@ export interface paths {
     put?: never;
     /**
      * Schedule a Level 2 or 3 meeting for one or more people; the standing panel is invited automatically and invited duty-to-co-operate agencies are given sight of each person’s shareable sections
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7159,7 +7159,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7333,7 +7333,7 @@ export interface paths {
     put?: never;
     /**
      * Record attendance for an invited agency (MAPPA E): attended, apologies, a substitute (for whom) or did not attend
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7391,7 +7391,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7428,7 +7428,7 @@ export interface paths {
     put?: never;
     /**
      * Close the meeting: each owner of a new action is notified at once with their actions; closing again changes nothing
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7464,7 +7464,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7834,7 +7834,7 @@ export interface paths {
     };
     /**
      * Save the draft minutes (rowVersion 0 for the first save); approved minutes are locked (409)
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -7926,7 +7926,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7973,7 +7973,7 @@ export interface paths {
     put?: never;
     /**
      * The chair approves the draft minutes (disclosure considered, with why, is required); they are then locked
-     * @description Access policy action `minutes.approve`: meeting_chair.
+     * @description Access policy action `minutes.approve`: meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8026,7 +8026,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8063,7 +8063,7 @@ export interface paths {
     put?: never;
     /**
      * Start a correction of approved minutes: a new draft version with the reason; the approved version stays until it is approved
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8115,7 +8115,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8152,7 +8152,7 @@ export interface paths {
     put?: never;
     /**
      * Add a new action agreed at this meeting; its owner is notified when the meeting closes
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8221,7 +8221,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8258,7 +8258,7 @@ export interface paths {
     put?: never;
     /**
      * Record, at this meeting, an update on an action from an earlier meeting
-     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8317,7 +8317,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8354,7 +8354,7 @@ export interface paths {
     put?: never;
     /**
      * The panel’s level decision, recorded with the meeting: escalate (e.g. Level 2 to 3 in one step), confirm, reduce (refused with open actions unless the chair gives an override reason) or end MAPPA management
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8428,7 +8428,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8544,7 +8544,7 @@ export interface paths {
     };
     /**
      * Your actions: those you own, and your agency’s with no named owner (a duty-to-co-operate representative: all their agency’s), open first
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     get: {
       parameters: {
@@ -8775,7 +8775,7 @@ export interface paths {
     put?: never;
     /**
      * Record progress on an action and/or change its status (owners and the MAPPA unit). 409 when `version` is stale
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8834,7 +8834,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8871,7 +8871,7 @@ export interface paths {
     put?: never;
     /**
      * Agree an action outside a meeting (MAPPA unit and those who edit the risk management plan); its owner is notified at once
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8939,7 +8939,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9062,7 +9062,7 @@ export interface paths {
     };
     /**
      * Revise the plan: a new version with the reason (and the meeting, if one decided it). 409 if someone saved a newer version since `expectedVersion`
-     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair.
+     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -9145,7 +9145,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9401,7 +9401,7 @@ export interface paths {
     put?: never;
     /**
      * Start a prison report as a draft of your own establishment (prison staff only); `submit: true` submits it for approval at once
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9470,7 +9470,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9611,7 +9611,7 @@ export interface paths {
     };
     /**
      * Save a draft or returned report as a new version (every part is replaced; blank when omitted)
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -9683,7 +9683,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9730,7 +9730,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for a manager’s approval (the analysis of risk is required)
-     * @description Access policy action `prison-report.write`: prison_offender_manager.
+     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9784,7 +9784,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9821,7 +9821,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a submitted report, sharing it with everyone who can see the record (a manager of the same establishment who did not write it)
-     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9875,7 +9875,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9912,7 +9912,7 @@ export interface paths {
     put?: never;
     /**
      * Return a submitted report to its author with a reason
-     * @description Access policy action `prison-report.approve`: prison_offender_manager.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9968,7 +9968,7 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description The token’s user may not do this */
+        /** @description The token’s user may not do this, or the token is read-only */
         403: {
           headers: {
             [name: string]: unknown;

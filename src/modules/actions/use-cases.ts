@@ -1,6 +1,14 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize, can, POLICY, SHAREABLE_SECTIONS } from '../../access/policy.ts';
+import {
+  authorize,
+  can,
+  POLICY,
+  recordWithinTokenAreas,
+  SHAREABLE_SECTIONS,
+  tokenAreas,
+  withinTokenAreas,
+} from '../../access/policy.ts';
 import { actionVisibleTo, type ActionFacts } from '../../access/projections.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
@@ -390,7 +398,20 @@ async function standingOn(tx: Tx, ctx: UseCaseContext, actionId: string) {
       recordIds: [actionId],
       section: 'refused: no such action',
     });
-  const owner = ownsAction(ctx, action) && can(ctx.actor, 'action.update');
+  // An area-limited token reaches an action only on a person managed in its areas, even its owner's.
+  if (
+    tokenAreas(ctx.actor) &&
+    !withinTokenAreas(
+      ctx.actor,
+      (await nominalHeadlines(tx, [action.nominal_id])).get(action.nominal_id)?.areaCode,
+    )
+  )
+    throw new NotFoundError(undefined, {
+      recordType: 'nominal',
+      recordIds: [action.nominal_id],
+      section: 'refused: action outside the token’s areas',
+    });
+  const owner = ownsAction(ctx, action) && can(ctx.actor, 'action.update', 'read');
   let viewer = owner;
   let manager = false;
   if (!owner || can(ctx.actor, 'meeting.manage')) {
@@ -617,7 +638,8 @@ export async function getAction(database: Database, ctx: UseCaseContext, actionI
  * agency is involved in or my area manages (actions_nominal).
  */
 export async function listMyActions(database: Database, ctx: UseCaseContext): Promise<ActionView[]> {
-  authorize(ctx.actor, 'action.update');
+  // Reading the actions one may update: a read-only token may.
+  authorize(ctx.actor, 'action.update', 'read');
   const dtc = ctx.actor.roles.includes('dtc_representative');
   const { userId, agencyId } = ctx.actor;
   return database.transaction(async (tx) => {
@@ -654,7 +676,12 @@ export async function listMyActions(database: Database, ctx: UseCaseContext): Pr
     ]);
     const ids = [...new Set(found.flat().map((r) => r.id))];
     const rows = ids.length
-      ? await baseQuery(tx).where('a.id', 'in', ids).orderBy('a.due_on').limit(500).execute()
+      ? await baseQuery(tx)
+          .where('a.id', 'in', ids)
+          .where(recordWithinTokenAreas(ctx.actor, 'a.nominal_id'))
+          .orderBy('a.due_on')
+          .limit(500)
+          .execute()
       : [];
     const views = await withUpdates(tx, rows, ctx.today);
     await logAccess(tx, ctx, {

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Actor, UseCaseContext } from '../../access/actor.ts';
-import { can } from '../../access/policy.ts';
+import { can, recordsWithinTokenAreas, tokenAreas, withinTokenAreas } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import { AUDIT_PAGE_SIZE, countCapped, parsePage, type AccessLogPage } from '../../audit/paging.ts';
-import type { Database } from '../../db/database.ts';
-import { ForbiddenError, ValidationError } from '../../domain/errors.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { agenciesByIds } from '../reference/index.ts';
 import { nominalHeadlines } from '../nominals/index.ts';
@@ -36,6 +36,28 @@ function authorizeAudit(actor: Actor, action: AuditAction): void {
   if (!mayAudit(actor, action)) throw new ForbiddenError();
 }
 
+/**
+ * Whose history is asked for, if the actor may ask: an area-limited token only about a person
+ * managed in its areas (any other record cannot be placed in an area, so it is outside the limit).
+ */
+async function subjectInScope(tx: Tx, actor: Actor, q: unknown): Promise<Subject> {
+  const subject = await findSubject(tx, q);
+  if (!withinTokenAreas(actor, subject.areaCode)) throw new NotFoundError();
+  return subject;
+}
+
+/**
+ * For an area-limited token, the entries of a record's history it may read, as a join on
+ * `access_log_records r`: those naming only people's records managed in its areas (an entry also
+ * naming another area's person, or a meeting or referral, says something of another area). Nothing
+ * without a limit, so a person's reading stays on the records index alone.
+ */
+function entriesWithinTokenAreas(actor: Actor) {
+  return tokenAreas(actor)
+    ? sql`JOIN access_log l ON l.id = r.entry_id AND l.at = r.at AND ${recordsWithinTokenAreas(actor, 'l.record_ids')}`
+    : sql``;
+}
+
 export type { Subject } from './subject.ts';
 export type { AccessLogRow } from './csv.ts';
 export {
@@ -56,16 +78,17 @@ export async function accessHistoryOfRecord(
   authorizeAudit(ctx.actor, 'accesslog.view');
   const page = parsePage(input.page);
   return database.transaction(async (tx) => {
-    const subject = await findSubject(tx, input.q);
+    const subject = await subjectInScope(tx, ctx.actor, input.q);
+    const inAreas = entriesWithinTokenAreas(ctx.actor);
     const { total, capped } = await countCapped(
       tx,
-      sql`SELECT 1 FROM access_log_records WHERE record_id = ${subject.recordId}::uuid`,
+      sql`SELECT 1 FROM access_log_records r ${inAreas} WHERE r.record_id = ${subject.recordId}::uuid`,
     );
     const rows = await sql<EntryRow>`
       WITH page AS (
-        SELECT entry_id, at FROM access_log_records
-        WHERE record_id = ${subject.recordId}::uuid
-        ORDER BY at DESC, entry_id DESC
+        SELECT r.entry_id, r.at FROM access_log_records r ${inAreas}
+        WHERE r.record_id = ${subject.recordId}::uuid
+        ORDER BY r.at DESC, r.entry_id DESC
         LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}
       )
       SELECT ${ENTRY_COLUMNS}
@@ -117,14 +140,16 @@ export async function accessHistoryOfUser(
     const agency = found && (await agenciesByIds(tx, [found.agencyId])).get(found.agencyId);
     if (!found || !agency) throw new ValidationError({ email: 'No user has this email address' });
     const user = { id: found.id, email: found.email, name: found.displayName, agencyName: agency.name };
+    // An area-limited token sees the entries about its areas' records only.
+    const inAreas = recordsWithinTokenAreas(ctx.actor, 'l.record_ids');
     const { total, capped } = await countCapped(
       tx,
-      sql`SELECT 1 FROM access_log WHERE user_id = ${user.id}::uuid`,
+      sql`SELECT 1 FROM access_log l WHERE l.user_id = ${user.id}::uuid AND ${inAreas}`,
     );
     const rows = await sql<EntryRow>`
       SELECT ${ENTRY_COLUMNS}
       FROM access_log l
-      WHERE l.user_id = ${user.id}::uuid
+      WHERE l.user_id = ${user.id}::uuid AND ${inAreas}
       ORDER BY l.at DESC, l.id DESC
       LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`.execute(tx);
     const entries = await labelEntries(tx, rows.rows);
@@ -178,7 +203,7 @@ export async function exportAccessHistory(
   const purposeText =
     EXPORT_PURPOSES.find((p) => p.value === purpose)!.text + (reference ? ` (reference ${reference})` : '');
   return database.transaction(async (tx) => {
-    const subject = await findSubject(tx, q);
+    const subject = await subjectInScope(tx, ctx.actor, q);
     await logAccess(tx, ctx, {
       operation: 'disclosure',
       recordType: 'access_log',
@@ -192,7 +217,7 @@ export async function exportAccessHistory(
       SELECT ${ENTRY_COLUMNS}
       FROM access_log_records r
       JOIN access_log l ON l.id = r.entry_id AND l.at = r.at
-      WHERE r.record_id = ${subject.recordId}::uuid
+      WHERE r.record_id = ${subject.recordId}::uuid AND ${recordsWithinTokenAreas(ctx.actor, 'l.record_ids')}
       ORDER BY r.at, r.entry_id`.execute(tx);
     const entries = await labelEntries(tx, rows.rows);
     const day = ctx.today;

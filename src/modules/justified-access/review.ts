@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
-import { can } from '../../access/policy.ts';
+import { areaWithinTokenAreas, can } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
@@ -96,14 +96,17 @@ export async function listJustifiedAccessesAwaitingReview(
   authorizeReviewQueue(ctx);
   const page = parsePage(input.page);
   return database.transaction(async (tx) => {
+    // An area-limited token sees the accesses to its areas' records only.
+    const inAreas = areaWithinTokenAreas(ctx.actor, 'owning_area_code');
     const { total, capped } = await countCapped(
       tx,
-      sql`SELECT 1 FROM justified_accesses WHERE reviewed_at IS NULL`,
+      sql`SELECT 1 FROM justified_accesses WHERE reviewed_at IS NULL AND ${inAreas}`,
     );
     const rows = await forReview(
       tx,
       await grants(tx)
         .where('reviewed_at', 'is', null)
+        .where(inAreas)
         .orderBy('granted_at', 'asc')
         .orderBy('id')
         .limit(AUDIT_PAGE_SIZE)
@@ -131,7 +134,13 @@ export async function getJustifiedAccessForReview(
   authorizeReviewQueue(ctx);
   if (!isUuid(id)) throw new NotFoundError();
   return database.transaction(async (tx) => {
-    const [row] = await forReview(tx, await grants(tx).where('id', '=', id).execute());
+    const [row] = await forReview(
+      tx,
+      await grants(tx)
+        .where('id', '=', id)
+        .where(areaWithinTokenAreas(ctx.actor, 'owning_area_code'))
+        .execute(),
+    );
     if (!row) throw new NotFoundError();
     await logAccess(tx, ctx, {
       operation: 'consultation',
@@ -165,10 +174,17 @@ export async function reviewJustifiedAccess(
       })
       .where('id', '=', id)
       .where('reviewed_at', 'is', null)
+      .where(areaWithinTokenAreas(ctx.actor, 'owning_area_code'))
       .returning(['id', 'nominal_id', 'reviewed_at'])
       .executeTakeFirst();
     if (!reviewed) {
-      const [existing] = await forReview(tx, await grants(tx).where('id', '=', id).execute());
+      const [existing] = await forReview(
+        tx,
+        await grants(tx)
+          .where('id', '=', id)
+          .where(areaWithinTokenAreas(ctx.actor, 'owning_area_code'))
+          .execute(),
+      );
       if (!existing) throw new NotFoundError();
       throw new ConflictError(
         `This access was reviewed already${existing.reviewerName ? ` by ${existing.reviewerName}` : ''}: it was found ${existing.reviewOutcome}.`,

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { JUSTIFIED_ACCESS_HOURS, authorize } from '../../access/policy.ts';
+import { JUSTIFIED_ACCESS_HOURS, authorize, ownArea } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
@@ -11,8 +11,9 @@ import { JustificationInput } from './schemas.ts';
 
 /**
  * Looking outside one's scope (a new arrival from another area, an emergency) is allowed for some
- * roles, but only with a reason given first. The access lasts a day, is shown to the area that
- * owns the record and waits for a data protection officer's review.
+ * roles, but only with a reason given first, and only by a person: no API token may (the policy's
+ * PEOPLE_ONLY). The access lasts a day, is shown to the area that owns the record and waits for a
+ * data protection officer's review.
  */
 export async function grantJustifiedAccess(
   database: Database,
@@ -68,7 +69,7 @@ export async function listJustifiedAccessesToArea(database: Database, ctx: UseCa
         'owning_area_code',
         'reviewed_by',
       ])
-      .where('owning_area_code', '=', ctx.actor.areaCode)
+      .where('owning_area_code', '=', ownArea(ctx.actor))
       .orderBy('granted_at', 'desc')
       .limit(limit)
       .execute();

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import nodemailer from 'nodemailer';
 import type { UseCaseContext } from '../../access/actor.ts';
+import { recordWithinTokenAreas } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { NotFoundError } from '../../domain/errors.ts';
@@ -98,13 +99,16 @@ export async function deliverEmails(
   return { sent, failed };
 }
 
-/** The signed-in user's inbox, newest first. */
+/** The signed-in user's inbox (or their token's part of it), newest first. */
 export async function listInbox(database: Database, ctx: UseCaseContext, limit = 100) {
   return database.transaction(async (tx) => {
     const rows = await tx
       .selectFrom('notifications')
       .select(['id', 'subject', 'body', 'link', 'created_at', 'read_at', 'nominal_id', 'created_by'])
       .where('user_id', '=', ctx.actor.userId)
+      // An area-limited token sees only what is about a person managed in its areas (an item about
+      // several people, who may be anywhere, is not shown to it).
+      .where(recordWithinTokenAreas(ctx.actor, 'nominal_id'))
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();

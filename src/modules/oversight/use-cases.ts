@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { areasInReach, authorize, ownArea } from '../../access/policy.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { attendanceRate, type AttendanceRate } from '../../domain/agenda.ts';
 import { addDays, londonDateAt, type IsoDate } from '../../domain/dates.ts';
@@ -36,17 +36,22 @@ import { referralsSubmittedBetween, rejectionsDecidedBetween } from '../referral
  * actions); this capability chooses the scope and the period, and adds up.
  */
 
-/** National analysts see every area; everyone else sees their own. */
-function scopeOf(ctx: UseCaseContext): { national: boolean; label: string } {
+/**
+ * National analysts see every area; everyone else sees their own. An area-limited token narrows
+ * either to its areas (and is refused another's own area): `areaCodes` null is every area.
+ */
+function scopeOf(ctx: UseCaseContext): { areaCodes: readonly string[] | null; label: string } {
   const national = ctx.actor.roles.includes('national_analyst');
-  return { national, label: national ? 'England and Wales' : ctx.actor.areaCode };
+  if (!national) return { areaCodes: [ownArea(ctx.actor)], label: ctx.actor.areaCode };
+  const areaCodes = areasInReach(ctx.actor, true);
+  return { areaCodes, label: areaCodes ? areaCodes.join(', ') : 'England and Wales' };
 }
 
 export async function countsByCategoryAndLevel(database: Database, ctx: UseCaseContext) {
   authorize(ctx.actor, 'aggregates.view');
-  const { national, label } = scopeOf(ctx);
+  const { areaCodes, label } = scopeOf(ctx);
   return database.transaction(async (tx) => {
-    const rows = await populationByCategoryAndLevel(tx, national ? null : [ctx.actor.areaCode]);
+    const rows = await populationByCategoryAndLevel(tx, areaCodes);
     const total = rows.reduce((sum, r) => sum + r.count, 0);
     return { scope: label, total, rows };
   });
@@ -92,9 +97,9 @@ export async function multiAgencyKpis(
   const asked = kpiPeriod(input, ctx.today);
   if (!asked.ok) throw new ValidationError(asked.errors);
   const { period } = asked;
-  const { national, label } = scopeOf(ctx);
+  const { areaCodes: limited, label } = scopeOf(ctx);
   return database.transaction(async (tx) => {
-    const areaCodes = national ? await allAreaCodes(tx) : [ctx.actor.areaCode];
+    const areaCodes = limited ? [...limited] : await allAreaCodes(tx);
     const { start, end } = instants(period);
     const submitted = await referralsSubmittedBetween(tx, areaCodes, start, end);
     return {

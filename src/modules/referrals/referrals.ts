@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, withinTokenAreas } from '../../access/policy.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { AGENCY_TYPE } from '../../domain/codes.ts';
 import { NotFoundError } from '../../domain/errors.ts';
@@ -210,6 +210,8 @@ export async function loadReferral(tx: Tx, ctx: UseCaseContext, referralId: stri
     });
   const scope = await loadInScope(tx, ctx, row.nominalId, 'nominal.view');
   if (row.status === 'draft' && row.createdById !== ctx.actor.userId) throw new NotFoundError();
+  // A referral made in an area is of that area, even if the person has moved since.
+  if (!withinTokenAreas(ctx.actor, row.areaCode)) throw new NotFoundError();
   const [referral] = await referralViews(tx, [row]);
   return { row, referral: referral!, scope };
 }

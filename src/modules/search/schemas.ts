@@ -51,7 +51,9 @@ export const SearchQuery = z
     allAreas: z
       .preprocess(yes, z.boolean())
       .default(false)
-      .describe('Search every area (roles allowed justified access only); needs `reason`'),
+      .describe(
+        'Search every area (people whose roles allow justified access only: never an API token); needs `reason`',
+      ),
     reason: z
       .string()
       .nullish()
@@ -114,7 +116,9 @@ export const SearchResults = z.object({
       score: z.number(),
       inScope: z
         .boolean()
-        .describe('False: outside your scope; open it with POST /nominals/{id}/justified-access'),
+        .describe(
+          'False: outside your scope; a person may open it with POST /nominals/{id}/justified-access (a token may not)',
+        ),
     }),
   ),
 });

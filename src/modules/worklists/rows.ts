@@ -76,21 +76,21 @@ export async function obligationRows(
 
 /**
  * Overdue actions as rows: the person, the action's due date, and what and whose it is in "Why".
- * With `areaCode`, only actions on people the area manages.
+ * With `areaCodes`, only actions on people those areas manage.
  */
 export async function actionRows(
   db: Db | Tx,
   actions: readonly OverdueAction[],
   today: string,
-  areaCode?: string,
+  areaCodes: readonly string[] | null = null,
 ): Promise<WorklistRow[]> {
   const obligations = await obligationEntries(
     db,
     actions.map((a) => a.nominalId),
     today,
   );
-  const inArea = areaCode
-    ? actions.filter((a) => obligations.get(a.nominalId)?.areaCode === areaCode)
+  const inArea = areaCodes
+    ? actions.filter((a) => areaCodes.includes(obligations.get(a.nominalId)?.areaCode ?? ''))
     : actions;
   const [people, agencies, owners] = await Promise.all([
     nominalListEntries(

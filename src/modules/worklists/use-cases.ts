@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, ownArea, tokenAreas } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { ValidationError } from '../../domain/errors.ts';
@@ -36,11 +36,11 @@ function areaListKey(listKey: string | undefined): AreaListKey {
 
 /** All of one area list, in its order, with every list's count. */
 async function readAreaList(tx: Tx, ctx: UseCaseContext, key: AreaListKey) {
-  const { areaCode } = ctx.actor;
+  const areaCode = ownArea(ctx.actor);
   const counts = await obligationListCounts(tx, areaCode, ctx.today);
   // Overdue actions are few nationally (index actions_open_due): they drive, each checked against
   // its person's area.
-  const actions = await actionRows(tx, await overdueActions(tx, ctx.today), ctx.today, areaCode);
+  const actions = await actionRows(tx, await overdueActions(tx, ctx.today), ctx.today, [areaCode]);
   const rows =
     key === 'overdue-actions'
       ? actions
@@ -125,18 +125,20 @@ export async function myWorklist(database: Database, ctx: UseCaseContext) {
  */
 async function myOverdueActions(tx: Tx, ctx: UseCaseContext): Promise<WorklistRow[]> {
   const { userId, agencyId } = ctx.actor;
+  // Wherever the person is managed; for an area-limited token, in its areas only.
+  const areas = tokenAreas(ctx.actor);
   const mine = await overdueActions(tx, ctx.today, { userId });
-  if (!ctx.actor.roles.includes('dtc_representative')) return actionRows(tx, mine, ctx.today);
+  if (!ctx.actor.roles.includes('dtc_representative')) return actionRows(tx, mine, ctx.today, areas);
   const unassigned = await overdueActions(tx, ctx.today, { unassignedOfAgencyId: agencyId });
   const involved = new Set(unassigned.length ? await nominalsInvolvingAgency(tx, agencyId) : []);
-  return actionRows(tx, [...mine, ...unassigned.filter((a) => involved.has(a.nominalId))], ctx.today);
+  return actionRows(tx, [...mine, ...unassigned.filter((a) => involved.has(a.nominalId))], ctx.today, areas);
 }
 
 /** Recommendation 14: high-risk domestic abuse and stalking cases not under MAPPA, not yet considered. */
 export async function category3Candidates(database: Database, ctx: UseCaseContext) {
   authorize(ctx.actor, 'category3.view');
   return database.transaction(async (tx) => {
-    const entries = await category3CandidateEntries(tx, ctx.actor.areaCode);
+    const entries = await category3CandidateEntries(tx, ownArea(ctx.actor));
     const rows = (await obligationRows(tx, entries, 'name')).slice(0, 500);
     await logConsultation(tx, ctx, rows, 'category 3 candidates');
     return { rows };

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize } from '../../../access/policy.ts';
+import { authorize, ownArea } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Db, Tx } from '../../../db/database.ts';
 import type { ScreeningRoute } from '../../../domain/codes.ts';
@@ -114,14 +114,16 @@ async function readAreaSettings(tx: Tx, areaCode: string): Promise<AreaSettingsV
 
 /** The review intervals and countersignature rule of the actor's own area. */
 export async function getAreaSettings(database: Database, ctx: UseCaseContext): Promise<AreaSettingsView> {
-  authorize(ctx.actor, 'area.settings');
-  return database.transaction((tx) => readAreaSettings(tx, ctx.actor.areaCode));
+  // Reading them: a read-only token may.
+  authorize(ctx.actor, 'area.settings', 'read');
+  const areaCode = ownArea(ctx.actor);
+  return database.transaction((tx) => readAreaSettings(tx, areaCode));
 }
 
 /** The agencies of the actor's area that could sit on its standing panel, for the settings form. */
 export async function areaAgencies(database: Database, ctx: UseCaseContext): Promise<PanelAgency[]> {
-  authorize(ctx.actor, 'area.settings');
-  return sortPanel((await agenciesInArea(database.db, ctx.actor.areaCode)).map(asPanelAgency));
+  authorize(ctx.actor, 'area.settings', 'read');
+  return sortPanel((await agenciesInArea(database.db, ownArea(ctx.actor))).map(asPanelAgency));
 }
 
 /**
@@ -140,7 +142,7 @@ export async function updateAreaSettings(
   // Readable agency ids are checked against the area even when something else is wrong, so that
   // every problem is shown at once.
   const panel = AreaSettingsInput.shape.standingPanelAgencyIds.safeParse(input.standingPanelAgencyIds).data;
-  const areaCode = ctx.actor.areaCode;
+  const areaCode = ownArea(ctx.actor);
   return database.transaction(async (tx) => {
     if (panel?.length && !errors.standingPanelAgencyIds) {
       const agencies = await agenciesByIds(tx, panel);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize, reachOf } from '../../../access/policy.ts';
+import type { Actor, UseCaseContext } from '../../../access/actor.ts';
+import { areaWithinTokenAreas, authorize, reachOf, withinTokenAreas } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
 import { compareDates } from '../../../domain/dates.ts';
@@ -20,8 +20,8 @@ const minutesState = (state: string | null) => {
   return status ? { status, version: Number(version) } : null;
 };
 
-/** The people each meeting discusses, in the meeting's order, by name. */
-async function peopleOf(tx: Tx, meetingIds: string[]): Promise<Map<string, string[]>> {
+/** The people each meeting discusses, in the meeting's order, by name (those the actor's token may name). */
+async function peopleOf(tx: Tx, actor: Actor, meetingIds: string[]): Promise<Map<string, string[]>> {
   const rows = meetingIds.length
     ? await tx
         .selectFrom('meeting_nominals')
@@ -36,7 +36,8 @@ async function peopleOf(tx: Tx, meetingIds: string[]): Promise<Map<string, strin
   );
   const people = new Map<string, string[]>();
   for (const r of rows)
-    people.set(r.meeting_id, [...(people.get(r.meeting_id) ?? []), names.get(r.nominal_id)?.name ?? '']);
+    if (withinTokenAreas(actor, names.get(r.nominal_id)?.areaCode))
+      people.set(r.meeting_id, [...(people.get(r.meeting_id) ?? []), names.get(r.nominal_id)?.name ?? '']);
   return people;
 }
 
@@ -50,8 +51,7 @@ export async function listMeetings(database: Database, ctx: UseCaseContext) {
       .select(['m.id', 'm.level', 'm.starts_at', 'm.format', 'm.status', 'm.chair_user_id']);
     if (reach === 'area' || reach === 'yes') query = query.where('m.area_code', '=', ctx.actor.areaCode);
     else query = query.where(invitedAgency(ctx.actor.agencyId));
-    const areas = ctx.actor.tokenScope?.areaCodes;
-    if (areas) query = query.where('m.area_code', 'in', areas.length ? areas : ['']);
+    query = query.where(areaWithinTokenAreas(ctx.actor, 'm.area_code'));
     // The latest 500 (meetings_area), so that the upcoming ones are always among them.
     const rows = (await query.orderBy('m.starts_at', 'desc').limit(500).execute()).reverse();
     const [chairs, people] = await Promise.all([
@@ -61,6 +61,7 @@ export async function listMeetings(database: Database, ctx: UseCaseContext) {
       ),
       peopleOf(
         tx,
+        ctx.actor,
         rows.map((r) => r.id),
       ),
     ]);
@@ -100,7 +101,7 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.view');
     const chairName = await chairNameOf(tx, meeting.chair_user_id);
-    const nominals = await tx
+    const discussed = await tx
       .selectFrom('meeting_nominals as mn')
       .select([
         'mn.nominal_id as id',
@@ -119,8 +120,10 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       .execute();
     const people = await nominalHeadlines(
       tx,
-      nominals.map((n) => n.id),
+      discussed.map((n) => n.id),
     );
+    // A meeting of the token's area may discuss someone managed elsewhere: not shown to it.
+    const nominals = discussed.filter((n) => withinTokenAreas(ctx.actor, people.get(n.id)?.areaCode));
     const attendance = await attendanceOf(tx, meetingId);
     await logAccess(tx, ctx, {
       operation: 'consultation',
@@ -214,7 +217,8 @@ export async function meetingsForNominal(database: Database, ctx: UseCaseContext
             .limit(1)
             .as('minutesState'),
       ])
-      .where('mn.nominal_id', '=', nominalId);
+      .where('mn.nominal_id', '=', nominalId)
+      .where(areaWithinTokenAreas(ctx.actor, 'm.area_code'));
     if (scope.access.via === 'involvement') query = query.where(invitedAgency(ctx.actor.agencyId));
     const rows = await query.orderBy('m.starts_at', 'desc').execute();
     await logAccess(tx, ctx, {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize, SHAREABLE_SECTIONS } from '../../../access/policy.ts';
+import { authorize, ownArea, SHAREABLE_SECTIONS } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
 import { compareDates, formatDateLong } from '../../../domain/dates.ts';
@@ -47,7 +47,7 @@ async function awaitingAMeeting(tx: Tx, referrals: AcceptedReferral[]): Promise<
 /** What the scheduling form offers: chairs, the area's agencies, its standing panel and referrals awaiting a meeting. */
 export async function schedulingOptions(database: Database, ctx: UseCaseContext) {
   authorize(ctx.actor, 'meeting.manage');
-  const areaCode = ctx.actor.areaCode;
+  const areaCode = ownArea(ctx.actor);
   return database.transaction(async (tx) => {
     const chairs = (await activeUsersWithRole(tx, 'meeting_chair', { areaCode })).map(({ id, name }) => ({
       id,
@@ -166,8 +166,9 @@ async function invite(
  */
 export async function scheduleMeeting(database: Database, ctx: UseCaseContext, input: ScheduleMeetingInput) {
   authorize(ctx.actor, 'meeting.manage');
+  // Meetings are of the scheduler's own area.
+  const areaCode = ownArea(ctx.actor);
   const form = parseInput(ScheduleMeetingInput, input);
-  const areaCode = ctx.actor.areaCode;
   const startsAt = londonInstant(form.date, form.time);
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};

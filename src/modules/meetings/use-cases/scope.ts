@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize, reachOf, type Action } from '../../../access/policy.ts';
+import { authorize, reachOf, withinTokenAreas, type Action } from '../../../access/policy.ts';
 import type { Tx } from '../../../db/database.ts';
 import type { Schema } from '../../../db/schema.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
@@ -9,7 +9,8 @@ import { nominalHeadlines } from '../../nominals/index.ts';
 
 /**
  * Which meetings an actor may see: those of their own area, or (for a duty-to-co-operate agency)
- * those their agency is invited to. Anything else is "not found", like a record out of scope.
+ * those their agency is invited to; with an area-limited token, only those of its areas. Anything
+ * else is "not found", like a record out of scope.
  */
 
 export interface MeetingRow {
@@ -65,8 +66,7 @@ export async function loadMeeting(
     .executeTakeFirst();
   if (!meeting) throw new NotFoundError();
   const reach = reachOf(ctx.actor, action);
-  const areas = ctx.actor.tokenScope?.areaCodes;
-  if (areas && !areas.includes(meeting.area_code)) throw new NotFoundError();
+  if (!withinTokenAreas(ctx.actor, meeting.area_code)) throw new NotFoundError();
   if ((reach === 'area' || reach === 'yes') && meeting.area_code === ctx.actor.areaCode)
     return meeting as MeetingRow;
   if (reachOf(ctx.actor, 'meeting.view') === 'involved' || reach === 'involved') {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize } from '../../../access/policy.ts';
+import { authorize, ownArea } from '../../../access/policy.ts';
 import type { Database } from '../../../db/database.ts';
 import { makeVigilReference, type IdentifierType } from '../../../domain/identifiers.ts';
 import { parseInput } from '../../../validation/parse.ts';
@@ -19,6 +19,7 @@ export interface CreateNominalInput extends Values {
 /** A new person's record, in the creator's area, with any identifiers known. */
 export async function createNominal(database: Database, ctx: UseCaseContext, input: CreateNominalInput) {
   authorize(ctx.actor, 'nominal.create');
+  const areaCode = ownArea(ctx.actor);
   const { identifiers, ...values } = parseInput(
     newNominalInput(() => ctx.today),
     input,
@@ -34,7 +35,7 @@ export async function createNominal(database: Database, ctx: UseCaseContext, inp
           .values({
             ...toColumns(IDENTITY_FIELDS, values),
             vigil_ref: makeVigilReference(seq.rows[0]!.n),
-            area_code: ctx.actor.areaCode,
+            area_code: areaCode,
             created_by: ctx.actor.userId,
             created_at: ctx.now,
             updated_by: ctx.actor.userId,

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../../access/actor.ts';
-import { authorize, can } from '../../../access/policy.ts';
+import { areaWithinTokenAreas, authorize, can, recordWithinTokenAreas } from '../../../access/policy.ts';
 import { logAccess, logDownload } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
 import { decisionRoute, screeningOrder } from '../../../domain/referrals.ts';
@@ -113,7 +113,9 @@ export async function listReferrals(database: Database, ctx: UseCaseContext) {
           await withDecisions(
             tx,
             await referralQuery(tx)
+              // The screener's own area, unless their token leaves it out.
               .where('r.area_code', '=', ctx.actor.areaCode)
+              .where(areaWithinTokenAreas(ctx.actor, 'r.area_code'))
               .where('r.status', '=', 'submitted')
               .orderBy('r.submitted_at')
               .limit(500)
@@ -131,6 +133,9 @@ export async function listReferrals(database: Database, ctx: UseCaseContext) {
       await referralQuery(tx)
         .where('r.created_by', '=', ctx.actor.userId)
         .where('r.status', '!=', 'withdrawn')
+        // Wherever the person is managed; for an area-limited token, only in its areas.
+        .where(areaWithinTokenAreas(ctx.actor, 'r.area_code'))
+        .where(recordWithinTokenAreas(ctx.actor, 'r.nominal_id'))
         .orderBy('r.updated_at', 'desc')
         .limit(200)
         .execute(),
@@ -141,6 +146,7 @@ export async function listReferrals(database: Database, ctx: UseCaseContext) {
           await referralQuery(tx)
             .innerJoin('referral_decisions as d', 'd.referral_id', 'r.id')
             .where('r.area_code', '=', ctx.actor.areaCode)
+            .where(areaWithinTokenAreas(ctx.actor, 'r.area_code'))
             .orderBy('d.decided_at', 'desc')
             .limit(50)
             .execute(),
