@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addYears, isAfter, type IsoDate } from './dates.ts';
 
 /**
@@ -69,4 +70,20 @@ export const NATIONAL = 'national';
 /** The latest date of birth a MAPPA nominal can have and be due on `today` under `schedule`. */
 export function latestDueBirthDate(schedule: RetentionSchedule, today: IsoDate): IsoDate {
   return addYears(today, -schedule.mappaReviewAge);
+}
+
+// --- Erasure -------------------------------------------------------------------------------------
+
+/** What erased free text reads as: the row stays (counts, dates, references), its words do not. */
+export const ERASED_TEXT = 'Erased';
+
+/** One capability's part of an erasure: rows blanked or deleted, and a SHA-256 of what went. */
+export interface ErasedPart {
+  rows: number;
+  /** SHA-256 (hex) of the erased content as JSON: proof of what went, without keeping it. */
+  sha256: string;
+}
+
+export function erasedPart(content: unknown, rows: number): ErasedPart {
+  return { rows, sha256: createHash('sha256').update(JSON.stringify(content)).digest('hex') };
 }

@@ -12,4 +12,5 @@ export {
 } from './use-cases/reading.ts';
 export { decideReferral, getScreening } from './use-cases/screening.ts';
 export { acceptedReferrals, type AcceptedReferral } from './queries.ts';
+export { eraseReferralsOf } from './queries.ts';
 export { referralsSubmittedBetween, rejectionsDecidedBetween, type SubmittedReferral } from './queries.ts';

@@ -1,4 +1,7 @@
 import type { Db, Tx } from '../../db/database.ts';
+import { sql } from 'kysely';
+import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
+import { erasedSnapshot, snapshotOf } from './referrals.ts';
 
 // --- for meetings ---
 
@@ -87,4 +90,63 @@ export async function rejectionsDecidedBetween(
     .where('d.decided_at', '<', end)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// --- for retention ---
+
+/**
+ * Erases one person's personal data from their referrals (a data protection officer's decision,
+ * src/modules/retention; the caller logs it in the same transaction): the record snapshot becomes
+ * `{ erased: true, assembledOn, vigilRef }` (shown as an empty record, src/modules/referrals/
+ * referrals.ts `snapshotOf`), and the reasons, value added, proposed release
+ * address and screening rationales read 'Erased'. Rows, statuses, levels and dates stay, so
+ * oversight counts and the access log's references still hold.
+ */
+export async function eraseReferralsOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
+  const referrals = await tx
+    .selectFrom('referrals')
+    .select(['id', 'reason', 'value_added', 'proposed_release_address', 'record_snapshot'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  if (!referrals.length) return erasedPart({ referrals, decisions: [] }, 0);
+  const ids = referrals.map((r) => r.id);
+  const decisions = await tx
+    .selectFrom('referral_decisions')
+    .select(['id', 'rationale'])
+    .where('referral_id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  const blank = (column: 'reason' | 'value_added' | 'proposed_release_address') =>
+    sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
+  const updated = await tx
+    .updateTable('referrals')
+    .set({
+      reason: blank('reason'),
+      value_added: blank('value_added'),
+      proposed_release_address: blank('proposed_release_address'),
+    })
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  for (const r of referrals) {
+    const snapshot = snapshotOf(r.record_snapshot);
+    if (!snapshot) continue;
+    await tx
+      .updateTable('referrals')
+      .set({ record_snapshot: JSON.stringify(erasedSnapshot(snapshot)) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  const decided = decisions.length
+    ? await tx
+        .updateTable('referral_decisions')
+        .set({ rationale: ERASED_TEXT })
+        .where('referral_id', 'in', ids)
+        .executeTakeFirst()
+    : { numUpdatedRows: 0n };
+  return erasedPart(
+    { referrals, decisions },
+    Number(updated.numUpdatedRows) + Number(decided.numUpdatedRows),
+  );
 }

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { AGENCY_TYPE } from '../../domain/codes.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { DecisionRoute, ReferralStatus } from '../../domain/referrals.ts';
+import { ERASED_TEXT } from '../../domain/retention.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { levelDecisionCriteria } from '../levels/index.ts';
 import { loadInScope, nominalHeadlines } from '../nominals/index.ts';
@@ -227,7 +228,49 @@ export async function areaAgencies(tx: Tx, areaCode: string) {
 }
 export type AgencyGroup = Awaited<ReturnType<typeof areaAgencies>>[number];
 
-export const snapshotOf = (value: unknown): ReferralRecord | null =>
-  value === null || value === undefined
-    ? null
-    : ((typeof value === 'string' ? JSON.parse(value) : value) as ReferralRecord);
+/** An erased person's snapshot: when it was taken and of which record, nothing about the person. */
+export interface ErasedSnapshot {
+  erased: true;
+  assembledOn: string;
+  vigilRef: string;
+  area: string;
+}
+
+export const erasedSnapshot = (record: ReferralRecord | ErasedSnapshot): ErasedSnapshot => ({
+  erased: true,
+  assembledOn: record.assembledOn,
+  vigilRef: record.vigilRef,
+  area: 'erased' in record ? record.area : record.mappa.area,
+});
+
+/** A snapshot as stored; an erased one (retention) reads as an empty record named 'Erased'. */
+export const snapshotOf = (value: unknown): ReferralRecord | null => {
+  if (value === null || value === undefined) return null;
+  const parsed = (typeof value === 'string' ? JSON.parse(value) : value) as ReferralRecord | ErasedSnapshot;
+  if (!('erased' in parsed)) return parsed;
+  return {
+    assembledOn: parsed.assembledOn,
+    name: ERASED_TEXT,
+    vigilRef: parsed.vigilRef,
+    personal: [],
+    identifiers: [],
+    addresses: { current: null, proposedRelease: null },
+    indexOffence: null,
+    otherConvictions: [],
+    relevantDates: [],
+    mappa: {
+      category: null,
+      categoryLabel: ERASED_TEXT,
+      categoryReason: null,
+      level: null,
+      leadAgency: null,
+      area: parsed.area,
+      inCustody: false,
+      earliestReleaseOn: null,
+    },
+    riskAssessment: null,
+    riskManagementPlan: null,
+    markers: [],
+    managers: [],
+  };
+};
