@@ -16,3 +16,4 @@ export { overdueActions, type OverdueAction } from './queries.ts';
 export { actionOrigin, actionsForMinutes, withheldActionIds } from './queries.ts';
 export { ActionUpdateInput, NewActionInput } from './schemas.ts';
 export { overdueActionCounts } from './queries.ts';
+export { eraseActionsAbout } from './queries.ts';

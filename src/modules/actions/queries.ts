@@ -1,5 +1,6 @@
 import { actionVisibleTo, type Viewer } from '../../access/projections.ts';
 import type { Db, Tx } from '../../db/database.ts';
+import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 import { agenciesByIds } from '../reference/index.ts';
 import { usersByIds } from '../users/index.ts';
 import { sql } from 'kysely';
@@ -206,4 +207,43 @@ export async function overdueActionCounts(
     .where('a.due_on', '<', today)
     .executeTakeFirstOrThrow();
   return { overdue: Number(row.overdue), overdueSafeguarding: Number(row.safeguarding ?? 0) };
+}
+
+// --- for retention ---
+
+/**
+ * Erases one person's personal data from the actions about them (a data protection officer's
+ * decision, src/modules/retention; the caller logs it in the same transaction): each action keeps
+ * its pillar, owner, due date, status and meeting (oversight counts these), and each update its
+ * status and date, but the descriptions and notes read 'Erased'.
+ */
+export async function eraseActionsAbout(tx: Tx, nominalId: string): Promise<ErasedPart> {
+  const actions = await tx
+    .selectFrom('actions')
+    .select(['id', 'description'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  if (!actions.length) return erasedPart({ actions, updates: [] }, 0);
+  const ids = actions.map((a) => a.id);
+  const updates = await tx
+    .selectFrom('action_updates')
+    .select(['id', 'note'])
+    .where('action_id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  const described = await tx
+    .updateTable('actions')
+    .set({ description: ERASED_TEXT })
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  const noted = updates.length
+    ? await tx
+        .updateTable('action_updates')
+        .set({ note: ERASED_TEXT })
+        .where('action_id', 'in', ids)
+        .executeTakeFirst()
+    : { numUpdatedRows: 0n };
+  return erasedPart({ actions, updates }, Number(described.numUpdatedRows) + Number(noted.numUpdatedRows));
 }

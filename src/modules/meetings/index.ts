@@ -17,3 +17,4 @@ export {
 export { scheduleMeeting } from './use-cases/scheduling.ts';
 export { meetingDiscusses } from './queries.ts';
 export { discussionCount, latestApprovedMinutes } from './queries.ts';
+export { eraseMinutesOf } from './queries.ts';

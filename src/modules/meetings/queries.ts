@@ -1,4 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
+import { readMinutesContent, type MinutesContent } from '../../domain/agenda.ts';
+import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 
 /** Meetings by id: when they start and at what level, for lists that name the meeting. */
 export async function meetingsByIds(
@@ -76,4 +78,44 @@ export async function latestApprovedMinutes(
     .orderBy('mi.nominal_id')
     .orderBy('mi.version', 'desc')
     .execute();
+}
+
+// --- for retention ---
+
+/**
+ * Erases one person's personal data from their minutes (a data protection officer's decision,
+ * src/modules/retention; the caller logs it in the same transaction): every version of every
+ * meeting's minutes about them keeps its agenda items, whether disclosure was considered and the
+ * next meeting's date (oversight counts these), but each minute, the decisions, the disclosure
+ * reason and any correction reason read 'Erased'.
+ */
+export async function eraseMinutesOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
+  const rows = await tx
+    .selectFrom('minutes')
+    .select(['id', 'content', 'correction_reason'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  for (const row of rows) {
+    const content = readMinutesContent(row.content);
+    const erased: MinutesContent = {
+      items: Object.fromEntries(Object.keys(content.items).map((k) => [k, ERASED_TEXT])),
+      decisions: content.decisions ? ERASED_TEXT : '',
+      disclosure: {
+        considered: content.disclosure.considered,
+        reason: content.disclosure.reason ? ERASED_TEXT : '',
+      },
+      nextMeetingOn: content.nextMeetingOn,
+    };
+    await tx
+      .updateTable('minutes')
+      .set({
+        content: JSON.stringify(erased),
+        correction_reason: row.correction_reason === null ? null : ERASED_TEXT,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return erasedPart(rows, rows.length);
 }

@@ -18,10 +18,11 @@ export interface ErasedPersonalData {
  * Removes a person's personal data from the record (a data protection officer's erasure decision,
  * src/modules/retention): their names, date of birth and protected characteristics are blanked on
  * the nominal row; aliases, search names, identifiers, addresses, relationships and markers are
- * deleted; the timeline keeps what happened and when but loses the values before and after. The
- * caller decides, checks the policy and logs the erasure in the same transaction. Convictions,
- * risk assessments and managers stay (with no one left to name, they are no longer about a person
- * anyone can identify from Vigil).
+ * deleted; the timeline keeps what happened and when but loses the values before and after; each
+ * conviction's offence (free text) reads 'Erased' and its court goes. The caller decides, checks
+ * the policy, erases the other capabilities' copies and logs the erasure in the same transaction.
+ * Conviction outcomes and dates, risk assessments (scores and bands, no free text) and managers
+ * stay (with no one left to name, they are no longer about a person anyone can identify).
  */
 export async function erasePersonalData(
   tx: Tx,
@@ -67,6 +68,12 @@ export async function erasePersonalData(
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
+    convictions: await tx
+      .selectFrom('convictions')
+      .select(['id', 'offence', 'court'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
     changes: await tx
       .selectFrom('nominal_changes')
       .select(['id', 'summary', 'before', 'after'])
@@ -85,6 +92,13 @@ export async function erasePersonalData(
   count(await tx.deleteFrom('addresses').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('relationships').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('markers').where('nominal_id', '=', nominalId).execute());
+  count(
+    await tx
+      .updateTable('convictions')
+      .set({ offence: ERASED_NAME, court: null })
+      .where('nominal_id', '=', nominalId)
+      .execute(),
+  );
   count(
     await tx
       .updateTable('nominal_changes')

@@ -3,3 +3,4 @@ export { reportDocument } from './document.ts';
 export { REPORT_PARTS, SECURITY_INTELLIGENCE_WITHHELD, type ReportView } from './reports.ts';
 export { prisonReportRoutes } from './routes/index.ts';
 export { createReport, decideReport, getReport, listReports, saveReport, submitReport } from './use-cases.ts';
+export { eraseReportsOf } from './queries.ts';
