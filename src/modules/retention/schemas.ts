@@ -39,5 +39,10 @@ export const ErasureView = z.object({
   reason: z.string(),
   erasedSha256: z.string().describe('SHA-256 of the erased content: proof of what went, without keeping it'),
   erasedRows: z.number(),
+  erasedParts: z
+    .record(z.string(), z.number())
+    .describe(
+      'Rows deleted or blanked per kind: record, referrals, minutes, plan, prisonReports, actions, notifications',
+    ),
   decidedAt: z.string(),
 });

@@ -7,20 +7,31 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import {
   NATIONAL,
   RETENTION_BASIS,
+  erasedPart,
+  type ErasedPart,
   retentionReview,
   scheduleFor,
   type RetentionSchedule,
 } from '../../domain/retention.ts';
 import { parseInput } from '../../validation/parse.ts';
+import { eraseActionsAbout } from '../actions/index.ts';
+import { eraseMinutesOf } from '../meetings/index.ts';
 import { erasePersonalData, retentionCandidates, type RetentionCandidate } from '../nominals/index.ts';
+import { eraseNotificationsAbout } from '../notifications/index.ts';
+import { eraseReportsOf } from '../prison-reports/index.ts';
+import { eraseReferralsOf } from '../referrals/index.ts';
+import { erasePlanOf } from '../risk-management-plan/index.ts';
 import { ErasureInput } from './schemas.ts';
 
 /**
  * Retention and erasure (docs/security.md): the records due for review for deletion under the
  * retention schedule (src/domain/retention.ts), and a data protection officer's decision to erase a
  * person's personal data. The list is national (the DPO's oversight is not need-to-know) and
- * viewing it is logged; an erasure is one transaction: the owning capability removes the data,
- * the decision is kept here with a hash of what went, and the access log records the erasure.
+ * viewing it is logged; an erasure is one transaction: each owning capability removes the data
+ * it holds about the person (the record itself, and the copies and free text in referrals,
+ * minutes, the risk management plan, prison reports, actions and notifications), the decision is
+ * kept here with a hash of what went, and the access log records the erasure and how many rows of
+ * each kind went.
  */
 
 export interface ReviewItem {
@@ -127,14 +138,46 @@ export interface Erasure {
   reason: string;
   erasedSha256: string;
   erasedRows: number;
+  /** Rows deleted or blanked, per kind (the record, referrals, minutes…). */
+  erasedParts: Record<ErasureKind, number>;
   decidedAt: string;
+}
+
+/** What an erasure reaches, in the order it goes, with the words the access log uses for each. */
+export const ERASURE_KINDS = {
+  record: 'record',
+  referrals: 'referrals',
+  minutes: 'minutes',
+  plan: 'risk management plan versions',
+  prisonReports: 'prison reports',
+  actions: 'actions and updates',
+  notifications: 'notifications',
+} as const;
+export type ErasureKind = keyof typeof ERASURE_KINDS;
+
+/** Every capability's erasure of one person, in one transaction (the caller's). */
+async function eraseEverywhere(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+): Promise<Record<ErasureKind, ErasedPart>> {
+  return {
+    record: await erasePersonalData(tx, ctx, nominalId),
+    referrals: await eraseReferralsOf(tx, nominalId),
+    minutes: await eraseMinutesOf(tx, nominalId),
+    plan: await erasePlanOf(tx, nominalId),
+    prisonReports: await eraseReportsOf(tx, nominalId),
+    actions: await eraseActionsAbout(tx, nominalId),
+    notifications: await eraseNotificationsAbout(tx, nominalId),
+  };
 }
 
 /**
  * A data protection officer's decision to erase a person's personal data, with a reason. Only a
  * record due for review may be erased; a second erasure is a conflict. The access log records the
- * erasure (operation 'erasure') and keeps its chain: it names the record by id and never held the
- * erased content, and the decision keeps only a SHA-256 of it.
+ * erasure (operation 'erasure') and keeps its chain: it names the record by id, never held the
+ * erased content, and says how many rows of each kind went; the decision keeps only a SHA-256 of
+ * the content (of each capability's SHA-256, by kind) and the total rows.
  */
 export async function erasePerson(
   database: Database,
@@ -156,7 +199,13 @@ export async function erasePerson(
       throw new ValidationError({
         reason: 'This record is not due for review for deletion, so it cannot be erased',
       });
-    const erased = await erasePersonalData(tx, ctx, nominalId);
+    const parts = await eraseEverywhere(tx, ctx, nominalId);
+    const kinds = Object.keys(ERASURE_KINDS) as ErasureKind[];
+    const counts = Object.fromEntries(kinds.map((k) => [k, parts[k].rows])) as Record<ErasureKind, number>;
+    const erased = erasedPart(
+      Object.fromEntries(kinds.map((k) => [k, parts[k].sha256])),
+      kinds.reduce((n, k) => n + counts[k], 0),
+    );
     const row = await tx
       .insertInto('retention_erasures')
       .values({
@@ -178,7 +227,9 @@ export async function erasePerson(
       recordType: 'nominal',
       recordIds: [nominalId],
       section: 'personal data',
-      purpose: `Erased by the data protection officer (${item.basisLabel}, due ${item.dueOn}): ${reason}`,
+      purpose: `Erased by the data protection officer (${item.basisLabel}, due ${item.dueOn}; rows erased: ${kinds
+        .map((k) => `${ERASURE_KINDS[k]} ${counts[k]}`)
+        .join(', ')}): ${reason}`,
     });
     return {
       id: row.id,
@@ -189,6 +240,7 @@ export async function erasePerson(
       reason,
       erasedSha256: erased.sha256,
       erasedRows: erased.rows,
+      erasedParts: counts,
       decidedAt: new Date(row.decided_at).toISOString(),
     };
   });

@@ -44,7 +44,8 @@ export async function erasePlanOf(tx: Tx, nominalId: string): Promise<ErasedPart
     .forUpdate()
     .execute();
   for (const row of rows) {
-    const conditions = typeof row.conditions === 'string' ? (JSON.parse(row.conditions) as unknown) : row.conditions;
+    const conditions =
+      typeof row.conditions === 'string' ? (JSON.parse(row.conditions) as unknown) : row.conditions;
     await tx
       .updateTable('risk_management_plans')
       .set({
