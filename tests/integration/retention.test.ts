@@ -41,6 +41,7 @@ describeEachDatabase('retention and erasure', (getDb) => {
     'Action: check the caravan at Lakeside',
     'Update: caravan checked, nephew present',
     'Rationale: accepted for her stalking',
+    'Event: arrested outside the primary school',
   ];
 
   beforeAll(async () => {
@@ -257,6 +258,17 @@ describeEachDatabase('retention and erasure', (getDb) => {
         .executeTakeFirstOrThrow();
       planted.actionId = made.id;
       await tx
+        .insertInto('significant_events')
+        .values({
+          nominal_id: old.id,
+          type: 'arrest',
+          occurred_on: TODAY,
+          description: event!,
+          recorded_at: at,
+          recorded_by: by,
+        })
+        .execute();
+      await tx
         .insertInto('action_updates')
         .values({ action_id: made.id, note: update!, status: 'open', created_at: at, created_by: by })
         .execute();
@@ -278,6 +290,7 @@ describeEachDatabase('retention and erasure', (getDb) => {
     const erasure = response.json();
     expect(erasure.erasedSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(erasure.erasedParts).toMatchObject({
+      levels: 1,
       referrals: 2,
       minutes: 1,
       plan: 1,
@@ -326,7 +339,9 @@ describeEachDatabase('retention and erasure', (getDb) => {
     expect(logged.rows[0]).toMatchObject({ operation: 'erasure', user_id: dpo.actor.userId });
     expect(logged.rows[0]!.purpose).toContain('no longer necessary');
     expect(logged.rows[0]!.text).not.toMatch(/Oldfield|Agatha/);
-    expect(logged.rows[0]!.purpose).toMatch(/referrals 2, minutes 1, risk management plan versions 1/);
+    expect(logged.rows[0]!.purpose).toMatch(
+      /level history 1, referrals 2, minutes 1, risk management plan versions 1/,
+    );
 
     // Off the list, and a second erasure is a conflict.
     expect((await listDueForReview(db(), dpo)).entries.map((e) => e.nominalId)).not.toContain(old.id);
@@ -350,6 +365,7 @@ describeEachDatabase('retention and erasure', (getDb) => {
       action_updates: sql`SELECT u::text AS text FROM action_updates u WHERE action_id = ${planted.actionId}`,
       notifications: sql`SELECT n::text AS text FROM notifications n WHERE nominal_id = ${old.id}`,
       convictions: sql`SELECT c::text AS text FROM convictions c WHERE nominal_id = ${old.id}`,
+      significant_events: sql`SELECT e::text AS text FROM significant_events e WHERE nominal_id = ${old.id}`,
     };
     for (const [table, query] of Object.entries(tables)) {
       const rows = (await query.execute(db().db)).rows as { text: string }[];

@@ -36,3 +36,4 @@ export {
   storedObligations,
 } from './queries.ts';
 export { levelReductionCounts, overdueReviewCounts } from './queries.ts';
+export { eraseLevelHistoryOf } from './queries.ts';

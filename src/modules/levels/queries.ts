@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
 import { addDays, addMonths } from '../../domain/dates.ts';
+import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 import { nominalIdsInAreas } from '../nominals/index.ts';
 
 /**
@@ -278,4 +279,75 @@ export async function overdueReviewCounts(
     .groupBy('level')
     .execute();
   return new Map(rows.map((r) => [r.level!, Number(r.n)]));
+}
+
+// --- for retention ---
+
+/**
+ * Erases one person's personal data from their level history (a data protection officer's
+ * decision, src/modules/retention; the caller logs it in the same transaction): the rationales,
+ * override reasons and what continues at a lower level of their level decisions, the description
+ * of each significant event, the reason of each Category 3 consideration and their views when told
+ * of their status read 'Erased'. Levels, categories, criteria, screening answers (yes or no), dates
+ * and the computed obligations stay, so worklists and oversight counts still hold.
+ */
+export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
+  const content = {
+    decisions: await tx
+      .selectFrom('level_decisions')
+      .select(['id', 'rationale', 'override_reason', 'continues_at_lower_level'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+    events: await tx
+      .selectFrom('significant_events')
+      .select(['id', 'description'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+    category3: await tx
+      .selectFrom('category3_considerations')
+      .select(['id', 'reason'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+    told: await tx
+      .selectFrom('status_notifications')
+      .select(['id', 'their_views'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+  };
+  const blank = (column: 'override_reason' | 'continues_at_lower_level' | 'their_views') =>
+    sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
+  const results = [
+    await tx
+      .updateTable('level_decisions')
+      .set({
+        rationale: ERASED_TEXT,
+        override_reason: blank('override_reason'),
+        continues_at_lower_level: blank('continues_at_lower_level'),
+      })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('significant_events')
+      .set({ description: ERASED_TEXT })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('category3_considerations')
+      .set({ reason: ERASED_TEXT })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('status_notifications')
+      .set({ their_views: blank('their_views') })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+  ];
+  return erasedPart(
+    content,
+    results.reduce((n, r) => n + Number(r.numUpdatedRows), 0),
+  );
 }

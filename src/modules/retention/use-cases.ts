@@ -15,6 +15,7 @@ import {
 } from '../../domain/retention.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { eraseActionsAbout } from '../actions/index.ts';
+import { eraseLevelHistoryOf } from '../levels/index.ts';
 import { eraseMinutesOf } from '../meetings/index.ts';
 import { erasePersonalData, retentionCandidates, type RetentionCandidate } from '../nominals/index.ts';
 import { eraseNotificationsAbout } from '../notifications/index.ts';
@@ -28,7 +29,7 @@ import { ErasureInput } from './schemas.ts';
  * retention schedule (src/domain/retention.ts), and a data protection officer's decision to erase a
  * person's personal data. The list is national (the DPO's oversight is not need-to-know) and
  * viewing it is logged; an erasure is one transaction: each owning capability removes the data
- * it holds about the person (the record itself, and the copies and free text in referrals,
+ * it holds about the person (the record itself, and the copies and free text in its level history, referrals,
  * minutes, the risk management plan, prison reports, actions and notifications), the decision is
  * kept here with a hash of what went, and the access log records the erasure and how many rows of
  * each kind went.
@@ -146,6 +147,7 @@ export interface Erasure {
 /** What an erasure reaches, in the order it goes, with the words the access log uses for each. */
 export const ERASURE_KINDS = {
   record: 'record',
+  levels: 'level history',
   referrals: 'referrals',
   minutes: 'minutes',
   plan: 'risk management plan versions',
@@ -163,6 +165,7 @@ async function eraseEverywhere(
 ): Promise<Record<ErasureKind, ErasedPart>> {
   return {
     record: await erasePersonalData(tx, ctx, nominalId),
+    levels: await eraseLevelHistoryOf(tx, nominalId),
     referrals: await eraseReferralsOf(tx, nominalId),
     minutes: await eraseMinutesOf(tx, nominalId),
     plan: await erasePlanOf(tx, nominalId),
