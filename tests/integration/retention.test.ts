@@ -132,7 +132,7 @@ describeEachDatabase('retention and erasure', (getDb) => {
   });
 
   it('plants a referral, minutes, a plan, a prison report and an action about the person', async () => {
-    const [reason, valueAdded, minute, decision, plan, condition, report, action, update, rationale] =
+    const [reason, valueAdded, minute, decision, plan, condition, report, action, update, rationale, event] =
       FREE_TEXT;
     await db().transaction((tx) =>
       tx
