@@ -151,7 +151,8 @@ describeEachDatabase('retention and erasure', (getDb) => {
     const saved = await saveReferralDraft(db(), officer, draft.id, {
       requestedLevel: 2,
       emergency: false,
-      category3: false,
+      // Category 1 is on the record (setMappaStatus), not in the computed obligations: refer as Category 3.
+      category3: true,
       reason,
       valueAdded,
       version: draft.version,
@@ -236,6 +237,11 @@ describeEachDatabase('retention and erasure', (getDb) => {
           communications_monitoring: report!,
           analysis: report!,
           return_reason: 'Say more about Agatha',
+          // Approved, so shared with everyone who can see the record.
+          status: 'approved',
+          submitted_at: at,
+          approved_at: at,
+          approved_by: by,
           written_by: by,
           updated_at: at,
         })
