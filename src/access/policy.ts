@@ -214,6 +214,7 @@ export const WRITE_ACTIONS: readonly Action[] = [
   'rmp.edit',
   'prison-report.write',
   'prison-report.approve',
+  'retention.erase',
 ];
 
 /**

@@ -4751,7 +4751,7 @@ export interface paths {
     put?: never;
     /**
      * Erase a due record’s personal data, with a reason (once; a second is a 409); logged as an erasure
-     * @description Access policy action `retention.erase`: data_protection_officer.
+     * @description Access policy action `retention.erase`: data_protection_officer. Refused to a read-only token.
      */
     post: {
       parameters: {

@@ -29,6 +29,13 @@ export const testKeyring = () => suiteKeyring;
  * PostgreSQL server (what production uses), because SQL must behave the same on both.
  */
 export const DATABASE_KINDS = ['pglite', 'postgres'] as const;
+/**
+ * For the suites that walk every route for every role or credential (the access matrices, the
+ * fuzzer): what they test is the policy, the projections and the validation, which no SQL engine
+ * changes, and each query they reach runs on both databases in its own capability's suite. They
+ * run on the server, as production does, to keep `npm test` within its time.
+ */
+export const SERVER_ONLY = ['postgres'] as const satisfies readonly DatabaseKind[];
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 
 export interface TestDatabase {
@@ -52,8 +59,12 @@ const missingServerMessage =
  * seeded database. `getDb()` is valid inside tests and hooks (after the suite's beforeAll).
  * The server variant fails loudly (never skips) when no server is configured.
  */
-export function describeEachDatabase(name: string, fn: (getDb: () => TestDatabase) => void): void {
-  for (const kind of DATABASE_KINDS) {
+export function describeEachDatabase(
+  name: string,
+  fn: (getDb: () => TestDatabase) => void,
+  kinds: readonly DatabaseKind[] = DATABASE_KINDS,
+): void {
+  for (const kind of kinds) {
     describe(`${name} [${kind}]`, () => {
       let current: TestDatabase | undefined;
       let dispose: (() => Promise<void>) | undefined;

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize } from '../../access/policy.ts';
+import { authorize, withinTokenAreas } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Db, Tx } from '../../db/database.ts';
 import { addYears, type IsoDate } from '../../domain/dates.ts';
@@ -17,7 +17,12 @@ import { parseInput } from '../../validation/parse.ts';
 import { eraseActionsAbout } from '../actions/index.ts';
 import { eraseLevelHistoryOf } from '../levels/index.ts';
 import { eraseMinutesOf } from '../meetings/index.ts';
-import { erasePersonalData, retentionCandidates, type RetentionCandidate } from '../nominals/index.ts';
+import {
+  erasePersonalData,
+  nominalHeadlines,
+  retentionCandidates,
+  type RetentionCandidate,
+} from '../nominals/index.ts';
 import { eraseNotificationsAbout } from '../notifications/index.ts';
 import { eraseReportsOf } from '../prison-reports/index.ts';
 import { eraseReferralsOf } from '../referrals/index.ts';
@@ -89,13 +94,18 @@ function reviewItem(c: RetentionCandidate, settings: Map<string, RetentionSchedu
 }
 
 /** The records due for review for deletion today, oldest due first; logged as a consultation. */
+/** The records due for review that the actor reaches (an area-limited token: its areas only). */
+async function dueInReach(tx: Tx, ctx: UseCaseContext): Promise<ReviewItem[]> {
+  return (await dueForReview(tx, ctx.today)).filter((e) => withinTokenAreas(ctx.actor, e.areaCode));
+}
+
 export async function listDueForReview(
   database: Database,
   ctx: UseCaseContext,
 ): Promise<{ today: string; entries: ReviewItem[] }> {
   authorize(ctx.actor, 'retention.review');
   return database.transaction(async (tx) => {
-    const entries = (await dueForReview(tx, ctx.today)).sort(
+    const entries = (await dueInReach(tx, ctx)).sort(
       (a, b) => a.dueOn.localeCompare(b.dueOn) || a.vigilRef.localeCompare(b.vigilRef),
     );
     await logAccess(tx, ctx, {
@@ -117,7 +127,7 @@ export async function getDueForReview(
 ): Promise<ReviewItem> {
   authorize(ctx.actor, 'retention.review');
   return database.transaction(async (tx) => {
-    const item = (await dueForReview(tx, ctx.today)).find((e) => e.nominalId === nominalId);
+    const item = (await dueInReach(tx, ctx)).find((e) => e.nominalId === nominalId);
     if (!item) throw new NotFoundError('This record is not due for review for deletion');
     await logAccess(tx, ctx, {
       operation: 'consultation',
@@ -191,6 +201,9 @@ export async function erasePerson(
   authorize(ctx.actor, 'retention.erase');
   const { reason } = parseInput(ErasureInput, input);
   return database.transaction(async (tx) => {
+    // A token limited to some areas reaches no one else's record, due or not.
+    const person = (await nominalHeadlines(tx, [nominalId])).get(nominalId);
+    if (!person || !withinTokenAreas(ctx.actor, person.areaCode)) throw new NotFoundError();
     const done = await tx
       .selectFrom('retention_erasures')
       .select('decided_at')
