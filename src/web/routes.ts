@@ -46,7 +46,7 @@ export async function registerRoutes(
   app.get('/', { config: { action: 'public' } }, async (request, reply) =>
     reply.redirect(homeFor(request.actor)),
   );
-  await app.register(userRoutes(web, { now: () => web.clock.now(), ...options }));
+  await app.register(userRoutes(web, options));
   await app.register(searchRoutes(web));
   await app.register(nominalRoutes(web));
   await app.register(referenceRoutes(web));

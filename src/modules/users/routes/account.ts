@@ -15,7 +15,7 @@ export const accountPages =
   (web: Web, options: SignInRouteOptions): FastifyPluginAsync =>
   async (app) => {
     const { database } = web;
-    const environment = environmentOf(options);
+    const environment = environmentOf(web, options);
 
     app.get('/account', { config: { action: 'signed-in' } }, async (request, reply) => {
       const ctx = web.context(request);
@@ -23,7 +23,7 @@ export const accountPages =
       const left = /^\d+$/.test(query.recoveryCodesLeft) ? Number(query.recoveryCodesLeft) : null;
       return reply.render('users/views/account.njk', {
         title: 'Your account',
-        account: await accountOverview(database, ctx, options.now()),
+        account: await accountOverview(database, ctx, web.clock.now()),
         roles: ctx.actor.roles.map((r) => labelOf(ROLE, r)),
         vettingLabel: (code: string | null) =>
           VETTING_LEVEL.find((v) => v.code === code)?.label ?? 'None recorded',
@@ -56,14 +56,14 @@ export const accountPages =
     });
 
     app.post('/account/sign-out-everywhere', { config: { action: 'signed-in' } }, async (request, reply) => {
-      await signOutEverywhere(database, request.actor!.userId, options.now());
+      await signOutEverywhere(database, request.actor!.userId, web.clock.now());
       clearSession(reply);
       return reply.redirect('/signed-out?reason=everywhere', 303);
     });
 
     app.post('/account/recovery-codes', { config: { action: 'signed-in' } }, async (request, reply) => {
       if (!(await requireRecentAuthentication(request, reply, 15, { next: '/account' }))) return reply;
-      const recoveryCodes = await replaceOwnRecoveryCodes(database, request.actor!.userId, options.now());
+      const recoveryCodes = await replaceOwnRecoveryCodes(database, request.actor!.userId, web.clock.now());
       return reply.render('users/views/recovery-codes.njk', {
         title: 'Save your new recovery codes',
         recoveryCodes,

@@ -19,7 +19,7 @@ import {
 } from '../administration.ts';
 import { requireRecentAuthentication } from '../reauthentication.ts';
 import { AdminUserQuery, TokenForm, TokenParams, UserForm, UserParams } from '../schemas.ts';
-import { createServiceToken, revokeServiceToken } from '../tokens.ts';
+import { createServiceToken, revokeServiceToken, tokenExpiry } from '../tokens.ts';
 import { accessFactsFrom, errorList, formValues, ordered, savedValues } from './admin-form.ts';
 
 /**
@@ -255,9 +255,6 @@ export const userAdministrationPages =
       const user = await userFor(request, id);
       const form = parseInput(TokenForm, request.body);
       const errors: FieldErrors = {};
-      const days = Number(form.expiresDays.trim());
-      if (!/^\d+$/.test(form.expiresDays.trim()) || days < 1 || days > 366)
-        errors.expiresDays = 'Enter the number of days until it expires, from 1 to 366';
       if (form.access !== 'read' && form.access !== 'write')
         errors.access = 'Select whether the token may change records';
       const areaCodes = form.areas
@@ -273,7 +270,7 @@ export const userAdministrationPages =
             ctx,
             user.id,
             form.name,
-            new Date(ctx.now.getTime() + days * 86_400_000),
+            tokenExpiry(ctx, form.expiresDays),
             { readOnly: form.access !== 'write', areaCodes },
             ctx.actor.userId,
           );

@@ -13,7 +13,7 @@ export const sessionRoutes =
     const warnBeforeSeconds = warningSecondsFor(options.sessionIdleSeconds);
 
     app.post('/sign-out', { config: { action: 'public' } }, async (request, reply) => {
-      if (request.sessionId) await signOut(database, request.sessionId, options.now());
+      if (request.sessionId) await signOut(database, request.sessionId, web.clock.now());
       clearSession(reply);
       return reply.redirect('/sign-in', 303);
     });
@@ -41,7 +41,7 @@ export const sessionRoutes =
 
     /** "Stay signed in": counts as activity. */
     app.post('/session/extend', { config: { action: 'signed-in' } }, async (request, reply) => {
-      await extendSession(database, request.sessionId!, options.now());
+      await extendSession(database, request.sessionId!, web.clock.now());
       return reply.send({
         signedIn: true,
         idleRemainingSeconds: options.sessionIdleSeconds,

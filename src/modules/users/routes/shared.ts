@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthenticatedError, type FieldErrors } from '../../../domain/errors.ts';
 import { handleForm } from '../../../web/forms.ts';
-import { SESSION_COOKIE } from '../../../web/types.ts';
+import { SESSION_COOKIE, type Web } from '../../../web/types.ts';
 import { SUSPENSION_MESSAGES } from '../access-status.ts';
 import { TooManyAttemptsError, type AccessSuspendedError } from '../errors.ts';
 import type { OidcSettings } from '../oidc.ts';
@@ -10,7 +10,6 @@ import { SESSION_ABSOLUTE_HOURS, type SignInEnvironment } from '../sessions.ts';
 /** What the sign-in and account routes share: options, cookies, the error summary, the form handling. */
 
 export interface SignInRouteOptions {
-  now: () => Date;
   /** Idle timeout (default 15 minutes); the warning comes two minutes before, or a third of it if shorter. */
   sessionIdleSeconds: number;
   /** How failed attempts wait before answering (tests pass a recorder instead of real waits). */
@@ -24,11 +23,11 @@ export const setSession = (reply: FastifyReply, sessionId: string) =>
   reply.setCookie(SESSION_COOKIE, sessionId, { ...COOKIE_OPTIONS, maxAge: SESSION_ABSOLUTE_HOURS * 3600 });
 export const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
 
-/** The clock, where the request came from, and how failed attempts wait. */
+/** The app's one clock, where the request came from, and how failed attempts wait. */
 export const environmentOf =
-  (options: SignInRouteOptions) =>
+  (web: Web, options: SignInRouteOptions) =>
   (request: FastifyRequest): SignInEnvironment => ({
-    now: options.now(),
+    now: web.clock.now(),
     sourceAddress: request.ip,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });

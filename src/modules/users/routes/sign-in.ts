@@ -33,7 +33,7 @@ export const signInPages =
   (web: Web, options: SignInRouteOptions, singleSignOn: boolean): FastifyPluginAsync =>
   async (app) => {
     const { database } = web;
-    const environment = environmentOf(options);
+    const environment = environmentOf(web, options);
     /** Where a request with no pending session goes instead of a second-factor page. */
     const away = (request: FastifyRequest, reply: FastifyReply) =>
       reply.redirect(request.actor ? '/' : '/sign-in', 303);
@@ -70,7 +70,7 @@ export const signInPages =
       try {
         const session = await signIn(database, email, form.password, environment(request));
         // Whatever session this browser had (e.g. a pending one) ends: one sign-in, one session.
-        if (request.sessionId) await signOut(database, request.sessionId, options.now());
+        if (request.sessionId) await signOut(database, request.sessionId, web.clock.now());
         setSession(reply, session.sessionId);
         return reply.redirect(`/sign-in/${session.next}`, 303);
       } catch (error) {
@@ -102,7 +102,7 @@ export const signInPages =
       const session = pending(request);
       if (!session) return away(request, reply);
       if (session.enrolled) return reply.redirect('/sign-in/two-factor', 303);
-      return renderSetUp(reply, 200, await startTotpEnrolment(database, request.sessionId!, options.now()));
+      return renderSetUp(reply, 200, await startTotpEnrolment(database, request.sessionId!, web.clock.now()));
     });
 
     app.post('/sign-in/set-up-two-factor', { config: { action: 'public' } }, async (request, reply) => {
@@ -126,7 +126,7 @@ export const signInPages =
           renderSetUp(
             reply,
             status,
-            await startTotpEnrolment(database, request.sessionId!, options.now()),
+            await startTotpEnrolment(database, request.sessionId!, web.clock.now()),
             errors,
           ),
       });

@@ -19,7 +19,7 @@ export const singleSignOnRoutes =
 
     app.get('/sign-in/oidc', { config: { action: 'public' } }, async (request, reply) => {
       try {
-        const started = await oidc.start(database, options.now());
+        const started = await oidc.start(database, web.clock.now());
         reply.setCookie(OIDC_BROWSER_COOKIE, started.browserBinding, oidcCookie);
         return reply.redirect(started.url, 303);
       } catch (error) {
@@ -37,8 +37,8 @@ export const singleSignOnRoutes =
       reply.clearCookie(OIDC_BROWSER_COOKIE, COOKIE_OPTIONS);
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
       try {
-        const session = await oidc.finish(database, query, binding, options.now());
-        if (request.sessionId) await signOut(database, request.sessionId, options.now());
+        const session = await oidc.finish(database, query, binding, web.clock.now());
+        if (request.sessionId) await signOut(database, request.sessionId, web.clock.now());
         setSession(reply, session.sessionId);
         return reply.redirect(`/sign-in/${session.next}`, 303);
       } catch (error) {
