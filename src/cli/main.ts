@@ -10,6 +10,7 @@ import { generateSync } from 'otplib';
 import { seedReferenceData } from '../modules/reference/index.ts';
 import {
   createServiceToken,
+  tokenExpiry,
   createUser,
   findUserByEmail,
   listServiceTokens,
@@ -299,9 +300,6 @@ token
       try {
         const found = await findUserByEmail(database, options.user);
         if (!found) throw new UsageError(`No user has the email ${options.user}`);
-        const days = Number(options.expiresDays);
-        if (!Number.isInteger(days) || days < 1 || days > 366)
-          throw new UsageError('--expires-days must be a whole number from 1 to 366');
         const areaCodes = options.areas
           ?.split(',')
           .map((a) => a.trim())
@@ -315,7 +313,7 @@ token
             moment,
             found.id,
             options.name,
-            new Date(moment.now.getTime() + days * 86_400_000),
+            tokenExpiry(moment, options.expiresDays),
             {
               readOnly: !options.write,
               areaCodes: areaCodes ?? null,

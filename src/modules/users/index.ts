@@ -47,6 +47,7 @@ export { userByEmail } from './queries.ts';
 export {
   actorForToken,
   createServiceToken,
+  tokenExpiry,
   listServiceTokens,
   resolveServiceToken,
   revokeServiceToken,

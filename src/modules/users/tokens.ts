@@ -58,6 +58,17 @@ export interface TokenScopeInput {
   areaCodes?: string[] | null;
 }
 
+/**
+ * When a token issued now for `days` days expires (the command line's --expires-days and the
+ * administrator's form): a whole number of days from 1 to 366, else a field error `expiresDays`.
+ */
+export function tokenExpiry(moment: Moment, days: string): Date {
+  const n = Number(days.trim());
+  if (!/^\d+$/.test(days.trim()) || n < 1 || n > 366)
+    throw new ValidationError({ expiresDays: 'Enter the number of days until it expires, from 1 to 366' });
+  return new Date(moment.now.getTime() + n * 86_400_000);
+}
+
 /** Issues a bearer token for a machine client; only its hash is kept, so it is shown once. */
 export async function createServiceToken(
   database: Database,
