@@ -7,6 +7,15 @@ export type FailureStep = 'password' | 'totp' | 'recovery-code' | 'reauthenticat
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type Version = ColumnType<number, number | undefined, number>;
 
+/** One open Sexual Offences Act 2003 Part 2 duty, as stored in nominal_obligations (src/domain/notification-requirements.ts). */
+export interface NotificationObligationRow {
+  kind: string;
+  dueOn: string | null;
+  basis: string;
+  section: string;
+  eventId: string | null;
+}
+
 export interface Schema {
   areas: { code: string; name: string; country: string; police_forces: string; population_millions: string };
   agencies: { id: Generated<string>; area_code: string; type: string; name: string };
@@ -86,6 +95,8 @@ export interface Schema {
     rotl_first_release_on: string | null;
     category3_accepted_on: string | null;
     category3_ended_on: string | null;
+    terrorism_risk_accepted_on: string | null;
+    terrorism_risk_ended_on: string | null;
   };
   nominal_aliases: {
     id: Generated<string>;
@@ -156,6 +167,34 @@ export interface Schema {
     licence_expiry_date: string | null;
     sentence_expiry_date: string | null;
     actual_release_date: string | null;
+    sentence_type: 'determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto' | null;
+    length_days: number | null;
+    extension_months: number | null;
+    operational_months: number | null;
+    supervision_months: number | null;
+    consecutive_to: string | null;
+    terrorist_connection: Generated<boolean>;
+    victim_age: 'under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim' | null;
+    disposal_ended_on: string | null;
+    notification_ended_on: string | null;
+    version: Version;
+  };
+  civil_orders: {
+    id: Generated<string>;
+    nominal_id: string;
+    kind:
+      | 'shpo'
+      | 'interim_shpo'
+      | 'notification_order'
+      | 'interim_notification_order'
+      | 'cta_notification_order';
+    made_on: string;
+    court: string | null;
+    ends_on: string | null;
+    foreign_conviction_date: string | null;
+    foreign_outcome: string | null;
+    foreign_length_months: number | null;
+    notes: string | null;
     version: Version;
   };
   risk_assessments: {
@@ -342,6 +381,38 @@ export interface Schema {
     recorded_at: Instant;
     recorded_by: string;
   };
+  notification_events: {
+    id: Generated<string>;
+    nominal_id: string;
+    kind:
+      | 'name_change'
+      | 'home_address_change'
+      | 'other_address_stay'
+      | 'child_household_stay'
+      | 'foreign_travel';
+    occurred_on: string;
+    notified_on: string | null;
+    details: string | null;
+    recorded_at: Instant;
+    recorded_by: string;
+    version: Version;
+  };
+  rule_corrections: {
+    id: Generated<string>;
+    nominal_id: string;
+    area_code: string;
+    rules_version: number;
+    old_category: number | null;
+    new_category: number | null;
+    old_ends_on: string | null;
+    new_ends_on: string | null;
+    old_reason: string | null;
+    new_reason: string | null;
+    new_basis: string | null;
+    detected_on: string;
+    reviewed_at: Date | string | null;
+    reviewed_by: string | null;
+  };
   nominal_obligations: {
     nominal_id: string;
     area_code: string;
@@ -362,6 +433,14 @@ export interface Schema {
     reduced_near_release: boolean;
     category3_candidate: boolean;
     computed_on: string;
+    category_basis: string | null;
+    /** jsonb: write JSON.stringify(...) (node-pg would send a JS array as a PostgreSQL array). */
+    category_facts: ColumnType<string[], string | undefined, string>;
+    notification_basis: string | null;
+    notification_obligations: ColumnType<NotificationObligationRow[], string | undefined, string>;
+    subject_to_notification: Generated<boolean>;
+    classification_needed: Generated<string[]>;
+    rules_version: Generated<number>;
   };
   standing_panel_members: { area_code: string; agency_id: string };
   referrals: {

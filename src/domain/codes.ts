@@ -160,6 +160,7 @@ export const OUTCOME = [
   { code: 'guardianship', label: 'Guardianship order', length: 'none' },
   { code: 'caution', label: 'Caution', length: 'none' },
   { code: 'conditional_discharge', label: 'Conditional discharge', length: 'months' },
+  { code: 'absolute_discharge', label: 'Absolute discharge', length: 'none' },
   { code: 'fine', label: 'Fine', length: 'none' },
   { code: 'other', label: 'Other disposal', length: 'none' },
 ] as const satisfies readonly (CodeEntry & { length: OutcomeLength })[];

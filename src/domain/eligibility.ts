@@ -26,6 +26,27 @@ import {
 
 export type OffenceKind = 'sexual' | 'violent' | 'terrorism' | 'other';
 
+/** Refines a custodial outcome; null/undefined = an ordinary determinate term. */
+export type SentenceType = 'determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto';
+/** The victim's age at the offence, as Schedule 3's conditions need it; null = not recorded. */
+export type VictimAge = 'under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim';
+
+/** An order that creates notification or Category 4 (SOA 2003 s.97-103G, CTA 2008 Sch.4). */
+export type OrderKind =
+  'shpo' | 'interim_shpo' | 'notification_order' | 'interim_notification_order' | 'cta_notification_order';
+
+export interface OrderFacts {
+  id?: string;
+  kind: OrderKind;
+  madeOn: IsoDate;
+  /** Last day the order applies; null = until further order. */
+  endsOn?: IsoDate | null;
+  /** A notification order's conviction abroad, which sets the period as the s.82 table would. */
+  foreignConvictionDate?: IsoDate | null;
+  foreignOutcome?: Outcome | null;
+  foreignLengthMonths?: number | null;
+}
+
 /** One conviction or caution, with the offence flags the caller looked up. */
 export interface ConvictionFacts {
   /** The caller's id for the conviction row, echoed back in findings. */
@@ -64,6 +85,27 @@ export interface ConvictionFacts {
   disposalEndedOn?: IsoDate | null;
   /** When notification ended early: discharged on review of indefinite notification, or quashed. */
   notificationEndedOn?: IsoDate | null;
+  /** Life, IPP, DPP, HMP, extended (EDS), SOPC, DTO; null = determinate. */
+  sentenceType?: SentenceType | null;
+  /** Days beyond `lengthMonths` (a sentence in weeks is recorded as days). */
+  lengthDays?: number | null;
+  /** The extension period of an extended sentence (or SOPC's 12 months). */
+  extensionMonths?: number | null;
+  /** A suspended sentence order's operational and supervision periods. */
+  operationalMonths?: number | null;
+  supervisionMonths?: number | null;
+  /** The id of the conviction (in the same input) this term runs consecutively to. */
+  consecutiveToId?: string | null;
+  /** Sentencing Act 2020 s.69: a non-terrorism offence with a terrorist connection (Category 4). */
+  terroristConnection?: boolean;
+  victimAge?: VictimAge | null;
+  offenceDate?: IsoDate | null;
+  /** The Schedule 3 condition code from the offence list (src/domain/schedule3.ts); null = none. */
+  schedule3Condition?: string | null;
+  /** False when the offence is not on the reference list: it needs classifying, never "not eligible". */
+  classified?: boolean;
+  actualReleaseDate?: IsoDate | null;
+  conditionalReleaseDate?: IsoDate | null;
 }
 
 /** A decision-based category: accepted on a date, ended (last day) by a later decision. */
@@ -86,6 +128,8 @@ export interface EligibilityInput {
    * conviction here (e.g. a notification order for a conviction abroad).
    */
   terrorismNotification?: { startsOn: IsoDate; endsOn: IsoDate | null } | null;
+  /** SHPOs, notification orders and CTA notification orders on the record. */
+  orders?: readonly OrderFacts[];
 }
 
 export interface CategoryFinding {
@@ -98,22 +142,40 @@ export interface CategoryFinding {
   /** Index into `input.convictions`, or null for a decision. */
   convictionIndex: number | null;
   convictionId: string | null;
+  /** The statute section it rests on, e.g. "SOA 2003 s.82(1)", "CJA 2003 s.327(3)", "CTA 2008 s.53". */
+  basis?: string;
+  /** The facts the rule used, for a practitioner to check: "Aged 17 on 1 March 2024 (conviction)". */
+  facts?: string[];
+  /** Indefinite notification: the first day a review may be sought (s.91A-91F), when known. */
+  reviewFrom?: IsoDate | null;
+}
+
+/** What every answer carries besides the category. */
+interface EligibilityExtras {
+  /**
+   * SOA 2003 Part 2 notification in force today, whatever category was chosen (a Category 4
+   * person who is also a registered sex offender keeps their notification duties); else null.
+   */
+  notification: CategoryFinding | null;
+  /** What needs a person to classify: offences not on the list, Schedule 3 facts not recorded. */
+  classificationNeeded: string[];
 }
 
 export type Eligibility =
-  | (CategoryFinding & {
-      eligible: true;
-      /** Other categories the person also meets today, lower in precedence. */
-      alsoMeets: CategoryFinding[];
-      warnings: string[];
-    })
-  | {
+  | (CategoryFinding &
+      EligibilityExtras & {
+        eligible: true;
+        /** Other categories the person also meets today, lower in precedence. */
+        alsoMeets: CategoryFinding[];
+        warnings: string[];
+      })
+  | (EligibilityExtras & {
       eligible: false;
       reason: string;
       /** Categories that applied once and have ended, latest first. */
       ended: CategoryFinding[];
       warnings: string[];
-    };
+    });
 
 /**
  * One category at a time (MAPPA.md §2), chosen in this order:
@@ -413,7 +475,8 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
           'Category 3 is only for people not in Categories 1, 2 or 4',
       );
     }
-    return { eligible: true, ...chosen, alsoMeets, warnings };
+    const extras = { notification: current.get(1) ?? null, classificationNeeded: [] };
+    return { eligible: true, ...chosen, alsoMeets, warnings, ...extras };
   }
 
   const ended = findings
@@ -429,7 +492,7 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
     reason =
       'Not eligible for MAPPA: no conviction or caution meets Category 1, 2 or 4, and no Category 3 referral has been accepted.';
   }
-  return { eligible: false, reason, ended, warnings };
+  return { eligible: false, reason, ended, warnings, notification: null, classificationNeeded: [] };
 }
 
 /**

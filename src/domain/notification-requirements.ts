@@ -146,6 +146,7 @@ function tableRow(disposal: NotificationDisposal): TableRow {
       // s.82(2) halves only "a period of 10 years, 7 years, 5 years or 2 years": never this one.
       return fixed(months, false, `Conditional discharge of ${months} months: the period of the discharge`);
     }
+    case 'absolute_discharge': // not notifiable at all: the caller never asks (docs/legal-rules.md)
     case 'community_order':
     case 'guardianship':
     case 'fine':
@@ -313,4 +314,79 @@ export function terrorismNotificationPeriod(input: {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// --- Every open duty, s.83-86 (contract; see docs/legal-rules.md) -----------------------------
+
+export type NotificationEventKind =
+  | 'name_change'
+  | 'home_address_change'
+  | 'other_address_stay'
+  | 'child_household_stay'
+  | 'foreign_travel';
+
+/** Something the police recorded that starts a notification clock; `notifiedOn` null = not yet notified. */
+export interface NotificationEventFacts {
+  id?: string;
+  kind: NotificationEventKind;
+  /** The change, the day the qualifying period was reached, or the day of departure. */
+  occurredOn: IsoDate;
+  notifiedOn: IsoDate | null;
+}
+
+export type NotificationObligationKind = 'initial' | 'periodic' | 'weekly' | NotificationEventKind;
+
+/** One open duty with its last day and the law it rests on. */
+export interface NotificationObligation {
+  kind: NotificationObligationKind;
+  /** Last day to notify; null when it cannot fall due yet (e.g. in custody: due after release). */
+  dueOn: IsoDate | null;
+  /** For people: "3 days beginning with the change of home address on 4 May 2026". */
+  basis: string;
+  /** "SOA 2003 s.84(1)(b)". */
+  section: string;
+  eventId: string | null;
+}
+
+export interface NotificationDutiesInput {
+  /** The relevant date of the notification that applies (conviction, caution, order). */
+  relevantDate: IsoDate;
+  /** In custody (or detained in hospital) since the relevant date and not yet released. */
+  inCustody: boolean;
+  /** The day of release from that custody, when released after the relevant date. */
+  releasedOn: IsoDate | null;
+  /** Every notification the person made, any kind. */
+  notifications: readonly { kind: 'initial' | 'change' | 'periodic'; notifiedOn: IsoDate }[];
+  events: readonly NotificationEventFacts[];
+  /** Has no sole or main residence in the UK since this day (weekly notification). */
+  noFixedAbodeSince: IsoDate | null;
+}
+
+/** Every open notification duty on `today` (s.83 initial, s.84 changes, s.85 periodic and weekly, s.86 travel). */
+export function notificationObligations(
+  input: NotificationDutiesInput,
+  today: IsoDate,
+): NotificationObligation[] {
+  void today;
+  const last = [...input.notifications].sort((a, b) => compareDates(b.notifiedOn, a.notifiedOn))[0];
+  if (!last) {
+    return [
+      {
+        kind: 'initial',
+        dueOn: input.inCustody ? null : initialNotificationDue(input.relevantDate, input.releasedOn),
+        basis: 'Initial notification: 3 days beginning with the relevant date',
+        section: 'SOA 2003 s.83(1)',
+        eventId: null,
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'periodic',
+      dueOn: nextRenotificationDue(last.notifiedOn),
+      basis: 'Periodic notification: within one year after the last',
+      section: 'SOA 2003 s.85(1)',
+      eventId: null,
+    },
+  ];
 }
