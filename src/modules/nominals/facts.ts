@@ -15,12 +15,25 @@ export async function eligibilityFacts(tx: Tx, nominalId: string) {
       'rotl_first_release_on',
       'category3_accepted_on',
       'category3_ended_on',
+      'terrorism_risk_accepted_on',
+      'terrorism_risk_ended_on',
     ])
     .where('id', '=', nominalId)
     .executeTakeFirstOrThrow();
   const convictions = await tx
     .selectFrom('convictions')
     .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  const orders = await tx
+    .selectFrom('civil_orders')
+    .selectAll()
+    .where('nominal_id', '=', nominalId)
+    .orderBy('made_on')
+    .execute();
+  const addresses = await tx
+    .selectFrom('addresses')
+    .select(['type', 'from_date', 'to_date'])
     .where('nominal_id', '=', nominalId)
     .execute();
   const latestRisk = await tx
@@ -40,7 +53,7 @@ export async function eligibilityFacts(tx: Tx, nominalId: string) {
     .select(['user_id', 'role', 'from_date', 'to_date'])
     .where('nominal_id', '=', nominalId)
     .execute();
-  return { nominal, convictions, latestRisk: latestRisk ?? null, markers, managers };
+  return { nominal, convictions, orders, addresses, latestRisk: latestRisk ?? null, markers, managers };
 }
 
 export type EligibilityFacts = Awaited<ReturnType<typeof eligibilityFacts>>;
