@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../../config.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import type { Outcome } from '../../domain/codes.ts';
 import { compareDates, londonDateAt } from '../../domain/dates.ts';
@@ -11,13 +8,9 @@ import {
   type AreaSettings,
   type LevelDecisionCase,
 } from '../../domain/deadlines.ts';
-import {
-  category3CandidateRule,
-  mappaEligibility,
-  type ConvictionFacts,
-  type OffenceKind,
-} from '../../domain/eligibility.ts';
+import { category3CandidateRule, mappaEligibility, type ConvictionFacts } from '../../domain/eligibility.ts';
 import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
+import { offenceByName } from '../reference/index.ts';
 import { eligibilityFacts, nominalIds, setMappaStatus, type EligibilityFacts } from '../nominals/index.ts';
 
 /**
@@ -26,25 +19,8 @@ import { eligibilityFacts, nominalIds, setMappaStatus, type EligibilityFacts } f
  * in `nominal_obligations`, so that worklists are an indexed read even at national scale.
  */
 
-interface OffenceFlags {
-  offence: string;
-  schedule3: boolean;
-  schedule15: boolean;
-  terrorism: boolean;
-  kind: OffenceKind;
-}
-
-let offenceList: OffenceFlags[] | undefined;
-/** The offence list's flags for a recorded offence (matched by name; an unknown offence has none). */
-export function offenceFlags(offence: string): OffenceFlags | undefined {
-  offenceList ??= (
-    JSON.parse(readFileSync(path.join(projectRoot, 'data-reference/offences.json'), 'utf8')) as {
-      offences: OffenceFlags[];
-    }
-  ).offences.sort((a, b) => b.offence.length - a.offence.length);
-  const wanted = offence.toLowerCase();
-  return offenceList.find((o) => wanted.startsWith(o.offence.toLowerCase()));
-}
+/** The offence list's flags for a recorded offence (an unknown offence has none: it needs classifying). */
+export const offenceFlags = offenceByName;
 
 export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettings> {
   const row = await tx
