@@ -319,11 +319,7 @@ function capitalise(text: string): string {
 // --- Every open duty, s.83-86 (contract; see docs/legal-rules.md) -----------------------------
 
 export type NotificationEventKind =
-  | 'name_change'
-  | 'home_address_change'
-  | 'other_address_stay'
-  | 'child_household_stay'
-  | 'foreign_travel';
+  'name_change' | 'home_address_change' | 'other_address_stay' | 'child_household_stay' | 'foreign_travel';
 
 /** Something the police recorded that starts a notification clock; `notifiedOn` null = not yet notified. */
 export interface NotificationEventFacts {
