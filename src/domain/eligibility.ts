@@ -24,6 +24,13 @@ import {
  * Category 3 until the panel ends it).
  */
 
+/**
+ * Bumped whenever a correction to these rules may change someone's category or end date: people
+ * whose answer changes are then listed for review ("category or end date changed by a rule
+ * correction"), never silently moved. 2 = issue 12 (docs/legal-rules.md).
+ */
+export const RULES_VERSION = 2;
+
 export type OffenceKind = 'sexual' | 'violent' | 'terrorism' | 'other';
 
 /** Refines a custodial outcome; null/undefined = an ordinary determinate term. */
