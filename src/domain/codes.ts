@@ -170,6 +170,57 @@ export function lengthRequiredFor(outcome: Outcome): OutcomeLength {
   return OUTCOME.find((entry) => entry.code === outcome)?.length ?? 'none';
 }
 
+/**
+ * What kind of custodial sentence (blank = an ordinary determinate term). The kind decides what
+ * else the term needs: a length for determinate terms, an extension period for an extended
+ * sentence, none for indeterminate sentences (SOA 2003 s.82(1); CJA 2003 s.327; Sentencing Act
+ * 2020 Parts 10 and 11).
+ */
+export const SENTENCE_TYPE = [
+  { code: 'determinate', label: 'Determinate sentence' },
+  { code: 'life', label: 'Life sentence' },
+  { code: 'ipp', label: 'Imprisonment for public protection (IPP)' },
+  { code: 'dpp', label: 'Detention for public protection (DPP)' },
+  { code: 'hmp', label: 'Detention at His Majesty’s pleasure' },
+  { code: 'extended', label: 'Extended determinate sentence (EDS)' },
+  { code: 'sopc', label: 'Special custodial sentence for offenders of particular concern (SOPC)' },
+  { code: 'dto', label: 'Detention and training order (DTO)' },
+] as const;
+export type SentenceType = CodeOf<typeof SENTENCE_TYPE>;
+
+/** Sentences with no fixed term: notification and Category 2 last for life (SOA 2003 s.82(1)). */
+export const INDETERMINATE_SENTENCES: readonly SentenceType[] = ['life', 'ipp', 'dpp', 'hmp'];
+
+/** A DTO's term can only be one of these (Sentencing Act 2020 s.236; PCC(S)A 2000 s.101(1)). */
+export const DTO_TERMS_MONTHS = [4, 6, 8, 10, 12, 18, 24] as const;
+
+/** The victim's age at the offence: some Schedule 3 entries are notifiable only for a victim under 18. */
+export const VICTIM_AGE = [
+  { code: 'under_13', label: 'Under 13' },
+  { code: '13_to_15', label: '13 to 15' },
+  { code: '16_or_17', label: '16 or 17' },
+  { code: '18_or_over', label: '18 or over' },
+  { code: 'no_victim', label: 'No individual victim' },
+] as const;
+export type VictimAgeCode = CodeOf<typeof VICTIM_AGE>;
+
+/** Civil orders that create or extend notification (SOA 2003 s.97-103G; CTA 2008 Schedule 4). */
+export const ORDER_KIND = [
+  { code: 'shpo', label: 'Sexual harm prevention order (SHPO)' },
+  { code: 'interim_shpo', label: 'Interim sexual harm prevention order' },
+  { code: 'notification_order', label: 'Notification order' },
+  { code: 'interim_notification_order', label: 'Interim notification order' },
+  { code: 'cta_notification_order', label: 'Counter-Terrorism Act notification order' },
+] as const;
+export type OrderKindCode = CodeOf<typeof ORDER_KIND>;
+
+/** Orders made because of a conviction abroad, which they carry (SOA 2003 s.97, s.100; CTA 2008 Sch.4). */
+export const FOREIGN_CONVICTION_ORDERS: readonly OrderKindCode[] = [
+  'notification_order',
+  'interim_notification_order',
+  'cta_notification_order',
+];
+
 // --- Risk ----------------------------------------------------------------------------------
 
 /** OASys risk of serious harm. Codes as OASys writes them. */

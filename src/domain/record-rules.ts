@@ -1,4 +1,11 @@
-import { ROSH_LEVEL } from './codes.ts';
+import {
+  DTO_TERMS_MONTHS,
+  FOREIGN_CONVICTION_ORDERS,
+  INDETERMINATE_SENTENCES,
+  ROSH_LEVEL,
+  type OrderKindCode,
+  type SentenceType,
+} from './codes.ts';
 import { compareDates } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 
@@ -30,10 +37,10 @@ export function checkAddress(values: Values): FieldErrors {
 
 /** Disposals whose length must be given, with the question the length answers. */
 const LENGTH_REQUIRED: Record<string, string> = {
-  custody: 'Enter the length of the custodial sentence in months',
-  suspended_sentence: 'Enter the length of the suspended sentence in months',
-  community_order: 'Enter the length of the community order in months',
-  conditional_discharge: 'Enter the length of the conditional discharge in months',
+  custody: 'Enter the length of the custodial sentence in months, days or both',
+  suspended_sentence: 'Enter the length of the suspended sentence in months, days or both',
+  community_order: 'Enter the length of the community order in months, days or both',
+  conditional_discharge: 'Enter the length of the conditional discharge in months, days or both',
 };
 
 const RELEASE_DATES = [
@@ -45,6 +52,15 @@ const RELEASE_DATES = [
   ['actualReleaseDate', 'Actual release date'],
 ] as const;
 
+/** Dates that end something the conviction began: none can come before the conviction. */
+const ENDINGS = [
+  ['disposalEndedOn', 'The date the order or licence ended'],
+  ['notificationEndedOn', 'The date notification ended'],
+] as const;
+
+/** Outcomes a later term can run consecutively to or from: terms of imprisonment or detention. */
+const CONSECUTIVE_OUTCOMES = new Set(['custody', 'suspended_sentence']);
+
 export function checkConviction(values: Values): FieldErrors {
   const errors: FieldErrors = {};
   const offenceDate = date(values.offenceDate);
@@ -53,9 +69,7 @@ export function checkConviction(values: Values): FieldErrors {
   if (offenceDate && convictionDate && compareDates(offenceDate, convictionDate) > 0) {
     errors.offenceDate = 'Offence date must be on or before the conviction date';
   }
-  const outcome = String(values.outcome ?? '');
-  if (LENGTH_REQUIRED[outcome] && values.lengthMonths == null)
-    errors.lengthMonths = LENGTH_REQUIRED[outcome]!;
+  Object.assign(errors, checkSentence(values));
   if (sentenceStart && offenceDate && compareDates(sentenceStart, offenceDate) < 0) {
     errors.sentenceStart = 'Sentence start must be on or after the offence date';
   }
@@ -77,7 +91,120 @@ export function checkConviction(values: Values): FieldErrors {
   ) {
     errors.licenceExpiryDate = 'Licence expiry date must be on or before the sentence expiry date';
   }
+  for (const [key, label] of ENDINGS) {
+    const value = date(values[key]);
+    if (value && convictionDate && compareDates(value, convictionDate) < 0)
+      errors[key] = `${label} must be on or after the conviction date`;
+  }
   return errors;
+}
+
+/**
+ * The sentence's own facts, which the notification period (SOA 2003 s.82) and Category 2's end
+ * (CJA 2003 s.327) are computed from: each kind of sentence has the terms it needs, and no others.
+ */
+function checkSentence(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  const outcome = String(values.outcome ?? '');
+  const type = (values.sentenceType ?? null) as SentenceType | null;
+  const custody = outcome === 'custody';
+  const given = (key: string) => values[key] !== null && values[key] !== undefined;
+  const hasLength = given('lengthMonths') || given('lengthDays');
+
+  if (type && !custody) {
+    errors.sentenceType = 'Leave the sentence type blank unless the outcome is a custodial sentence';
+  }
+  const indeterminate = custody && type !== null && INDETERMINATE_SENTENCES.includes(type);
+  if (indeterminate && hasLength) {
+    errors[given('lengthMonths') ? 'lengthMonths' : 'lengthDays'] =
+      'Leave the length blank for an indeterminate sentence: it has no fixed term';
+  } else if (!indeterminate && LENGTH_REQUIRED[outcome] && !hasLength) {
+    errors.lengthMonths = LENGTH_REQUIRED[outcome]!;
+  }
+
+  // An extended sentence is its custodial term plus an extension period on licence (SA 2020
+  // s.279-282); a SOPC adds a fixed 12 months on licence (s.278).
+  if (custody && type === 'extended' && !given('extensionMonths')) {
+    errors.extensionMonths = 'Enter the extension period of the extended sentence in months';
+  } else if (given('extensionMonths') && !(custody && (type === 'extended' || type === 'sopc'))) {
+    errors.extensionMonths =
+      'Leave the extension period blank unless the sentence is an extended sentence or a SOPC';
+  } else if (custody && type === 'sopc' && given('extensionMonths') && values.extensionMonths !== 12) {
+    errors.extensionMonths = 'The further licence period of a SOPC is 12 months';
+  }
+
+  // A DTO is made for one of a fixed set of terms, in months (SA 2020 s.236).
+  if (custody && type === 'dto' && hasLength) {
+    const months = values.lengthMonths as number | null;
+    if (given('lengthDays') || months === null || !(DTO_TERMS_MONTHS as readonly number[]).includes(months))
+      errors.lengthMonths = `A detention and training order’s term must be ${DTO_TERMS_MONTHS.slice(0, -1).join(', ')} or ${DTO_TERMS_MONTHS.at(-1)} months`;
+  }
+
+  // A suspended sentence order: its operational period is 6 months to 2 years, and any supervision
+  // period no longer than it (SA 2020 s.288; CJA 2003 s.189(3)).
+  const suspended = outcome === 'suspended_sentence';
+  const operational = values.operationalMonths as number | null | undefined;
+  const supervision = values.supervisionMonths as number | null | undefined;
+  if (suspended) {
+    if (operational == null)
+      errors.operationalMonths = 'Enter the operational period of the suspended sentence order in months';
+    else if (operational < 6 || operational > 24)
+      errors.operationalMonths = 'The operational period must be between 6 and 24 months';
+    if (supervision != null && operational != null && supervision > operational)
+      errors.supervisionMonths = 'The supervision period must not be longer than the operational period';
+  } else {
+    if (operational != null)
+      errors.operationalMonths =
+        'Leave the operational period blank unless the outcome is a suspended sentence order';
+    if (supervision != null)
+      errors.supervisionMonths =
+        'Leave the supervision period blank unless the outcome is a suspended sentence order';
+  }
+
+  if (given('consecutiveTo') && !CONSECUTIVE_OUTCOMES.has(outcome)) {
+    errors.consecutiveTo =
+      'Leave “consecutive to” blank unless the outcome is a custodial or suspended sentence';
+  }
+  return errors;
+}
+
+/**
+ * A civil order's dates, and the conviction abroad a notification order is made for (SOA 2003
+ * s.97-100; CTA 2008 Sch.4): its period follows the s.82 table as if the sentence had been passed here.
+ */
+export function checkCivilOrder(values: Values): FieldErrors {
+  const errors: FieldErrors = {};
+  const madeOn = date(values.madeOn);
+  const endsOn = date(values.endsOn);
+  if (madeOn && endsOn && compareDates(endsOn, madeOn) < 0)
+    errors.endsOn = 'The date the order ends must be on or after the date it was made';
+  const foreign = FOREIGN_CONVICTION_ORDERS.includes(values.kind as OrderKindCode);
+  const foreignDate = date(values.foreignConvictionDate);
+  const given = (key: string) => values[key] !== null && values[key] !== undefined;
+  if (foreign) {
+    if (!foreignDate) errors.foreignConvictionDate = 'Enter the date of the conviction abroad';
+    else if (madeOn && compareDates(foreignDate, madeOn) > 0)
+      errors.foreignConvictionDate = 'The conviction abroad must be on or before the date the order was made';
+    if (!given('foreignOutcome')) errors.foreignOutcome = 'Select the sentence or outcome abroad';
+    else if (LENGTH_REQUIRED[String(values.foreignOutcome)] && !given('foreignLengthMonths'))
+      errors.foreignLengthMonths = 'Enter the length of the sentence abroad in months';
+  } else {
+    for (const key of ['foreignConvictionDate', 'foreignOutcome', 'foreignLengthMonths'])
+      if (given(key)) errors[key] = 'Leave the conviction abroad blank: it is only for notification orders';
+  }
+  return errors;
+}
+
+/** A Category 4 "at risk of involvement in terrorism" decision: accepted, then perhaps ended. */
+export function checkTerrorismRisk(values: Values): FieldErrors {
+  if (values.terrorismRiskEndedOn && !values.terrorismRiskAcceptedOn)
+    return { terrorismRiskAcceptedOn: 'Enter the date the person was accepted into Category 4' };
+  return checkDateRange(
+    values,
+    'terrorismRiskAcceptedOn',
+    'terrorismRiskEndedOn',
+    'The date Category 4 management ended',
+  );
 }
 
 const ROSH_GROUP_KEYS = [

@@ -3,7 +3,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { projectRoot } from '../config.ts';
 
-/** GOV.UK Frontend's and MoJ Frontend's assets, styles and scripts, and Vigil's own. */
+/**
+ * GOV.UK Frontend's and MoJ Frontend's assets, styles and scripts, the accessible autocomplete
+ * (the offence picker), and Vigil's own.
+ */
 export async function setUpStaticAssets(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk/assets'),
@@ -13,6 +16,7 @@ export async function setUpStaticAssets(app: FastifyInstance): Promise<void> {
     root: [
       path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk'),
       path.join(projectRoot, 'node_modules/@ministryofjustice/frontend/moj'),
+      path.join(projectRoot, 'node_modules/accessible-autocomplete/dist'),
       path.join(projectRoot, 'src/web/static'),
     ],
     prefix: '/stylesheets/',
@@ -23,6 +27,7 @@ export async function setUpStaticAssets(app: FastifyInstance): Promise<void> {
     root: [
       path.join(projectRoot, 'src/web/static'),
       path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk'),
+      path.join(projectRoot, 'node_modules/accessible-autocomplete/dist'),
     ],
     prefix: '/javascripts/',
     decorateReply: false,

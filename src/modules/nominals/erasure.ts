@@ -19,7 +19,8 @@ export interface ErasedPersonalData {
  * src/modules/retention): their names, date of birth and protected characteristics are blanked on
  * the nominal row; aliases, search names, identifiers, addresses, relationships and markers are
  * deleted; the timeline keeps what happened and when but loses the values before and after; each
- * conviction's offence (free text) reads 'Erased' and its court goes. The caller decides, checks
+ * conviction's offence (free text) reads 'Erased' and its court goes, as do each civil order's
+ * court and notes (its kind and dates stay, like a conviction's). The caller decides, checks
  * the policy, erases the other capabilities' copies and logs the erasure in the same transaction.
  * Conviction outcomes and dates, risk assessments (scores and bands, no free text) and managers
  * stay (with no one left to name, they are no longer about a person anyone can identify).
@@ -74,6 +75,12 @@ export async function erasePersonalData(
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
+    orders: await tx
+      .selectFrom('civil_orders')
+      .select(['id', 'court', 'notes'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
     changes: await tx
       .selectFrom('nominal_changes')
       .select(['id', 'summary', 'before', 'after'])
@@ -96,6 +103,13 @@ export async function erasePersonalData(
     await tx
       .updateTable('convictions')
       .set({ offence: ERASED_NAME, court: null })
+      .where('nominal_id', '=', nominalId)
+      .execute(),
+  );
+  count(
+    await tx
+      .updateTable('civil_orders')
+      .set({ court: null, notes: null })
       .where('nominal_id', '=', nominalId)
       .execute(),
   );

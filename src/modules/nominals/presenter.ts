@@ -1,14 +1,24 @@
 import { labelOf } from '../../domain/codes.ts';
 import { formatDateLong } from '../../domain/dates.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
+import type { OffenceClassification } from './offence-classification.ts';
 import { SECTIONS, findSection } from './sections.ts';
 import type { NominalOverview } from './use-cases/overview.ts';
 import type { SectionRow } from './use-cases/section-rows.ts';
 
-/** Turns the record into what the overview page shows: one card per row, values in words. */
-export function displayValue(field: FieldSpec, value: unknown): string {
+/**
+ * Turns the record into what the overview page shows: one card per row, values in words. Another
+ * conviction is named by `convictionName` when the caller knows the person's convictions.
+ */
+export function displayValue(
+  field: FieldSpec,
+  value: unknown,
+  convictionName?: (id: string) => string | undefined,
+): string {
   if (value === null || value === undefined || value === '') return '';
   switch (field.kind) {
+    case 'conviction':
+      return convictionName?.(String(value)) ?? 'Another conviction on this record';
     case 'date':
       return formatDateLong(String(value));
     case 'code':
@@ -31,6 +41,7 @@ export interface SectionView {
   name: string;
   label: string;
   singular: string;
+  hint: string | null;
   addHref: string | null;
   cards: SectionCard[];
   /** Identifiers read best as one list: type, value, change. */
@@ -49,6 +60,8 @@ function statusOf(sectionName: string, row: SectionRow): SectionCard['status'] {
   if (sectionName === 'managers' || sectionName === 'relationships') {
     return row.isCurrent ? { text: 'Current', colour: 'green' } : { text: 'Ended', colour: 'grey' };
   }
+  if (sectionName === 'orders')
+    return row.isInForce ? { text: 'In force', colour: 'green' } : { text: 'Ended', colour: 'grey' };
   if (sectionName === 'convictions' && row.isIndexOffence) return { text: 'Index offence', colour: 'purple' };
   return null;
 }
@@ -60,14 +73,20 @@ export function presentSections(nominal: NominalOverview, canEdit: boolean): Sec
     addresses: nominal.addresses,
     relationships: nominal.relationships,
     convictions: nominal.convictions,
+    orders: nominal.orders,
     'risk-assessments': nominal.riskAssessments,
     markers: nominal.markers,
     managers: nominal.managers,
   };
+  const convictions = new Map(
+    nominal.convictions.map((c) => [c.id, findSection('convictions')!.describe(c)]),
+  );
+  const convictionName = (id: string) => convictions.get(id);
   return SECTIONS.map((section) => ({
     name: section.name,
     label: section.label,
     singular: section.singular,
+    hint: section.hint ?? null,
     addHref: canEdit ? `/nominals/${nominal.id}/${section.name}/new` : null,
     compact: section.name === 'identifiers',
     cards: (rowsBySection[section.name] ?? []).map((row) => ({
@@ -76,7 +95,18 @@ export function presentSections(nominal: NominalOverview, canEdit: boolean): Sec
       rows: [
         ...section.fields
           .filter((f) => displayValue(f, row[f.key]) !== '')
-          .map((f) => ({ key: { text: f.label }, value: { text: displayValue(f, row[f.key]) } })),
+          .map((f) => ({
+            key: { text: f.label },
+            value: { text: displayValue(f, row[f.key], convictionName) },
+          })),
+        ...(row.offenceClassification
+          ? [
+              {
+                key: { text: 'Offence list' },
+                value: { text: (row.offenceClassification as OffenceClassification).text },
+              },
+            ]
+          : []),
         ...(section.name === 'managers' && row.agencyName
           ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }]
           : []),

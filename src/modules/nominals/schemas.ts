@@ -12,6 +12,7 @@ import { pathId } from '../../validation/parse.ts';
 import {
   IDENTIFIER_TYPE,
   IDENTITY_FIELDS,
+  NOMINAL_SECTION_CHECKS,
   NOMINAL_SECTIONS,
   type NominalSectionName,
   type RowSection,
@@ -172,7 +173,7 @@ export const newNominalInput = (today: Today) =>
 
 /** An edit of a section on the nominal row (identity, lead agency, case dates), with the version read. */
 export const nominalSectionInput = (name: NominalSectionName, today: Today) =>
-  recordInput(NOMINAL_SECTIONS[name], { today, versioned: true }, name);
+  recordInput(NOMINAL_SECTIONS[name], { today, versioned: true, check: NOMINAL_SECTION_CHECKS[name] }, name);
 
 /** A new row of a section (an address, a conviction, …). */
 export const newRowInput = (section: RowSection, today: Today) =>
@@ -241,7 +242,15 @@ export const NominalView = z.object({
   proposedReleaseAddress: z.record(z.string(), z.unknown()).nullable(),
   relationships: SectionRows.describe('Each with isCurrent'),
   childrenInHousehold: z.boolean(),
-  convictions: SectionRows,
+  convictions: SectionRows.describe(
+    'Each with offenceClassification: whether the offence is on the reference list, and its flags',
+  ),
+  orders: SectionRows.describe(
+    'Civil orders (SHPOs, notification orders, CTA notification orders), each with isInForce',
+  ),
+  terrorismRisk: z
+    .object({ acceptedOn: z.iso.date().nullable(), endedOn: z.iso.date().nullable() })
+    .describe('A Category 4 "at risk of involvement in terrorism" decision'),
   riskAssessments: SectionRows.describe('Newest first, each with isLatest'),
   latestRiskAssessment: z.record(z.string(), z.unknown()).nullable(),
   markers: SectionRows.describe('Each with isActive'),

@@ -75,7 +75,16 @@ export async function loadInScope(
     });
   // DPA 2018 s.62: each look at the record carries the basis on which it was allowed.
   noteBasis(tx, nominalId, basisOf(ctx, action, access, nominal.area_code, justified));
-  return { nominal, access, visible: sensitiveVisibility(ctx.actor, access) };
+  return { nominal, access, visible: visibilityOf(ctx.actor, access) };
+}
+
+/**
+ * What the viewer may see. Civil orders (SHPOs, notification orders) are court disposals like
+ * convictions, so they are shared with an involved agency exactly when the convictions are.
+ */
+function visibilityOf(actor: UseCaseContext['actor'], access: RecordAccess) {
+  const visible = sensitiveVisibility(actor, access);
+  return { ...visible, section: (name: string) => visible.section(name === 'orders' ? 'convictions' : name) };
 }
 
 /** The basis of access in words: named manager, invited agency, justified access, oversight, area role. */

@@ -5,21 +5,27 @@ import {
   GENDER_IDENTITY,
   MANAGER_ROLE,
   MARKER_TYPE,
+  ORDER_KIND,
   OUTCOME,
   RELATIONSHIP_TYPE,
   RELIGION,
   ROSH_LEVEL,
   SCORE_BAND,
   SEX,
+  SENTENCE_TYPE,
   SEXUAL_ORIENTATION,
+  VICTIM_AGE,
   labelOf,
 } from '../../domain/codes.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
+import { formatDateLong } from '../../domain/dates.ts';
 import {
   checkAddress,
+  checkCivilOrder,
   checkConviction,
   checkDateRange,
   checkRiskAssessment,
+  checkTerrorismRisk,
 } from '../../domain/record-rules.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
 
@@ -82,6 +88,28 @@ export const CASE_DATES_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/**
+ * Category 4 by decision: a person not convicted of a terrorist offence whom MAPPA accepts as at
+ * risk of involvement in terrorism (MAPPA Guidance ch.6). Category 4 lasts until the decision ends.
+ */
+export const TERRORISM_RISK_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'terrorismRiskAcceptedOn',
+    column: 'terrorism_risk_accepted_on',
+    label: 'Accepted into Category 4 on',
+    kind: 'date',
+    past: true,
+    hint: 'The date the decision was made that this person, with no terrorist conviction, is at risk of involvement in terrorism and should be managed under MAPPA Category 4.',
+  },
+  {
+    key: 'terrorismRiskEndedOn',
+    column: 'terrorism_risk_ended_on',
+    label: 'Category 4 management ended on',
+    kind: 'date',
+    hint: 'The last day the decision applied. Leave blank while it stands.',
+  },
+];
+
 export const IDENTIFIER_TYPE = [
   { code: 'pnc', label: 'PNC ID' },
   { code: 'cro', label: 'CRO number' },
@@ -95,6 +123,7 @@ export type RowTable =
   | 'addresses'
   | 'relationships'
   | 'convictions'
+  | 'civil_orders'
   | 'risk_assessments'
   | 'markers'
   | 'nominal_managers';
@@ -104,6 +133,8 @@ export interface RowSection {
   name: string;
   label: string;
   singular: string;
+  /** What the section holds, when its name alone does not say. */
+  hint?: string;
   table: RowTable;
   fields: readonly FieldSpec[];
   /** Assessments are never edited: a new one supersedes the old, which is kept. */
@@ -252,7 +283,16 @@ export const SECTIONS: readonly RowSection[] = [
     singular: 'conviction',
     table: 'convictions',
     fields: [
-      { key: 'offence', column: 'offence', label: 'Offence', kind: 'text', max: 300, required: true },
+      {
+        key: 'offence',
+        column: 'offence',
+        label: 'Offence',
+        kind: 'text',
+        max: 300,
+        required: true,
+        suggest: 'offences',
+        hint: 'Start typing and choose the offence from the list. If it is not on the list, type it in full: it will be checked and classified.',
+      },
       { key: 'offenceDate', column: 'offence_date', label: 'Offence date', kind: 'date', past: true },
       {
         key: 'convictionDate',
@@ -265,12 +305,79 @@ export const SECTIONS: readonly RowSection[] = [
       { key: 'court', column: 'court', label: 'Court', kind: 'text', max: 200 },
       { key: 'outcome', column: 'outcome', label: 'Outcome', kind: 'code', codes: OUTCOME, required: true },
       {
+        key: 'sentenceType',
+        column: 'sentence_type',
+        label: 'Sentence type',
+        kind: 'code',
+        codes: SENTENCE_TYPE,
+        hint: 'Custodial sentences only. Leave blank for an ordinary determinate sentence.',
+      },
+      {
         key: 'lengthMonths',
         column: 'length_months',
         label: 'Length in months',
         kind: 'integer',
         min: 1,
         max: 1200,
+        hint: 'The term the court passed (for an extended sentence, the custodial term). Leave blank for a life sentence, IPP, DPP or detention at His Majesty’s pleasure.',
+      },
+      {
+        key: 'lengthDays',
+        column: 'length_days',
+        label: 'Length in days',
+        kind: 'integer',
+        min: 1,
+        max: 3650,
+        hint: 'Days beyond the months, or the whole length if it was given in weeks or days. A week is 7 days: for example, 16 weeks is 112 days.',
+      },
+      {
+        key: 'extensionMonths',
+        column: 'extension_months',
+        label: 'Extension period in months',
+        kind: 'integer',
+        min: 1,
+        max: 120,
+        hint: 'Extended sentences: the extension period on licence. A SOPC’s further licence period is 12 months.',
+      },
+      {
+        key: 'operationalMonths',
+        column: 'operational_months',
+        label: 'Operational period in months',
+        kind: 'integer',
+        min: 1,
+        max: 60,
+        hint: 'Suspended sentence orders: how long the sentence is suspended for (6 to 24 months).',
+      },
+      {
+        key: 'supervisionMonths',
+        column: 'supervision_months',
+        label: 'Supervision period in months',
+        kind: 'integer',
+        min: 1,
+        max: 60,
+        hint: 'Suspended sentence orders with requirements: the supervision period, if any.',
+      },
+      {
+        key: 'consecutiveTo',
+        column: 'consecutive_to',
+        label: 'Consecutive to',
+        kind: 'conviction',
+        hint: 'If this term runs after another of this person’s sentences, choose that conviction. Consecutive terms are added together (Sexual Offences Act 2003 s.82(3)).',
+      },
+      {
+        key: 'terroristConnection',
+        column: 'terrorist_connection',
+        label: 'Terrorist connection',
+        kind: 'boolean',
+        hint: 'Did the court find that the offence has a terrorist connection (Sentencing Act 2020 s.69)? If so, the person is managed under Category 4.',
+      },
+      {
+        key: 'victimAge',
+        column: 'victim_age',
+        label: 'Victim’s age at the time of the offence',
+        kind: 'code',
+        codes: VICTIM_AGE,
+        hint: 'Some sexual offences need notification only when the victim was under 18. Leave blank if not known.',
       },
       {
         key: 'isIndexOffence',
@@ -312,10 +419,83 @@ export const SECTIONS: readonly RowSection[] = [
         kind: 'date',
         past: true,
       },
+      {
+        key: 'disposalEndedOn',
+        column: 'disposal_ended_on',
+        label: 'Order or licence ended early on',
+        kind: 'date',
+        past: true,
+        hint: 'If a hospital order, guardianship order or licence ended before its term: the last day it applied.',
+      },
+      {
+        key: 'notificationEndedOn',
+        column: 'notification_ended_on',
+        label: 'Notification ended on',
+        kind: 'date',
+        past: true,
+        hint: 'If the notification requirements ended early (discharged on review, or the conviction quashed): the last day they applied.',
+      },
     ],
     check: (v) => checkConviction(v),
     orderBy: [{ column: 'conviction_date', direction: 'desc' }],
-    describe: (v) => `${text(v.offence)} (${labelOf(OUTCOME, text(v.outcome))})`,
+    describe: (v) =>
+      `${text(v.offence)} (${
+        v.sentenceType && v.sentenceType !== 'determinate'
+          ? labelOf(SENTENCE_TYPE, text(v.sentenceType))
+          : labelOf(OUTCOME, text(v.outcome))
+      })`,
+  },
+  {
+    name: 'orders',
+    label: 'Orders',
+    singular: 'order',
+    hint: 'Sexual harm prevention orders and notification orders (Sexual Offences Act 2003), and Counter-Terrorism Act 2008 notification orders.',
+    table: 'civil_orders',
+    fields: [
+      { key: 'kind', column: 'kind', label: 'Order', kind: 'code', codes: ORDER_KIND, required: true },
+      { key: 'madeOn', column: 'made_on', label: 'Date made', kind: 'date', past: true, required: true },
+      { key: 'court', column: 'court', label: 'Court', kind: 'text', max: 200 },
+      {
+        key: 'endsOn',
+        column: 'ends_on',
+        label: 'Date it ends',
+        kind: 'date',
+        hint: 'The last day it applies. Leave blank if it runs until further order.',
+      },
+      {
+        key: 'foreignConvictionDate',
+        column: 'foreign_conviction_date',
+        label: 'Date of the conviction abroad',
+        kind: 'date',
+        past: true,
+        hint: 'Notification orders only: the conviction outside the UK the order was made for.',
+      },
+      {
+        key: 'foreignOutcome',
+        column: 'foreign_outcome',
+        label: 'Sentence or outcome abroad',
+        kind: 'code',
+        codes: OUTCOME,
+        hint: 'Notification orders only: the nearest equivalent disposal here.',
+      },
+      {
+        key: 'foreignLengthMonths',
+        column: 'foreign_length_months',
+        label: 'Length of the sentence abroad in months',
+        kind: 'integer',
+        min: 1,
+        max: 1200,
+        hint: 'Notification orders only.',
+      },
+      { key: 'notes', column: 'notes', label: 'Notes', kind: 'longtext', max: 2000 },
+    ],
+    check: (v) => checkCivilOrder(v),
+    orderBy: [
+      { column: 'made_on', direction: 'desc' },
+      { column: 'id', direction: 'asc' },
+    ],
+    describe: (v) =>
+      `${labelOf(ORDER_KIND, text(v.kind))}${v.madeOn ? `, made ${formatDateLong(text(v.madeOn))}` : ''}`,
   },
   {
     name: 'risk-assessments',
@@ -432,12 +612,20 @@ export const NOMINAL_SECTIONS = {
   identity: IDENTITY_FIELDS,
   'lead-agency': LEAD_AGENCY_FIELDS,
   'case-dates': CASE_DATES_FIELDS,
+  'terrorism-risk': TERRORISM_RISK_FIELDS,
 } as const;
 export type NominalSectionName = keyof typeof NOMINAL_SECTIONS;
 export const NOMINAL_SECTION_LABELS: Record<NominalSectionName, string> = {
   identity: 'Identity',
   'lead-agency': 'Lead agency',
   'case-dates': 'Case dates',
+  'terrorism-risk': 'Category 4 terrorism risk decision',
+};
+/** Cross-field rules of the sections on the nominal row, where there are any. */
+export const NOMINAL_SECTION_CHECKS: Partial<
+  Record<NominalSectionName, (values: Record<string, unknown>) => FieldErrors>
+> = {
+  'terrorism-risk': (v) => checkTerrorismRisk(v),
 };
 export const NOMINAL_SECTION_NAMES = Object.keys(NOMINAL_SECTIONS) as NominalSectionName[];
 

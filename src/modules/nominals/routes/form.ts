@@ -3,7 +3,8 @@ import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import type { FieldSpec } from '../../../validation/fields.ts';
 import { errorList } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
-import { listAgencies } from '../../reference/index.ts';
+import { listAgencies, offenceList } from '../../reference/index.ts';
+import { offenceClassification } from '../offence-classification.ts';
 import { IDENTIFIER_TYPE } from '../sections.ts';
 
 /** What one of the record's forms shows: its fields, what was typed, and any problem with it. */
@@ -19,7 +20,17 @@ export interface SectionFormPage {
   conflict?: ConflictError;
   /** A new person's form also asks for their identifiers. */
   identifiers?: boolean;
+  /** The person's other convictions, for a "consecutive to" choice. */
+  convictions?: { id: string; name: string }[];
 }
+
+/** The offence list as the form offers it, each entry with what the list says of it. */
+let offenceChoices: { name: string; classification: string }[] | undefined;
+const offences = () =>
+  (offenceChoices ??= offenceList().map((o) => ({
+    name: o.offence,
+    classification: offenceClassification(o.offence).text,
+  })));
 
 /**
  * Every form of the record (a new person, a section, a row) is one template driven by the section's
@@ -31,13 +42,26 @@ export const sectionForm =
     const needsAgencies = page.fields.some((f) => f.kind === 'agency');
     const agencies = needsAgencies ? await listAgencies(web.database, request.actor!.areaCode) : [];
     const errors = page.errors ?? {};
+    const suggesting = page.fields.filter((f) => f.kind === 'text' && f.suggest === 'offences');
+    const classifications = Object.fromEntries(
+      suggesting.map((f) => {
+        const typed = String(page.values[f.key] ?? '').trim();
+        return [f.key, typed ? offenceClassification(typed).text : ''];
+      }),
+    );
     return reply
       .code(page.conflict ? 409 : page.errors ? 400 : 200)
       .render('nominals/views/section-form.njk', {
         ...page,
         errors,
         errorList: errorList(page.fields, errors),
-        options: { agencies },
+        options: {
+          agencies,
+          convictions: page.convictions ?? [],
+          offences: suggesting.length ? offences() : [],
+        },
+        suggests: suggesting.length > 0,
+        classifications,
         identifierTypes: page.identifiers ? IDENTIFIER_TYPE : [],
       });
   };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { UseCaseContext } from '../../../access/actor.ts';
+import { formatDateLong } from '../../../domain/dates.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
@@ -7,7 +8,7 @@ import { SectionPageParams, SectionRowPageParams } from '../schemas.ts';
 import { findSection, type RowSection } from '../sections.ts';
 import { getNominalSection } from '../use-cases/nominal-sections.ts';
 import { addSectionRow, updateSectionRow } from '../use-cases/row-changes.ts';
-import { getSectionRow } from '../use-cases/section-rows.ts';
+import { getSectionRow, getSectionRows } from '../use-cases/section-rows.ts';
 import { article, sectionForm } from './form.ts';
 
 /**
@@ -28,7 +29,22 @@ export const rowPages =
       fields: section.fields,
       action: `/nominals/${id}/${section.name}${rowId ? `/${rowId}` : ''}`,
       backLink: `/nominals/${id}#${section.name}`,
+      convictions: section.fields.some((f) => f.kind === 'conviction')
+        ? await otherConvictions(ctx, id, rowId)
+        : [],
     });
+
+    /** The person's other convictions, for "consecutive to": never the one being changed. */
+    const otherConvictions = async (ctx: UseCaseContext, id: string, rowId: string | undefined) => {
+      const convictions = findSection('convictions')!;
+      const rows = await getSectionRows(database, ctx, id, convictions.name);
+      return rows
+        .filter((r) => r.id !== rowId)
+        .map((r) => ({
+          id: r.id,
+          name: `${convictions.describe(r)}, convicted ${formatDateLong(String(r.convictionDate))}`,
+        }));
+    };
     const saved = (id: string, section: RowSection) =>
       `/nominals/${id}?updated=${section.name}#${section.name}`;
 

@@ -3,6 +3,7 @@ import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
 import { ageOn, compareDates } from '../../../domain/dates.ts';
 import { agenciesByIds, areaNames } from '../../reference/index.ts';
+import { offenceClassification } from '../offence-classification.ts';
 import { loadInScope, type InScope } from '../scope.ts';
 import { IDENTITY_FIELDS, SECTIONS } from '../sections.ts';
 import { toValues, type Values } from './record-values.ts';
@@ -117,7 +118,15 @@ function presentNominal(
     proposedReleaseAddress: addresses.find((a) => a.type === 'proposed_release' && !a.toDate) ?? null,
     relationships,
     childrenInHousehold: relationships.some((r) => childInHousehold(r, today)),
-    convictions: sections.convictions!,
+    convictions: sections.convictions!.map((c): SectionRow => ({
+      ...c,
+      offenceClassification: offenceClassification(String(c.offence)),
+    })),
+    orders: sections.orders!.map((o): SectionRow => ({
+      ...o,
+      isInForce: isCurrent(o, today, 'madeOn', 'endsOn'),
+    })),
+    terrorismRisk: { acceptedOn: row.terrorism_risk_accepted_on, endedOn: row.terrorism_risk_ended_on },
     riskAssessments,
     latestRiskAssessment: riskAssessments[0] ?? null,
     markers,

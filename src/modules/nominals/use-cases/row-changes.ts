@@ -39,7 +39,7 @@ export async function addSectionRow(
           newRowInput(section, () => ctx.today),
           input,
         );
-        const stored = await resolveReferences(tx, section, values);
+        const stored = await resolveReferences(tx, section, values, { nominalId, rowId: null });
         if (section.name === 'identifiers')
           await assertIdentifiersFree(tx, [values as { type: string; value: string }], null, () => 'value');
         await endSuperseded(tx, ctx, nominalId, section, values);
@@ -170,7 +170,7 @@ export async function updateSectionRow(
         const current = await findRow(tx, section, nominalId, rowId);
         // A row the user may not see (a victim's details, say) cannot be edited by them either.
         if (!(await rowFilter(tx, scope, section.name))(current)) throw new NotFoundError();
-        const stored = await resolveReferences(tx, section, values);
+        const stored = await resolveReferences(tx, section, values, { nominalId, rowId });
         if (section.name === 'identifiers')
           await assertIdentifiersFree(tx, [values as { type: string; value: string }], rowId, () => 'value');
         if (current.version !== expectedVersion)
