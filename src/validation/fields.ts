@@ -18,24 +18,28 @@ export type FieldSpec = {
   label: string;
   required?: boolean;
   hint?: string;
-} &
-  /** `suggest`: the form offers a reference list's entries as you type (free text still allowed). */
-  (
-    | { kind: 'text'; max?: number; autocomplete?: string; suggest?: 'offences' }
-    | { kind: 'longtext'; max?: number }
-    | { kind: 'date'; past?: boolean }
-    | { kind: 'code'; codes: CodeList }
-    | { kind: 'boolean' }
-    | { kind: 'integer'; min?: number; max?: number }
-    | { kind: 'decimal'; min?: number; max?: number }
-    | { kind: 'identifier'; identifier: IdentifierType }
-    | { kind: 'postcode' }
-    | { kind: 'agency' }
-    /** A Vigil user, entered by email and stored as their id. */
-    | { kind: 'user' }
-    /** Another conviction of the same person, chosen from a list and stored as its id. */
-    | { kind: 'conviction' }
-  );
+} & (
+  | {
+      kind: 'text';
+      max?: number;
+      autocomplete?: string;
+      /** The form offers a reference list's entries as you type (free text still allowed). */
+      suggest?: 'offences';
+    }
+  | { kind: 'longtext'; max?: number }
+  | { kind: 'date'; past?: boolean }
+  | { kind: 'code'; codes: CodeList }
+  | { kind: 'boolean' }
+  | { kind: 'integer'; min?: number; max?: number }
+  | { kind: 'decimal'; min?: number; max?: number }
+  | { kind: 'identifier'; identifier: IdentifierType }
+  | { kind: 'postcode' }
+  | { kind: 'agency' }
+  /** A Vigil user, entered by email and stored as their id. */
+  | { kind: 'user' }
+  /** Another conviction of the same person, chosen from a list and stored as its id. */
+  | { kind: 'conviction' }
+);
 
 /** Ids in addresses and bodies are UUIDs: anything else cannot name a record and is "not found". */
 export const isUuid = (v: string) =>

@@ -358,9 +358,19 @@ export interface paths {
                 [key: string]: unknown;
               }[];
               childrenInHousehold: boolean;
+              /** @description Each with offenceClassification: whether the offence is on the reference list, and its flags */
               convictions: {
                 [key: string]: unknown;
               }[];
+              /** @description Civil orders (SHPOs, notification orders, CTA notification orders), each with isInForce */
+              orders: {
+                [key: string]: unknown;
+              }[];
+              /** @description A Category 4 "at risk of involvement in terrorism" decision */
+              terrorismRisk: {
+                acceptedOn: string | null;
+                endedOn: string | null;
+              };
               /** @description Newest first, each with isLatest */
               riskAssessments: {
                 [key: string]: unknown;
@@ -796,6 +806,108 @@ export interface paths {
           'application/json': {
             firstAppointmentOn?: string | null;
             rotlFirstReleaseOn?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/terrorism-risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change the category 4 terrorism risk decision
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            terrorismRiskAcceptedOn?: string | null;
+            terrorismRiskEndedOn?: string | null;
             /** @description The version you read; a different current version gives 409 Conflict */
             version: number;
           };
@@ -2227,9 +2339,19 @@ export interface paths {
                 | 'guardianship'
                 | 'caution'
                 | 'conditional_discharge'
+                | 'absolute_discharge'
                 | 'fine'
                 | 'other';
+              sentenceType?:
+                ('determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto') | null;
               lengthMonths?: number | null;
+              lengthDays?: number | null;
+              extensionMonths?: number | null;
+              operationalMonths?: number | null;
+              supervisionMonths?: number | null;
+              consecutiveTo?: string | null;
+              terroristConnection?: boolean | null;
+              victimAge?: ('under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim') | null;
               isIndexOffence: boolean;
               sentenceStart?: string | null;
               conditionalReleaseDate?: string | null;
@@ -2238,6 +2360,8 @@ export interface paths {
               licenceExpiryDate?: string | null;
               sentenceExpiryDate?: string | null;
               actualReleaseDate?: string | null;
+              disposalEndedOn?: string | null;
+              notificationEndedOn?: string | null;
               /** Format: uuid */
               id: string;
               version: number;
@@ -2304,9 +2428,19 @@ export interface paths {
               | 'guardianship'
               | 'caution'
               | 'conditional_discharge'
+              | 'absolute_discharge'
               | 'fine'
               | 'other';
+            sentenceType?:
+              ('determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto') | null;
             lengthMonths?: number | null;
+            lengthDays?: number | null;
+            extensionMonths?: number | null;
+            operationalMonths?: number | null;
+            supervisionMonths?: number | null;
+            consecutiveTo?: string | null;
+            terroristConnection?: boolean | null;
+            victimAge?: ('under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim') | null;
             isIndexOffence: boolean;
             sentenceStart?: string | null;
             conditionalReleaseDate?: string | null;
@@ -2315,6 +2449,8 @@ export interface paths {
             licenceExpiryDate?: string | null;
             sentenceExpiryDate?: string | null;
             actualReleaseDate?: string | null;
+            disposalEndedOn?: string | null;
+            notificationEndedOn?: string | null;
           };
         };
       };
@@ -2423,9 +2559,19 @@ export interface paths {
                 | 'guardianship'
                 | 'caution'
                 | 'conditional_discharge'
+                | 'absolute_discharge'
                 | 'fine'
                 | 'other';
+              sentenceType?:
+                ('determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto') | null;
               lengthMonths?: number | null;
+              lengthDays?: number | null;
+              extensionMonths?: number | null;
+              operationalMonths?: number | null;
+              supervisionMonths?: number | null;
+              consecutiveTo?: string | null;
+              terroristConnection?: boolean | null;
+              victimAge?: ('under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim') | null;
               isIndexOffence: boolean;
               sentenceStart?: string | null;
               conditionalReleaseDate?: string | null;
@@ -2434,6 +2580,8 @@ export interface paths {
               licenceExpiryDate?: string | null;
               sentenceExpiryDate?: string | null;
               actualReleaseDate?: string | null;
+              disposalEndedOn?: string | null;
+              notificationEndedOn?: string | null;
               /** Format: uuid */
               id: string;
               version: number;
@@ -2500,9 +2648,19 @@ export interface paths {
               | 'guardianship'
               | 'caution'
               | 'conditional_discharge'
+              | 'absolute_discharge'
               | 'fine'
               | 'other';
+            sentenceType?:
+              ('determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'extended' | 'sopc' | 'dto') | null;
             lengthMonths?: number | null;
+            lengthDays?: number | null;
+            extensionMonths?: number | null;
+            operationalMonths?: number | null;
+            supervisionMonths?: number | null;
+            consecutiveTo?: string | null;
+            terroristConnection?: boolean | null;
+            victimAge?: ('under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim') | null;
             isIndexOffence: boolean;
             sentenceStart?: string | null;
             conditionalReleaseDate?: string | null;
@@ -2511,6 +2669,423 @@ export interface paths {
             licenceExpiryDate?: string | null;
             sentenceExpiryDate?: string | null;
             actualReleaseDate?: string | null;
+            disposalEndedOn?: string | null;
+            notificationEndedOn?: string | null;
+            /** @description The version you read; a different current version gives 409 Conflict */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the orders
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind:
+                | 'shpo'
+                | 'interim_shpo'
+                | 'notification_order'
+                | 'interim_notification_order'
+                | 'cta_notification_order';
+              madeOn: string;
+              court?: string | null;
+              endsOn?: string | null;
+              foreignConvictionDate?: string | null;
+              foreignOutcome?:
+                | (
+                    | 'custody'
+                    | 'suspended_sentence'
+                    | 'community_order'
+                    | 'hospital_order'
+                    | 'hospital_order_restricted'
+                    | 'guardianship'
+                    | 'caution'
+                    | 'conditional_discharge'
+                    | 'absolute_discharge'
+                    | 'fine'
+                    | 'other'
+                  )
+                | null;
+              foreignLengthMonths?: number | null;
+              notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
+            }[];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Add an order
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'shpo'
+              | 'interim_shpo'
+              | 'notification_order'
+              | 'interim_notification_order'
+              | 'cta_notification_order';
+            madeOn: string;
+            court?: string | null;
+            endsOn?: string | null;
+            foreignConvictionDate?: string | null;
+            foreignOutcome?:
+              | (
+                  | 'custody'
+                  | 'suspended_sentence'
+                  | 'community_order'
+                  | 'hospital_order'
+                  | 'hospital_order_restricted'
+                  | 'guardianship'
+                  | 'caution'
+                  | 'conditional_discharge'
+                  | 'absolute_discharge'
+                  | 'fine'
+                  | 'other'
+                )
+              | null;
+            foreignLengthMonths?: number | null;
+            notes?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/orders/{rowId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One order
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind:
+                | 'shpo'
+                | 'interim_shpo'
+                | 'notification_order'
+                | 'interim_notification_order'
+                | 'cta_notification_order';
+              madeOn: string;
+              court?: string | null;
+              endsOn?: string | null;
+              foreignConvictionDate?: string | null;
+              foreignOutcome?:
+                | (
+                    | 'custody'
+                    | 'suspended_sentence'
+                    | 'community_order'
+                    | 'hospital_order'
+                    | 'hospital_order_restricted'
+                    | 'guardianship'
+                    | 'caution'
+                    | 'conditional_discharge'
+                    | 'absolute_discharge'
+                    | 'fine'
+                    | 'other'
+                  )
+                | null;
+              foreignLengthMonths?: number | null;
+              notes?: string | null;
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change an order (send the version you read)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'shpo'
+              | 'interim_shpo'
+              | 'notification_order'
+              | 'interim_notification_order'
+              | 'cta_notification_order';
+            madeOn: string;
+            court?: string | null;
+            endsOn?: string | null;
+            foreignConvictionDate?: string | null;
+            foreignOutcome?:
+              | (
+                  | 'custody'
+                  | 'suspended_sentence'
+                  | 'community_order'
+                  | 'hospital_order'
+                  | 'hospital_order_restricted'
+                  | 'guardianship'
+                  | 'caution'
+                  | 'conditional_discharge'
+                  | 'absolute_discharge'
+                  | 'fine'
+                  | 'other'
+                )
+              | null;
+            foreignLengthMonths?: number | null;
+            notes?: string | null;
             /** @description The version you read; a different current version gives 409 Conflict */
             version: number;
           };

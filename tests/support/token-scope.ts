@@ -33,6 +33,7 @@ export const SAMPLE_ROWS: Record<string, Record<string, unknown>> = {
   addresses: { type: 'home', line1: '1 Test Street', postcode: 'BS1 1AA', fromDate: '2025-01-01' },
   relationships: { type: 'associate', personName: 'A Friend', isChild: false, inHousehold: false },
   convictions: { offence: 'Burglary', convictionDate: '2020-01-01', outcome: 'fine', isIndexOffence: false },
+  orders: { kind: 'shpo', madeOn: '2024-01-01' },
   'risk-assessments': { assessedOn: '2025-01-01', assessor: 'An Assessor', roshOverall: 'MEDIUM' },
   markers: { type: 'weapons', startDate: '2025-01-01' },
   managers: { role: 'police_offender_manager', name: 'A Manager', agencyId: '', fromDate: '2025-01-01' },
