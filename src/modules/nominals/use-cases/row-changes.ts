@@ -189,7 +189,7 @@ export async function updateSectionRow(
         const newVersion = (updated as { version: number }).version;
         if (section.name === 'aliases')
           await syncName(tx, nominalId, rowId, values.forename as string, values.surname as string);
-        const ended = changed.some((c) => /^(toDate|endDate)$/.test(c.key) && c.before === null);
+        const ended = changed.some((c) => /^(toDate|endDate|endsOn)$/.test(c.key) && c.before === null);
         await recordAndLog(
           tx,
           ctx,
