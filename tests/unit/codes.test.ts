@@ -154,6 +154,7 @@ describe('OUTCOME', () => {
     ['hospital_order_restricted', 'none'],
     ['guardianship', 'none'],
     ['caution', 'none'],
+    ['absolute_discharge', 'none'],
     ['fine', 'none'],
     ['other', 'none'],
   ] as const)('%s needs length: %s', (outcome, length) => {
@@ -161,7 +162,7 @@ describe('OUTCOME', () => {
   });
 
   it('covers every disposal', () => {
-    expect(OUTCOME).toHaveLength(10);
+    expect(OUTCOME).toHaveLength(11);
   });
 });
 
