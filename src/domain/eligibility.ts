@@ -292,7 +292,8 @@ function disposalText(c: ConvictionFacts): string {
       if (isDto(c)) return `detention and training order of ${t}`;
       if (c.sentenceType === 'extended')
         return `extended sentence: custodial term ${t}${c.extensionMonths ? `, extension ${termText({ months: c.extensionMonths, days: 0 })}` : ''}`;
-      if (c.sentenceType === 'sopc') return `sentence for an offender of particular concern: custodial term ${t}`;
+      if (c.sentenceType === 'sopc')
+        return `sentence for an offender of particular concern: custodial term ${t}`;
       return `custodial sentence of ${t}`;
     }
     case 'suspended_sentence':
@@ -350,12 +351,19 @@ function disposalEnd(c: ConvictionFacts, warnings: string[], what: string): Disp
           source: `end of the ${c.operationalMonths}-month operational period`,
         };
       }
-      warnings.push(`Enter the operational period of the suspended sentence for ${what}: Category 2 lasts while the order runs`);
-      if (term) return { endsOn: lastDayOfTerm(start, term), source: `end of the ${termText(term)} term (operational period not recorded)` };
+      warnings.push(
+        `Enter the operational period of the suspended sentence for ${what}: Category 2 lasts while the order runs`,
+      );
+      if (term)
+        return {
+          endsOn: lastDayOfTerm(start, term),
+          source: `end of the ${termText(term)} term (operational period not recorded)`,
+        };
       return undefined;
     }
     if (isExtended(c)) {
-      if (c.licenceExpiryDate) return { endsOn: c.licenceExpiryDate, source: 'licence expiry date (end of the extended licence)' };
+      if (c.licenceExpiryDate)
+        return { endsOn: c.licenceExpiryDate, source: 'licence expiry date (end of the extended licence)' };
       const extension = c.extensionMonths ?? (c.sentenceType === 'sopc' ? 12 : null);
       if (term && extension) {
         const whole = addTerms(term, { months: extension, days: 0 });
@@ -364,11 +372,18 @@ function disposalEnd(c: ConvictionFacts, warnings: string[], what: string): Disp
           source: `end of the custodial term of ${termText(term)} and the extension of ${termText({ months: extension, days: 0 })}`,
         };
       }
-      warnings.push(`Enter the extension period or licence expiry date for ${what}: Category 2 lasts to the end of the extended licence`);
+      warnings.push(
+        `Enter the extension period or licence expiry date for ${what}: Category 2 lasts to the end of the extended licence`,
+      );
     }
     if (isDto(c)) {
-      if (c.sentenceExpiryDate) return { endsOn: c.sentenceExpiryDate, source: 'end of the detention and training order' };
-      if (term) return { endsOn: lastDayOfTerm(start, term), source: `end of the ${termText(term)} detention and training order` };
+      if (c.sentenceExpiryDate)
+        return { endsOn: c.sentenceExpiryDate, source: 'end of the detention and training order' };
+      if (term)
+        return {
+          endsOn: lastDayOfTerm(start, term),
+          source: `end of the ${termText(term)} detention and training order`,
+        };
       return undefined;
     }
     if (c.licenceExpiryDate) return { endsOn: c.licenceExpiryDate, source: 'licence expiry date' };
@@ -403,7 +418,8 @@ function aggregates(input: EligibilityInput, include: (c: ConvictionFacts) => bo
   const entries: TermEntry[] = [];
   input.convictions.forEach((c, key) => {
     const term = include(c) ? notificationTerm(c) : null;
-    if (term) entries.push({ key, id: c.id, start: sentencedOn(c), term, consecutiveToId: c.consecutiveToId });
+    if (term)
+      entries.push({ key, id: c.id, start: sentencedOn(c), term, consecutiveToId: c.consecutiveToId });
   });
   return aggregateTerms(entries);
 }
@@ -418,7 +434,10 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
   // s.82(3): consecutive or partly concurrent terms for Schedule 3 offences count as one.
   const soaAggregates = aggregates(input, (c) => c.schedule3 && isCustodial(c.outcome));
   // CTA 2008 s.53(6): the same for offences to which Part 4 applies.
-  const ctaAggregates = aggregates(input, (c) => (c.terrorism || Boolean(c.terroristConnection)) && isCustodial(c.outcome));
+  const ctaAggregates = aggregates(
+    input,
+    (c) => (c.terrorism || Boolean(c.terroristConnection)) && isCustodial(c.outcome),
+  );
 
   input.convictions.forEach((c, index) => {
     if (!isOn(c.convictionDate, today)) return; // not yet convicted on `today`
@@ -469,7 +488,9 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
           ? `Murder, ${what}`
           : `Specified ${kind} offence (CJA 2003 Schedule 15) ${what}`;
         if (!end)
-          out.warnings.push(`Enter the licence or sentence expiry date for ${what}: Category 2 has no end date`);
+          out.warnings.push(
+            `Enter the licence or sentence expiry date for ${what}: Category 2 has no end date`,
+          );
         const facts = [
           c.murder ? 'Murder (s.327(3)(a))' : 'Schedule 15 offence (s.327(3)(b))',
           hospital || c.outcome === 'guardianship'
@@ -525,11 +546,17 @@ function fromNotification(
       victimAge: c.victimAge,
       outcome: c.outcome,
       indeterminate: isLife(c),
-      term: isCustodial(c.outcome) ? term : c.outcome === 'community_order' ? termOf(c.lengthMonths, c.lengthDays) : null,
+      term: isCustodial(c.outcome)
+        ? term
+        : c.outcome === 'community_order'
+          ? termOf(c.lengthMonths, c.lengthDays)
+          : null,
       termStart: sentencedOn(c),
     });
     if (s3.answer === 'no') {
-      out.nearMisses.push(`${what} is a Schedule 3 offence, but not notifiable: ${s3.reason} (${s3.section})`);
+      out.nearMisses.push(
+        `${what} is a Schedule 3 offence, but not notifiable: ${s3.reason} (${s3.section})`,
+      );
       return;
     }
     if (s3.answer === 'unknown') {
@@ -547,7 +574,8 @@ function fromNotification(
   const counted =
     aggregate && isCustodial(c.outcome) ? { span: aggregate.span, description: aggregate.description } : null;
   if (counted) facts.push(`Aggregated under s.82(3): ${aggregate!.description}`);
-  else if (isDto(c) && term) facts.push(`Detention period ${termText(term)} of the detention and training order (s.131)`);
+  else if (isDto(c) && term)
+    facts.push(`Detention period ${termText(term)} of the detention and training order (s.131)`);
 
   const preface = `Subject to sex offender notification (Sexual Offences Act 2003 Part 2) for ${what}`;
   try {
@@ -568,10 +596,14 @@ function fromNotification(
         ? `, discharged ${long(c.notificationEndedOn)}`
         : '';
     facts.push(period.basis);
-    if (discharged) facts.push(`Notification ended ${long(c.notificationEndedOn as IsoDate)} (discharged on review or quashed)`);
+    if (discharged)
+      facts.push(
+        `Notification ended ${long(c.notificationEndedOn as IsoDate)} (discharged on review or quashed)`,
+      );
     let reviewFrom: IsoDate | null = null;
     if (period.length.kind === 'indefinite') {
-      const released = c.actualReleaseDate ?? (isCustodial(c.outcome) || isHospital(c.outcome) ? null : c.convictionDate);
+      const released =
+        c.actualReleaseDate ?? (isCustodial(c.outcome) || isHospital(c.outcome) ? null : c.convictionDate);
       if (released) {
         reviewFrom = indefiniteReviewEligibleFrom({
           firstNotificationAfterRelease: released,
@@ -582,7 +614,9 @@ function fromNotification(
           `Review possible from ${long(reviewFrom)} at the earliest (${isUnder18On(input.dateOfBirth, c.convictionDate) ? 8 : 15} years from the first notification after release on ${long(released)}, s.91A-91F)`,
         );
       } else {
-        facts.push('Review date (s.91A-91F) not yet known: it runs from the first notification after release');
+        facts.push(
+          'Review date (s.91A-91F) not yet known: it runs from the first notification after release',
+        );
       }
     }
     const section = `SOA 2003 s.82(1)${period.halved ? ', (2)' : ''}${counted ? ', (3)' : ''}`;
@@ -631,18 +665,18 @@ function terrorismFinding(
     c.terrorism
       ? 'Terrorism offence (CTA 2008 s.41)'
       : 'Offence with a terrorist connection (Sentencing Act 2020 s.69; CTA 2008 s.42)',
-    hospital ? `${labelOf(OUTCOME, c.outcome)} (CTA 2008 s.45)` : `${capitalise(disposalText(c))}: 12 months or more (CTA 2008 s.45)`,
+    hospital
+      ? `${labelOf(OUTCOME, c.outcome)} (CTA 2008 s.45)`
+      : `${capitalise(disposalText(c))}: 12 months or more (CTA 2008 s.45)`,
     ageFact(input.dateOfBirth, dealtWith, 'dealt with'),
   ];
   const sentencePart = hospital ? 'a hospital order' : 'custody of 12 months or more';
-  let ctaEnd: IsoDate | null = null;
-  let ctaText: string;
-  let basis: string;
   if (ageDealtWith < 16) {
     // s.44(a): Part 4 applies only to a person aged 16 or over when dealt with.
     facts.push('Under 16 when dealt with: CTA 2008 Part 4 notification does not apply (s.44)');
-    ctaText = 'No notification under the Counter-Terrorism Act 2008 Part 4: under 16 when dealt with (s.44)';
-    basis = 'CJA 2003 s.325, s.327; CTA 2008 s.44';
+    const ctaText =
+      'No notification under the Counter-Terrorism Act 2008 Part 4: under 16 when dealt with (s.44)';
+    const basis = 'CJA 2003 s.325, s.327; CTA 2008 s.44';
     const endsOn = end ? end.endsOn : null;
     facts.push(`Category 4 ${endText(end)}`);
     return {
@@ -668,20 +702,25 @@ function terrorismFinding(
   facts.push(cta.basis);
   // s.53(7): detention does not count towards the period.
   const detained = c.outcome === 'custody' || hospital;
-  const releasedOn = c.outcome === 'custody'
-    ? (c.actualReleaseDate ?? null)
-    : hospital
-      ? (c.actualReleaseDate ?? (c.disposalEndedOn ? addDays(c.disposalEndedOn, 1) : null))
-      : null;
-  ctaEnd = terrorismNotificationEnd(cta, detained ? { releasedOn } : null);
+  const releasedOn =
+    c.outcome === 'custody'
+      ? (c.actualReleaseDate ?? null)
+      : hospital
+        ? (c.actualReleaseDate ?? (c.disposalEndedOn ? addDays(c.disposalEndedOn, 1) : null))
+        : null;
+  const ctaEnd = terrorismNotificationEnd(cta, detained ? { releasedOn } : null);
   if (detained && releasedOn) {
-    facts.push(`Released ${long(releasedOn)}: time detained is disregarded (s.53(7)), so the period runs on to ${long(ctaEnd as IsoDate)}`);
+    facts.push(
+      `Released ${long(releasedOn)}: time detained is disregarded (s.53(7)), so the period runs on to ${long(ctaEnd as IsoDate)}`,
+    );
   } else if (detained) {
-    facts.push('Still detained, or release not recorded: the period runs from release (s.53(7)), so it has no fixed end yet');
+    facts.push(
+      'Still detained, or release not recorded: the period runs from release (s.53(7)), so it has no fixed end yet',
+    );
     warnings.push(`Enter the release date for ${what}: CTA 2008 notification runs from release (s.53(7))`);
   }
-  ctaText = `Notification under the Counter-Terrorism Act 2008 Part 4 (${cta.basis}) ${ctaEnd === null ? 'with no fixed end yet (time detained is disregarded, s.53(7))' : `until ${long(ctaEnd)}`}`;
-  basis = 'CTA 2008 s.44, s.45, s.53';
+  const ctaText = `Notification under the Counter-Terrorism Act 2008 Part 4 (${cta.basis}) ${ctaEnd === null ? 'with no fixed end yet (time detained is disregarded, s.53(7))' : `until ${long(ctaEnd)}`}`;
+  const basis = 'CTA 2008 s.44, s.45, s.53';
   // Category 4 lasts while either the licence/order or the CTA notification does.
   const endsOn = end ? laterEnd(end.endsOn, ctaEnd) : ctaEnd;
   facts.push(`Licence or order ${endText(end)}`);
@@ -722,7 +761,11 @@ function fromOrders(input: EligibilityInput, out: Collected): void {
           reason: `${made}: subject to notification (Sexual Offences Act 2003 Part 2) while it has effect, ${until} (s.103G).`,
           endsOn: order.endsOn ?? null,
           basis: order.kind === 'shpo' ? 'SOA 2003 s.103G' : 'SOA 2003 s.103G (interim order)',
-          facts: [made, `Has effect ${until}`, 'Notification lasts while the order has effect (s.103G(1)-(2))'],
+          facts: [
+            made,
+            `Has effect ${until}`,
+            'Notification lasts while the order has effect (s.103G(1)-(2))',
+          ],
         });
         break;
       case 'interim_notification_order':
@@ -734,7 +777,8 @@ function fromOrders(input: EligibilityInput, out: Collected): void {
           basis: 'SOA 2003 s.100',
           facts: [made, `Has effect ${until}`],
         });
-        if (!order.endsOn) out.warnings.push(`Enter when the ${name.toLowerCase()} made ${long(order.madeOn)} ends`);
+        if (!order.endsOn)
+          out.warnings.push(`Enter when the ${name.toLowerCase()} made ${long(order.madeOn)} ends`);
         break;
       case 'notification_order': {
         // s.97-98: notification as if convicted here, the s.82 period running from the conviction abroad.
@@ -765,7 +809,9 @@ function fromOrders(input: EligibilityInput, out: Collected): void {
           });
         } catch (error) {
           if (!(error instanceof RangeError)) throw error;
-          out.warnings.push(`Enter the sentence abroad for the ${name.toLowerCase()} made ${long(order.madeOn)}: it sets the notification period`);
+          out.warnings.push(
+            `Enter the sentence abroad for the ${name.toLowerCase()} made ${long(order.madeOn)}: it sets the notification period`,
+          );
           out.findings.push({
             ...base,
             category: 1,

@@ -1,14 +1,15 @@
 import type { Outcome } from './codes.ts';
-import { addDays, addMonths, addYears, ageOn, compareDates, daysBetween, formatDateLong, type IsoDate } from './dates.ts';
 import {
-  halveTerm,
-  spanAtLeast,
-  spanMoreThan,
-  spanOf,
-  termOf,
-  termText,
-  type Span,
-} from './sentences.ts';
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  compareDates,
+  daysBetween,
+  formatDateLong,
+  type IsoDate,
+} from './dates.ts';
+import { halveTerm, spanAtLeast, spanMoreThan, spanOf, termOf, termText, type Span } from './sentences.ts';
 
 /**
  * Sex offender notification requirements, Sexual Offences Act 2003 Part 2 (s.80–91F). Pure: the
@@ -447,7 +448,8 @@ export function notificationObligations(
     .filter((n) => compareDates(n.notifiedOn, input.relevantDate) >= 0)
     .sort((a, b) => compareDates(b.notifiedOn, a.notifiedOn));
   const last = since[0];
-  const released = input.releasedOn && compareDates(input.releasedOn, input.relevantDate) > 0 ? input.releasedOn : null;
+  const released =
+    input.releasedOn && compareDates(input.releasedOn, input.relevantDate) > 0 ? input.releasedOn : null;
 
   if (!last) {
     out.push(
@@ -488,7 +490,9 @@ export function notificationObligations(
       });
     } else {
       const absence: Absence | null =
-        input.inCustody || released ? { from: input.relevantDate, releasedOn: input.inCustody ? null : released } : null;
+        input.inCustody || released
+          ? { from: input.relevantDate, releasedOn: input.inCustody ? null : released }
+          : null;
       const dueOn = nextRenotificationDue(last.notifiedOn, absence);
       const yearDue = addYears(last.notifiedOn, 1);
       out.push({

@@ -70,7 +70,8 @@ const unknown = (missing: string): Value => ({ v: 'unknown', missing: [missing],
 function or(...values: Value[]): Value {
   const hit = values.find((x) => x.v === 'yes');
   if (hit) return hit;
-  if (values.every((x) => x.v === 'no')) return { v: 'no', missing: [], because: values.flatMap((x) => x.because) };
+  if (values.every((x) => x.v === 'no'))
+    return { v: 'no', missing: [], because: values.flatMap((x) => x.because) };
   return { v: 'unknown', missing: values.flatMap((x) => x.missing), because: [] };
 }
 
@@ -78,7 +79,8 @@ function or(...values: Value[]): Value {
 function and(...values: Value[]): Value {
   const miss = values.find((x) => x.v === 'no');
   if (miss) return miss;
-  if (values.every((x) => x.v === 'yes')) return { v: 'yes', missing: [], because: values.flatMap((x) => x.because) };
+  if (values.every((x) => x.v === 'yes'))
+    return { v: 'yes', missing: [], because: values.flatMap((x) => x.because) };
   return { v: 'unknown', missing: values.flatMap((x) => x.missing), because: [] };
 }
 
@@ -116,8 +118,7 @@ class Facts {
   victimUnder(age: 16 | 18): Value {
     const v = this.f.victimAge;
     if (v == null) return unknown('the victim’s age at the offence');
-    const under =
-      v === 'under_13' || v === '13_to_15' || (age === 18 && v === '16_or_17');
+    const under = v === 'under_13' || v === '13_to_15' || (age === 18 && v === '16_or_17');
     const words: Record<VictimAge, string> = {
       under_13: 'victim under 13',
       '13_to_15': 'victim aged 13 to 15',
@@ -141,7 +142,9 @@ class Facts {
     if (!term) return unknown('the sentence length');
     const start = this.f.termStart ?? this.f.convictionDate;
     const text = `term of ${termText(term)}`;
-    return termAtLeast(start, term, months) ? yes(`${text}, at least ${months} months`) : no(`${text}, under ${months} months`);
+    return termAtLeast(start, term, months)
+      ? yes(`${text}, at least ${months} months`)
+      : no(`${text}, under ${months} months`);
   }
 
   hospital(): Value {
@@ -235,10 +238,7 @@ export const SCHEDULE3_CONDITIONS: Record<string, Condition> = {
       'the images showed a person under 16, and the conviction was before 1 May 2004, or the ' +
       'offender was 18 or over, or imprisonment of at least 12 months',
     test: (f) =>
-      and(
-        f.victimUnder(16),
-        or(f.convictedBefore('2004-05-01'), f.offenderAtLeast(18), f.imprisonedFor(12)),
-      ),
+      and(f.victimUnder(16), or(f.convictedBefore('2004-05-01'), f.offenderAtLeast(18), f.imprisonedFor(12))),
   },
   extreme_pornography: {
     section: 'SOA 2003 Sch.3 para 35A',
@@ -282,7 +282,12 @@ export function schedule3Applies(
     };
   }
   if (!condition) {
-    return { answer: 'yes', reason: 'Schedule 3 offence without a condition', section: 'SOA 2003 Sch.3', missing: [] };
+    return {
+      answer: 'yes',
+      reason: 'Schedule 3 offence without a condition',
+      section: 'SOA 2003 Sch.3',
+      missing: [],
+    };
   }
   const rule = SCHEDULE3_CONDITIONS[condition];
   if (!rule) {

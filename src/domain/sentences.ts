@@ -166,7 +166,8 @@ export function aggregateTerms(entries: readonly TermEntry[]): Map<number, Aggre
       group.members.some((m) => m.id && m.id === entry.consecutiveToId);
     if (group && (overlaps || follows)) {
       group.members.push(entry);
-      if (compareDates(span.lastDay, group.span.lastDay) > 0) group.span = { ...group.span, lastDay: span.lastDay };
+      if (compareDates(span.lastDay, group.span.lastDay) > 0)
+        group.span = { ...group.span, lastDay: span.lastDay };
     } else {
       groups.push({ span, members: [entry] });
     }
