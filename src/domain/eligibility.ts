@@ -451,7 +451,7 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
     }
 
     // Category 1: subject to notification (CJA 2003 s.327(2); SOA 2003 Part 2).
-    fromNotification(input, c, index, what, soaAggregates.get(index), out, at);
+    fromNotification(input, c, what, soaAggregates.get(index), out, at);
 
     const custody = custodial12(c);
     const hospital = isHospital(c.outcome);
@@ -525,13 +525,11 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
 function fromNotification(
   input: EligibilityInput,
   c: ConvictionFacts,
-  index: number,
   what: string,
   aggregate: Aggregate | undefined,
   out: Collected,
   at: { convictionIndex: number; convictionId: string | null },
 ): void {
-  void index;
   const term = notificationTerm(c);
   let provisional = false;
   let schedule3Fact: string | null = null;

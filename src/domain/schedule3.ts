@@ -1,6 +1,5 @@
 import type { Outcome } from './codes.ts';
 import { ageOn, compareDates, formatDateLong, type IsoDate } from './dates.ts';
-import type { VictimAge } from './eligibility.ts';
 import { termAtLeast, termText, type Term } from './sentences.ts';
 
 /**
@@ -20,6 +19,9 @@ import { termAtLeast, termText, type Term } from './sentences.ts';
  */
 
 export type Answer = 'yes' | 'no' | 'unknown';
+
+/** The victim's age at the offence (the same bands as eligibility.ts VictimAge; kept here to avoid an import cycle). */
+type VictimAge = 'under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim';
 
 export interface Schedule3Facts {
   dateOfBirth: IsoDate;
