@@ -1768,24 +1768,53 @@ function buildPlaces() {
 //             Category 2 in its own right (CJA 2003 s.327(3)(a)).
 // terrorism:  a terrorism offence for the purposes of Counter-Terrorism Act 2008 Part 4
 //             (notification) / MAPPA Category 4.
-const o = (kind, offence, act, schedule3, schedule15, note = null, terrorism = false) => ({
+// schedule3Condition: the code of the entry's condition in src/domain/schedule3.ts (null = the
+//             offence is notifiable whatever the facts). The `note` says the same in words.
+// `cond` is either a plain note (string), or a Schedule 3 condition [code, note].
+const o = (kind, offence, act, schedule3, schedule15, cond = null, terrorism = false) => ({
   offence,
   act,
   schedule3,
+  schedule3Condition: Array.isArray(cond) ? cond[0] : null,
   schedule15,
   terrorism,
   kind,
-  note,
+  note: Array.isArray(cond) ? cond[1] : cond,
 });
 const SA = 'Sexual Offences Act 2003';
 const OAPA = 'Offences Against the Person Act 1861';
-const S3_VICTIM_OR_SENTENCE =
-  'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if the victim was under 18, or the offender was sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months';
-const S3_SENTENCE =
-  'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months';
-const S3_U18_OFFENDER = 'Schedule 3 if the offender was 18 or over, or was sentenced to at least 12 months imprisonment';
-const S3_IMAGES =
-  'Schedule 3 if the images showed a person under 16 and the offender was 18 or over or was sentenced to at least 12 months imprisonment';
+// SOA 2003 Sch.3 paras 17, 30, 32, 33 (s.3, s.62-63, s.66, s.67).
+const S3_VICTIM_OR_SENTENCE = [
+  'victim_under_18_or_sentence',
+  'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if the victim was under 18, or the offender was sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months',
+];
+// Sch.3 paras 27, 35 (s.38-41, s.71).
+const S3_SENTENCE = [
+  'sentence',
+  'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months',
+];
+// Sch.3 para 24 (s.16-19): the offender is 18 or over by the offence's definition.
+const S3_TRUST = [
+  'abuse_of_trust',
+  'Schedule 3 only if the offender was sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months',
+];
+// Sch.3 paras 19, 22, 25, 35C and the entry for s.48-50.
+const S3_U18_OFFENDER = [
+  'adult_or_12_months',
+  'Schedule 3 if the offender was 18 or over, or was sentenced to at least 12 months imprisonment',
+];
+// Sch.3 paras 13-15 (the age of the person shown is their age when the photograph was taken, para 95).
+const S3_IMAGES = [
+  'indecent_images',
+  'Schedule 3 if the images showed a person under 16 and the offender was 18 or over or was sentenced to at least 12 months imprisonment (or was convicted before 1 May 2004)',
+];
+// Sch.3 paras 7-8: indecent assault under the 1956 Act.
+const S3_OLDER_ACT = [
+  'victim_under_18_or_30_months',
+  'Schedule 3 if the victim was under 18, or the offender was sentenced to at least 30 months imprisonment or admitted to hospital subject to a restriction order',
+];
+const S3_ADULT_OFFENDER_ONLY =
+  'Schedule 3 whatever the sentence (Sch.3 para 20): only a person aged 18 or over commits this offence; a child is charged under s.13';
 
 const OFFENCES = [
   // --- sexual ---
@@ -1799,10 +1828,14 @@ const OFFENCES = [
   o('sexual', 'Assault of a child under 13 by penetration', `${SA} s.6`, true, true),
   o('sexual', 'Sexual assault of a child under 13', `${SA} s.7`, true, true, S3_U18_OFFENDER),
   o('sexual', 'Causing or inciting a child under 13 to engage in sexual activity', `${SA} s.8`, true, true),
-  o('sexual', 'Sexual activity with a child', `${SA} s.9`, true, true, S3_U18_OFFENDER),
-  o('sexual', 'Causing or inciting a child to engage in sexual activity', `${SA} s.10`, true, true, S3_U18_OFFENDER),
-  o('sexual', 'Engaging in sexual activity in the presence of a child', `${SA} s.11`, true, true, S3_U18_OFFENDER),
-  o('sexual', 'Causing a child to watch a sexual act', `${SA} s.12`, true, true, S3_U18_OFFENDER),
+  o('sexual', 'Sexual activity with a child', `${SA} s.9`, true, true, S3_ADULT_OFFENDER_ONLY),
+  o('sexual', 'Causing or inciting a child to engage in sexual activity', `${SA} s.10`, true, true, S3_ADULT_OFFENDER_ONLY),
+  o('sexual', 'Engaging in sexual activity in the presence of a child', `${SA} s.11`, true, true, S3_ADULT_OFFENDER_ONLY),
+  o('sexual', 'Causing a child to watch a sexual act', `${SA} s.12`, true, true, S3_ADULT_OFFENDER_ONLY),
+  o('sexual', 'Child sex offence committed by a person under 18', `${SA} s.13`, true, true, [
+    'sentence_12_months',
+    'Schedule 3 only if sentenced to at least 12 months imprisonment (detention)',
+  ]),
   o('sexual', 'Arranging or facilitating the commission of a child sex offence', `${SA} s.14`, true, true, S3_U18_OFFENDER),
   o('sexual', 'Meeting a child following sexual grooming', `${SA} s.15`, true, true),
   o(
@@ -1811,40 +1844,30 @@ const OFFENCES = [
     `${SA} s.15A`,
     true,
     true,
-    S3_U18_OFFENDER,
+    'Only a person aged 18 or over commits this offence, so the Schedule 3 condition (18 or over, or 12 months) always holds',
   ),
-  o(
-    'sexual',
-    'Abuse of a position of trust: sexual activity with a child',
-    `${SA} s.16`,
-    true,
-    true,
-    S3_SENTENCE,
-  ),
+  o('sexual', 'Abuse of a position of trust: sexual activity with a child', `${SA} s.16`, true, true, S3_TRUST),
   o('sexual', 'Sexual activity with a child family member', `${SA} s.25`, true, true, S3_U18_OFFENDER),
   o('sexual', 'Inciting a child family member to engage in sexual activity', `${SA} s.26`, true, true, S3_U18_OFFENDER),
   o('sexual', 'Sexual activity with a person with a mental disorder impeding choice', `${SA} s.30`, true, true),
   o('sexual', 'Care worker: sexual activity with a person with a mental disorder', `${SA} s.38`, true, true, S3_SENTENCE),
-  o(
-    'sexual',
-    'Paying for the sexual services of a child',
-    `${SA} s.47`,
-    true,
-    true,
+  o('sexual', 'Paying for the sexual services of a child', `${SA} s.47`, true, true, [
+    'child_under_16_and_adult_or_12_months',
     'Schedule 3 if the child was under 16 and the offender was 18 or over or was sentenced to at least 12 months imprisonment',
-  ),
+  ]),
   o('sexual', 'Causing or inciting the sexual exploitation of a child', `${SA} s.48`, true, true, S3_U18_OFFENDER),
   o('sexual', 'Administering a substance with intent', `${SA} s.61`, true, true),
-  o(
-    'sexual',
-    'Trespass with intent to commit a sexual offence',
-    `${SA} s.63`,
-    true,
-    true,
-    S3_SENTENCE,
-  ),
+  o('sexual', 'Trespass with intent to commit a sexual offence', `${SA} s.63`, true, true, [
+    S3_VICTIM_OR_SENTENCE[0],
+    'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if the intended victim was under 18, or the offender was sentenced to imprisonment, detained in hospital or given a community sentence of at least 12 months',
+  ]),
+  o('sexual', 'Sex with an adult relative: penetration', `${SA} s.64`, true, true, [
+    'custody_or_hospital',
+    'If the offender was under 18, Schedule 3 only if sentenced to at least 12 months imprisonment; otherwise only if sentenced to imprisonment or detained in hospital',
+  ]),
   o('sexual', 'Exposure', `${SA} s.66`, true, true, S3_VICTIM_OR_SENTENCE),
   o('sexual', 'Voyeurism', `${SA} s.67`, true, true, S3_VICTIM_OR_SENTENCE),
+  o('sexual', 'Sexual activity in a public lavatory', `${SA} s.71`, true, false, S3_SENTENCE),
   o(
     'sexual',
     'Making indecent photographs or pseudo-photographs of children',
@@ -1869,30 +1892,17 @@ const OFFENCES = [
     true,
     S3_IMAGES,
   ),
-  o(
-    'sexual',
-    'Possession of extreme pornographic images',
-    'Criminal Justice and Immigration Act 2008 s.63',
-    true,
-    false,
+  o('sexual', 'Possession of extreme pornographic images', 'Criminal Justice and Immigration Act 2008 s.63', true, false, [
+    'extreme_pornography',
     'Schedule 3 only if the offender was 18 or over and sentenced to at least 2 years imprisonment',
-  ),
-  o(
-    'sexual',
-    'Indecent assault on a woman (historic offence)',
-    'Sexual Offences Act 1956 s.14',
-    true,
-    true,
-    'Schedule 3 if the victim was under 18, or the offender was sentenced to at least 30 months imprisonment or admitted to hospital subject to a restriction order',
-  ),
-  o(
-    'sexual',
-    'Indecent assault on a man (historic offence)',
-    'Sexual Offences Act 1956 s.15',
-    true,
-    true,
-    'Schedule 3 if the victim was under 18, or the offender was sentenced to at least 30 months imprisonment or admitted to hospital subject to a restriction order',
-  ),
+  ]),
+  o('sexual', 'Possession of a paedophile manual', 'Serious Crime Act 2015 s.69', true, false, S3_U18_OFFENDER),
+  o('sexual', 'Indecent assault on a woman (historic offence)', 'Sexual Offences Act 1956 s.14', true, true, S3_OLDER_ACT),
+  o('sexual', 'Indecent assault on a man (historic offence)', 'Sexual Offences Act 1956 s.15', true, true, S3_OLDER_ACT),
+  o('sexual', 'Unlawful sexual intercourse with a girl under 16 (historic offence)', 'Sexual Offences Act 1956 s.6', true, true, [
+    'offender_20_or_over',
+    'Schedule 3 only if the offender was 20 or over',
+  ]),
   o('sexual', 'Indecency with a child (historic offence)', 'Indecency with Children Act 1960 s.1', true, true),
   o(
     'sexual',

@@ -130,6 +130,21 @@ for (const [code, p] of Object.entries(places.areas)) {
 // offences.json
 const off = load('offences.json');
 const KINDS = new Set(['sexual', 'violent', 'terrorism', 'other']);
+// Kept in step with SCHEDULE3_CONDITIONS in src/domain/schedule3.ts (tests/unit/legal-rules.test.ts checks).
+const SCHEDULE3_CONDITIONS = new Set([
+  'victim_under_18_or_sentence',
+  'sentence',
+  'custody_or_hospital',
+  'abuse_of_trust',
+  'adult_or_12_months',
+  'sentence_12_months',
+  'child_under_16_and_adult_or_12_months',
+  'indecent_images',
+  'extreme_pornography',
+  'victim_under_18_or_30_months',
+  'victim_under_18',
+  'offender_20_or_over',
+]);
 check(off.offences.length >= 60, `offences: ${off.offences.length}`);
 const kindCount = {};
 const offNames = new Set();
@@ -140,6 +155,16 @@ for (const x of off.offences) {
   for (const f of ['schedule3', 'schedule15', 'terrorism']) check(typeof x[f] === 'boolean', `offences: ${x.offence} ${f}`);
   check(KINDS.has(x.kind), `offences: ${x.offence} kind ${x.kind}`);
   check(x.note === null || typeof x.note === 'string', `offences: ${x.offence} note`);
+  // Each conditional Schedule 3 entry carries the code of its condition (src/domain/schedule3.ts).
+  check(
+    x.schedule3Condition === null || SCHEDULE3_CONDITIONS.has(x.schedule3Condition),
+    `offences: ${x.offence} schedule3Condition ${x.schedule3Condition}`,
+  );
+  check(x.schedule3 || x.schedule3Condition === null, `offences: ${x.offence} condition but not Sch.3`);
+  check(
+    !(x.schedule3 && /^(If the offender|Schedule 3 (if|only))/.test(x.note ?? '')) || x.schedule3Condition !== null,
+    `offences: ${x.offence} has a conditional note but no schedule3Condition`,
+  );
   check(!x.schedule3 || x.kind === 'sexual', `offences: ${x.offence} Sch.3 but not sexual`);
   check(x.terrorism === (x.kind === 'terrorism'), `offences: ${x.offence} terrorism flag vs kind`);
   check(x.kind !== 'other' || (!x.schedule3 && !x.schedule15), `offences: ${x.offence} other but flagged`);

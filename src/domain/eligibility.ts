@@ -6,13 +6,29 @@ import {
   type Outcome,
   type RoshLevel,
 } from './codes.ts';
-import { compareDates, formatDateLong, type IsoDate } from './dates.ts';
+import { addDays, ageOn, compareDates, formatDateLong, type IsoDate } from './dates.ts';
 import {
   effectiveNotificationEnd,
+  indefiniteReviewEligibleFrom,
+  isUnder18On,
   lastDayOfPeriod,
   notificationPeriod,
+  terrorismNotificationEnd,
   terrorismNotificationPeriod,
 } from './notification-requirements.ts';
+import { schedule3Applies } from './schedule3.ts';
+import {
+  addTerms,
+  aggregateTerms,
+  halveTerm,
+  lastDayOfTerm,
+  termAtLeast,
+  termOf,
+  termText,
+  type Aggregate,
+  type Term,
+  type TermEntry,
+} from './sentences.ts';
 
 /**
  * MAPPA eligibility: which category (1–4) applies to a person on a given day, why, and until when.
@@ -223,24 +239,68 @@ function better(a: CategoryFinding, b: CategoryFinding): CategoryFinding {
   return compareDates(a.startsOn, b.startsOn) >= 0 ? a : b;
 }
 
+// --- The sentence, as each statute counts it (docs/legal-rules.md §Sentences) -----------------
+
+const INDETERMINATE: readonly SentenceType[] = ['life', 'ipp', 'dpp', 'hmp'];
+
+const isCustodial = (o: Outcome) => o === 'custody' || o === 'suspended_sentence';
+const isHospital = (o: Outcome) => o === 'hospital_order' || o === 'hospital_order_restricted';
+
 function isLife(c: ConvictionFacts): boolean {
-  return Boolean(c.indeterminate) || (Boolean(c.murder) && c.outcome === 'custody');
+  if (!isCustodial(c.outcome)) return false;
+  return (
+    Boolean(c.indeterminate) ||
+    INDETERMINATE.includes(c.sentenceType ?? 'determinate') ||
+    (Boolean(c.murder) && c.outcome === 'custody')
+  );
+}
+
+const isDto = (c: ConvictionFacts) =>
+  c.outcome === 'custody' && (Boolean(c.detentionAndTrainingOrder) || c.sentenceType === 'dto');
+const isExtended = (c: ConvictionFacts) => c.sentenceType === 'extended' || c.sentenceType === 'sopc';
+
+/** The day the sentence (and any term) began: the sentence start, else the conviction. */
+const sentencedOn = (c: ConvictionFacts) => c.sentenceStart ?? c.convictionDate;
+
+/** The term the court passed: for an EDS or SOPC the custodial term, for a DTO the whole order. */
+const courtTerm = (c: ConvictionFacts): Term | null =>
+  isCustodial(c.outcome) && !isLife(c) ? termOf(c.lengthMonths, c.lengthDays) : null;
+
+/**
+ * The term SOA 2003 Part 2 and CTA 2008 Part 4 count: a DTO's detention period (SOA s.131),
+ * otherwise the court's term (for an EDS or SOPC, the custodial term: docs/legal-rules.md).
+ */
+function notificationTerm(c: ConvictionFacts): Term | null {
+  const term = courtTerm(c);
+  return term && isDto(c) ? halveTerm(term) : term;
 }
 
 function disposalText(c: ConvictionFacts): string {
-  const n = c.lengthMonths;
+  const term = termOf(c.lengthMonths, c.lengthDays);
+  const t = term ? termText(term) : null;
   switch (c.outcome) {
-    case 'custody':
-      if (isLife(c)) return 'life or indeterminate sentence';
-      if (n == null) return 'custodial sentence, length not recorded';
-      return c.detentionAndTrainingOrder
-        ? `detention and training order of ${n} months`
-        : `custodial sentence of ${n} months`;
+    case 'custody': {
+      if (isLife(c)) {
+        const kinds: Partial<Record<SentenceType, string>> = {
+          ipp: 'imprisonment for public protection',
+          dpp: 'detention for public protection',
+          hmp: "detention during His Majesty's pleasure",
+        };
+        return kinds[c.sentenceType ?? 'determinate'] ?? 'life or indeterminate sentence';
+      }
+      if (t === null) return 'custodial sentence, length not recorded';
+      if (isDto(c)) return `detention and training order of ${t}`;
+      if (c.sentenceType === 'extended')
+        return `extended sentence: custodial term ${t}${c.extensionMonths ? `, extension ${termText({ months: c.extensionMonths, days: 0 })}` : ''}`;
+      if (c.sentenceType === 'sopc')
+        return `sentence for an offender of particular concern: custodial term ${t}`;
+      return `custodial sentence of ${t}`;
+    }
     case 'suspended_sentence':
-      return n == null ? 'suspended sentence, length not recorded' : `suspended sentence of ${n} months`;
+      return t === null ? 'suspended sentence, length not recorded' : `suspended sentence of ${t}`;
     case 'community_order':
     case 'conditional_discharge':
-      return `${labelOf(OUTCOME, c.outcome).toLowerCase()}${n == null ? '' : ` of ${n} months`}`;
+      return `${labelOf(OUTCOME, c.outcome).toLowerCase()}${t === null ? '' : ` of ${t}`}`;
     default:
       return labelOf(OUTCOME, c.outcome).toLowerCase();
   }
@@ -254,30 +314,81 @@ function describe(c: ConvictionFacts): string {
 
 type Custodial12 = 'yes' | 'no' | 'unknown';
 
-/** Imprisonment or detention for 12 months or more, life or indeterminate (s.327(4)(a)–(h)). */
+/**
+ * Imprisonment or detention for 12 months or more, life or indeterminate: CJA 2003 s.327(4) for
+ * Category 2 (a DTO by its whole term, s.327(4)(e)), CTA 2008 s.45 for Category 4. A suspended
+ * sentence is a sentence of imprisonment for all enactments (CJA 2003 s.189(6)).
+ */
 function custodial12(c: ConvictionFacts): Custodial12 {
-  // A suspended sentence is a sentence of imprisonment for all enactments (CJA 2003 s.189(6)).
-  if (c.outcome !== 'custody' && c.outcome !== 'suspended_sentence') return 'no';
+  if (!isCustodial(c.outcome)) return 'no';
   if (isLife(c)) return 'yes';
-  if (c.lengthMonths == null) return 'unknown';
-  return c.lengthMonths >= 12 ? 'yes' : 'no';
+  const term = courtTerm(c);
+  if (!term) return 'unknown';
+  return termAtLeast(sentencedOn(c), term, 12) ? 'yes' : 'no';
 }
 
-const isHospital = (o: Outcome) => o === 'hospital_order' || o === 'hospital_order_restricted';
+interface DisposalEnd {
+  endsOn: IsoDate | null;
+  source: string;
+}
 
-/** When the licence, sentence or order ends, and what the date is. */
-function disposalEnd(c: ConvictionFacts): { endsOn: IsoDate | null; source: string } | undefined {
+/**
+ * When the licence, sentence or order ends (Category 2, and the sentence part of Category 4):
+ * life/IPP/DPP/HMP never (life licence) unless ended; an EDS or SOPC at the end of the extended
+ * licence; a DTO at the end of the whole order (CJA s.327(4)(e)); a suspended sentence when its
+ * operational period ends; a hospital or guardianship order on discharge.
+ */
+function disposalEnd(c: ConvictionFacts, warnings: string[], what: string): DisposalEnd | undefined {
   if (c.disposalEndedOn) return { endsOn: c.disposalEndedOn, source: 'ended early' };
-  if (c.outcome === 'custody' || c.outcome === 'suspended_sentence') {
-    if (isLife(c)) return { endsOn: null, source: 'life licence' };
+  const start = sentencedOn(c);
+  if (isCustodial(c.outcome)) {
+    if (isLife(c)) return { endsOn: null, source: 'life licence: no end unless the licence is terminated' };
+    const term = courtTerm(c);
+    if (c.outcome === 'suspended_sentence') {
+      if (c.operationalMonths) {
+        return {
+          endsOn: lastDayOfPeriod(start, c.operationalMonths),
+          source: `end of the ${c.operationalMonths}-month operational period`,
+        };
+      }
+      warnings.push(
+        `Enter the operational period of the suspended sentence for ${what}: Category 2 lasts while the order runs`,
+      );
+      if (term)
+        return {
+          endsOn: lastDayOfTerm(start, term),
+          source: `end of the ${termText(term)} term (operational period not recorded)`,
+        };
+      return undefined;
+    }
+    if (isExtended(c)) {
+      if (c.licenceExpiryDate)
+        return { endsOn: c.licenceExpiryDate, source: 'licence expiry date (end of the extended licence)' };
+      const extension = c.extensionMonths ?? (c.sentenceType === 'sopc' ? 12 : null);
+      if (term && extension) {
+        const whole = addTerms(term, { months: extension, days: 0 });
+        return {
+          endsOn: lastDayOfTerm(start, whole),
+          source: `end of the custodial term of ${termText(term)} and the extension of ${termText({ months: extension, days: 0 })}`,
+        };
+      }
+      warnings.push(
+        `Enter the extension period or licence expiry date for ${what}: Category 2 lasts to the end of the extended licence`,
+      );
+    }
+    if (isDto(c)) {
+      if (c.sentenceExpiryDate)
+        return { endsOn: c.sentenceExpiryDate, source: 'end of the detention and training order' };
+      if (term)
+        return {
+          endsOn: lastDayOfTerm(start, term),
+          source: `end of the ${termText(term)} detention and training order`,
+        };
+      return undefined;
+    }
     if (c.licenceExpiryDate) return { endsOn: c.licenceExpiryDate, source: 'licence expiry date' };
-    if (c.sentenceExpiryDate) {
-      return { endsOn: c.sentenceExpiryDate, source: 'sentence expiry date' };
-    }
-    if (c.lengthMonths != null && Number.isSafeInteger(c.lengthMonths) && c.lengthMonths > 0) {
-      const endsOn = lastDayOfPeriod(c.sentenceStart ?? c.convictionDate, c.lengthMonths);
-      return { endsOn, source: `end of the ${c.lengthMonths}-month sentence` };
-    }
+    if (c.sentenceExpiryDate) return { endsOn: c.sentenceExpiryDate, source: 'sentence expiry date' };
+    if (term) return { endsOn: lastDayOfTerm(start, term), source: `end of the ${termText(term)} sentence` };
     return undefined;
   }
   if (isHospital(c.outcome) || c.outcome === 'guardianship') {
@@ -291,7 +402,7 @@ function untilText(endsOn: IsoDate | null): string {
 }
 
 /** "until 9 January 2025 (licence expiry date)", "with no fixed end (hospital order, until discharge)" */
-function endText(end: { endsOn: IsoDate | null; source: string } | undefined): string {
+function endText(end: DisposalEnd | undefined): string {
   return end ? `${untilText(end.endsOn)} (${end.source})` : 'end date not known';
 }
 
@@ -299,81 +410,60 @@ interface Collected {
   findings: CategoryFinding[];
   warnings: string[];
   nearMisses: string[];
+  classificationNeeded: string[];
+}
+
+/** Aggregates of consecutive or partly concurrent terms among the convictions `include` selects. */
+function aggregates(input: EligibilityInput, include: (c: ConvictionFacts) => boolean) {
+  const entries: TermEntry[] = [];
+  input.convictions.forEach((c, key) => {
+    const term = include(c) ? notificationTerm(c) : null;
+    if (term)
+      entries.push({ key, id: c.id, start: sentencedOn(c), term, consecutiveToId: c.consecutiveToId });
+  });
+  return aggregateTerms(entries);
+}
+
+/** "Aged 17 on 1 March 2024 (conviction)" */
+function ageFact(dateOfBirth: IsoDate, date: IsoDate, what: string): string {
+  return `Aged ${ageOn(dateOfBirth, date)} on ${long(date)} (${what})`;
 }
 
 function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
-  const out: Collected = { findings: [], warnings: [], nearMisses: [] };
+  const out: Collected = { findings: [], warnings: [], nearMisses: [], classificationNeeded: [] };
+  // s.82(3): consecutive or partly concurrent terms for Schedule 3 offences count as one.
+  const soaAggregates = aggregates(input, (c) => c.schedule3 && isCustodial(c.outcome));
+  // CTA 2008 s.53(6): the same for offences to which Part 4 applies.
+  const ctaAggregates = aggregates(
+    input,
+    (c) => (c.terrorism || Boolean(c.terroristConnection)) && isCustodial(c.outcome),
+  );
+
   input.convictions.forEach((c, index) => {
     if (!isOn(c.convictionDate, today)) return; // not yet convicted on `today`
     const at = { convictionIndex: index, convictionId: c.id ?? null };
     const what = describe(c);
 
-    // Category 1: subject to notification (s.327(2)).
-    if (c.notifiable ?? c.schedule3) {
-      try {
-        const period = notificationPeriod({
-          ...c,
-          relevantDate: c.convictionDate,
-          dateOfBirth: input.dateOfBirth,
-        });
-        const endsOn = effectiveNotificationEnd(period, c.notificationEndedOn);
-        const discharged =
-          c.notificationEndedOn && endsOn === c.notificationEndedOn
-            ? `, discharged ${long(c.notificationEndedOn)}`
-            : '';
-        out.findings.push({
-          category: 1,
-          reason:
-            `Subject to sex offender notification (Sexual Offences Act 2003 Part 2) for ${what}. ` +
-            `${period.basis} (s.82)${discharged}; ${endsOn === null ? 'indefinite' : `ends ${long(endsOn)}`}.`,
-          startsOn: period.startsOn,
-          endsOn,
-          ...at,
-        });
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-        // Better to keep someone in Category 1 and ask for the length than to drop them.
-        out.warnings.push(
-          `Enter the sentence length for ${what}: the notification period cannot be calculated`,
-        );
-        out.findings.push({
-          category: 1,
-          reason:
-            `Subject to sex offender notification (Sexual Offences Act 2003 Part 2) for ${what}. ` +
-            'The notification period cannot be calculated without the sentence length, so it is treated as continuing.',
-          startsOn: c.convictionDate,
-          endsOn: c.notificationEndedOn ?? null,
-          ...at,
-        });
-      }
+    if (c.classified === false) {
+      out.classificationNeeded.push(
+        `Offence “${c.offence}” is not on the offence list: classify it (Schedule 3, Schedule 15, terrorism) so the MAPPA category can be decided`,
+      );
     }
+
+    // Category 1: subject to notification (CJA 2003 s.327(2); SOA 2003 Part 2).
+    fromNotification(input, c, what, soaAggregates.get(index), out, at);
 
     const custody = custodial12(c);
     const hospital = isHospital(c.outcome);
-    const end = disposalEnd(c);
+    const endWarnings: string[] = [];
+    const end = disposalEnd(c, endWarnings, what);
 
-    // Category 4: terrorism offence with 12 months or more custody, or a hospital order.
-    if (c.terrorism) {
+    // Category 4: an offence to which CTA 2008 Part 4 applies (terrorism, or a terrorist
+    // connection: Sentencing Act 2020 s.69, CTA s.42) with a sentence within s.45.
+    if (c.terrorism || c.terroristConnection) {
       if (custody === 'yes' || hospital) {
-        const cta = terrorismNotificationPeriod({
-          indeterminate: isLife(c),
-          lengthMonths: hospital ? null : c.lengthMonths,
-          dealtWithOn: c.sentenceStart ?? c.convictionDate,
-          convictionDate: c.convictionDate,
-          dateOfBirth: input.dateOfBirth,
-        });
-        // Category 4 lasts while either the licence/order or the CTA notification does.
-        const endsOn = end ? laterEnd(end.endsOn, cta.endsOn) : cta.endsOn;
-        out.findings.push({
-          category: 4,
-          reason:
-            `Terrorism offence ${what}, with ${hospital ? 'a hospital order' : 'custody of 12 months or more'}. ` +
-            `Notification under the Counter-Terrorism Act 2008 Part 4 (${cta.basis}) until ${long(cta.endsOn)}; ` +
-            `licence or order ${endText(end)}. Category 4 ${untilText(endsOn)}.`,
-          startsOn: c.sentenceStart ?? c.convictionDate,
-          endsOn,
-          ...at,
-        });
+        out.warnings.push(...endWarnings);
+        out.findings.push(terrorismFinding(input, c, what, end, ctaAggregates.get(index), out.warnings, at));
       } else if (custody === 'unknown') {
         out.warnings.push(`Enter the sentence length for ${what}: it decides whether Category 4 applies`);
       } else {
@@ -383,10 +473,11 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
       }
     }
 
-    // Category 2: murder or a Schedule 15 offence with a qualifying sentence (s.327(3)–(4)).
+    // Category 2: murder or a Schedule 15 offence with a qualifying sentence (s.327(3)-(4)).
     if (c.murder || c.schedule15) {
       const qualifies = custody === 'yes' || hospital || c.outcome === 'guardianship';
       if (qualifies) {
+        if (!(c.terrorism || c.terroristConnection)) out.warnings.push(...endWarnings);
         const kind =
           c.kind === 'sexual' || c.schedule3
             ? 'sexual'
@@ -396,16 +487,26 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
         const offenceText = c.murder
           ? `Murder, ${what}`
           : `Specified ${kind} offence (CJA 2003 Schedule 15) ${what}`;
-        const endsOn = end ? end.endsOn : null;
         if (!end)
           out.warnings.push(
             `Enter the licence or sentence expiry date for ${what}: Category 2 has no end date`,
           );
+        const facts = [
+          c.murder ? 'Murder (s.327(3)(a))' : 'Schedule 15 offence (s.327(3)(b))',
+          hospital || c.outcome === 'guardianship'
+            ? `${labelOf(OUTCOME, c.outcome)} (s.327(4))`
+            : isDto(c)
+              ? `Detention and training order: its whole term counts (s.327(4)), ${disposalText(c)}`
+              : `${capitalise(disposalText(c))}: 12 months or more (s.327(4))`,
+          `Category 2 ${endText(end)}`,
+        ];
         out.findings.push({
           category: 2,
           reason: `${offenceText}. Category 2 ${endText(end)}.`,
-          startsOn: c.sentenceStart ?? c.convictionDate,
-          endsOn,
+          startsOn: sentencedOn(c),
+          endsOn: end ? end.endsOn : null,
+          basis: 'CJA 2003 s.327(3), (4)',
+          facts,
           ...at,
         });
       } else if (custody === 'unknown') {
@@ -420,10 +521,341 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
   return out;
 }
 
+/** Category 1 from one conviction: Schedule 3 condition, s.82 period, discharge, review. */
+function fromNotification(
+  input: EligibilityInput,
+  c: ConvictionFacts,
+  what: string,
+  aggregate: Aggregate | undefined,
+  out: Collected,
+  at: { convictionIndex: number; convictionId: string | null },
+): void {
+  const term = notificationTerm(c);
+  let provisional = false;
+  let schedule3Fact: string | null = null;
+  if (c.notifiable !== undefined) {
+    if (!c.notifiable) return;
+  } else {
+    if (!c.schedule3) return;
+    const s3 = schedule3Applies(c.schedule3Condition, {
+      dateOfBirth: input.dateOfBirth,
+      offenceDate: c.offenceDate,
+      convictionDate: c.convictionDate,
+      victimAge: c.victimAge,
+      outcome: c.outcome,
+      indeterminate: isLife(c),
+      term: isCustodial(c.outcome)
+        ? term
+        : c.outcome === 'community_order'
+          ? termOf(c.lengthMonths, c.lengthDays)
+          : null,
+      termStart: sentencedOn(c),
+    });
+    if (s3.answer === 'no') {
+      out.nearMisses.push(
+        `${what} is a Schedule 3 offence, but not notifiable: ${s3.reason} (${s3.section})`,
+      );
+      return;
+    }
+    if (s3.answer === 'unknown') {
+      provisional = true;
+      out.classificationNeeded.push(
+        `Schedule 3 threshold not established for “${c.offence}”: record ${s3.missing.join(' and ')} (${s3.section})`,
+      );
+    }
+    if (c.schedule3Condition) schedule3Fact = `${s3.reason} (${s3.section})`;
+  }
+
+  const facts: string[] = [ageFact(input.dateOfBirth, c.convictionDate, 'the relevant date, s.82(6)')];
+  if (schedule3Fact) facts.push(schedule3Fact);
+  if (provisional) facts.push('Provisional: kept in Category 1 until the Schedule 3 facts are recorded');
+  const counted =
+    aggregate && isCustodial(c.outcome) ? { span: aggregate.span, description: aggregate.description } : null;
+  if (counted) facts.push(`Aggregated under s.82(3): ${aggregate!.description}`);
+  else if (isDto(c) && term)
+    facts.push(`Detention period ${termText(term)} of the detention and training order (s.131)`);
+
+  const preface = `Subject to sex offender notification (Sexual Offences Act 2003 Part 2) for ${what}`;
+  try {
+    const period = notificationPeriod({
+      outcome: c.outcome,
+      lengthMonths: c.lengthMonths,
+      lengthDays: c.lengthDays,
+      indeterminate: isLife(c),
+      detentionAndTrainingOrder: isDto(c),
+      termStart: sentencedOn(c),
+      counted,
+      relevantDate: c.convictionDate,
+      dateOfBirth: input.dateOfBirth,
+    });
+    const endsOn = effectiveNotificationEnd(period, c.notificationEndedOn);
+    const discharged =
+      c.notificationEndedOn && endsOn === c.notificationEndedOn
+        ? `, discharged ${long(c.notificationEndedOn)}`
+        : '';
+    facts.push(period.basis);
+    if (discharged)
+      facts.push(
+        `Notification ended ${long(c.notificationEndedOn as IsoDate)} (discharged on review or quashed)`,
+      );
+    let reviewFrom: IsoDate | null = null;
+    if (period.length.kind === 'indefinite') {
+      const released =
+        c.actualReleaseDate ?? (isCustodial(c.outcome) || isHospital(c.outcome) ? null : c.convictionDate);
+      if (released) {
+        reviewFrom = indefiniteReviewEligibleFrom({
+          firstNotificationAfterRelease: released,
+          dateOfBirth: input.dateOfBirth,
+          relevantDate: c.convictionDate,
+        });
+        facts.push(
+          `Review possible from ${long(reviewFrom)} at the earliest (${isUnder18On(input.dateOfBirth, c.convictionDate) ? 8 : 15} years from the first notification after release on ${long(released)}, s.91A-91F)`,
+        );
+      } else {
+        facts.push(
+          'Review date (s.91A-91F) not yet known: it runs from the first notification after release',
+        );
+      }
+    }
+    const section = `SOA 2003 s.82(1)${period.halved ? ', (2)' : ''}${counted ? ', (3)' : ''}`;
+    out.findings.push({
+      category: 1,
+      reason:
+        `${preface}. ${period.basis} (s.82)${discharged}; ${endsOn === null ? 'indefinite' : `ends ${long(endsOn)}`}.` +
+        (provisional ? ' Provisional: the Schedule 3 threshold is not established.' : ''),
+      startsOn: period.startsOn,
+      endsOn,
+      basis: section,
+      facts,
+      reviewFrom,
+      ...at,
+    });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Better to keep someone in Category 1 and ask for the length than to drop them.
+    out.warnings.push(`Enter the sentence length for ${what}: the notification period cannot be calculated`);
+    out.findings.push({
+      category: 1,
+      reason: `${preface}. The notification period cannot be calculated without the sentence length, so it is treated as continuing.`,
+      startsOn: c.convictionDate,
+      endsOn: c.notificationEndedOn ?? null,
+      basis: 'SOA 2003 s.82(1)',
+      facts: [...facts, 'Sentence length not recorded: treated as continuing'],
+      ...at,
+    });
+  }
+}
+
+/** Category 4 from a conviction: the sentence part and CTA 2008 Part 4 notification. */
+function terrorismFinding(
+  input: EligibilityInput,
+  c: ConvictionFacts,
+  what: string,
+  end: DisposalEnd | undefined,
+  aggregate: Aggregate | undefined,
+  warnings: string[],
+  at: { convictionIndex: number; convictionId: string | null },
+): CategoryFinding {
+  const hospital = isHospital(c.outcome);
+  const dealtWith = sentencedOn(c);
+  const ageDealtWith = ageOn(input.dateOfBirth, dealtWith);
+  const facts: string[] = [
+    c.terrorism
+      ? 'Terrorism offence (CTA 2008 s.41)'
+      : 'Offence with a terrorist connection (Sentencing Act 2020 s.69; CTA 2008 s.42)',
+    hospital
+      ? `${labelOf(OUTCOME, c.outcome)} (CTA 2008 s.45)`
+      : `${capitalise(disposalText(c))}: 12 months or more (CTA 2008 s.45)`,
+    ageFact(input.dateOfBirth, dealtWith, 'dealt with'),
+  ];
+  const sentencePart = hospital ? 'a hospital order' : 'custody of 12 months or more';
+  if (ageDealtWith < 16) {
+    // s.44(a): Part 4 applies only to a person aged 16 or over when dealt with.
+    facts.push('Under 16 when dealt with: CTA 2008 Part 4 notification does not apply (s.44)');
+    const ctaText =
+      'No notification under the Counter-Terrorism Act 2008 Part 4: under 16 when dealt with (s.44)';
+    const basis = 'CJA 2003 s.325, s.327; CTA 2008 s.44';
+    const endsOn = end ? end.endsOn : null;
+    facts.push(`Category 4 ${endText(end)}`);
+    return {
+      category: 4,
+      reason: `Terrorism offence ${what}, with ${sentencePart}. ${ctaText}; licence or order ${endText(end)}. Category 4 ${untilText(endsOn)}.`,
+      startsOn: dealtWith,
+      endsOn,
+      basis,
+      facts,
+      ...at,
+    };
+  }
+  const cta = terrorismNotificationPeriod({
+    indeterminate: isLife(c),
+    lengthMonths: hospital ? null : notificationTerm(c)?.months,
+    lengthDays: hospital ? null : notificationTerm(c)?.days,
+    counted: aggregate && !hospital ? aggregate.span : null,
+    dealtWithOn: dealtWith,
+    convictionDate: c.convictionDate,
+    dateOfBirth: input.dateOfBirth,
+  });
+  if (aggregate && !hospital) facts.push(`Aggregated under CTA 2008 s.53(6): ${aggregate.description}`);
+  facts.push(cta.basis);
+  // s.53(7): detention does not count towards the period.
+  const detained = c.outcome === 'custody' || hospital;
+  const releasedOn =
+    c.outcome === 'custody'
+      ? (c.actualReleaseDate ?? null)
+      : hospital
+        ? (c.actualReleaseDate ?? (c.disposalEndedOn ? addDays(c.disposalEndedOn, 1) : null))
+        : null;
+  const ctaEnd = terrorismNotificationEnd(cta, detained ? { releasedOn } : null);
+  if (detained && releasedOn) {
+    facts.push(
+      `Released ${long(releasedOn)}: time detained is disregarded (s.53(7)), so the period runs on to ${long(ctaEnd as IsoDate)}`,
+    );
+  } else if (detained) {
+    facts.push(
+      'Still detained, or release not recorded: the period runs from release (s.53(7)), so it has no fixed end yet',
+    );
+    warnings.push(`Enter the release date for ${what}: CTA 2008 notification runs from release (s.53(7))`);
+  }
+  const ctaText = `Notification under the Counter-Terrorism Act 2008 Part 4 (${cta.basis}) ${ctaEnd === null ? 'with no fixed end yet (time detained is disregarded, s.53(7))' : `until ${long(ctaEnd)}`}`;
+  const basis = 'CTA 2008 s.44, s.45, s.53';
+  // Category 4 lasts while either the licence/order or the CTA notification does.
+  const endsOn = end ? laterEnd(end.endsOn, ctaEnd) : ctaEnd;
+  facts.push(`Licence or order ${endText(end)}`);
+  return {
+    category: 4,
+    reason: `Terrorism offence ${what}, with ${sentencePart}. ${ctaText}; licence or order ${endText(end)}. Category 4 ${untilText(endsOn)}.`,
+    startsOn: dealtWith,
+    endsOn,
+    basis,
+    facts,
+    ...at,
+  };
+}
+
+// --- Orders (SOA 2003 s.97-103G; CTA 2008 Sch.4) ------------------------------------------------
+
+const ORDER_NAMES: Record<OrderKind, string> = {
+  shpo: 'Sexual harm prevention order',
+  interim_shpo: 'Interim sexual harm prevention order',
+  notification_order: 'Notification order',
+  interim_notification_order: 'Interim notification order',
+  cta_notification_order: 'Counter-terrorism notification order',
+};
+
+function fromOrders(input: EligibilityInput, out: Collected): void {
+  for (const order of input.orders ?? []) {
+    const name = ORDER_NAMES[order.kind];
+    const made = `${name} made ${long(order.madeOn)}`;
+    const until = order.endsOn ? `until ${long(order.endsOn)}` : 'until further order';
+    const base = { convictionIndex: null, convictionId: null, startsOn: order.madeOn };
+    switch (order.kind) {
+      case 'shpo':
+      case 'interim_shpo':
+        // s.103G: the order keeps, or makes, the defendant subject to notification while it has effect.
+        out.findings.push({
+          ...base,
+          category: 1,
+          reason: `${made}: subject to notification (Sexual Offences Act 2003 Part 2) while it has effect, ${until} (s.103G).`,
+          endsOn: order.endsOn ?? null,
+          basis: order.kind === 'shpo' ? 'SOA 2003 s.103G' : 'SOA 2003 s.103G (interim order)',
+          facts: [
+            made,
+            `Has effect ${until}`,
+            'Notification lasts while the order has effect (s.103G(1)-(2))',
+          ],
+        });
+        break;
+      case 'interim_notification_order':
+        out.findings.push({
+          ...base,
+          category: 1,
+          reason: `${made}: subject to notification while it has effect, ${until} (s.100).`,
+          endsOn: order.endsOn ?? null,
+          basis: 'SOA 2003 s.100',
+          facts: [made, `Has effect ${until}`],
+        });
+        if (!order.endsOn)
+          out.warnings.push(`Enter when the ${name.toLowerCase()} made ${long(order.madeOn)} ends`);
+        break;
+      case 'notification_order': {
+        // s.97-98: notification as if convicted here, the s.82 period running from the conviction abroad.
+        const relevantDate = order.foreignConvictionDate ?? order.madeOn;
+        const facts = [
+          made,
+          order.foreignConvictionDate
+            ? `Convicted abroad ${long(order.foreignConvictionDate)} (the relevant date, s.98)`
+            : 'Date of the conviction abroad not recorded: the order date is used',
+          ageFact(input.dateOfBirth, relevantDate, 'the relevant date'),
+        ];
+        try {
+          if (!order.foreignOutcome) throw new RangeError('no outcome');
+          const period = notificationPeriod({
+            outcome: order.foreignOutcome,
+            lengthMonths: order.foreignLengthMonths,
+            relevantDate,
+            dateOfBirth: input.dateOfBirth,
+          });
+          facts.push(period.basis);
+          out.findings.push({
+            ...base,
+            category: 1,
+            reason: `${made}: notification as if convicted in England and Wales (s.97-98). ${period.basis} (s.82); ${period.endsOn === null ? 'indefinite' : `ends ${long(period.endsOn)}`}.`,
+            endsOn: period.endsOn,
+            basis: 'SOA 2003 s.97, s.98, s.82(1)',
+            facts,
+          });
+        } catch (error) {
+          if (!(error instanceof RangeError)) throw error;
+          out.warnings.push(
+            `Enter the sentence abroad for the ${name.toLowerCase()} made ${long(order.madeOn)}: it sets the notification period`,
+          );
+          out.findings.push({
+            ...base,
+            category: 1,
+            reason: `${made}: notification as if convicted in England and Wales (s.97-98). The sentence abroad is not recorded, so it is treated as continuing.`,
+            endsOn: order.endsOn ?? null,
+            basis: 'SOA 2003 s.97, s.98',
+            facts,
+          });
+        }
+        break;
+      }
+      case 'cta_notification_order': {
+        // CTA 2008 Sch.4: notification as for a conviction here; Category 4.
+        let endsOn = order.endsOn ?? null;
+        const facts = [made];
+        if (!endsOn && order.foreignConvictionDate && order.foreignOutcome) {
+          const period = terrorismNotificationPeriod({
+            indeterminate: false,
+            lengthMonths: order.foreignLengthMonths,
+            dealtWithOn: order.foreignConvictionDate,
+            convictionDate: order.foreignConvictionDate,
+            dateOfBirth: input.dateOfBirth,
+          });
+          endsOn = period.endsOn;
+          facts.push(`Convicted abroad ${long(order.foreignConvictionDate)}`, period.basis);
+        }
+        facts.push(`Category 4 ${untilText(endsOn)}`);
+        out.findings.push({
+          ...base,
+          category: 4,
+          reason: `${made}: notification under the Counter-Terrorism Act 2008 Part 4 (Schedule 4). Category 4 ${untilText(endsOn)}.`,
+          endsOn,
+          basis: 'CTA 2008 Sch.4',
+          facts,
+        });
+        break;
+      }
+    }
+  }
+}
+
 function fromDecision(
   category: MappaCategory,
   decision: CategoryDecision | null | undefined,
   describeDecision: (d: CategoryDecision) => string,
+  basis: string,
 ): CategoryFinding | undefined {
   if (!decision) return undefined;
   const endsOn = decision.endedOn ?? null;
@@ -437,22 +869,28 @@ function fromDecision(
     endsOn,
     convictionIndex: null,
     convictionId: null,
+    basis,
+    facts: [describeDecision(decision), ...(endsOn ? [`Ended by decision on ${long(endsOn)}`] : [])],
   };
 }
 
 /** The MAPPA category on `today`, with the reason and the date it ends; or why none applies. */
 export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligibility {
-  const { findings, warnings, nearMisses } = fromConvictions(input, today);
+  const collected = fromConvictions(input, today);
+  fromOrders(input, collected);
+  const { findings, warnings, nearMisses, classificationNeeded } = collected;
 
   const cat3 = fromDecision(
     3,
     input.category3Decision,
     (d) => `Category 3 referral accepted on ${long(d.acceptedOn)}`,
+    'CJA 2003 s.325(2)(b)',
   );
   const risk = fromDecision(
     4,
     input.terrorismRiskDecision,
     (d) => `Assessed on ${long(d.acceptedOn)} as at risk of involvement in terrorism`,
+    'MAPPA Guidance, Category 4 (terrorism risk)',
   );
   for (const f of [cat3, risk]) if (f) findings.push(f);
   if (input.terrorismNotification) {
@@ -464,6 +902,8 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
       endsOn,
       convictionIndex: null,
       convictionId: null,
+      basis: 'CTA 2008 Part 4',
+      facts: [`Recorded by police from ${long(startsOn)}`, `Category 4 ${untilText(endsOn)}`],
     });
   }
 
@@ -474,6 +914,9 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
   }
   const ordered = CATEGORY_PRECEDENCE.flatMap((category) => current.get(category) ?? []);
   const [chosen, ...alsoMeets] = ordered;
+  // SOA 2003 Part 2 duties follow the Act, whatever category is recorded.
+  const notification = current.get(1) ?? null;
+  const extras = { notification, classificationNeeded: [...new Set(classificationNeeded)] };
 
   if (chosen) {
     if (chosen.category !== 3 && current.has(3)) {
@@ -482,7 +925,11 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
           'Category 3 is only for people not in Categories 1, 2 or 4',
       );
     }
-    const extras = { notification: current.get(1) ?? null, classificationNeeded: [] };
+    if (chosen.category === 4 && notification) {
+      warnings.push(
+        'Recorded as Category 4, and also subject to sex offender notification: the notification duties still apply',
+      );
+    }
     return { eligible: true, ...chosen, alsoMeets, warnings, ...extras };
   }
 
@@ -499,7 +946,14 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
     reason =
       'Not eligible for MAPPA: no conviction or caution meets Category 1, 2 or 4, and no Category 3 referral has been accepted.';
   }
-  return { eligible: false, reason, ended, warnings, notification: null, classificationNeeded: [] };
+  if (extras.classificationNeeded.length > 0) {
+    reason += ` This may change: ${extras.classificationNeeded.length === 1 ? 'an offence needs' : 'offences need'} classifying (${extras.classificationNeeded.join('; ')}).`;
+  }
+  return { eligible: false, reason, ended, warnings, ...extras };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

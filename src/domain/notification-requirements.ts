@@ -1,5 +1,15 @@
 import type { Outcome } from './codes.ts';
-import { addDays, addMonths, addYears, ageOn, compareDates, type IsoDate } from './dates.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  compareDates,
+  daysBetween,
+  formatDateLong,
+  type IsoDate,
+} from './dates.ts';
+import { halveTerm, spanAtLeast, spanMoreThan, spanOf, termOf, termText, type Span } from './sentences.ts';
 
 /**
  * Sex offender notification requirements, Sexual Offences Act 2003 Part 2 (s.80–91F). Pure: the
@@ -44,10 +54,10 @@ export interface NotificationDisposal {
   outcome: Outcome;
   /**
    * Custodial term (custody, suspended sentence) or the length of the order (conditional
-   * discharge), in months. For consecutive or partly concurrent terms for Schedule 3 offences,
-   * pass the aggregate term (s.82(3)); this module does not aggregate.
+   * discharge), in months; `lengthDays` adds days (a sentence in weeks).
    */
   lengthMonths?: number | null;
+  lengthDays?: number | null;
   /** Life imprisonment, IPP/DPP, detention during His Majesty's pleasure: always indefinite. */
   indeterminate?: boolean;
   /**
@@ -55,6 +65,14 @@ export interface NotificationDisposal {
    * to serve, which is half the term (Sentencing Act 2020 s.241(1)), not the whole order.
    */
   detentionAndTrainingOrder?: boolean;
+  /** The day the term began, for comparing it with the thresholds on the calendar; default the relevant date. */
+  termStart?: IsoDate | null;
+  /**
+   * The term as s.82 counts it when the caller has worked it out: consecutive or partly
+   * concurrent terms for Schedule 3 offences aggregated (s.82(3)), a DTO's detention period.
+   * Overrides lengthMonths/lengthDays/detentionAndTrainingOrder for custodial rows.
+   */
+  counted?: { span: Span; description: string } | null;
 }
 
 export type NotificationLength = { kind: 'indefinite' } | { kind: 'fixed'; months: number };
@@ -97,16 +115,14 @@ const fixed = (months: number, halvable: boolean, basis: string): TableRow => ({
 });
 const INDEFINITE: NotificationLength = { kind: 'indefinite' };
 
-function requireLength(disposal: NotificationDisposal, what: string): number {
-  const months = disposal.lengthMonths;
-  if (months == null || !Number.isFinite(months) || months <= 0) {
-    throw new RangeError(`The notification period needs the length of the ${what}`);
-  }
-  return months;
+function requireLength(disposal: NotificationDisposal, what: string) {
+  const term = termOf(disposal.lengthMonths, disposal.lengthDays);
+  if (!term) throw new RangeError(`The notification period needs the length of the ${what}`);
+  return term;
 }
 
 /** The s.82(1) table row for a disposal, before halving. */
-function tableRow(disposal: NotificationDisposal): TableRow {
+function tableRow(disposal: NotificationDisposal, relevantDate: IsoDate): TableRow {
   switch (disposal.outcome) {
     case 'custody':
     case 'suspended_sentence': {
@@ -117,15 +133,28 @@ function tableRow(disposal: NotificationDisposal): TableRow {
       if (disposal.indeterminate) {
         return { length: INDEFINITE, halvable: false, basis: 'Life or indeterminate sentence: indefinite' };
       }
-      const term = requireLength(disposal, what);
-      const effective = disposal.detentionAndTrainingOrder ? term / 2 : term;
-      const described = disposal.detentionAndTrainingOrder
-        ? `Detention and training order of ${term} months (detention period ${effective} months, s.131)`
-        : `${capitalise(what)} of ${term} months`;
-      if (effective >= 30) {
+      let span: Span;
+      let described: string;
+      if (disposal.counted) {
+        span = disposal.counted.span;
+        described = capitalise(disposal.counted.description);
+      } else {
+        const term = requireLength(disposal, what);
+        const start = disposal.termStart ?? relevantDate;
+        if (disposal.detentionAndTrainingOrder) {
+          const detention = halveTerm(term);
+          span = spanOf(start, detention);
+          described = `Detention and training order of ${termText(term)} (detention period ${termText(detention)}, s.131)`;
+        } else {
+          span = spanOf(start, term);
+          described = `${capitalise(what)} of ${termText(term)}`;
+        }
+      }
+      // Thresholds on the calendar from the day the term began (Interpretation Act 1978 Sch.1).
+      if (spanAtLeast(span, 30)) {
         return { length: INDEFINITE, halvable: false, basis: `${described}: 30 months or more, indefinite` };
       }
-      if (effective > 6)
+      if (spanMoreThan(span, 6))
         return fixed(120, true, `${described}: more than 6 and less than 30 months, 10 years`);
       return fixed(84, true, `${described}: 6 months or less, 7 years`);
     }
@@ -140,11 +169,15 @@ function tableRow(disposal: NotificationDisposal): TableRow {
     case 'caution':
       return fixed(24, true, 'Caution: 2 years');
     case 'conditional_discharge': {
-      const months = requireLength(disposal, 'conditional discharge');
-      if (!Number.isSafeInteger(months))
+      const term = requireLength(disposal, 'conditional discharge');
+      if (term.days > 0 || !Number.isSafeInteger(disposal.lengthMonths ?? 0))
         throw new RangeError('A conditional discharge is a whole number of months');
       // s.82(2) halves only "a period of 10 years, 7 years, 5 years or 2 years": never this one.
-      return fixed(months, false, `Conditional discharge of ${months} months: the period of the discharge`);
+      return fixed(
+        term.months,
+        false,
+        `Conditional discharge of ${termText(term)}: the period of the discharge`,
+      );
     }
     case 'absolute_discharge': // not notifiable at all: the caller never asks (docs/legal-rules.md)
     case 'community_order':
@@ -163,7 +196,7 @@ function tableRow(disposal: NotificationDisposal): TableRow {
 export function notificationPeriod(
   input: NotificationDisposal & { relevantDate: IsoDate; dateOfBirth: IsoDate },
 ): NotificationPeriod {
-  const row = tableRow(input);
+  const row = tableRow(input, input.relevantDate);
   const under18 = isUnder18On(input.dateOfBirth, input.relevantDate);
   if (row.length.kind === 'indefinite') {
     return {
@@ -281,26 +314,35 @@ export function effectiveNotificationEnd(
 // --- Counter-Terrorism Act 2008 Part 4 (Category 4) ------------------------------------------
 
 /**
- * The CTA 2008 s.53 notification period for a terrorism offence with a qualifying sentence
- * (s.45: 12 months or more, or a hospital order): 30 years for life, IPP or 10 years or more;
- * 15 years for 5 to 10 years; 10 years otherwise, and always 10 years for someone under 18 at
- * conviction. Begins with the day the person is dealt with (sentenced).
+ * The CTA 2008 s.53 notification period for an offence to which Part 4 applies, with a sentence
+ * within s.45 (12 months or more, life or indeterminate, or a hospital order), for a person aged
+ * 16 or over when dealt with (s.44): 30 years for life, IPP or 10 years or more; 15 years for
+ * 5 to 10 years; 10 years otherwise (s.53(1)-(3)). The longer periods need the person to have
+ * been 18 or over at conviction: someone under 18 then gets 10 years whatever the sentence (not
+ * half: the Act has no halving). Begins with the day the person is dealt with (s.53(4)).
+ * Consecutive terms are aggregated (s.53(6)): pass the aggregate as `counted`.
  */
 export function terrorismNotificationPeriod(input: {
   indeterminate?: boolean;
   lengthMonths?: number | null;
+  lengthDays?: number | null;
+  /** The term as s.53 counts it (aggregated), when the caller has worked it out. */
+  counted?: Span | null;
   dealtWithOn: IsoDate;
   convictionDate: IsoDate;
   dateOfBirth: IsoDate;
 }): { startsOn: IsoDate; years: 10 | 15 | 30; endsOn: IsoDate; basis: string } {
   const adult = !isUnder18On(input.dateOfBirth, input.convictionDate);
-  const months = input.lengthMonths ?? 0;
+  const term = termOf(input.lengthMonths, input.lengthDays);
+  const span = input.counted ?? (term ? spanOf(input.dealtWithOn, term) : null);
   let years: 10 | 15 | 30 = 10;
-  let basis = 'CTA 2008 s.53: 10 years';
-  if (adult && (input.indeterminate || months >= 120)) {
+  let basis = adult
+    ? 'CTA 2008 s.53: 10 years'
+    : 'CTA 2008 s.53: 10 years (under 18 at conviction, whatever the sentence)';
+  if (adult && (input.indeterminate || (span && spanAtLeast(span, 120)))) {
     years = 30;
     basis = 'CTA 2008 s.53: life, indeterminate or 10 years or more, 30 years';
-  } else if (adult && months >= 60) {
+  } else if (adult && span && spanAtLeast(span, 60)) {
     years = 15;
     basis = 'CTA 2008 s.53: 5 years or more but less than 10, 15 years';
   }
@@ -310,6 +352,22 @@ export function terrorismNotificationPeriod(input: {
     endsOn: lastDayOfPeriod(input.dealtWithOn, years * 12),
     basis,
   };
+}
+
+/**
+ * The last day of CTA notification once time in custody or detained in hospital is disregarded
+ * (s.53(7)): a person detained from the day they were dealt with has the period, in effect,
+ * from release. `detention` null: never detained. `releasedOn` null: still detained, so the
+ * period has no fixed end yet (null).
+ */
+export function terrorismNotificationEnd(
+  period: { startsOn: IsoDate; endsOn: IsoDate },
+  detention: { releasedOn: IsoDate | null } | null,
+): IsoDate | null {
+  if (!detention) return period.endsOn;
+  if (detention.releasedOn === null) return null;
+  const detainedDays = Math.max(0, daysBetween(period.startsOn, detention.releasedOn));
+  return addDays(period.endsOn, detainedDays);
 }
 
 function capitalise(text: string): string {
@@ -358,31 +416,152 @@ export interface NotificationDutiesInput {
   noFixedAbodeSince: IsoDate | null;
 }
 
-/** Every open notification duty on `today` (s.83 initial, s.84 changes, s.85 periodic and weekly, s.86 travel). */
+const long = formatDateLong;
+
+const lastDayOfDaysText = (days: number, from: string) => `${days} days beginning with ${from}`;
+
+/**
+ * Every open notification duty on `today` (SOA 2003 Part 2), each with its last day and the law:
+ * - initial notification, s.83(1): 3 days beginning with the relevant date; time in custody or
+ *   in hospital is disregarded (s.83(6)), so in custody it falls due 3 days beginning with release;
+ * - periodic notification, s.85(1): within one year after the last notification of any kind;
+ *   in custody when it falls due, 3 days beginning with release (s.85(3)-(4));
+ * - weekly, with no sole or main residence: within one week after the last notification
+ *   (s.85(1), (5) and SI 2012/1876), instead of the yearly one;
+ * - each event not yet notified: a name or home address change (s.84(1)(a)-(b)) or a stay of the
+ *   qualifying period of 7 days elsewhere (s.84(1)(c), (6)), 3 days beginning with the change or
+ *   the day the 7 days are reached; a stay of 12 hours in a household with a child (SI 2012/1876
+ *   reg.10 under s.83(5)(h), changes under s.84(5A)), 3 days; intended foreign travel (s.86 and
+ *   SI 2004/1220 as amended), before departure: 7 days before, or, where that is not reasonably
+ *   practicable, 12 hours before. The worklist uses the 7-day date; the basis states the exception.
+ *
+ * Simplified (docs/legal-rules.md): any notification on or after the relevant date counts as the
+ * initial one (s.83(2)-(3) exemptions are for the police to judge); custody after the relevant
+ * date is taken from `inCustody`/`releasedOn`.
+ */
 export function notificationObligations(
   input: NotificationDutiesInput,
   today: IsoDate,
 ): NotificationObligation[] {
-  void today;
-  const last = [...input.notifications].sort((a, b) => compareDates(b.notifiedOn, a.notifiedOn))[0];
+  const out: NotificationObligation[] = [];
+  const since = input.notifications
+    .filter((n) => compareDates(n.notifiedOn, input.relevantDate) >= 0)
+    .sort((a, b) => compareDates(b.notifiedOn, a.notifiedOn));
+  const last = since[0];
+  const released =
+    input.releasedOn && compareDates(input.releasedOn, input.relevantDate) > 0 ? input.releasedOn : null;
+
   if (!last) {
-    return [
-      {
-        kind: 'initial',
-        dueOn: input.inCustody ? null : initialNotificationDue(input.relevantDate, input.releasedOn),
-        basis: 'Initial notification: 3 days beginning with the relevant date',
-        section: 'SOA 2003 s.83(1)',
+    out.push(
+      input.inCustody
+        ? {
+            kind: 'initial',
+            dueOn: null,
+            basis: `Initial notification: in custody since the relevant date (${long(input.relevantDate)}); due within 3 days beginning with the day of release`,
+            section: 'SOA 2003 s.83(1), (6)',
+            eventId: null,
+          }
+        : {
+            kind: 'initial',
+            dueOn: initialNotificationDue(input.relevantDate, released),
+            basis: released
+              ? `Initial notification: ${lastDayOfDaysText(3, `the day of release, ${long(released)}`)} (time in custody disregarded)`
+              : `Initial notification: ${lastDayOfDaysText(3, `the relevant date, ${long(input.relevantDate)}`)}`,
+            section: released ? 'SOA 2003 s.83(1), (6)' : 'SOA 2003 s.83(1)',
+            eventId: null,
+          },
+    );
+  } else {
+    const homeless =
+      input.noFixedAbodeSince !== null && compareDates(input.noFixedAbodeSince, today) <= 0
+        ? input.noFixedAbodeSince
+        : null;
+    if (homeless) {
+      // A week after the later of the last notification and the day the home was lost.
+      const from = compareDates(last.notifiedOn, homeless) >= 0 ? last.notifiedOn : homeless;
+      out.push({
+        kind: 'weekly',
+        dueOn: input.inCustody ? null : addDays(from, 7),
+        basis: input.inCustody
+          ? 'Weekly notification (no sole or main residence): in custody, due again after release'
+          : `Weekly notification, no sole or main residence since ${long(homeless)}: within one week after ${long(from)}`,
+        section: 'SOA 2003 s.85(1), (5); SI 2012/1876',
         eventId: null,
-      },
-    ];
+      });
+    } else {
+      const absence: Absence | null =
+        input.inCustody || released
+          ? { from: input.relevantDate, releasedOn: input.inCustody ? null : released }
+          : null;
+      const dueOn = nextRenotificationDue(last.notifiedOn, absence);
+      const yearDue = addYears(last.notifiedOn, 1);
+      out.push({
+        kind: 'periodic',
+        dueOn,
+        basis:
+          dueOn === null
+            ? `Periodic notification: the year after ${long(last.notifiedOn)} ends in custody; due within 3 days beginning with release`
+            : dueOn === yearDue
+              ? `Periodic notification: within one year after the last notification (${long(last.notifiedOn)})`
+              : `Periodic notification: the year after ${long(last.notifiedOn)} ended in custody; 3 days beginning with release`,
+        section: dueOn === null || dueOn !== yearDue ? 'SOA 2003 s.85(1), (3)' : 'SOA 2003 s.85(1)',
+        eventId: null,
+      });
+    }
   }
-  return [
-    {
-      kind: 'periodic',
-      dueOn: nextRenotificationDue(last.notifiedOn),
-      basis: 'Periodic notification: within one year after the last',
-      section: 'SOA 2003 s.85(1)',
-      eventId: null,
-    },
-  ];
+
+  for (const event of input.events) {
+    if (event.notifiedOn !== null) continue;
+    out.push(eventObligation(event));
+  }
+  return out.sort((a, b) => (a.dueOn === null ? 1 : b.dueOn === null ? -1 : compareDates(a.dueOn, b.dueOn)));
+}
+
+function eventObligation(event: NotificationEventFacts): NotificationObligation {
+  const on = long(event.occurredOn);
+  const eventId = event.id ?? null;
+  switch (event.kind) {
+    case 'name_change':
+      return {
+        kind: event.kind,
+        dueOn: changeNotificationDue(event.occurredOn),
+        basis: `Change of name: ${lastDayOfDaysText(3, `the change on ${on}`)}`,
+        section: 'SOA 2003 s.84(1)(a)',
+        eventId,
+      };
+    case 'home_address_change':
+      return {
+        kind: event.kind,
+        dueOn: changeNotificationDue(event.occurredOn),
+        basis: `Change of home address: ${lastDayOfDaysText(3, `the change on ${on}`)}`,
+        section: 'SOA 2003 s.84(1)(b)',
+        eventId,
+      };
+    case 'other_address_stay':
+      return {
+        kind: event.kind,
+        dueOn: changeNotificationDue(event.occurredOn),
+        basis: `Stay at an address not notified, for the qualifying period of 7 days (reached ${on}): ${lastDayOfDaysText(3, 'that day')}`,
+        section: 'SOA 2003 s.84(1)(c), (6)',
+        eventId,
+      };
+    case 'child_household_stay':
+      return {
+        kind: event.kind,
+        dueOn: changeNotificationDue(event.occurredOn),
+        basis: `Stay of at least 12 hours in a household with a child under 18 (from ${on}): ${lastDayOfDaysText(3, 'that day')}`,
+        section: 'SOA 2003 s.83(5)(h), s.84(5A); SI 2012/1876 reg.10',
+        eventId,
+      };
+    case 'foreign_travel':
+      return {
+        kind: event.kind,
+        dueOn: addDays(event.occurredOn, -7),
+        basis:
+          `Foreign travel departing ${on}: notify not less than 7 days before departure, or, if that is ` +
+          'not reasonably practicable, not less than 12 hours before',
+        section: 'SOA 2003 s.86; SI 2004/1220 (as amended by SI 2012/1876)',
+        eventId,
+      };
+  }
 }

@@ -312,16 +312,33 @@ describe('Category 4: terrorism', () => {
       convictionDate: '2024-01-10',
       sentenceStart: '2024-02-01',
       licenceExpiryDate: '2028-01-31',
+      actualReleaseDate: '2026-01-31',
     } as const;
-    const result = mappaEligibility(person([c]), '2024-06-01');
-    // CTA 2008 s.53: 10 years beginning with the day dealt with.
+    const result = mappaEligibility(person([c]), '2026-06-01');
+    // CTA 2008 s.53: 10 years beginning with the day dealt with (to 31 January 2034), with the
+    // 730 days in custody disregarded (s.53(7)): 31 January 2036.
     expect(result).toMatchObject({
       eligible: true,
       category: 4,
       startsOn: '2024-02-01',
-      endsOn: '2034-01-31',
+      endsOn: '2036-01-31',
+      basis: 'CTA 2008 s.44, s.45, s.53',
     });
     if (result.eligible) expect(result.alsoMeets.map((f) => f.category)).toEqual([2]);
+  });
+
+  it('still in custody: CTA notification has no fixed end yet (s.53(7)), and it says so', () => {
+    const c = {
+      ...TERROR,
+      outcome: 'custody',
+      lengthMonths: 48,
+      convictionDate: '2024-01-10',
+      sentenceStart: '2024-02-01',
+      licenceExpiryDate: '2028-01-31',
+    } as const;
+    const result = mappaEligibility(person([c]), '2024-06-01');
+    expect(result).toMatchObject({ eligible: true, category: 4, endsOn: null });
+    expect(result.warnings.join(' ')).toMatch(/release date/);
   });
 
   it('a terrorism offence under 12 months is not Category 4', () => {
