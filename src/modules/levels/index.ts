@@ -1,6 +1,14 @@
 /** The levels capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { extendLevels, type LevelExtensions } from './extensions.ts';
-export { currentObligations, recomputeAllObligations, recomputeObligations } from './obligations.ts';
+export {
+  currentObligations,
+  formatRecomputeSummary,
+  recomputeAllObligations,
+  recomputeObligations,
+  summariseChanges,
+  type ObligationChange,
+  type RecomputeSummary,
+} from './obligations.ts';
 export {
   OBLIGATION_LISTS,
   category3CandidateEntries,
