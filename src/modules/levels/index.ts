@@ -12,7 +12,10 @@ export {
 export {
   OBLIGATION_LISTS,
   category3CandidateEntries,
+  classificationEntries,
   obligationEntries,
+  openRuleCorrections,
+  type RuleCorrectionEntry,
   obligationList,
   obligationListCounts,
   type ObligationEntry,
@@ -36,6 +39,8 @@ export {
 } from './use-cases/decisions.ts';
 export { getLevelHistory, levelSummary } from './use-cases/history.ts';
 export { recordOffenderNotification } from './use-cases/status.ts';
+export { markNotificationEventNotified, recordNotificationEvent } from './use-cases/notification-events.ts';
+export { markRuleCorrectionReviewed } from './use-cases/rule-corrections.ts';
 export {
   latestStatusNotification,
   levelDecisionsAtMeeting,
