@@ -195,7 +195,8 @@ function custodyForNotification(
     compareDates(c.conditional_release_date, today) <= 0
   )
     return { inCustody: false, releasedOn: c.conditional_release_date };
-  if (c.sentence_start && compareDates(c.sentence_start, today) > 0) return { inCustody: false, releasedOn: null };
+  if (c.sentence_start && compareDates(c.sentence_start, today) > 0)
+    return { inCustody: false, releasedOn: null };
   return { inCustody: true, releasedOn: null };
 }
 
@@ -254,7 +255,9 @@ function earliestDuty(duties: readonly NotificationObligation[]): NotificationOb
 function findingFacts(finding: { facts?: string[]; reviewFrom?: string | null } | null): string[] {
   if (!finding) return [];
   const review = finding.reviewFrom
-    ? [`Review of indefinite notification possible from ${formatDateLong(finding.reviewFrom)} (SOA 2003 s.91A–91F)`]
+    ? [
+        `Review of indefinite notification possible from ${formatDateLong(finding.reviewFrom)} (SOA 2003 s.91A–91F)`,
+      ]
     : [];
   return [...(finding.facts ?? []), ...review];
 }
@@ -309,7 +312,11 @@ export interface ObligationChange {
  * version of the rules and the category or end date differs, the change is written to
  * `rule_corrections` for a coordinator to review: a correction of the law is never silent.
  */
-export async function recomputeObligations(tx: Tx, nominalId: string, today: string): Promise<ObligationChange> {
+export async function recomputeObligations(
+  tx: Tx,
+  nominalId: string,
+  today: string,
+): Promise<ObligationChange> {
   const facts = await eligibilityFacts(tx, nominalId);
   const { nominal } = facts;
   const stored = await tx
@@ -393,7 +400,11 @@ export async function recomputeObligations(tx: Tx, nominalId: string, today: str
     review_basis: review?.basis ?? null,
     unreviewed_event_since: unreviewed ?? null,
     subject_to_notification: eligibility.notification !== null,
-    notification_due_on: duties.map((d) => d.dueOn).filter((d): d is string => d !== null).sort()[0] ?? null,
+    notification_due_on:
+      duties
+        .map((d) => d.dueOn)
+        .filter((d): d is string => d !== null)
+        .sort()[0] ?? null,
     notification_basis: first ? `${first.basis} (${first.section})` : null,
     notification_obligations: JSON.stringify(duties satisfies NotificationObligationRow[]),
     classification_needed: eligibility.classificationNeeded,

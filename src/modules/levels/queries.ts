@@ -353,8 +353,9 @@ export async function overdueReviewCounts(
  * Erases one person's personal data from their level history (a data protection officer's
  * decision, src/modules/retention; the caller logs it in the same transaction): the rationales,
  * override reasons and what continues at a lower level of their level decisions, the description
- * of each significant event, the reason of each Category 3 consideration and their views when told
- * of their status read 'Erased'. Levels, categories, criteria, screening answers (yes or no), dates
+ * of each significant event, the reason of each Category 3 consideration, their views when told
+ * of their status, the details of each notification event and the reasons quoted by each rule
+ * correction read 'Erased'. Levels, categories, criteria, screening answers (yes or no), dates
  * and the computed obligations stay, so worklists and oversight counts still hold.
  */
 export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
@@ -383,9 +384,28 @@ export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<Er
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
+    notificationEvents: await tx
+      .selectFrom('notification_events')
+      .select(['id', 'details'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+    ruleCorrections: await tx
+      .selectFrom('rule_corrections')
+      .select(['id', 'old_reason', 'new_reason'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
   };
-  const blank = (column: 'override_reason' | 'continues_at_lower_level' | 'their_views') =>
-    sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
+  const blank = (
+    column:
+      | 'override_reason'
+      | 'continues_at_lower_level'
+      | 'their_views'
+      | 'details'
+      | 'old_reason'
+      | 'new_reason',
+  ) => sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
   const results = [
     await tx
       .updateTable('level_decisions')
@@ -409,6 +429,18 @@ export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<Er
     await tx
       .updateTable('status_notifications')
       .set({ their_views: blank('their_views') })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    // What the police learnt (a new address, a destination) and the reasons a rule correction
+    // quoted (the offences): the kinds, dates and categories stay.
+    await tx
+      .updateTable('notification_events')
+      .set({ details: blank('details') })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('rule_corrections')
+      .set({ old_reason: blank('old_reason'), new_reason: blank('new_reason') })
       .where('nominal_id', '=', nominalId)
       .executeTakeFirst(),
   ];

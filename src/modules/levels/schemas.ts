@@ -219,7 +219,11 @@ export const notificationEventSchema = (today?: string) =>
     })
     .superRefine((input, ctx) => {
       if (today && input.kind !== 'foreign_travel' && compareDates(input.occurredOn, today) > 0)
-        ctx.addIssue({ code: 'custom', path: ['occurredOn'], message: 'Date it happened must be today or in the past' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['occurredOn'],
+          message: 'Date it happened must be today or in the past',
+        });
     });
 export const NotificationEventInput = notificationEventSchema();
 

@@ -26,7 +26,9 @@ export const notifiedForm =
       const { id, eventId } = parseInput(NotificationEventParams, request.params);
       const ctx = web.context(request);
       const person = await getNominalSection(database, ctx, id, 'identity');
-      const event = (await getLevelHistory(database, ctx, id)).notificationEvents.find((e) => e.id === eventId);
+      const event = (await getLevelHistory(database, ctx, id)).notificationEvents.find(
+        (e) => e.id === eventId,
+      );
       if (!event) throw new NotFoundError();
       return reply.code(problem?.status ?? 200).render('levels/views/notified-form.njk', {
         title: 'Record that they notified the police',
@@ -49,8 +51,11 @@ export const notifiedForm =
       const date = dateFromForm(body, 'notifiedOn', 'Date they notified the police', true);
       return handleForm({
         attempt: () =>
-          markNotificationEventNotified(database, web.context(request), id, eventId, { notifiedOn: date.value }),
-        done: () => reply.redirect(`/nominals/${id}/levels?notificationEvent=notified#notification-duties`, 303),
+          markNotificationEventNotified(database, web.context(request), id, eventId, {
+            notifiedOn: date.value,
+          }),
+        done: () =>
+          reply.redirect(`/nominals/${id}/levels?notificationEvent=notified#notification-duties`, 303),
         redisplay: ({ status, errors }) =>
           render(request, reply, body, {
             status,

@@ -104,7 +104,9 @@ const DUTY_KIND: readonly { code: string; label: string }[] = [
  */
 function legalBasis(o: History['obligations']) {
   if (o.category === null) return null;
-  const until = o.eligibility_ends_on ? `until ${formatDateLong(o.eligibility_ends_on)}` : 'with no fixed end date';
+  const until = o.eligibility_ends_on
+    ? `until ${formatDateLong(o.eligibility_ends_on)}`
+    : 'with no fixed end date';
   return {
     headline: `Category ${o.category} ${until}${o.category_basis ? ` — ${o.category_basis}` : ''}`,
     facts: o.category_facts,

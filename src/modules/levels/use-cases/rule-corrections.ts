@@ -18,7 +18,15 @@ export async function markRuleCorrectionReviewed(
   return database.transaction(async (tx) => {
     const correction = await tx
       .selectFrom('rule_corrections')
-      .select(['id', 'nominal_id', 'old_category', 'new_category', 'old_ends_on', 'new_ends_on', 'reviewed_at'])
+      .select([
+        'id',
+        'nominal_id',
+        'old_category',
+        'new_category',
+        'old_ends_on',
+        'new_ends_on',
+        'reviewed_at',
+      ])
       .where('id', '=', correctionId)
       .executeTakeFirst();
     if (!correction) throw new NotFoundError();
@@ -30,7 +38,8 @@ export async function markRuleCorrectionReviewed(
       .where('id', '=', correctionId)
       .where('reviewed_at', 'is', null)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new ConflictError('This change has already been reviewed');
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new ConflictError('This change has already been reviewed');
     await recordAndLog(
       tx,
       ctx,

@@ -217,7 +217,9 @@ export const worklistPages =
             renderCorrections(request, reply, {
               status: problem.status,
               message:
-                problem.conflict?.message ?? Object.values(problem.errors)[0] ?? 'This change could not be reviewed',
+                problem.conflict?.message ??
+                Object.values(problem.errors)[0] ??
+                'This change could not be reviewed',
             }),
         });
       },
