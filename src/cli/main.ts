@@ -23,7 +23,7 @@ import {
   useKeyring,
 } from '../modules/users/index.ts';
 import { buildApp } from '../web/app.ts';
-import { recomputeAllObligations } from '../modules/levels/index.ts';
+import { formatRecomputeSummary, recomputeAllObligations } from '../modules/levels/index.ts';
 import { smtpMailer } from '../modules/notifications/index.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
@@ -158,7 +158,7 @@ program
   .description('MAPPA obligations computed for each person')
   .command('recompute')
   .description(
-    'Recompute everyone’s deadlines (run nightly: eligibility and notification periods end with time)',
+    'Recompute everyone’s deadlines (run nightly: eligibility and notification periods end with time); prints who changed category or end date, and why',
   )
   .option('--area <code>', 'only this MAPPA area, e.g. AVS')
   .action(async (options: { area?: string }) => {
@@ -166,7 +166,8 @@ program
     const database = await open(config);
     try {
       const result = await recomputeAllObligations(database, todayBy(systemClock), options.area);
-      console.log(`Recomputed the obligations of ${result.recomputed} people`);
+      // How many changed category or end date, and why: a correction of the rules is never silent.
+      console.log(formatRecomputeSummary(result));
     } finally {
       await database.close();
     }

@@ -5466,6 +5466,26 @@ export interface paths {
                 unreviewed_event_since: string | null;
                 notification_due_on: string | null;
                 category3_candidate: boolean;
+                /** @description The statute section the category rests on */
+                category_basis: string | null;
+                /** @description The facts the rule used */
+                category_facts: string[];
+                /** @description Subject to SOA 2003 Part 2 notification today, whatever the category */
+                subject_to_notification: boolean;
+                /** @description The duty that falls due first, with its section */
+                notification_basis: string | null;
+                /** @description Every open notification duty (SOA 2003 s.83-86) */
+                notification_obligations: {
+                  kind: string;
+                  /** @description Null: cannot fall due yet (e.g. in custody) */
+                  dueOn: string | null;
+                  basis: string;
+                  section: string;
+                  eventId: string | null;
+                }[];
+                /** @description What must be recorded to classify an offence */
+                classification_needed: string[];
+                rules_version: number;
               };
               decisions: {
                 /** Format: uuid */
@@ -5531,6 +5551,25 @@ export interface paths {
                 kind: 'initial' | 'change' | 'periodic';
                 /** Format: date */
                 notifiedOn: string;
+                /** Format: date-time */
+                recordedAt: string;
+                recordedBy: string;
+              }[];
+              /** @description Changes, stays and travel the police recorded, newest first */
+              notificationEvents: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind:
+                  | 'name_change'
+                  | 'home_address_change'
+                  | 'other_address_stay'
+                  | 'child_household_stay'
+                  | 'foreign_travel';
+                /** Format: date */
+                occurredOn: string;
+                notifiedOn: string | null;
+                details: string | null;
                 /** Format: date-time */
                 recordedAt: string;
                 recordedBy: string;
@@ -5940,6 +5979,202 @@ export interface paths {
               /** Format: uuid */
               id: string;
               /** @description When the next notification is due */
+              nextDueOn: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/notification-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a change of name or home address, a stay elsewhere or in a household with a child, or intended foreign travel (SOA 2003 s.84, s.86): a dated notification duty until it is notified
+     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind:
+              | 'name_change'
+              | 'home_address_change'
+              | 'other_address_stay'
+              | 'child_household_stay'
+              | 'foreign_travel';
+            /**
+             * Format: date
+             * @description The change, the day the qualifying period was reached, or the day of departure
+             */
+            occurredOn: string;
+            /**
+             * Format: date
+             * @description When the person notified it; omit when they have not yet
+             */
+            notifiedOn?: string;
+            /** @description What the police learnt, e.g. the new address or the destination */
+            details?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description The first notification duty now due, if any */
+              nextDueOn: string | null;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/notification-events/{eventId}/notified': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record that the person notified the police of a notification event; its duty closes
+     * @description Access policy action `notification.record`: police_offender_manager, probation_practitioner, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            notifiedOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description The first notification duty now due, if any */
               nextDueOn: string | null;
             };
           };
@@ -6575,6 +6810,242 @@ export interface paths {
           };
           content: {
             'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/worklists/classification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * People in your area whose offence needs classifying (not on the reference list, or a Schedule 3 fact not recorded), with what to record
+     * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description `basis` says what to record: the offence to classify, or the Schedule 3 fact missing */
+              rows: {
+                /** Format: uuid */
+                id: string;
+                vigilRef: string;
+                name: string;
+                /** Format: date */
+                dateOfBirth: string;
+                category: number | null;
+                /** @description Null: no level set */
+                level: number | null;
+                /** @description Level decision (no level yet), else the next review or registration */
+                dueOn: string | null;
+                /** @description Which rule made it due; for an overdue action, the action and its owner */
+                basis: string | null;
+                overdue: boolean;
+                /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
+                actionId?: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/worklists/rule-corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * People in your area whose category or end date a correction of the rules changed, not yet reviewed: old and new, and why
+     * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                /**
+                 * Format: uuid
+                 * @description POST /api/v1/rule-corrections/{correctionId}/reviewed
+                 */
+                correctionId: string;
+                /**
+                 * Format: uuid
+                 * @description The person
+                 */
+                id: string;
+                vigilRef: string;
+                name: string;
+                /** Format: date */
+                dateOfBirth: string;
+                /** @description Null: not eligible */
+                oldCategory: number | null;
+                newCategory: number | null;
+                /** @description Null: no fixed end (or not eligible) */
+                oldEndsOn: string | null;
+                newEndsOn: string | null;
+                oldReason: string | null;
+                newReason: string | null;
+                /** @description The statute section the new answer rests on */
+                newBasis: string | null;
+                /** Format: date */
+                detectedOn: string;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/rule-corrections/{correctionId}/reviewed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a change made by a rule correction as reviewed; it leaves the list
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          correctionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              reviewedAt: string;
+            };
           };
         };
         /** @description No valid bearer token */

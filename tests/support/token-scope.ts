@@ -6,7 +6,7 @@ import { ROLE, type Role } from '../../src/domain/codes.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { addAction } from '../../src/modules/actions/index.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
-import { decideLevel } from '../../src/modules/levels/index.ts';
+import { decideLevel, recordNotificationEvent } from '../../src/modules/levels/index.ts';
 import { scheduleMeeting } from '../../src/modules/meetings/index.ts';
 import { addSectionRow, createNominal, SECTIONS } from '../../src/modules/nominals/index.ts';
 import { createReport, decideReport } from '../../src/modules/prison-reports/index.ts';
@@ -53,6 +53,9 @@ export interface AreaThings {
   reportId: string;
   decisionId: string;
   accessId: string;
+  /** A notification event (SOA 2003 s.84) and a rule correction of the area's person. */
+  eventId: string;
+  correctionId: string;
 }
 
 export interface TokenWorld {
@@ -187,6 +190,22 @@ async function buildArea(
     expectedVersion: report.version,
   });
   const access = await grantJustifiedAccess(database, user, nominal.id, 'Checking the token scope world');
+  const event = await recordNotificationEvent(database, local, nominal.id, {
+    kind: 'home_address_change',
+    occurredOn: addDays(TODAY, -1),
+  });
+  const correction = await database.db
+    .insertInto('rule_corrections')
+    .values({
+      nominal_id: nominal.id,
+      area_code: areaCode,
+      rules_version: 2,
+      old_category: null,
+      new_category: 2,
+      detected_on: TODAY,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     areaCode,
     nominal: { id: nominal.id, vigilRef: nominal.vigilRef, name: `${forename} ${WORLD_SURNAME}` },
@@ -198,6 +217,8 @@ async function buildArea(
     reportId: report.id,
     decisionId: decision.id,
     accessId: access.id,
+    eventId: event.id,
+    correctionId: correction.id,
   };
 }
 
@@ -261,6 +282,8 @@ export function tracesOf(things: AreaThings): string[] {
     things.reportId,
     things.decisionId,
     things.accessId,
+    things.eventId,
+    things.correctionId,
   ];
 }
 
@@ -287,6 +310,10 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.decisionId;
       case 'accessId':
         return things.accessId;
+      case 'eventId':
+        return things.eventId;
+      case 'correctionId':
+        return things.correctionId;
       default:
         return missing(name);
     }

@@ -44,3 +44,40 @@ export const DECISION_KIND = [
   { code: 'reduction', label: 'Reduction' },
   { code: 'deregistration', label: 'MAPPA management ended' },
 ] as const;
+
+/**
+ * What the police learn that starts a notification clock (SOA 2003 s.84, s.86 and the Sexual
+ * Offences Act 2003 (Notification Requirements) (England and Wales) Regulations 2012).
+ */
+export const NOTIFICATION_EVENT_KIND = [
+  {
+    code: 'name_change',
+    label: 'Change of name',
+    hint: 'Notify within 3 days of the change (s.84(1)(a))',
+    dateLabel: 'Date of the change',
+  },
+  {
+    code: 'home_address_change',
+    label: 'Change of home address',
+    hint: 'Notify within 3 days of the change (s.84(1)(b))',
+    dateLabel: 'Date of the change',
+  },
+  {
+    code: 'other_address_stay',
+    label: 'Stay at another address for 7 days or more',
+    hint: 'Notify within 3 days of reaching 7 days (s.84(1)(c))',
+    dateLabel: 'Date the 7 days were reached',
+  },
+  {
+    code: 'child_household_stay',
+    label: 'Stay of 12 hours or more in a household with a child under 18',
+    hint: 'Notify within 3 days (s.84(1)(ca))',
+    dateLabel: 'Date of the stay',
+  },
+  {
+    code: 'foreign_travel',
+    label: 'Intended travel outside the United Kingdom',
+    hint: 'Notify at least 7 days before departure, or within 12 hours if not known then (s.86)',
+    dateLabel: 'Date of departure',
+  },
+] as const;

@@ -1,10 +1,21 @@
 /** The levels capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { extendLevels, type LevelExtensions } from './extensions.ts';
-export { currentObligations, recomputeAllObligations, recomputeObligations } from './obligations.ts';
+export {
+  currentObligations,
+  formatRecomputeSummary,
+  recomputeAllObligations,
+  recomputeObligations,
+  summariseChanges,
+  type ObligationChange,
+  type RecomputeSummary,
+} from './obligations.ts';
 export {
   OBLIGATION_LISTS,
   category3CandidateEntries,
+  classificationEntries,
   obligationEntries,
+  openRuleCorrections,
+  type RuleCorrectionEntry,
   obligationList,
   obligationListCounts,
   type ObligationEntry,
@@ -28,6 +39,8 @@ export {
 } from './use-cases/decisions.ts';
 export { getLevelHistory, levelSummary } from './use-cases/history.ts';
 export { recordOffenderNotification } from './use-cases/status.ts';
+export { markNotificationEventNotified, recordNotificationEvent } from './use-cases/notification-events.ts';
+export { markRuleCorrectionReviewed } from './use-cases/rule-corrections.ts';
 export {
   latestStatusNotification,
   levelDecisionsAtMeeting,

@@ -53,7 +53,8 @@ function listCondition(key: ObligationListKey, today: string): RawBuilder<boolea
     case 'events-unreviewed':
       return sql<boolean>`o.unreviewed_event_since IS NOT NULL`;
     case 'notification-due':
-      return sql<boolean>`o.category = 1 AND o.notification_due_on <= ${in30}::date`;
+      // Notification follows SOA 2003 Part 2, not the category: a Category 4 RSO is listed too.
+      return sql<boolean>`o.subject_to_notification AND o.notification_due_on <= ${in30}::date`;
     case 'eligibility-ending':
       return sql<boolean>`o.eligibility_ends_on BETWEEN ${today}::date AND ${in30}::date`;
     case 'reduced-near-release':
@@ -64,10 +65,15 @@ function listCondition(key: ObligationListKey, today: string): RawBuilder<boolea
 /** People some area list can show (index nominal_obligations_area_listed): not everyone supervised. */
 const LISTED = sql<boolean>`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
 
-const DUE_ON = sql`CASE WHEN o.level IS NULL THEN o.level_decision_due_on ELSE least(o.review_due_on, o.notification_due_on) END`;
+/** The level decision (no level yet) or review, whichever applies. */
+const LEVEL_DUE = sql`CASE WHEN o.level IS NULL THEN o.level_decision_due_on ELSE o.review_due_on END`;
+const LEVEL_BASIS = sql`CASE WHEN o.level IS NULL THEN o.level_decision_basis ELSE o.review_basis END`;
+/** A notification duty to the police comes first when it falls due first (SOA 2003 s.83-86). */
+const NOTIFICATION_FIRST = sql`(o.notification_due_on IS NOT NULL AND (${LEVEL_DUE} IS NULL OR o.notification_due_on < ${LEVEL_DUE}))`;
+const DUE_ON = sql`least(${LEVEL_DUE}, o.notification_due_on)`;
 const ENTRY_COLUMNS = (today: string) => sql`
   o.nominal_id AS "nominalId", o.area_code AS "areaCode", o.category, o.level, ${DUE_ON} AS "dueOn",
-  CASE WHEN o.level IS NULL THEN o.level_decision_basis ELSE o.review_basis END AS basis,
+  CASE WHEN ${NOTIFICATION_FIRST} THEN o.notification_basis ELSE ${LEVEL_BASIS} END AS basis,
   coalesce(${DUE_ON} < ${today}::date, false) AS overdue`;
 
 /** How many people of the area each list holds. */
@@ -136,6 +142,66 @@ export async function category3CandidateEntries(db: Db | Tx, areaCode: string): 
     .where('category3_candidate', '=', true)
     .execute();
 }
+/**
+ * The area's people whose offence needs classifying (not on the reference list, or a Schedule 3
+ * condition whose facts are not recorded), with what to record; index nominal_obligations_classification.
+ */
+export async function classificationEntries(db: Db | Tx, areaCode: string): Promise<ObligationEntry[]> {
+  return db
+    .selectFrom('nominal_obligations')
+    .select([
+      'nominal_id as nominalId',
+      'area_code as areaCode',
+      'category',
+      'level',
+      sql<null>`NULL`.as('dueOn'),
+      sql<string>`array_to_string(classification_needed, ' ')`.as('basis'),
+      sql<boolean>`false`.as('overdue'),
+    ])
+    .where('area_code', '=', areaCode)
+    .where(sql<boolean>`cardinality(classification_needed) > 0`)
+    .execute();
+}
+
+/** A change of category or end date that a correction of the rules made, awaiting review. */
+export interface RuleCorrectionEntry {
+  id: string;
+  nominalId: string;
+  rulesVersion: number;
+  oldCategory: number | null;
+  newCategory: number | null;
+  oldEndsOn: string | null;
+  newEndsOn: string | null;
+  oldReason: string | null;
+  newReason: string | null;
+  newBasis: string | null;
+  detectedOn: string;
+}
+
+/** The area's rule corrections not yet reviewed, oldest first (index rule_corrections_open). */
+export async function openRuleCorrections(db: Db | Tx, areaCode: string): Promise<RuleCorrectionEntry[]> {
+  return db
+    .selectFrom('rule_corrections')
+    .select([
+      'id',
+      'nominal_id as nominalId',
+      'rules_version as rulesVersion',
+      'old_category as oldCategory',
+      'new_category as newCategory',
+      'old_ends_on as oldEndsOn',
+      'new_ends_on as newEndsOn',
+      'old_reason as oldReason',
+      'new_reason as newReason',
+      'new_basis as newBasis',
+      'detected_on as detectedOn',
+    ])
+    .where('area_code', '=', areaCode)
+    .where('reviewed_at', 'is', null)
+    .orderBy('detected_on')
+    .orderBy('id')
+    .execute();
+}
+
 // --- for meetings ---
 
 /** When the person was last told of their MAPPA status, and whether they were invited to contribute. */
@@ -287,8 +353,9 @@ export async function overdueReviewCounts(
  * Erases one person's personal data from their level history (a data protection officer's
  * decision, src/modules/retention; the caller logs it in the same transaction): the rationales,
  * override reasons and what continues at a lower level of their level decisions, the description
- * of each significant event, the reason of each Category 3 consideration and their views when told
- * of their status read 'Erased'. Levels, categories, criteria, screening answers (yes or no), dates
+ * of each significant event, the reason of each Category 3 consideration, their views when told
+ * of their status, the details of each notification event and the reasons quoted by each rule
+ * correction read 'Erased'. Levels, categories, criteria, screening answers (yes or no), dates
  * and the computed obligations stay, so worklists and oversight counts still hold.
  */
 export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
@@ -317,9 +384,28 @@ export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<Er
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
+    notificationEvents: await tx
+      .selectFrom('notification_events')
+      .select(['id', 'details'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
+    ruleCorrections: await tx
+      .selectFrom('rule_corrections')
+      .select(['id', 'old_reason', 'new_reason'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
   };
-  const blank = (column: 'override_reason' | 'continues_at_lower_level' | 'their_views') =>
-    sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
+  const blank = (
+    column:
+      | 'override_reason'
+      | 'continues_at_lower_level'
+      | 'their_views'
+      | 'details'
+      | 'old_reason'
+      | 'new_reason',
+  ) => sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
   const results = [
     await tx
       .updateTable('level_decisions')
@@ -343,6 +429,18 @@ export async function eraseLevelHistoryOf(tx: Tx, nominalId: string): Promise<Er
     await tx
       .updateTable('status_notifications')
       .set({ their_views: blank('their_views') })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    // What the police learnt (a new address, a destination) and the reasons a rule correction
+    // quoted (the offences): the kinds, dates and categories stay.
+    await tx
+      .updateTable('notification_events')
+      .set({ details: blank('details') })
+      .where('nominal_id', '=', nominalId)
+      .executeTakeFirst(),
+    await tx
+      .updateTable('rule_corrections')
+      .set({ old_reason: blank('old_reason'), new_reason: blank('new_reason') })
       .where('nominal_id', '=', nominalId)
       .executeTakeFirst(),
   ];

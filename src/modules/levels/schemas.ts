@@ -5,7 +5,12 @@ import { SETTING_LIMITS, SIGNIFICANT_EVENT_TYPE } from '../../domain/deadlines.t
 import { LEVEL_CRITERION } from '../../domain/levels.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { pathId } from '../../validation/parse.ts';
-import { DECISION_KIND, OFFENDER_NOTIFICATION_KIND, SCREENING_QUESTIONS } from './codes.ts';
+import {
+  DECISION_KIND,
+  NOTIFICATION_EVENT_KIND,
+  OFFENDER_NOTIFICATION_KIND,
+  SCREENING_QUESTIONS,
+} from './codes.ts';
 
 /**
  * One zod schema per input of the levels capability. The API enforces them (and documents them);
@@ -77,6 +82,8 @@ function codeList(allowed: readonly string[], message: string, itemSchema: Recor
 
 export const NominalParams = z.object({ id: pathId });
 export const DecisionParams = z.object({ id: pathId, decisionId: pathId });
+export const NotificationEventParams = z.object({ id: pathId, eventId: pathId });
+export const RuleCorrectionParams = z.object({ correctionId: pathId });
 
 // --- Level decisions -----------------------------------------------------------------------------
 
@@ -184,6 +191,54 @@ export const OffenderNotificationResult = z.object({
   nextDueOn: z.iso.date().nullable().describe('When the next notification is due'),
 });
 
+/**
+ * Something that starts a notification clock (SOA 2003 s.84, s.86). With `today`, a change dated
+ * after it is refused; intended foreign travel is dated by its departure, which may be ahead.
+ */
+export const notificationEventSchema = (today?: string) =>
+  z
+    .object({
+      kind: z.enum(codes(NOTIFICATION_EVENT_KIND), { error: 'Select what happened' }),
+      occurredOn: isoDate('Date it happened').describe(
+        'The change, the day the qualifying period was reached, or the day of departure',
+      ),
+      notifiedOn: z
+        .preprocess(blank, isoDate('Date they notified the police', today).optional())
+        .describe('When the person notified it; omit when they have not yet'),
+      details: z
+        .preprocess(
+          blank,
+          z
+            .string({ error: 'Details must be 2000 characters or fewer' })
+            .trim()
+            .max(2000, { error: 'Details must be 2000 characters or fewer' })
+            .refine((v) => !v.includes('\0'), { error: 'Details must not contain a NUL character' })
+            .optional(),
+        )
+        .describe('What the police learnt, e.g. the new address or the destination'),
+    })
+    .superRefine((input, ctx) => {
+      if (today && input.kind !== 'foreign_travel' && compareDates(input.occurredOn, today) > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['occurredOn'],
+          message: 'Date it happened must be today or in the past',
+        });
+    });
+export const NotificationEventInput = notificationEventSchema();
+
+/** That the person notified an event; with `today`, a date after it is refused. */
+export const notifiedSchema = (today?: string) =>
+  z.object({ notifiedOn: isoDate('Date they notified the police', today) });
+export const NotifiedInput = notifiedSchema();
+
+export const NotificationEventResult = z.object({
+  id: z.uuid(),
+  nextDueOn: z.iso.date().nullable().describe('The first notification duty now due, if any'),
+});
+
+export const RuleCorrectionReviewed = z.object({ id: z.uuid(), reviewedAt: z.iso.datetime() });
+
 export const IdResult = z.object({ id: z.uuid() });
 
 // --- Area settings -------------------------------------------------------------------------------
@@ -275,6 +330,25 @@ export const LevelHistoryView = z.object({
       unreviewed_event_since: nullableDate,
       notification_due_on: nullableDate,
       category3_candidate: z.boolean(),
+      category_basis: z.string().nullable().describe('The statute section the category rests on'),
+      category_facts: z.array(z.string()).describe('The facts the rule used'),
+      subject_to_notification: z
+        .boolean()
+        .describe('Subject to SOA 2003 Part 2 notification today, whatever the category'),
+      notification_basis: z.string().nullable().describe('The duty that falls due first, with its section'),
+      notification_obligations: z
+        .array(
+          z.object({
+            kind: z.string(),
+            dueOn: nullableDate.describe('Null: cannot fall due yet (e.g. in custody)'),
+            basis: z.string(),
+            section: z.string(),
+            eventId: z.uuid().nullable(),
+          }),
+        )
+        .describe('Every open notification duty (SOA 2003 s.83-86)'),
+      classification_needed: z.array(z.string()).describe('What must be recorded to classify an offence'),
+      rules_version: z.number().int(),
     })
     .describe('Computed by the eligibility and deadline rules (snake_case columns of nominal_obligations)'),
   decisions: z.array(
@@ -322,6 +396,19 @@ export const LevelHistoryView = z.object({
       recordedBy: z.string(),
     }),
   ),
+  notificationEvents: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        kind: z.enum(codes(NOTIFICATION_EVENT_KIND)),
+        occurredOn: z.iso.date(),
+        notifiedOn: nullableDate,
+        details: z.string().nullable(),
+        recordedAt: z.iso.datetime(),
+        recordedBy: z.string(),
+      }),
+    )
+    .describe('Changes, stays and travel the police recorded, newest first'),
   countersignatureRequired: z.boolean().describe('The area requires level decisions to be countersigned'),
   criteria: z.array(z.object({ code: z.string(), label: z.string() })),
 });
@@ -337,6 +424,7 @@ export const LevelsPageQuery = z.object({
   told: said,
   notification: said,
   countersigned: said,
+  notificationEvent: said,
 });
 /** A panel records its decision from the meeting: ?meeting=<id> names it. */
 export const DecisionFormQuery = z.object({ meeting: said });

@@ -5,7 +5,10 @@ export { worklistRoutes } from './routes/index.ts';
 export {
   areaWorklist,
   category3Candidates,
+  classificationWorklist,
   considerCategory3,
   myWorklist,
+  reviewRuleCorrection,
+  ruleCorrectionWorklist,
   wholeAreaWorklist,
 } from './use-cases.ts';

@@ -8,7 +8,7 @@ export const AREA_LISTS = [
   { key: 'level1-review-overdue', label: 'Level 1 reviews overdue' },
   { key: 'level23-review-overdue', label: 'Level 2 and 3 reviews overdue' },
   { key: 'events-unreviewed', label: 'Significant events not yet reviewed' },
-  { key: 'notification-due', label: 'Category 1 notifications due in 30 days or overdue' },
+  { key: 'notification-due', label: 'Notifications to the police due in 30 days or overdue' },
   { key: 'eligibility-ending', label: 'Eligibility ending in the next 30 days' },
   { key: 'reduced-near-release', label: 'Levels reduced within 28 days of release' },
   // One row per action (not per person), so the coordinator can chase each owner.

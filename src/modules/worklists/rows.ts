@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/database.ts';
 import type { OverdueAction } from '../actions/index.ts';
-import { obligationEntries, type ObligationEntry } from '../levels/index.ts';
+import { obligationEntries, type ObligationEntry, type RuleCorrectionEntry } from '../levels/index.ts';
 import { nominalListEntries, type NominalListEntry } from '../nominals/index.ts';
 import { agenciesByIds } from '../reference/index.ts';
 import { usersByIds } from '../users/index.ts';
@@ -130,6 +130,59 @@ export async function actionRows(
       ];
     })
     .sort(byDueThenName)
+    .map((s) => s.row);
+}
+
+/** A change of category or end date made by a correction of the rules, with the person named. */
+export interface RuleCorrectionRow {
+  correctionId: string;
+  id: string;
+  vigilRef: string;
+  name: string;
+  dateOfBirth: string;
+  oldCategory: number | null;
+  newCategory: number | null;
+  oldEndsOn: string | null;
+  newEndsOn: string | null;
+  oldReason: string | null;
+  newReason: string | null;
+  newBasis: string | null;
+  detectedOn: string;
+}
+
+/** Rule corrections as rows, oldest detected first, then by name. */
+export async function ruleCorrectionRows(
+  db: Db | Tx,
+  entries: readonly RuleCorrectionEntry[],
+): Promise<RuleCorrectionRow[]> {
+  const people = await nominalListEntries(
+    db,
+    entries.map((e) => e.nominalId),
+  );
+  return entries
+    .flatMap((e) => {
+      const person = people.get(e.nominalId);
+      if (!person) return [];
+      const row: RuleCorrectionRow = {
+        correctionId: e.id,
+        ...personColumns(person),
+        oldCategory: e.oldCategory,
+        newCategory: e.newCategory,
+        oldEndsOn: e.oldEndsOn,
+        newEndsOn: e.newEndsOn,
+        oldReason: e.oldReason,
+        newReason: e.newReason,
+        newBasis: e.newBasis,
+        detectedOn: e.detectedOn,
+      };
+      return [{ person, row }];
+    })
+    .sort(
+      (a, b) =>
+        a.row.detectedOn.localeCompare(b.row.detectedOn) ||
+        collator.compare(a.person.surname, b.person.surname) ||
+        collator.compare(a.person.forename, b.person.forename),
+    )
     .map((s) => s.row);
 }
 

@@ -12,6 +12,7 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 const listKeys = AREA_LISTS.map((l) => l.key) as [AreaListKey, ...AreaListKey[]];
 
 export const NominalParams = z.object({ id: pathId });
+export const RuleCorrectionParams = z.object({ correctionId: pathId });
 
 export const AreaWorklistQuery = z.object({
   list: z
@@ -33,6 +34,7 @@ export const AreaWorklistQuery = z.object({
 const said = z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().optional());
 export const AreaWorklistPageQuery = z.object({ list: said, page: said });
 export const Category3PageQuery = z.object({ considered: said });
+export const RuleCorrectionsPageQuery = z.object({ reviewed: said });
 
 export const Category3ConsiderationInput = z.object({
   outcome: z.enum(['refer', 'not_needed'], { error: 'Select whether to refer or not' }),
@@ -85,3 +87,33 @@ export const AreaWorklistView = z.object({
 });
 
 export const Category3CandidatesView = z.object({ rows: z.array(WorklistRowView) });
+
+export const ClassificationWorklistView = z.object({
+  rows: z
+    .array(WorklistRowView)
+    .describe('`basis` says what to record: the offence to classify, or the Schedule 3 fact missing'),
+});
+
+const nullableDate = z.iso.date().nullable();
+
+export const RuleCorrectionsView = z.object({
+  rows: z.array(
+    z.object({
+      correctionId: z.uuid().describe('POST /api/v1/rule-corrections/{correctionId}/reviewed'),
+      id: z.uuid().describe('The person'),
+      vigilRef: z.string(),
+      name: z.string(),
+      dateOfBirth: z.iso.date(),
+      oldCategory: z.number().int().nullable().describe('Null: not eligible'),
+      newCategory: z.number().int().nullable(),
+      oldEndsOn: nullableDate.describe('Null: no fixed end (or not eligible)'),
+      newEndsOn: nullableDate,
+      oldReason: z.string().nullable(),
+      newReason: z.string().nullable(),
+      newBasis: z.string().nullable().describe('The statute section the new answer rests on'),
+      detectedOn: z.iso.date(),
+    }),
+  ),
+});
+
+export const RuleCorrectionReviewedView = z.object({ id: z.uuid(), reviewedAt: z.iso.datetime() });

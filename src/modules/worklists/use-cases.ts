@@ -7,14 +7,17 @@ import { parseInput } from '../../validation/parse.ts';
 import { overdueActions } from '../actions/index.ts';
 import {
   category3CandidateEntries,
+  classificationEntries,
+  markRuleCorrectionReviewed,
   obligationEntries,
+  openRuleCorrections,
   obligationList,
   obligationListCounts,
   recordCategory3Consideration,
 } from '../levels/index.ts';
 import { currentCaseload, loadInScope, nominalsInvolvingAgency } from '../nominals/index.ts';
 import { AREA_LISTS, type AreaListKey } from './lists.ts';
-import { actionRows, obligationRows, type WorklistRow } from './rows.ts';
+import { actionRows, obligationRows, ruleCorrectionRows, type WorklistRow } from './rows.ts';
 import { Category3ConsiderationInput } from './schemas.ts';
 
 /**
@@ -166,3 +169,38 @@ export async function considerCategory3(
     return { id: row.id };
   });
 }
+
+/**
+ * People whose offence needs classifying: not on the reference list, or a Schedule 3 condition
+ * whose facts are not recorded. Never a silent "not eligible": each row says what to record.
+ */
+export async function classificationWorklist(database: Database, ctx: UseCaseContext) {
+  authorize(ctx.actor, 'worklist.area');
+  return database.transaction(async (tx) => {
+    const entries = await classificationEntries(tx, ownArea(ctx.actor));
+    const rows = (await obligationRows(tx, entries, 'name')).slice(0, MOST_ROWS);
+    await logConsultation(tx, ctx, rows, 'offence needs classifying');
+    return { rows };
+  });
+}
+
+/** People whose category or end date a correction of the rules changed, not yet reviewed: old → new, and why. */
+export async function ruleCorrectionWorklist(database: Database, ctx: UseCaseContext) {
+  authorize(ctx.actor, 'worklist.area');
+  return database.transaction(async (tx) => {
+    const rows = (await ruleCorrectionRows(tx, await openRuleCorrections(tx, ownArea(ctx.actor)))).slice(
+      0,
+      MOST_ROWS,
+    );
+    await logAccess(tx, ctx, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: [...new Set(rows.map((r) => r.id))],
+      section: 'rule corrections',
+    });
+    return { rows };
+  });
+}
+
+/** Marks a rule correction as reviewed (a write, in scope only; logged with the person). */
+export const reviewRuleCorrection = markRuleCorrectionReviewed;

@@ -10,6 +10,10 @@ import {
   LevelDecisionResult,
   LevelHistoryView,
   NominalParams,
+  NotificationEventInput,
+  NotificationEventParams,
+  NotificationEventResult,
+  NotifiedInput,
   OffenderNotificationInput,
   OffenderNotificationResult,
   SavedAreaSettings,
@@ -21,6 +25,7 @@ import { reportSignificantEvent } from '../significant-events.ts';
 import { getAreaSettings, updateAreaSettings } from '../use-cases/area-settings.ts';
 import { countersignLevelDecision, decideLevel } from '../use-cases/decisions.ts';
 import { getLevelHistory } from '../use-cases/history.ts';
+import { markNotificationEventNotified, recordNotificationEvent } from '../use-cases/notification-events.ts';
 import { recordOffenderNotification, recordStatusNotification } from '../use-cases/status.ts';
 
 /** The MAPPA levels API: the same use cases as the pages, the schemas the use cases check with. */
@@ -99,6 +104,40 @@ export const levelApi =
       successStatus: 201,
       handler: async (request) =>
         recordOffenderNotification(database, web.context(request), request.params.id, request.body),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/nominals/{id}/notification-events',
+      action: 'notification.record',
+      tag,
+      summary:
+        'Record a change of name or home address, a stay elsewhere or in a household with a child, or intended foreign travel (SOA 2003 s.84, s.86): a dated notification duty until it is notified',
+      params: NominalParams,
+      body: NotificationEventInput,
+      response: NotificationEventResult,
+      successStatus: 201,
+      handler: async (request) =>
+        recordNotificationEvent(database, web.context(request), request.params.id, request.body),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/nominals/{id}/notification-events/{eventId}/notified',
+      action: 'notification.record',
+      tag,
+      summary: 'Record that the person notified the police of a notification event; its duty closes',
+      params: NotificationEventParams,
+      body: NotifiedInput,
+      response: NotificationEventResult,
+      handler: async (request) =>
+        markNotificationEventNotified(
+          database,
+          web.context(request),
+          request.params.id,
+          request.params.eventId,
+          request.body,
+        ),
     });
 
     api.add({

@@ -3,6 +3,7 @@ import type { Web } from '../../../web/types.ts';
 import { levelApi } from './api.ts';
 import { areaSettingsPage } from './area-settings.ts';
 import { decisionForm } from './decision-form.ts';
+import { notifiedForm } from './notified-form.ts';
 import { recordForms } from './record-forms.ts';
 import { statusPage } from './status-page.ts';
 
@@ -16,6 +17,7 @@ export const levelRoutes =
     await app.register(statusPage(web));
     await app.register(decisionForm(web));
     await app.register(recordForms(web));
+    await app.register(notifiedForm(web));
     await app.register(areaSettingsPage(web));
     await app.register(levelApi(web));
   };

@@ -7,9 +7,10 @@ import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, dateParts, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
-import { OFFENDER_NOTIFICATION_KIND } from '../codes.ts';
+import { NOTIFICATION_EVENT_KIND, OFFENDER_NOTIFICATION_KIND } from '../codes.ts';
 import { NominalParams } from '../schemas.ts';
 import { reportSignificantEvent } from '../significant-events.ts';
+import { recordNotificationEvent } from '../use-cases/notification-events.ts';
 import { recordOffenderNotification, recordStatusNotification } from '../use-cases/status.ts';
 import { dateFromForm, formErrors, summaryLinks } from './forms.ts';
 
@@ -136,6 +137,27 @@ export const recordForms =
         }),
         save: (ctx, id, input) => recordOffenderNotification(database, ctx, id, input),
         savedAt: (id) => `/nominals/${id}/levels?notification=recorded#offender-notifications`,
+      }),
+    );
+
+    await app.register(
+      recordForm(web, {
+        path: '/nominals/:id/notification-events',
+        action: 'notification.record',
+        view: 'levels/views/notification-event-form.njk',
+        title: 'Record a change, stay or travel to be notified',
+        date: { key: 'occurredOn', label: 'Date it happened' },
+        fields: ['kind', 'occurredOn', 'details'],
+        extra: (values) => ({
+          kindItems: NOTIFICATION_EVENT_KIND.map((k) => ({
+            value: k.code,
+            text: k.label,
+            hint: { text: `${k.hint}. Date: ${k.dateLabel.toLowerCase()}.` },
+            checked: values.kind === k.code,
+          })),
+        }),
+        save: (ctx, id, input) => recordNotificationEvent(database, ctx, id, input),
+        savedAt: (id) => `/nominals/${id}/levels?notificationEvent=recorded#notification-duties`,
       }),
     );
   };

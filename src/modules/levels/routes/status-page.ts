@@ -9,7 +9,12 @@ import { parseInput } from '../../../validation/parse.ts';
 import { handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
-import { DECISION_KIND, OFFENDER_NOTIFICATION_KIND, SCREENING_QUESTIONS } from '../codes.ts';
+import {
+  DECISION_KIND,
+  NOTIFICATION_EVENT_KIND,
+  OFFENDER_NOTIFICATION_KIND,
+  SCREENING_QUESTIONS,
+} from '../codes.ts';
 import { DecisionParams, LevelsPageQuery, NominalParams } from '../schemas.ts';
 import { countersignLevelDecision } from '../use-cases/decisions.ts';
 import { getLevelHistory } from '../use-cases/history.ts';
@@ -72,7 +77,50 @@ function bannerFor(query: PageQuery, decisions: ReturnType<typeof presentDecisio
     };
   }
   if (query.countersigned === 'yes') return { heading: 'Level decision countersigned' };
+  if (query.notificationEvent === 'recorded' || query.notificationEvent === 'notified') {
+    const due = history.obligations.notification_due_on;
+    return {
+      heading:
+        query.notificationEvent === 'recorded'
+          ? 'Change, stay or travel recorded'
+          : 'Recorded that they notified the police',
+      text: due ? `The next notification duty falls due by ${formatDateLong(due)}.` : undefined,
+    };
+  }
   return null;
+}
+
+/** Every notification duty's name (SOA 2003 s.83-86). */
+const DUTY_KIND: readonly { code: string; label: string }[] = [
+  { code: 'initial', label: 'Initial notification' },
+  { code: 'periodic', label: 'Periodic (annual) notification' },
+  { code: 'weekly', label: 'Weekly notification (no fixed abode)' },
+  ...NOTIFICATION_EVENT_KIND,
+];
+
+/**
+ * The category with its legal basis, as a practitioner checks it: "Category 1 until 14 March
+ * 2037 — SOA 2003 s.82(1)", the reason, and the facts the rule used.
+ */
+function legalBasis(o: History['obligations']) {
+  if (o.category === null) return null;
+  const until = o.eligibility_ends_on
+    ? `until ${formatDateLong(o.eligibility_ends_on)}`
+    : 'with no fixed end date';
+  return {
+    headline: `Category ${o.category} ${until}${o.category_basis ? ` — ${o.category_basis}` : ''}`,
+    facts: o.category_facts,
+  };
+}
+
+function presentDuties(history: History, today: string) {
+  const events = new Map(history.notificationEvents.map((e) => [e.id, e]));
+  return history.obligations.notification_obligations.map((d) => ({
+    ...d,
+    kindLabel: labelOf(DUTY_KIND, d.kind),
+    status: dueStatus(d.dueOn, today),
+    event: d.eventId ? events.get(d.eventId) : undefined,
+  }));
 }
 
 export const statusPage =
@@ -102,7 +150,15 @@ export const statusPage =
           ...n,
           kindLabel: labelOf(OFFENDER_NOTIFICATION_KIND, n.kind),
         })),
-        showNotificationLink: o.category === 1 && can(ctx.actor, 'notification.record'),
+        // Notification follows SOA 2003 Part 2, not the category (a Category 4 RSO notifies too).
+        showNotificationLink: o.subject_to_notification && can(ctx.actor, 'notification.record'),
+        canRecordNotification: can(ctx.actor, 'notification.record'),
+        legal: legalBasis(o),
+        duties: presentDuties(history, ctx.today),
+        notificationEvents: history.notificationEvents.map((e) => ({
+          ...e,
+          kindLabel: labelOf(NOTIFICATION_EVENT_KIND, e.kind),
+        })),
         canCountersign: can(ctx.actor, 'level.countersign'),
         id,
         person,
@@ -121,7 +177,11 @@ export const statusPage =
             ? { dueOn: o.review_due_on, basis: o.review_basis, status: dueStatus(o.review_due_on, ctx.today) }
             : null,
         notificationDue: o.notification_due_on
-          ? { dueOn: o.notification_due_on, status: dueStatus(o.notification_due_on, ctx.today) }
+          ? {
+              dueOn: o.notification_due_on,
+              basis: o.notification_basis,
+              status: dueStatus(o.notification_due_on, ctx.today),
+            }
           : null,
         decisions,
         events: history.events.map((e) => ({ ...e, typeLabel: labelOf(SIGNIFICANT_EVENT_TYPE, e.type) })),

@@ -74,6 +74,24 @@ async function offenderNotificationsOf(tx: Tx, nominalId: string) {
     .execute();
 }
 
+async function notificationEventsOf(tx: Tx, nominalId: string) {
+  return tx
+    .selectFrom('notification_events')
+    .select([
+      'id',
+      'kind',
+      'occurred_on as occurredOn',
+      'notified_on as notifiedOn',
+      'details',
+      'recorded_at as recordedAt',
+      'recorded_by as recordedById',
+    ])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
 /** Everything about a person's MAPPA status: obligations, decisions with screenings, events, status told. */
 export async function getLevelHistory(database: Database, ctx: UseCaseContext, nominalId: string) {
   return database.transaction(async (tx) => {
@@ -94,11 +112,13 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       .orderBy('told_on', 'desc')
       .execute();
     const notifications = await offenderNotificationsOf(tx, nominalId);
+    const notificationEvents = await notificationEventsOf(tx, nominalId);
     // Who did what, and when the panels met: one look-up each, however long the history.
     const users = await usersByIds(tx, [
       ...decisions.flatMap((d) => [d.decidedById, d.countersignedById, d.overrideById]),
       ...events.map((e) => e.recordedById),
       ...notifications.map((n) => n.recordedById),
+      ...notificationEvents.map((e) => e.recordedById),
     ]);
     const nameOf = (id: string | null) => (id ? (users.get(id)?.displayName ?? null) : null);
     const meetingIds = decisions.flatMap((d) => (d.meetingId ? [d.meetingId] : []));
@@ -130,6 +150,10 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       toldOfStatus: told,
       offenderNotifications: notifications.map(({ recordedById, ...n }) => ({
         ...n,
+        recordedBy: nameOf(recordedById) ?? '',
+      })),
+      notificationEvents: notificationEvents.map(({ recordedById, ...e }) => ({
+        ...e,
         recordedBy: nameOf(recordedById) ?? '',
       })),
       countersignatureRequired,

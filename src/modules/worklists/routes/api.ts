@@ -6,10 +6,22 @@ import {
   AreaWorklistView,
   Category3CandidatesView,
   Category3ConsiderationInput,
+  ClassificationWorklistView,
   MyWorklistView,
   NominalParams,
+  RuleCorrectionParams,
+  RuleCorrectionReviewedView,
+  RuleCorrectionsView,
 } from '../schemas.ts';
-import { areaWorklist, category3Candidates, considerCategory3, myWorklist } from '../use-cases.ts';
+import {
+  areaWorklist,
+  category3Candidates,
+  classificationWorklist,
+  considerCategory3,
+  myWorklist,
+  reviewRuleCorrection,
+  ruleCorrectionWorklist,
+} from '../use-cases.ts';
 
 /** The worklists API: the same use cases as the pages. */
 export const worklistApi =
@@ -62,5 +74,39 @@ export const worklistApi =
       successStatus: 201,
       handler: async (request) =>
         considerCategory3(database, web.context(request), request.params.id, request.body),
+    });
+
+    api.add({
+      method: 'GET',
+      path: '/worklists/classification',
+      action: 'worklist.area',
+      tag: 'Worklists',
+      summary:
+        'People in your area whose offence needs classifying (not on the reference list, or a Schedule 3 fact not recorded), with what to record',
+      response: ClassificationWorklistView,
+      handler: async (request) => classificationWorklist(database, web.context(request)),
+    });
+
+    api.add({
+      method: 'GET',
+      path: '/worklists/rule-corrections',
+      action: 'worklist.area',
+      tag: 'Worklists',
+      summary:
+        'People in your area whose category or end date a correction of the rules changed, not yet reviewed: old and new, and why',
+      response: RuleCorrectionsView,
+      handler: async (request) => ruleCorrectionWorklist(database, web.context(request)),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/rule-corrections/{correctionId}/reviewed',
+      action: 'level.decide',
+      tag: 'Worklists',
+      summary: 'Mark a change made by a rule correction as reviewed; it leaves the list',
+      params: RuleCorrectionParams,
+      response: RuleCorrectionReviewedView,
+      handler: async (request) =>
+        reviewRuleCorrection(database, web.context(request), request.params.correctionId),
     });
   };

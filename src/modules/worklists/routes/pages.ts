@@ -2,22 +2,28 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../access/policy.ts';
 import { logDownload } from '../../../audit/access-log.ts';
 import { MAPPA_CATEGORY } from '../../../domain/codes.ts';
+import { formatDateLong } from '../../../domain/dates.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
-import { worklistCsv, type WorklistRow } from '../rows.ts';
+import { worklistCsv, type RuleCorrectionRow, type WorklistRow } from '../rows.ts';
 import {
   AreaWorklistPageQuery,
   Category3ConsiderationInput,
   Category3PageQuery,
   NominalParams,
+  RuleCorrectionParams,
+  RuleCorrectionsPageQuery,
 } from '../schemas.ts';
 import {
   areaWorklist,
   category3Candidates,
+  classificationWorklist,
   considerCategory3,
+  reviewRuleCorrection,
+  ruleCorrectionWorklist,
   myWorklist,
   wholeAreaWorklist,
 } from '../use-cases.ts';
@@ -36,6 +42,19 @@ const CONSIDERATION_OUTCOME = [
     hint: 'The risk is managed well enough without MAPPA',
   },
 ] as const;
+
+const categoryText = (c: number | null) => (c === null ? 'Not eligible' : `Category ${c}`);
+const endText = (c: number | null, endsOn: string | null) =>
+  c === null ? '' : endsOn ? `until ${formatDateLong(endsOn)}` : 'with no fixed end date';
+
+/** A rule correction as the page shows it: "Category 2 until 1 June 2028 → Category 1 with no fixed end date". */
+function presentCorrection(row: RuleCorrectionRow) {
+  return {
+    ...row,
+    was: `${categoryText(row.oldCategory)} ${endText(row.oldCategory, row.oldEndsOn)}`.trim(),
+    now: `${categoryText(row.newCategory)} ${endText(row.newCategory, row.newEndsOn)}`.trim(),
+  };
+}
 
 /** A row as a page shows it: labels and a tag for what is due. */
 function presentRow(row: WorklistRow) {
@@ -155,6 +174,56 @@ export const worklistPages =
         rows: whole.rows,
       });
     });
+
+    // --- Offences to classify, and changes made by rule corrections ------------------------
+
+    app.get('/worklists/classification', { config: { action: 'worklist.area' } }, async (request, reply) => {
+      const list = await classificationWorklist(database, web.context(request));
+      return reply.render('worklists/views/classification.njk', {
+        title: 'Offence needs classifying',
+        rows: list.rows.map(presentRow),
+      });
+    });
+
+    const renderCorrections = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      problem?: { status: number; message: string },
+    ) => {
+      const ctx = web.context(request);
+      const list = await ruleCorrectionWorklist(database, ctx);
+      return reply.code(problem?.status ?? 200).render('worklists/views/rule-corrections.njk', {
+        title: 'Category or end date changed by a rule correction',
+        rows: list.rows.map(presentCorrection),
+        canReview: can(ctx.actor, 'level.decide'),
+        reviewed: parseInput(RuleCorrectionsPageQuery, request.query).reviewed === 'yes',
+        errorList: problem ? [{ text: problem.message, href: '#corrections' }] : [],
+      });
+    };
+
+    app.get('/worklists/rule-corrections', { config: { action: 'worklist.area' } }, async (request, reply) =>
+      renderCorrections(request, reply),
+    );
+
+    app.post(
+      '/worklists/rule-corrections/:correctionId/reviewed',
+      { config: { action: 'level.decide' } },
+      async (request, reply) => {
+        const { correctionId } = parseInput(RuleCorrectionParams, request.params);
+        return handleForm({
+          attempt: () => reviewRuleCorrection(database, web.context(request), correctionId),
+          done: () => reply.redirect('/worklists/rule-corrections?reviewed=yes', 303),
+          redisplay: (problem) =>
+            renderCorrections(request, reply, {
+              status: problem.status,
+              message:
+                problem.conflict?.message ??
+                Object.values(problem.errors)[0] ??
+                'This change could not be reviewed',
+            }),
+        });
+      },
+    );
 
     // --- Category 3 candidates ---------------------------------------------------------------
 
