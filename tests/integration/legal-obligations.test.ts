@@ -312,16 +312,28 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
       lengthMonths: 24,
       sentenceStart: '2024-03-01',
     });
-    // The rules name what is missing; the list reads what they stored.
-    await db()
-      .db.updateTable('nominal_obligations')
-      .set({
-        classification_needed: ['Offence “Something unusual” is not on the reference list: classify it'],
-      })
-      .where('nominal_id', '=', id)
-      .execute();
-    const row = (await classificationWorklist(db(), coordinator)).rows.find((r) => r.id === id);
-    expect(row?.basis).toContain('not on the reference list');
+    // An offence not on the reference list is a question for a person, never a silent "not eligible".
+    await addSectionRow(db(), police, id, 'convictions', {
+      offence: 'Something unusual under a local byelaw',
+      convictionDate: '2025-03-01',
+      outcome: 'fine',
+      isIndexOffence: false,
+    });
+    // Sexual assault (SOA 2003 s.3, Sch.3 para 17): a community order of 12 months or more on an
+    // adult is notifiable only if the victim was under 18 — not recorded here, so the rules ask.
+    const assault = await createNominal(db(), police, identity({ forename: 'Sam', surname: 'Threshold' }));
+    await addSectionRow(db(), police, assault.id, 'convictions', {
+      offence: 'Sexual assault on a female',
+      convictionDate: '2025-03-01',
+      outcome: 'community_order',
+      lengthMonths: 6,
+      isIndexOffence: true,
+    });
+    const rows = (await classificationWorklist(db(), coordinator)).rows;
+    expect(rows.find((r) => r.id === id)?.basis).toContain('is not on the offence list: classify it');
+    expect(rows.find((r) => r.id === assault.id)?.basis).toContain('Schedule 3 threshold not established');
+    // Kept in Category 1 meanwhile: under-protection is the worse failure (docs/legal-rules.md).
+    expect((await stored(assault.id)).category).toBe(1);
     expect((await classificationWorklist(db(), otherAreaCoordinator)).rows.map((r) => r.id)).not.toContain(
       id,
     );
@@ -374,8 +386,17 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
       notifiedOn: null,
       details: '1 New Street',
     });
-    // Whatever duties it opens, none falls due after the periodic notification (s.85(1)).
-    expect(moved.nextDueOn! <= '2027-06-01').toBe(true);
+    // s.84(1): 3 days beginning with the change (yesterday, today, tomorrow); s.86: travel
+    // notified not less than 7 days before departure.
+    expect(moved.nextDueOn).toBe(addDays(TODAY, 1));
+    const duties = (await stored(id)).notification_obligations;
+    expect(duties).toContainEqual(
+      expect.objectContaining({ kind: 'home_address_change', dueOn: addDays(TODAY, 1), eventId: moved.id }),
+    );
+    expect(duties).toContainEqual(
+      expect.objectContaining({ kind: 'foreign_travel', dueOn: addDays(TODAY, 13) }),
+    );
+    expect(duties).toContainEqual(expect.objectContaining({ kind: 'periodic', dueOn: '2027-06-01' }));
 
     const notified = await markNotificationEventNotified(db(), police, id, moved.id, { notifiedOn: TODAY });
     expect(notified.id).toBe(moved.id);
