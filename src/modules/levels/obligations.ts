@@ -18,6 +18,7 @@ import {
 } from '../../domain/eligibility.ts';
 import {
   notificationObligations,
+  type NotificationEventFacts,
   type NotificationObligation,
 } from '../../domain/notification-requirements.ts';
 import type { NotificationObligationRow } from '../../db/schema.ts';
@@ -200,50 +201,6 @@ function custodyForNotification(
   return { inCustody: true, releasedOn: null };
 }
 
-/**
- * Every open SOA 2003 Part 2 duty of a person subject to notification (whatever their MAPPA
- * category: a Category 4 registered sex offender keeps their deadlines), from the notifications
- * and notification events the police recorded.
- */
-async function notificationDuties(
-  tx: Tx,
-  nominalId: string,
-  facts: EligibilityFacts,
-  finding: NotificationFinding,
-  today: string,
-): Promise<NotificationObligation[]> {
-  const notifications = await tx
-    .selectFrom('offender_notifications')
-    .select(['kind', 'notified_on'])
-    .where('nominal_id', '=', nominalId)
-    .where('notified_on', '>=', finding.startsOn)
-    .execute();
-  const events = await tx
-    .selectFrom('notification_events')
-    .select(['id', 'kind', 'occurred_on', 'notified_on'])
-    .where('nominal_id', '=', nominalId)
-    .execute();
-  const noFixedAbode = facts.addresses
-    .filter((a) => a.type === 'no_fixed_abode' && current(a.from_date, a.to_date, today))
-    .map((a) => a.from_date)
-    .sort()[0];
-  return notificationObligations(
-    {
-      relevantDate: finding.startsOn,
-      ...custodyForNotification(facts, finding, today),
-      notifications: notifications.map((n) => ({ kind: n.kind, notifiedOn: n.notified_on })),
-      events: events.map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        occurredOn: e.occurred_on,
-        notifiedOn: e.notified_on,
-      })),
-      noFixedAbodeSince: noFixedAbode ?? null,
-    },
-    today,
-  );
-}
-
 /** The duty that falls due first (one that cannot fall due yet, e.g. in custody, comes last). */
 function earliestDuty(duties: readonly NotificationObligation[]): NotificationObligation | undefined {
   return [...duties].sort((a, b) =>
@@ -263,14 +220,8 @@ function findingFacts(finding: { facts?: string[]; reviewFrom?: string | null } 
 }
 
 /** A Category 3 candidate by the rule, unless considered since and nothing significant has changed. */
-async function category3Candidacy(
-  tx: Tx,
-  nominalId: string,
-  facts: EligibilityFacts,
-  events: readonly RecordedEvent[],
-  underMappa: boolean,
-  today: string,
-): Promise<boolean> {
+function category3Candidacy(inputs: ObligationInputs, underMappa: boolean, today: string): boolean {
+  const { facts, significantEvents, category3ConsideredAt } = inputs;
   const activeMarkers = facts.markers
     .filter((m) => current(m.start_date, m.end_date, today))
     .map((m) => m.type);
@@ -281,62 +232,122 @@ async function category3Candidacy(
   });
   if (!candidate) return false;
   // Once considered, a candidate leaves the list until something significant changes.
+  if (category3ConsideredAt === null) return true;
+  const at = new Date(category3ConsideredAt);
+  return (
+    significantEvents.some((e) => compareDates(e.occurred_on, dayOf(at)) > 0) ||
+    (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at)
+  );
+}
+
+/**
+ * Everything a person's obligations are computed from. Read from the database by
+ * `readObligationInputs`; the national dataset generator builds the same shape from the rows it
+ * has just generated, so both compute with `computeObligations` and cannot disagree.
+ */
+export interface ObligationInputs {
+  facts: EligibilityFacts;
+  /** The latest level decision, if any. */
+  latestDecision: { level: number | null; kind: string; decided_on: string; warning: string | null } | null;
+  significantEvents: readonly RecordedEvent[];
+  settings: AreaSettings;
+  /** Every notification the person made to the police. */
+  notifications: readonly { kind: 'initial' | 'change' | 'periodic'; notified_on: string }[];
+  notificationEvents: readonly {
+    id: string;
+    kind: NotificationEventFacts['kind'];
+    occurred_on: string;
+    notified_on: string | null;
+  }[];
+  /** When a coordinator last considered them for Category 3. */
+  category3ConsideredAt: Date | string | null;
+}
+
+export async function readObligationInputs(tx: Tx, nominalId: string): Promise<ObligationInputs> {
+  const facts = await eligibilityFacts(tx, nominalId);
+  const latestDecision = await tx
+    .selectFrom('level_decisions')
+    .select(['level', 'kind', 'decided_on', 'warning'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('decided_at', 'desc')
+    .executeTakeFirst();
+  const significantEvents = await tx
+    .selectFrom('significant_events')
+    .select(['type', 'occurred_on', 'recorded_at', 'reviewed_by_decision'])
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  const notifications = await tx
+    .selectFrom('offender_notifications')
+    .select(['kind', 'notified_on'])
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  const notificationEvents = await tx
+    .selectFrom('notification_events')
+    .select(['id', 'kind', 'occurred_on', 'notified_on'])
+    .where('nominal_id', '=', nominalId)
+    .execute();
   const considered = await tx
     .selectFrom('category3_considerations')
     .select('considered_at')
     .where('nominal_id', '=', nominalId)
     .orderBy('considered_at', 'desc')
     .executeTakeFirst();
-  if (!considered) return true;
-  const at = new Date(considered.considered_at);
-  return (
-    events.some((e) => compareDates(e.occurred_on, dayOf(at)) > 0) ||
-    (facts.latestRisk !== null && new Date(facts.latestRisk.recorded_at) > at)
-  );
-}
-
-/** What one recompute changed of a person's category and end date (for the recompute summary). */
-export interface ObligationChange {
-  /** False the first time a person's obligations are computed: nothing to compare with. */
-  existed: boolean;
-  oldCategory: number | null;
-  newCategory: number | null;
-  oldEndsOn: string | null;
-  newEndsOn: string | null;
-  /** The statute section the new answer rests on. */
-  basis: string | null;
+  return {
+    facts,
+    latestDecision: latestDecision ?? null,
+    significantEvents,
+    settings: await areaSettings(tx, facts.nominal.area_code),
+    notifications,
+    notificationEvents,
+    category3ConsideredAt: considered?.considered_at ?? null,
+  };
 }
 
 /**
- * Recomputes and stores one person's obligations. When the stored answer came from an earlier
- * version of the rules and the category or end date differs, the change is written to
- * `rule_corrections` for a coordinator to review: a correction of the law is never silent.
+ * Every open SOA 2003 Part 2 duty of a person subject to notification (whatever their MAPPA
+ * category: a Category 4 registered sex offender keeps their deadlines), from the notifications
+ * and notification events the police recorded.
  */
-export async function recomputeObligations(
-  tx: Tx,
-  nominalId: string,
+function notificationDuties(
+  inputs: ObligationInputs,
+  finding: NotificationFinding,
   today: string,
-): Promise<ObligationChange> {
-  const facts = await eligibilityFacts(tx, nominalId);
+): NotificationObligation[] {
+  const { facts } = inputs;
+  const noFixedAbode = facts.addresses
+    .filter((a) => a.type === 'no_fixed_abode' && current(a.from_date, a.to_date, today))
+    .map((a) => a.from_date)
+    .sort()[0];
+  return notificationObligations(
+    {
+      relevantDate: finding.startsOn,
+      ...custodyForNotification(facts, finding, today),
+      // Notifications before this notification period began answer an earlier duty.
+      notifications: inputs.notifications
+        .filter((n) => compareDates(n.notified_on, finding.startsOn) >= 0)
+        .map((n) => ({ kind: n.kind, notifiedOn: n.notified_on })),
+      events: inputs.notificationEvents.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        occurredOn: e.occurred_on,
+        notifiedOn: e.notified_on,
+      })),
+      noFixedAbodeSince: noFixedAbode ?? null,
+    },
+    today,
+  );
+}
+
+/** A person's `nominal_obligations` row (without its key), and the eligibility answer it came from. */
+export function computeObligations(inputs: ObligationInputs, today: string) {
+  const { facts, latestDecision: decision, significantEvents: events, settings } = inputs;
   const { nominal } = facts;
-  const stored = await tx
-    .selectFrom('nominal_obligations')
-    .select(['category', 'category_reason', 'eligibility_ends_on', 'rules_version'])
-    .where('nominal_id', '=', nominalId)
-    .executeTakeFirst();
   const eligibility = mappaEligibility(eligibilityInput(facts), today);
   const category = eligibility.eligible ? eligibility.category : null;
   const endsOn = eligibility.eligible ? eligibility.endsOn : null;
   // Not eligible: the basis and facts are those of the category that ended most recently, if any.
   const finding = eligibility.eligible ? eligibility : (eligibility.ended[0] ?? null);
   const basis = finding?.basis ?? null;
-
-  const decision = await tx
-    .selectFrom('level_decisions')
-    .select(['id', 'level', 'kind', 'decided_on', 'warning'])
-    .where('nominal_id', '=', nominalId)
-    .orderBy('decided_at', 'desc')
-    .executeTakeFirst();
   const level = decision && decision.kind !== 'deregistration' ? decision.level : null;
 
   const custody = activeCustody(facts, today);
@@ -346,13 +357,6 @@ export async function recomputeObligations(
   const decisionCase = levelDecisionCase(facts, custody);
   const levelDue =
     category !== null && level === null && decisionCase ? levelDecisionDue(decisionCase, today) : null;
-
-  const events = await tx
-    .selectFrom('significant_events')
-    .select(['type', 'occurred_on', 'recorded_at', 'reviewed_by_decision'])
-    .where('nominal_id', '=', nominalId)
-    .execute();
-  const settings = await areaSettings(tx, nominal.area_code);
   const review =
     level !== null && decision
       ? reviewDue(
@@ -376,9 +380,7 @@ export async function recomputeObligations(
     .sort()[0];
 
   // Notification follows SOA 2003 Part 2, not the category chosen (docs/legal-rules.md).
-  const duties = eligibility.notification
-    ? await notificationDuties(tx, nominalId, facts, eligibility.notification, today)
-    : [];
+  const duties = eligibility.notification ? notificationDuties(inputs, eligibility.notification, today) : [];
   const first = earliestDuty(duties);
 
   const values = {
@@ -411,9 +413,41 @@ export async function recomputeObligations(
     rules_version: RULES_VERSION,
     last_reduction_on: decision?.kind === 'reduction' ? decision.decided_on : null,
     reduced_near_release: decision?.kind === 'reduction' && Boolean(decision.warning),
-    category3_candidate: await category3Candidacy(tx, nominalId, facts, events, category !== null, today),
+    category3_candidate: category3Candidacy(inputs, category !== null, today),
     computed_on: today,
   };
+  return { values, eligibility, category, level, endsOn, basis };
+}
+
+/** What one recompute changed of a person's category and end date (for the recompute summary). */
+export interface ObligationChange {
+  /** False the first time a person's obligations are computed: nothing to compare with. */
+  existed: boolean;
+  oldCategory: number | null;
+  newCategory: number | null;
+  oldEndsOn: string | null;
+  newEndsOn: string | null;
+  /** The statute section the new answer rests on. */
+  basis: string | null;
+}
+
+/**
+ * Recomputes and stores one person's obligations. When the stored answer came from an earlier
+ * version of the rules and the category or end date differs, the change is written to
+ * `rule_corrections` for a coordinator to review: a correction of the law is never silent.
+ */
+export async function recomputeObligations(
+  tx: Tx,
+  nominalId: string,
+  today: string,
+): Promise<ObligationChange> {
+  const stored = await tx
+    .selectFrom('nominal_obligations')
+    .select(['category', 'category_reason', 'eligibility_ends_on', 'rules_version'])
+    .where('nominal_id', '=', nominalId)
+    .executeTakeFirst();
+  const inputs = await readObligationInputs(tx, nominalId);
+  const { values, eligibility, category, level, endsOn, basis } = computeObligations(inputs, today);
   const change: ObligationChange = {
     existed: stored !== undefined,
     oldCategory: stored?.category ?? null,
@@ -427,7 +461,7 @@ export async function recomputeObligations(
       .insertInto('rule_corrections')
       .values({
         nominal_id: nominalId,
-        area_code: nominal.area_code,
+        area_code: values.area_code,
         rules_version: RULES_VERSION,
         old_category: stored.category,
         new_category: category,
