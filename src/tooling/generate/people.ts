@@ -242,7 +242,13 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     sentences.push(
       sentence(
         rng.pick(ctx.offences.other),
-        rng.pick(['fine', 'community_order', 'conditional_discharge', 'absolute_discharge'] as const),
+        // Absolute discharges are rare (~1% of disposals, Criminal Justice Statistics).
+        rng.weighted<Outcome>([
+          ['fine', 40],
+          ['community_order', 35],
+          ['conditional_discharge', 22],
+          ['absolute_discharge', 3],
+        ]),
         null,
         convicted,
       ),
