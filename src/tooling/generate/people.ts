@@ -228,7 +228,6 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   const index = planSentence(rng, ctx.offences, intent, route, inCustodyIntended, T, born, youth);
   // Sentenced at 16 or 17.
   if (youth) born = index.convicted - rng.int(16 * 365 + 10, 18 * 365 - 10);
-  if (index.offence.kind === 'sexual') index.victimAge = victimAge(rng, index.offence);
   const domesticAbusePattern = intent === 3 || (intent === 'other' && rng.chance(0.22));
   if (intent === 'other' && domesticAbusePattern && index.offence.kind === 'other')
     index.offence = rng.pick(ctx.offences.domesticAbuse);
@@ -255,6 +254,7 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     );
   }
   if (intent === 'other') addPastHistory(rng, ctx.offences, sentences, T, born);
+  for (const s of sentences) if (s.offence.kind === 'sexual') s.victimAge = victimAge(rng, s.offence);
   for (const s of sentences) {
     if (s.outcome === 'community_order' || s.outcome === 'conditional_discharge')
       s.lengthMonths ??= rng.int(6, 24);
@@ -1162,7 +1162,6 @@ function addOtherCounts(
       offence,
       lengthMonths: second,
       consecutiveTo: consecutive ? 0 : null,
-      victimAge: offence.kind === 'sexual' ? victimAge(rng, offence) : null,
     });
   }
   if (rng.chance(0.25)) {
@@ -1216,7 +1215,6 @@ function addPastHistory(
     const offence = rng.pick(pools.sexual.filter((o) => !o.schedule15));
     past = sentence(offence, 'absolute_discharge', null, T - rng.int(365, 5 * 365));
   }
-  if (past.offence.kind === 'sexual') past.victimAge = victimAge(rng, past.offence);
   if (past.convicted - born >= 18 * 365) sentences.push(past);
 }
 
