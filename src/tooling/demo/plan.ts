@@ -54,6 +54,8 @@ export interface PlannedNominal {
   addresses: Values[];
   relationships: Values[];
   convictions: Values[];
+  /** Civil orders (SHPOs, notification orders), in the record's `orders` section. */
+  orders?: Values[];
   riskAssessments: Values[];
   markers: Values[];
   managers: PlannedManager[];
