@@ -1102,6 +1102,14 @@ function convictionValues(rng: Random, input: PlanInput, s: Sentence): Values {
     licenceExpiryDate: s.licenceExpiryDate,
     sentenceExpiryDate: s.sentenceExpiryDate,
     actualReleaseDate: s.actualReleaseDate,
+    // A suspended sentence order runs for an operational period of 12 months to 2 years, usually
+    // with supervision (Sentencing Act 2020 s.288); worked out from the term, so no extra draw.
+    ...(s.outcome === 'suspended_sentence'
+      ? {
+          operationalMonths: Math.min(24, Math.max(12, s.lengthMonths * 2)),
+          supervisionMonths: Math.min(24, s.lengthMonths),
+        }
+      : {}),
   };
 }
 
