@@ -66,12 +66,18 @@ export function applyLegalExamples(plans: PlannedNominal[], today: string): Lega
     });
   }
 
-  // A DTO passed at 17 for a violent offence, 7 months ago: in detention until the half-way point.
-  const dto = pick(plans, taken, (p, c) => p.category === 2 && p.status === 'custody' && determinate(c));
+  // A DTO passed at 17 for a violent offence: in detention until the half-way point, then
+  // supervised; in custody or on licence as the person was planned.
+  const dto = pick(
+    plans,
+    taken,
+    (p, c) => p.category === 2 && (p.status === 'custody' || p.status === 'licence') && determinate(c),
+  );
   if (dto !== null) {
     const plan = plans[dto]!;
     const c = index(plan)!;
-    const start = addDays(today, -210);
+    const inside = plan.status === 'custody';
+    const start = addDays(today, inside ? -210 : -420);
     Object.assign(c, {
       sentenceType: 'dto',
       lengthMonths: 24,
@@ -83,7 +89,7 @@ export function applyLegalExamples(plans: PlannedNominal[], today: string): Lega
       hdcEligibilityDate: null,
       licenceExpiryDate: addDays(addMonths(start, 24), -1),
       sentenceExpiryDate: addDays(addMonths(start, 24), -1),
-      actualReleaseDate: null,
+      actualReleaseDate: inside ? null : addMonths(start, 12),
     });
     // Born so that they were 17 when sentenced; no convictions as an adult before it.
     plan.identity.dateOfBirth = addDays(start, -(17 * 365 + 120));
