@@ -849,8 +849,9 @@ const UNMET_SCHEDULE3_CONDITIONS = new Set([
 function victimAgeOf(offence: DemoOffence): string | null {
   if (offence.kind !== 'sexual') return null;
   if (/under 13/i.test(offence.offence)) return 'under_13';
-  if (/photograph|pornographic|manual/i.test(offence.offence)) return 'no_victim';
+  // For indecent images, the age of the child shown (Sch.3 para 13: under 16).
   if (/child/i.test(offence.offence)) return '13_to_15';
+  if (/pornographic|manual/i.test(offence.offence)) return 'no_victim';
   return '18_or_over';
 }
 

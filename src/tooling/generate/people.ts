@@ -1112,8 +1112,15 @@ function planSentence(
 function victimAge(rng: Random, offence: DemoOffence): VictimAge | null {
   const name = offence.offence;
   if (/under 13/i.test(name)) return 'under_13';
-  if (/photograph|pornographic|prostitution/i.test(name)) return 'no_victim';
+  if (/pornographic|prostitution|manual|public decency/i.test(name)) return 'no_victim';
   if (rng.chance(0.12)) return null;
+  // For indecent images, the age of the child shown (Sch.3 para 13 turns on "under 16").
+  if (/photograph/i.test(name))
+    return rng.weighted<VictimAge>([
+      ['under_13', 45],
+      ['13_to_15', 50],
+      ['16_or_17', 5],
+    ]);
   if (/child/i.test(name))
     return rng.weighted<VictimAge>([
       ['under_13', 30],
