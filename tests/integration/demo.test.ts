@@ -129,6 +129,20 @@ describe('demo dataset [pglite]', () => {
     expect(categories.map((c) => c.mappa_category)).toEqual([1, 2, 3, 4]);
   });
 
+  it('shows the law at work: an EDS, a DTO passed at 17, an SHPO, and a Category 4 sex offender still subject to notification', async () => {
+    const [facts] = await rows<Record<string, number>>(`
+      SELECT
+        (SELECT count(*)::int FROM convictions c JOIN nominals n ON n.id = c.nominal_id
+          WHERE c.sentence_type = 'extended' AND c.extension_months = 36 AND n.mappa_category = 2) AS extended,
+        (SELECT count(*)::int FROM convictions c JOIN nominals n ON n.id = c.nominal_id
+          WHERE c.sentence_type = 'dto' AND c.conviction_date < n.date_of_birth + interval '18 years'
+            AND n.mappa_category = 2) AS dto,
+        (SELECT count(*)::int FROM civil_orders WHERE kind = 'shpo' AND ends_on IS NULL) AS shpo,
+        (SELECT count(*)::int FROM nominal_obligations WHERE category = 4 AND subject_to_notification
+            AND notification_due_on IS NOT NULL) AS category_4_registered`);
+    expect(facts).toEqual({ extended: 1, dto: 1, shpo: 1, category_4_registered: 1 });
+  });
+
   it('names the demo police user as manager of every Category 1 case, and the prison user for people in custody', async () => {
     const [facts] = await rows<Record<string, number>>(`
       SELECT

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../../bench/run.ts';
 import { verifyChain } from '../../src/audit/chain.ts';
+import { addDays } from '../../src/domain/dates.ts';
 import { projectRoot } from '../../src/config.ts';
 import { recomputeObligations } from '../../src/modules/levels/index.ts';
 import {
@@ -129,6 +130,185 @@ describeEachDatabase('vigil generate --scale 0.01', (getDb) => {
     expect(h.minutes).toBeGreaterThan(0);
     expect(h.actions).toBeGreaterThan(h.minutes);
     expect(h.plans).toBeGreaterThanOrEqual(h.managed * 0.9);
+  });
+
+  it('records consecutive terms against the same person, and every new kind of fact somewhere', async () => {
+    const { database } = getDb();
+    const facts = (
+      await sql<{
+        foreign_person: number;
+        consecutive_people: number;
+        multi_custody_people: number;
+        kinds: string[];
+        orders: string[];
+        events: string[];
+      }>`
+        SELECT
+          (SELECT count(*)::int FROM convictions c JOIN convictions t ON t.id = c.consecutive_to
+            WHERE t.nominal_id <> c.nominal_id OR t.id = c.id) AS foreign_person,
+          (SELECT count(DISTINCT nominal_id)::int FROM convictions WHERE consecutive_to IS NOT NULL) AS consecutive_people,
+          (SELECT count(*)::int FROM (SELECT nominal_id FROM convictions WHERE outcome = 'custody'
+            GROUP BY nominal_id HAVING count(*) >= 2) m) AS multi_custody_people,
+          (SELECT array_agg(DISTINCT sentence_type) FROM convictions WHERE sentence_type IS NOT NULL) AS kinds,
+          (SELECT array_agg(DISTINCT kind) FROM civil_orders) AS orders,
+          (SELECT array_agg(DISTINCT kind) FROM notification_events) AS events`.execute(database.db)
+    ).rows[0]!;
+    expect(facts.foreign_person).toBe(0);
+    // About 15% of people with two or more custodial convictions have a consecutive term.
+    expect(facts.consecutive_people / facts.multi_custody_people).toBeGreaterThan(0.08);
+    expect(facts.consecutive_people / facts.multi_custody_people).toBeLessThan(0.25);
+    expect([...facts.kinds].sort()).toEqual(['dto', 'extended', 'ipp', 'life', 'sopc']);
+    expect(facts.orders).toEqual(expect.arrayContaining(['shpo', 'interim_shpo', 'notification_order']));
+    expect(facts.events).toEqual(
+      expect.arrayContaining(['home_address_change', 'foreign_travel', 'other_address_stay']),
+    );
+  });
+
+  it('shapes sentences, victim ages, orders and notification events in realistic shares (in memory, 6,000 nominals)', async () => {
+    const { database, kind } = getDb();
+    if (kind !== 'pglite') return; // pure computation: once is enough
+    const plan = planGeneration(
+      SEED,
+      0.055,
+      (await database.db.selectFrom('areas').select(['code', 'population_millions']).execute()).map((a) => ({
+        code: a.code,
+        population: Number(a.population_millions),
+      })),
+    );
+    const ctx = await generationContext(database, plan, TODAY);
+    const rows = emptyRows();
+    for (let p = 0; p < plan.mappaTotal; p++) generatePerson(ctx, p, rows);
+    for (let p = plan.mappaTotal; p < plan.mappaTotal + 6_000; p++) generatePerson(ctx, p, rows);
+    const column = <T extends TableName>(table: T, name: (typeof TABLES)[T][number]) =>
+      (TABLES[table] as readonly string[]).indexOf(name);
+    const get = <T extends TableName>(table: T) => {
+      const names = TABLES[table] as readonly string[];
+      return rows[table].map(
+        (r) => Object.fromEntries(names.map((n, i) => [n, r[i]])) as Record<string, unknown>,
+      );
+    };
+    const convictions = get('convictions');
+    const mappaIds = new Set(rows.nominals.slice(0, plan.mappaTotal).map((r) => r[0]));
+    const violent = new Set([...ctx.offences.violent, ctx.offences.murder].map((o) => o.offence));
+    const sexual = new Set(ctx.reference.offences.filter((o) => o.kind === 'sexual').map((o) => o.offence));
+    const terrorism = new Set(ctx.offences.terrorism.map((o) => o.offence));
+    const share = (of: Record<string, unknown>[], p: (r: Record<string, unknown>) => boolean) =>
+      of.filter(p).length / of.length;
+
+    // Category 2 custody for violent offences: life ~10%, IPP ~3%, EDS ~12%; DTOs for under-18s.
+    const cat2Custody = convictions.filter(
+      (c) =>
+        c.is_index_offence &&
+        mappaIds.has(c.nominal_id) &&
+        violent.has(c.offence as string) &&
+        c.outcome === 'custody' &&
+        c.sentence_type !== 'dto' &&
+        !c.terrorist_connection,
+    );
+    expect(cat2Custody.length).toBeGreaterThan(800);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'life')).toBeGreaterThan(0.07);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'life')).toBeLessThan(0.14);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'ipp')).toBeGreaterThan(0.015);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'ipp')).toBeLessThan(0.05);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'extended')).toBeGreaterThan(0.09);
+    expect(share(cat2Custody, (c) => c.sentence_type === 'extended')).toBeLessThan(0.17);
+    expect(
+      cat2Custody
+        .filter((c) => c.sentence_type === 'ipp')
+        .every((c) => (c.sentence_start as string) < '2012-12-03'),
+    ).toBe(true);
+    // An extended sentence has its extension period; a SOPC has 12 months; an indeterminate one no expiry.
+    const typed = convictions.filter((c) => c.sentence_type !== null);
+    for (const c of typed) {
+      if (c.sentence_type === 'extended') expect(c.extension_months).toBeGreaterThanOrEqual(12);
+      if (c.sentence_type === 'sopc') expect(c.extension_months).toBe(12);
+      if (c.sentence_type === 'life' || c.sentence_type === 'ipp') expect(c.licence_expiry_date).toBeNull();
+    }
+    // A DTO is passed under 18.
+    const born = new Map(rows.nominals.map((r) => [r[0], r[column('nominals', 'date_of_birth')] as string]));
+    const dtos = convictions.filter((c) => c.sentence_type === 'dto');
+    expect(dtos.length).toBeGreaterThan(20);
+    for (const c of dtos) {
+      const eighteenth =
+        String(Number((born.get(c.nominal_id) as string).slice(0, 4)) + 18) +
+        (born.get(c.nominal_id) as string).slice(4);
+      expect((c.conviction_date as string) < eighteenth).toBe(true);
+    }
+    // Suspended sentence orders: an operational period of 12-24 months and supervision within it.
+    const ssos = convictions.filter((c) => c.outcome === 'suspended_sentence');
+    expect(ssos.length).toBeGreaterThan(100);
+    for (const c of ssos) {
+      expect(c.operational_months).toBeGreaterThanOrEqual(12);
+      expect(c.operational_months).toBeLessThanOrEqual(24);
+      if (c.supervision_months !== null)
+        expect(c.supervision_months as number).toBeLessThanOrEqual(c.operational_months as number);
+    }
+    // A few terms in weeks, held as days.
+    const inWeeks = convictions.filter((c) => c.length_days !== null);
+    expect(inWeeks.length).toBeGreaterThan(20);
+    expect(inWeeks.every((c) => c.length_months === null && (c.length_days as number) % 7 === 0)).toBe(true);
+    // Victim ages on sexual convictions, about one in eight not recorded (the "threshold not established" path).
+    const sexualConvictions = convictions.filter((c) => sexual.has(c.offence as string));
+    expect(share(sexualConvictions, (c) => c.victim_age === null)).toBeGreaterThan(0.05);
+    expect(share(sexualConvictions, (c) => c.victim_age === null)).toBeLessThan(0.2);
+    expect(new Set(sexualConvictions.map((c) => c.victim_age))).toEqual(
+      new Set([null, 'under_13', '13_to_15', '16_or_17', '18_or_over', 'no_victim']),
+    );
+    expect(convictions.filter((c) => !sexual.has(c.offence as string) && c.victim_age !== null)).toEqual([]);
+    // Terrorist connection on non-terrorism offences only; hospital orders discharged; notification ended on review.
+    const connected = convictions.filter((c) => c.terrorist_connection);
+    expect(connected.length).toBeGreaterThan(0);
+    expect(connected.every((c) => !terrorism.has(c.offence as string))).toBe(true);
+    const discharged = convictions.filter((c) => c.disposal_ended_on !== null);
+    expect(discharged.length).toBeGreaterThan(5);
+    expect(
+      discharged.every(
+        (c) => String(c.outcome).startsWith('hospital_order') && (c.disposal_ended_on as string) < TODAY,
+      ),
+    ).toBe(true);
+    expect(convictions.filter((c) => c.notification_ended_on !== null).length).toBeGreaterThan(0);
+    expect(convictions.filter((c) => c.outcome === 'absolute_discharge').length).toBeGreaterThan(5);
+
+    // SHPOs for ~40% of those convicted of a sexual offence, about half indefinite.
+    const orders = get('civil_orders');
+    const rsos = new Set(
+      convictions
+        .filter((c) => c.is_index_offence && mappaIds.has(c.nominal_id) && sexual.has(c.offence as string))
+        .map((c) => c.nominal_id),
+    );
+    const shpos = orders.filter((o) => o.kind === 'shpo');
+    expect(shpos.length / rsos.size).toBeGreaterThan(0.3);
+    expect(shpos.length / rsos.size).toBeLessThan(0.45);
+    expect(share(shpos, (o) => o.ends_on === null)).toBeGreaterThan(0.4);
+    expect(share(shpos, (o) => o.ends_on === null)).toBeLessThan(0.6);
+    const kinds = (k: string) => orders.filter((o) => o.kind === k);
+    expect(kinds('interim_shpo').length).toBeGreaterThan(5);
+    expect(kinds('notification_order').length).toBeGreaterThan(5);
+    expect(
+      kinds('notification_order').every(
+        (o) => o.foreign_conviction_date !== null && o.foreign_outcome !== null,
+      ),
+    ).toBe(true);
+    expect(kinds('interim_notification_order').length).toBeGreaterThan(0);
+    const terrorismRisk = rows.nominals.filter(
+      (r) => r[column('nominals', 'terrorism_risk_accepted_on')] !== null,
+    );
+    expect(terrorismRisk.length + kinds('cta_notification_order').length).toBeGreaterThan(0);
+
+    // Notification events for registered sex offenders: most notified in time, some not yet, a few overdue.
+    const events = get('notification_events');
+    expect(events.length).toBeGreaterThan(300);
+    const unnotified = events.filter((e) => e.notified_on === null);
+    expect(unnotified.length / events.length).toBeGreaterThan(0.02);
+    expect(unnotified.length / events.length).toBeLessThan(0.2);
+    const threeDaysAgo = addDays(TODAY, -3);
+    expect(
+      unnotified.filter((e) => e.kind !== 'foreign_travel' && (e.occurred_on as string) < threeDaysAgo)
+        .length,
+    ).toBeGreaterThan(0);
+    expect(events.every((e) => (e.recorded_at as string).slice(0, 10) <= TODAY)).toBe(true);
+    const subject = get('nominal_obligations').filter((o) => o.subject_to_notification);
+    expect(new Set(events.map((e) => e.nominal_id)).size).toBeLessThanOrEqual(subject.length);
   });
 
   it('is deterministic: the same seed gives the same people with the same ids', async () => {

@@ -9,6 +9,7 @@ import { decideLevel } from '../../modules/levels/index.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../../modules/nominals/index.ts';
 import { createUser, findUserByEmail, setTotpSecret } from '../../modules/users/index.ts';
 import { actorForUser, backgroundContext } from './actor.ts';
+import { applyLegalExamples } from './legal-examples.ts';
 import { loadMultiAgencyDemo } from './multi-agency.ts';
 import { planDemoNominals, type DemoStaff, type PlannedNominal } from './plan.ts';
 import { loadDemoReference } from './reference.ts';
@@ -142,6 +143,7 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
     .execute();
   const agencyIds = new Map(agencies.map((a) => [a.name, a.id]));
   const plans = planDemoNominals({ seed, areaCode, count, today: today, reference, agencies, staff });
+  applyLegalExamples(plans, today);
 
   // A load that stopped part-way is resumed: people whose CRN is already recorded are not made again.
   const existing = new Map(
@@ -246,6 +248,7 @@ async function writeNominal(
     ['addresses', plan.addresses],
     ['relationships', plan.relationships],
     ['convictions', plan.convictions],
+    ['orders', plan.orders ?? []],
     ['risk-assessments', plan.riskAssessments],
     ['markers', plan.markers],
     [

@@ -54,6 +54,8 @@ export interface PlannedNominal {
   addresses: Values[];
   relationships: Values[];
   convictions: Values[];
+  /** Civil orders (SHPOs, notification orders), in the record's `orders` section. */
+  orders?: Values[];
   riskAssessments: Values[];
   markers: Values[];
   managers: PlannedManager[];
@@ -830,6 +832,29 @@ function shiftedBirthDate(rng: Random, dateOfBirth: string, today: string): stri
 
 // --- sentences ---------------------------------------------------------------------------------
 
+/**
+ * Schedule 3 entries notifiable only above a sentence threshold the demo's Category 1 sentences do
+ * not always reach (e.g. extreme pornography: 2 years' imprisonment, para 35A), so a demo
+ * "registered sex offender" is never one the corrected rules let go.
+ */
+const UNMET_SCHEDULE3_CONDITIONS = new Set([
+  'extreme_pornography',
+  'sentence',
+  'sentence_12_months',
+  'custody_or_hospital',
+  'offender_20_or_over',
+]);
+
+/** The victim's age at a sexual offence, as Schedule 3's conditions need it, read from the offence. */
+function victimAgeOf(offence: DemoOffence): string | null {
+  if (offence.kind !== 'sexual') return null;
+  if (/under 13/i.test(offence.offence)) return 'under_13';
+  // For indecent images, the age of the child shown (Sch.3 para 13: under 16).
+  if (/child/i.test(offence.offence)) return '13_to_15';
+  if (/pornographic|manual/i.test(offence.offence)) return 'no_victim';
+  return '18_or_over';
+}
+
 function offencePool(
   reference: DemoReference,
   category: MappaCategory,
@@ -840,7 +865,13 @@ function offencePool(
   switch (category) {
     case 1:
       return weighted(
-        all.filter((o) => o.kind === 'sexual' && o.schedule3 && !/historic/i.test(o.offence)),
+        all.filter(
+          (o) =>
+            o.kind === 'sexual' &&
+            o.schedule3 &&
+            !/historic/i.test(o.offence) &&
+            !UNMET_SCHEDULE3_CONDITIONS.has(o.schedule3Condition ?? ''),
+        ),
         (o) =>
           IMAGES_OFFENCE.test(o.offence)
             ? 9
@@ -1104,6 +1135,15 @@ function convictionValues(rng: Random, input: PlanInput, s: Sentence): Values {
     licenceExpiryDate: s.licenceExpiryDate,
     sentenceExpiryDate: s.sentenceExpiryDate,
     actualReleaseDate: s.actualReleaseDate,
+    victimAge: victimAgeOf(s.offence),
+    // A suspended sentence order runs for an operational period of 12 months to 2 years, usually
+    // with supervision (Sentencing Act 2020 s.288); worked out from the term, so no extra draw.
+    ...(s.outcome === 'suspended_sentence'
+      ? {
+          operationalMonths: Math.min(24, Math.max(12, s.lengthMonths * 2)),
+          supervisionMonths: Math.min(24, s.lengthMonths),
+        }
+      : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface DemoOffence {
   schedule15: boolean;
   terrorism: boolean;
   kind: string;
+  /** The Schedule 3 condition code (src/domain/schedule3.ts) when the list carries one. */
+  schedule3Condition?: string | null;
 }
 
 const referenceDir = path.join(projectRoot, 'data-reference');

@@ -1,6 +1,13 @@
 import { AGENDA_ITEM_KEYS } from '../../domain/agenda.ts';
 import type { Outcome, RoshLevel } from '../../domain/codes.ts';
-import { addMonths, compareDates, fromEpochDay, toEpochDay, type IsoDate } from '../../domain/dates.ts';
+import {
+  addMonths,
+  compareDates,
+  formatDateLong,
+  fromEpochDay,
+  toEpochDay,
+  type IsoDate,
+} from '../../domain/dates.ts';
 import {
   DEFAULT_AREA_SETTINGS,
   SIGNIFICANT_EVENT_TYPE,
@@ -8,13 +15,26 @@ import {
   reviewDue,
   type LevelDecisionCase,
 } from '../../domain/deadlines.ts';
-import { category3CandidateRule, mappaEligibility, type ConvictionFacts } from '../../domain/eligibility.ts';
+import {
+  RULES_VERSION,
+  category3CandidateRule,
+  mappaEligibility,
+  type CategoryFinding,
+  type ConvictionFacts,
+  type OrderKind,
+  type SentenceType,
+  type VictimAge,
+} from '../../domain/eligibility.ts';
 import { makeVigilReference, pncCheckCharacter } from '../../domain/identifiers.ts';
-import { initialNotificationDue, nextRenotificationDue } from '../../domain/notification-requirements.ts';
+import {
+  notificationObligations,
+  type NotificationEventFacts,
+  type NotificationEventKind,
+} from '../../domain/notification-requirements.ts';
 import { Random, hashSeed } from '../demo/random.ts';
 import type { DemoOffence } from '../demo/reference.ts';
 import { KIND, areaOfPerson, rowId, type GenerationPlan } from './plan.ts';
-import type { GenerationReference } from './reference.ts';
+import type { AreaPlaces, GenerationReference } from './reference.ts';
 import {
   chairId,
   coordinatorId,
@@ -89,6 +109,20 @@ interface Sentence {
   crd: number | null;
   led: number | null;
   released: number | null;
+  /** Epoch days like the dates above; absent = none. */
+  ped?: number | null;
+  hdc?: number | null;
+  sentenceType?: SentenceType | null;
+  lengthDays?: number | null;
+  extensionMonths?: number | null;
+  operationalMonths?: number | null;
+  supervisionMonths?: number | null;
+  /** The index (in the person's sentences) of the term this one runs after. */
+  consecutiveTo?: number | null;
+  terroristConnection?: boolean;
+  victimAge?: VictimAge | null;
+  disposalEnded?: number | null;
+  notificationEnded?: number | null;
 }
 
 const day = (epoch: number): IsoDate => fromEpochDay(epoch);
@@ -149,7 +183,7 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     ? (female ? reference.femaleForenames : reference.maleForenames).draw(rng)
     : null;
   const age = 19 + Math.floor(rng.float() ** 1.6 * 55);
-  const born = T - age * 365 - rng.int(0, 364);
+  let born = T - age * 365 - rng.int(0, 364);
 
   // --- What they did, and what the court gave them --------------------------------------------
   const levelRoll = rng.float();
@@ -173,27 +207,54 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
           ? 1
           : 2;
   const inCustodyIntended = intent !== 3 && rng.chance(intent === 'other' ? 0.12 : 0.3);
-  const index = planSentence(rng, ctx.offences, intent, inCustodyIntended, T, born);
+  // How the category arises when not by the usual conviction (see planSentence for the shares).
+  const routeRoll = rng.float();
+  const route: Route =
+    intent === 4
+      ? routeRoll < 0.12
+        ? 'risk_decision'
+        : routeRoll < 0.17
+          ? 'cta_order'
+          : routeRoll < 0.37
+            ? 'connection'
+            : 'conviction'
+      : intent === 1 && routeRoll < 0.01
+        ? 'notification_order'
+        : intent === 1 && routeRoll < 0.013
+          ? 'interim_notification_order'
+          : 'conviction';
+  // About 3% of Category 1 and 2 cases were sentenced under 18 (a detention and training order).
+  const youth = (intent === 1 || intent === 2) && route === 'conviction' && rng.chance(0.03);
+  const index = planSentence(rng, ctx.offences, intent, route, inCustodyIntended, T, born, youth);
+  // Sentenced at 16 or 17.
+  if (youth) born = index.convicted - rng.int(16 * 365 + 10, 18 * 365 - 10);
   const domesticAbusePattern = intent === 3 || (intent === 'other' && rng.chance(0.22));
   if (intent === 'other' && domesticAbusePattern && index.offence.kind === 'other')
     index.offence = rng.pick(ctx.offences.domesticAbuse);
 
   const sentences: Sentence[] = [index];
+  addOtherCounts(rng, ctx.offences, sentences, T, born);
   const previous = rng.int(0, 3);
   for (let k = 0; k < previous; k++) {
     const convicted = Math.min(index.convicted - 200, T - rng.int(5 * 365, 20 * 365));
     if (convicted - born < 18 * 365) break;
-    sentences.push({
-      offence: rng.pick(ctx.offences.other),
-      outcome: rng.pick(['fine', 'community_order', 'conditional_discharge'] as const),
-      lengthMonths: null,
-      convicted,
-      start: null,
-      crd: null,
-      led: null,
-      released: null,
-    });
+    sentences.push(
+      sentence(
+        rng.pick(ctx.offences.other),
+        // Absolute discharges are rare (~1% of disposals, Criminal Justice Statistics).
+        rng.weighted<Outcome>([
+          ['fine', 40],
+          ['community_order', 35],
+          ['conditional_discharge', 22],
+          ['absolute_discharge', 3],
+        ]),
+        null,
+        convicted,
+      ),
+    );
   }
+  if (intent === 'other') addPastHistory(rng, ctx.offences, sentences, T, born);
+  for (const s of sentences) if (s.offence.kind === 'sexual') s.victimAge = victimAge(rng, s.offence);
   for (const s of sentences) {
     if (s.outcome === 'community_order' || s.outcome === 'conditional_discharge')
       s.lengthMonths ??= rng.int(6, 24);
@@ -211,26 +272,59 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   if (intent === 3 && !management) intendedLevel = null;
   const category3AcceptedOn = intent === 3 && management?.acceptedOn ? management.acceptedOn : null;
 
+  // --- Orders and decisions that make someone subject to notification or Category 4 ----------
+  const orders = planOrders(rng, route, intent, index, places, T);
+  const terrorismRiskOn = route === 'risk_decision' ? T - rng.int(30, 3 * 365) : null;
+
+  const offenceDates = sentences.map((s) => s.convicted - rng.int(30, 300));
   const convictionFacts: ConvictionFacts[] = sentences.map((s, k) => ({
     id: rowId(seed, KIND.conviction, person, k),
     offence: s.offence.offence,
     schedule3: s.offence.schedule3,
+    schedule3Condition: s.offence.schedule3Condition ?? null,
     schedule15: s.offence.schedule15,
     terrorism: s.offence.terrorism,
+    classified: true,
     murder: /^murder\b/i.test(s.offence.offence),
     kind: s.offence.kind as never,
     outcome: s.outcome,
+    sentenceType: s.sentenceType ?? null,
+    indeterminate: s.sentenceType === 'life' || s.sentenceType === 'ipp' || s.sentenceType === 'hmp',
+    detentionAndTrainingOrder: s.sentenceType === 'dto',
     lengthMonths: s.lengthMonths,
+    lengthDays: s.lengthDays ?? null,
+    extensionMonths: s.extensionMonths ?? null,
+    operationalMonths: s.operationalMonths ?? null,
+    supervisionMonths: s.supervisionMonths ?? null,
+    consecutiveToId: s.consecutiveTo == null ? null : rowId(seed, KIND.conviction, person, s.consecutiveTo),
+    terroristConnection: s.terroristConnection ?? false,
+    victimAge: s.victimAge ?? null,
+    offenceDate: day(offenceDates[k]!),
     convictionDate: day(s.convicted),
     sentenceStart: s.start === null ? null : day(s.start),
+    conditionalReleaseDate: s.crd === null ? null : day(s.crd),
+    actualReleaseDate: s.released === null || s.released > T ? null : day(s.released),
     licenceExpiryDate: s.led === null ? null : day(s.led),
     sentenceExpiryDate: s.led === null ? null : day(s.led),
+    disposalEndedOn: s.disposalEnded == null ? null : day(s.disposalEnded),
+    notificationEndedOn: s.notificationEnded == null ? null : day(s.notificationEnded),
   }));
   const eligibility = mappaEligibility(
     {
       dateOfBirth: day(born),
       convictions: convictionFacts,
+      orders: orders.map((o, k) => ({
+        id: rowId(seed, KIND.civilOrder, person, k),
+        kind: o.kind,
+        madeOn: day(o.madeOn),
+        endsOn: o.endsOn === null ? null : day(o.endsOn),
+        foreignConvictionDate: o.foreignConvicted === null ? null : day(o.foreignConvicted),
+        foreignOutcome: o.foreignOutcome,
+        foreignLengthMonths: o.foreignLengthMonths,
+      })),
       category3Decision: category3AcceptedOn ? { acceptedOn: day(category3AcceptedOn), endedOn: null } : null,
+      terrorismRiskDecision:
+        terrorismRiskOn === null ? null : { acceptedOn: day(terrorismRiskOn), endedOn: null },
     },
     today,
   );
@@ -261,7 +355,22 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     firstAppointment === null ? null : day(firstAppointment),
     rotlFrom === null ? null : day(rotlFrom),
     category3AcceptedOn === null ? null : day(category3AcceptedOn),
+    terrorismRiskOn === null ? null : day(terrorismRiskOn),
   ]);
+  orders.forEach((o, k) =>
+    add('civil_orders', [
+      rowId(seed, KIND.civilOrder, person, k),
+      id,
+      o.kind,
+      day(o.madeOn),
+      o.court,
+      o.endsOn === null ? null : day(o.endsOn),
+      o.foreignConvicted === null ? null : day(o.foreignConvicted),
+      o.foreignOutcome,
+      o.foreignLengthMonths,
+      o.notes,
+    ]),
+  );
 
   // --- Names, aliases, identifiers ------------------------------------------------------------
   add('nominal_names', [id, null, forename, surname]);
@@ -307,23 +416,33 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
 
   // --- Addresses with history ----------------------------------------------------------------
   const homes = rng.int(1, 3);
-  let from = Math.max(born + 18 * 365, T - rng.int(3 * 365, 12 * 365));
+  // (Someone sentenced as a child may be under 18 still: their first address is recent.)
+  let from = Math.min(T - 200, Math.max(born + 18 * 365, T - rng.int(3 * 365, 12 * 365)));
+  const registered = eligibility.notification !== null && !inCustody;
+  let lastAddress = { from, type: 'home' };
   for (let k = 0; k < homes; k++) {
     const last = k === homes - 1 || from > T - 400;
     const to = last ? null : Math.min(T - 30, from + rng.int(200, 1500));
     const town = rng.pick(places.towns);
     const district = rng.pick(town.postcodeAreas);
+    // About 3% of registered sex offenders in the community have no fixed abode (weekly notification, s.85(2)).
     const type =
       last && !inCustody && index.released !== null && T - index.released < 120 && rng.chance(0.4)
         ? 'approved_premises'
-        : 'home';
+        : last && registered && rng.chance(0.03)
+          ? 'no_fixed_abode'
+          : 'home';
+    lastAddress = { from, type };
+    const fixed = type !== 'no_fixed_abode';
     add('addresses', [
       rowId(seed, KIND.address, person, k),
       id,
       type,
-      `${rng.int(1, 180)} ${rng.pick(reference.streets)}`,
+      fixed ? `${rng.int(1, 180)} ${rng.pick(reference.streets)}` : null,
       town.town,
-      `${district} ${rng.int(1, 9)}${INWARD[rng.int(0, INWARD.length - 1)]}${INWARD[rng.int(0, INWARD.length - 1)]}`,
+      fixed
+        ? `${district} ${rng.int(1, 9)}${INWARD[rng.int(0, INWARD.length - 1)]}${INWARD[rng.int(0, INWARD.length - 1)]}`
+        : null,
       day(from),
       to === null ? (inCustody && index.start !== null ? day(Math.max(from, index.start)) : null) : day(to),
     ]);
@@ -335,23 +454,35 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   sentences.forEach((s, k) => {
     const crown = s.outcome === 'custody' && (s.lengthMonths ?? 0) >= 12;
     const courts = crown ? places.crownCourts : places.courts;
+    const f = convictionFacts[k]!;
+    const hdc = hdcOf(s);
     add('convictions', [
-      rowId(seed, KIND.conviction, person, k),
+      f.id,
       id,
       s.offence.offence,
-      day(s.convicted - rng.int(30, 300)),
-      day(s.convicted),
+      f.offenceDate,
+      f.convictionDate,
       courts.length ? rng.pick(courts) : null,
       s.outcome,
       s.lengthMonths,
       k === 0,
-      s.start === null ? null : day(s.start),
-      s.crd === null ? null : day(s.crd),
-      null,
-      s.crd === null || (s.lengthMonths ?? 0) >= 48 ? null : day(s.crd - 135),
-      s.led === null ? null : day(s.led),
-      s.led === null ? null : day(s.led),
-      s.released === null || s.released > T ? null : day(s.released),
+      f.sentenceStart,
+      f.conditionalReleaseDate,
+      s.ped == null ? null : day(s.ped),
+      hdc === null ? null : day(hdc),
+      f.licenceExpiryDate,
+      f.sentenceExpiryDate,
+      f.actualReleaseDate,
+      f.sentenceType,
+      f.lengthDays,
+      f.extensionMonths,
+      f.operationalMonths,
+      f.supervisionMonths,
+      f.consecutiveToId,
+      f.terroristConnection,
+      f.victimAge,
+      f.disposalEndedOn,
+      f.notificationEndedOn,
     ]);
   });
 
@@ -396,7 +527,7 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
   }
   const markers: { type: string; start: number }[] = [];
   const marker = (type: string) =>
-    markers.push({ type, start: Math.max(born + 18 * 365, T - rng.int(60, 2000)) });
+    markers.push({ type, start: Math.min(T - 1, Math.max(born + 18 * 365, T - rng.int(60, 2000))) });
   if (domesticAbusePattern) marker(rng.chance(0.8) ? 'domestic_abuse' : 'stalking');
   else if (rng.chance(mappa ? 0.12 : 0.05)) marker('domestic_abuse');
   if (index.offence.kind === 'sexual' && rng.chance(0.45)) marker('child_safeguarding');
@@ -556,34 +687,55 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     ]);
   }
 
-  // --- Notifications (Category 1 in the community) --------------------------------------------
-  let lastNotified: number | null = null;
-  if (category === 1 && !inCustody) {
-    const initial = (index.released ?? index.convicted) + rng.int(0, 3);
+  // --- Notifications to the police (SOA 2003 s.83-86), whatever the MAPPA category --------------
+  const notification = eligibility.notification;
+  const notificationSource = notification
+    ? sentences[convictionFacts.findIndex((c) => c.id === notification.convictionId)]
+    : undefined;
+  const custodyState = notificationCustody(notificationSource, T);
+  const police = policeManagerId(seed, a, caseIndex % area.policeOffenderManagers);
+  const notified: { kind: 'initial' | 'change' | 'periodic'; on: number }[] = [];
+  const changes: PlannedEvent[] = [];
+  if (notification && !custodyState.inCustody) {
+    const initial = (custodyState.releasedOn ?? toEpochDay(notification.startsOn)) + rng.int(0, 3);
     if (initial < T) {
-      add('offender_notifications', [
-        rowId(seed, KIND.notification, person, 0),
-        id,
-        'initial',
-        day(initial),
-        at(initial, 12),
-        policeManagerId(seed, a, caseIndex % area.policeOffenderManagers),
-      ]);
-      lastNotified = initial;
+      notified.push({ kind: 'initial', on: initial });
       const periodic = T - rng.int(0, 400);
-      if (periodic > initial + 30) {
-        add('offender_notifications', [
-          rowId(seed, KIND.notification, person, 1),
-          id,
-          'periodic',
-          day(periodic),
-          at(periodic, 12),
-          policeManagerId(seed, a, caseIndex % area.policeOffenderManagers),
-        ]);
-        lastNotified = periodic;
-      }
+      if (periodic > initial + 30) notified.push({ kind: 'periodic', on: periodic });
+      changes.push(...planNotificationEvents(rng, initial, lastAddress, aliases > 0, T));
+      for (const e of changes)
+        if (e.notified !== null && e.kind !== 'foreign_travel')
+          notified.push({ kind: 'change', on: e.notified });
     }
   }
+  notified.forEach((n, k) =>
+    add('offender_notifications', [
+      rowId(seed, KIND.notification, person, k),
+      id,
+      n.kind,
+      day(n.on),
+      at(n.on, 12),
+      police,
+    ]),
+  );
+  const notificationEvents: NotificationEventFacts[] = changes.map((e, k) => ({
+    id: rowId(seed, KIND.notificationEvent, person, k),
+    kind: e.kind,
+    occurredOn: day(e.occurred),
+    notifiedOn: e.notified === null ? null : day(e.notified),
+  }));
+  changes.forEach((e, k) =>
+    add('notification_events', [
+      notificationEvents[k]!.id,
+      id,
+      e.kind,
+      notificationEvents[k]!.occurredOn,
+      notificationEvents[k]!.notifiedOn,
+      e.details,
+      at(e.recorded, 14),
+      police,
+    ]),
+  );
 
   // --- Obligations: the rules of recomputeObligations, applied to what was just generated -------
   const level = latest && latest.kind !== 'deregistration' ? latest.level : null;
@@ -593,11 +745,8 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     ? {
         setting: 'custody',
         conditionalReleaseDate: custodyIndex.crd === null ? null : day(custodyIndex.crd),
-        paroleEligibilityDate: null,
-        hdcEligibilityDate:
-          custodyIndex.crd === null || (custodyIndex.lengthMonths ?? 0) >= 48
-            ? null
-            : day(custodyIndex.crd - 135),
+        paroleEligibilityDate: custodyIndex.ped == null ? null : day(custodyIndex.ped),
+        hdcEligibilityDate: hdcOf(custodyIndex) === null ? null : day(hdcOf(custodyIndex)!),
         firstRotlDate: rotlFrom === null ? null : day(rotlFrom),
       }
     : firstAppointment !== null
@@ -626,17 +775,27 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     .filter((e) => !e.reviewed)
     .map(eventDay)
     .sort()[0];
-  let notificationDue: string | null = null;
-  if (category === 1 && eligibility.eligible) {
-    const source = sentences[convictionFacts.findIndex((c) => c.id === eligibility.convictionId)];
-    notificationDue =
-      lastNotified !== null
-        ? nextRenotificationDue(day(lastNotified))
-        : initialNotificationDue(
-            source ? day(source.convicted) : eligibility.startsOn,
-            source?.released != null && source.released <= T ? day(source.released) : null,
-          );
-  }
+  // Every open duty of someone subject to notification, from what the police recorded.
+  const duties = notification
+    ? notificationObligations(
+        {
+          relevantDate: notification.startsOn,
+          inCustody: custodyState.inCustody,
+          releasedOn: custodyState.releasedOn === null ? null : day(custodyState.releasedOn),
+          notifications: notified
+            .filter((n) => compareDates(day(n.on), notification.startsOn) >= 0)
+            .map((n) => ({ kind: n.kind, notifiedOn: day(n.on) })),
+          events: notificationEvents,
+          noFixedAbodeSince:
+            lastAddress.type === 'no_fixed_abode' && lastAddress.from <= T ? day(lastAddress.from) : null,
+        },
+        today,
+      )
+    : [];
+  const firstDuty = [...duties].sort((x, y) =>
+    x.dueOn === y.dueOn ? 0 : x.dueOn === null ? 1 : y.dueOn === null ? -1 : compareDates(x.dueOn, y.dueOn),
+  )[0];
+  const finding = eligibility.eligible ? eligibility : (eligibility.ended[0] ?? null);
   let candidate = category3CandidateRule({
     latestRoshOverall: rosh,
     activeMarkers: markers.map((m) => m.type),
@@ -675,17 +834,33 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     review?.dueOn ?? null,
     review?.basis ?? null,
     unreviewed ?? null,
-    notificationDue,
+    duties
+      .map((d) => d.dueOn)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null,
     latest?.kind === 'reduction' ? day(latest.decidedOn) : null,
     latest?.kind === 'reduction' && Boolean(latest.warning),
     candidate,
     today,
+    finding?.basis ?? null,
+    JSON.stringify(findingFacts(finding)),
+    firstDuty ? `${firstDuty.basis} (${firstDuty.section})` : null,
+    JSON.stringify(duties),
+    notification !== null,
+    eligibility.classificationNeeded,
+    RULES_VERSION,
   ]);
   // The record's own category and level follow the decisions (as recomputeObligations sets them).
   const row = out.nominals[out.nominals.length - 1]!;
   row[11] = category;
   row[12] = level;
   return { category, level, inCustody: Boolean(custodyIndex), candidate };
+}
+
+/** Home detention curfew eligibility: as planned, or 135 days before release for terms under 4 years. */
+function hdcOf(s: Sentence): number | null {
+  if (s.hdc !== undefined) return s.hdc;
+  return s.crd === null || (s.lengthMonths ?? 0) >= 48 ? null : s.crd - 135;
 }
 
 function prisonNumber(person: number): string {
@@ -696,81 +871,578 @@ function prisonNumber(person: number): string {
   return `${letters[Math.floor(rest / 676) % 26]}${String(digits).padStart(4, '0')}${letters[Math.floor(rest / 26) % 26]}${letters[rest % 26]}`;
 }
 
+/**
+ * How the index sentence is shaped. Shares (assumptions; sources in docs/performance.md):
+ * - Category 2 custody (violent): life ~10% (murder 4%, discretionary life 6%; MoJ Offender
+ *   Management Statistics: ~7,000 life-sentenced of ~88,000 prisoners, more among Schedule 15),
+ *   IPP ~3% (abolished 3 December 2012; ~2,700 still in prison, more on licence), EDS ~12%
+ *   (~7,000 EDS prisoners), hospital orders ~3%, suspended sentence orders of 12-24 months ~5%,
+ *   detention and training orders for the ~3% sentenced under 18.
+ * - SOPC (Sentencing Act 2020 s.265/278, Schedule 13) only exists for terrorism offences and the
+ *   rape or assault by penetration of a child under 13, so it is drawn there (~2% of the custodial
+ *   cases overall), not for violent offences.
+ * - Sexual custody: EDS ~15%, life ~1%, a few short terms passed in weeks (magistrates).
+ */
+type Route =
+  | 'conviction'
+  | 'connection'
+  | 'risk_decision'
+  | 'cta_order'
+  | 'notification_order'
+  | 'interim_notification_order';
+
+/** Days of a term of months, roughly (placing dates only; the record holds exact dates). */
+const DAYS_PER_MONTH = 30.4;
+const IPP_ABOLISHED = toEpochDay('2012-12-03');
+
+/**
+ * Shapes sentences for one person (methods rather than closures: a closure per person costs the
+ * generator measurably at national scale).
+ */
+class SentencePlanner {
+  constructor(
+    private readonly rng: Random,
+    private readonly T: number,
+    /** The earliest a sentence may start: 18 years and a month after birth, unless sentenced as a child. */
+    private readonly adult: number,
+  ) {}
+
+  custody(
+    offence: DemoOffence,
+    length: number,
+    stillIn: boolean,
+    onLicence: boolean,
+    type: SentenceType | null = null,
+    extension: number | null = null,
+  ): Sentence {
+    const { rng, T } = this;
+    const indeterminate = type === 'life' || type === 'ipp' || type === 'hmp';
+    // Served before release: half a determinate term or DTO; two-thirds of an EDS custodial term
+    // (parole eligibility), half a SOPC's; the minimum term of an indeterminate sentence.
+    const served = indeterminate
+      ? length
+      : type === 'extended'
+        ? Math.round((length * 2) / 3)
+        : Math.max(1, Math.round(length / 2));
+    // The Parole Board releases later than eligibility, now and then much later.
+    const parole = indeterminate || type === 'extended' || type === 'sopc';
+    const delay = parole ? rng.int(0, 500) : 0;
+    const total = indeterminate ? null : length + (extension ?? 0);
+    const servedDays = Math.round(served * DAYS_PER_MONTH) + delay;
+    const onLicenceUntil = total === null ? servedDays + rng.int(30, 12 * 365) : total * 30 - 10;
+    let start: number;
+    if (stillIn) start = T - rng.int(0, Math.max(0, servedDays - 20));
+    else if (onLicence) start = T - rng.int(servedDays + 5, Math.max(servedDays + 6, onLicenceUntil));
+    else start = T - rng.int(servedDays + 5, servedDays + 5 + rng.int(30, 6 * 365));
+    start = Math.max(start, this.adult);
+    if (type === 'ipp') start = Math.min(start, IPP_ABOLISHED - rng.int(1, 6 * 365));
+    const crd = indeterminate ? null : monthsAfter(start, parole ? length : served);
+    const ped = parole ? monthsAfter(start, served) : null;
+    const released = (ped ?? crd!) + delay;
+    return sentence(offence, 'custody', length, start, {
+      start,
+      crd,
+      led: total === null ? null : monthsAfter(start, total),
+      released: stillIn ? Math.max(released, T + 1) : Math.min(released, T - 1),
+      sentenceType: type,
+      extensionMonths: extension,
+      ped,
+      hdc: crd === null || parole || length >= 48 ? null : crd - 135,
+    });
+  }
+
+  /** A short term passed in weeks (recorded as days), as magistrates' courts do. */
+  weeks(offence: DemoOffence, stillIn: boolean): Sentence {
+    const days = this.rng.int(4, 26) * 7;
+    const s = this.custody(offence, Math.max(1, Math.round(days / DAYS_PER_MONTH)), stillIn, false);
+    const crd = s.start! + Math.floor(days / 2);
+    s.lengthMonths = null;
+    s.lengthDays = days;
+    s.crd = crd;
+    s.led = s.start! + days - 1;
+    s.released = stillIn ? Math.max(crd, this.T + 1) : crd;
+    s.hdc = null;
+    return s;
+  }
+
+  community(offence: DemoOffence, outcome: Outcome, length: number | null, withinDays: number): Sentence {
+    return sentence(offence, outcome, length, Math.max(this.adult, this.T - this.rng.int(20, withinDays)));
+  }
+
+  /** A suspended sentence order: the term, its operational period (12-24 months) and supervision. */
+  suspended(offence: DemoOffence, length: number, withinDays?: number): Sentence {
+    const { rng } = this;
+    const operational = rng.int(Math.max(12, length), 24);
+    const within = withinDays ?? Math.round(operational * DAYS_PER_MONTH) - 5;
+    const s = this.community(offence, 'suspended_sentence', length, Math.max(21, within));
+    s.operationalMonths = operational;
+    s.supervisionMonths = rng.chance(0.8) ? rng.int(6, operational) : null;
+    return s;
+  }
+}
+
+/** Every sentence has the same shape (all fields present), which keeps property access fast. */
+function sentence(
+  offence: DemoOffence,
+  outcome: Outcome,
+  lengthMonths: number | null,
+  convicted: number,
+  custody: Partial<Sentence> = {},
+): Sentence {
+  return {
+    offence,
+    outcome,
+    lengthMonths,
+    convicted,
+    start: custody.start ?? null,
+    crd: custody.crd ?? null,
+    led: custody.led ?? null,
+    released: custody.released ?? null,
+    ped: custody.ped ?? null,
+    hdc: custody.hdc === undefined ? undefined : custody.hdc,
+    sentenceType: custody.sentenceType ?? null,
+    lengthDays: null,
+    extensionMonths: custody.extensionMonths ?? null,
+    operationalMonths: null,
+    supervisionMonths: null,
+    consecutiveTo: null,
+    terroristConnection: false,
+    victimAge: null,
+    disposalEnded: null,
+    notificationEnded: null,
+  };
+}
+
 /** The index sentence for what the person is meant to be, placed so that it holds today. */
 function planSentence(
   rng: Random,
   pools: OffencePools,
   intent: Intent,
+  route: Route,
   inCustody: boolean,
   T: number,
   born: number,
+  youth: boolean,
 ): Sentence {
-  const adult = born + 18 * 365 + 30;
-  const custody = (offence: DemoOffence, length: number, stillIn: boolean, onLicence: boolean): Sentence => {
-    const half = Math.max(1, Math.round(length / 2));
-    let start: number;
-    if (stillIn) start = T - rng.int(0, Math.max(0, half * 30 - 20));
-    else if (onLicence) start = T - rng.int(half * 31 + 5, Math.max(half * 31 + 6, length * 30 - 10));
-    else start = T - rng.int(half * 31 + 5, half * 31 + 5 + rng.int(30, 6 * 365));
-    start = Math.max(start, adult);
-    const crd = monthsAfter(start, half);
-    const led = monthsAfter(start, length);
-    return {
-      offence,
-      outcome: 'custody',
-      lengthMonths: length,
-      convicted: start,
-      start,
-      crd,
-      led,
-      released: crd,
-    };
-  };
-  const community = (
-    offence: DemoOffence,
-    outcome: Outcome,
-    length: number,
-    withinDays: number,
-  ): Sentence => ({
-    offence,
-    outcome,
-    lengthMonths: length,
-    convicted: Math.max(adult, T - rng.int(20, withinDays)),
-    start: null,
-    crd: null,
-    led: null,
-    released: null,
-  });
+  const plan = new SentencePlanner(rng, T, youth ? -Infinity : born + 18 * 365 + 30);
+  // No qualifying conviction: Category 4 by decision or by an order, Category 1 by an order.
+  if (
+    route === 'risk_decision' ||
+    route === 'cta_order' ||
+    route === 'notification_order' ||
+    route === 'interim_notification_order'
+  )
+    return plan.community(rng.pick(pools.other), 'community_order', rng.int(6, 24), 6 * 365);
   switch (intent) {
     case 1: {
       const offence = rng.pick(pools.sexual);
-      if (inCustody) return custody(offence, rng.int(18, 180), true, false);
-      const roll = rng.float();
-      if (roll < 0.45) return custody(offence, rng.int(12, 120), false, rng.chance(0.4));
-      if (roll < 0.8) return community(offence, 'community_order', rng.int(12, 36), 4 * 365);
-      return community(offence, 'suspended_sentence', rng.int(8, 24), 8 * 365);
+      if (youth) return plan.custody(offence, rng.pick([12, 18, 24]), inCustody, true, 'dto');
+      const underThirteen = /under 13/.test(offence.offence) && /Rape|penetration/.test(offence.offence);
+      if (inCustody || rng.float() < 0.45) {
+        const stillIn = inCustody;
+        const onLicence = stillIn ? false : rng.chance(0.4);
+        const roll = rng.float();
+        if (underThirteen && roll < 0.25)
+          return plan.custody(offence, rng.int(48, 180), stillIn, true, 'sopc', 12);
+        if (roll < 0.01) return plan.custody(offence, rng.int(60, 180), stillIn, true, 'life');
+        if (roll < 0.16)
+          return plan.custody(offence, rng.int(48, 120), stillIn, true, 'extended', rng.int(12, 96));
+        if (roll < 0.19) return plan.weeks(offence, stillIn);
+        return plan.custody(offence, stillIn ? rng.int(18, 180) : rng.int(12, 120), stillIn, onLicence);
+      }
+      if (rng.chance(0.64)) return plan.community(offence, 'community_order', rng.int(12, 36), 4 * 365);
+      return plan.suspended(offence, rng.int(8, 24), 8 * 365);
     }
     case 2: {
-      if (rng.chance(0.04)) return custody(pools.murder, 240, inCustody, true);
+      if (youth) return plan.custody(rng.pick(pools.violent), rng.pick([12, 18, 24]), inCustody, true, 'dto');
+      const roll = rng.float();
+      if (roll < 0.04) return plan.custody(pools.murder, rng.int(144, 300), inCustody, true, 'life');
       const offence = rng.pick(pools.violent);
-      return custody(offence, rng.int(12, 150), inCustody, true);
+      if (roll < 0.1) return plan.custody(offence, rng.int(48, 180), inCustody, true, 'life');
+      if (roll < 0.13) return plan.custody(offence, rng.int(24, 96), inCustody, true, 'ipp');
+      if (roll < 0.25)
+        return plan.custody(offence, rng.int(48, 144), inCustody, true, 'extended', rng.int(12, 60));
+      if (!inCustody && roll < 0.28)
+        return plan.community(
+          offence,
+          rng.chance(0.6) ? 'hospital_order_restricted' : 'hospital_order',
+          null,
+          8 * 365,
+        );
+      if (!inCustody && roll < 0.33) return plan.suspended(offence, rng.int(12, 24));
+      return plan.custody(offence, rng.int(12, 150), inCustody, true);
     }
-    case 4:
-      return custody(rng.pick(pools.terrorism), rng.int(24, 120), inCustody, true);
+    case 4: {
+      if (route === 'connection') {
+        const s = plan.custody(rng.pick(pools.violent), rng.int(24, 120), inCustody, true);
+        s.terroristConnection = true;
+        return s;
+      }
+      const offence = rng.pick(pools.terrorism);
+      const roll = rng.float();
+      if (roll < 0.15) return plan.custody(offence, rng.int(48, 168), inCustody, true, 'sopc', 12);
+      if (roll < 0.2) return plan.custody(offence, rng.int(120, 360), inCustody, true, 'life');
+      if (roll < 0.35)
+        return plan.custody(offence, rng.int(48, 120), inCustody, true, 'extended', rng.int(12, 96));
+      return plan.custody(offence, rng.int(24, 120), inCustody, true);
+    }
     case 3:
       return rng.chance(0.6)
-        ? community(rng.pick(pools.domesticAbuse), 'community_order', rng.int(12, 24), 2 * 365)
-        : custody(rng.pick(pools.domesticAbuse), rng.int(3, 11), false, false);
+        ? plan.community(rng.pick(pools.domesticAbuse), 'community_order', rng.int(12, 24), 2 * 365)
+        : plan.custody(rng.pick(pools.domesticAbuse), rng.int(3, 11), false, false);
     default: {
       const offence = rng.chance(0.15) ? rng.pick(pools.violent) : rng.pick(pools.other);
       // Violent offences outside MAPPA: a community sentence or under 12 months inside.
-      if (inCustody)
-        return custody(offence, offence.schedule15 ? rng.int(3, 11) : rng.int(3, 48), true, false);
+      if (inCustody) {
+        if (rng.chance(0.15)) return plan.weeks(offence, true);
+        return plan.custody(offence, offence.schedule15 ? rng.int(3, 11) : rng.int(3, 48), true, false);
+      }
       return rng.chance(0.7)
-        ? community(offence, 'community_order', rng.int(6, 24), 700)
-        : community(offence, 'suspended_sentence', rng.int(3, 11), 700);
+        ? plan.community(offence, 'community_order', rng.int(6, 24), 700)
+        : plan.suspended(offence, rng.int(3, 11), 700);
     }
   }
+}
+
+/**
+ * The victim's age at a sexual offence, as Schedule 3's conditions need it: fixed by the offence
+ * where its name says so, otherwise drawn; about one in eight not recorded, so the rules' "Schedule
+ * 3 threshold not established" path is exercised as it is in real records.
+ */
+function victimAge(rng: Random, offence: DemoOffence): VictimAge | null {
+  const name = offence.offence;
+  if (/under 13/i.test(name)) return 'under_13';
+  if (/pornographic|prostitution|manual|public decency/i.test(name)) return 'no_victim';
+  if (rng.chance(0.12)) return null;
+  // For indecent images, the age of the child shown (Sch.3 para 13 turns on "under 16").
+  if (/photograph/i.test(name))
+    return rng.weighted<VictimAge>([
+      ['under_13', 45],
+      ['13_to_15', 50],
+      ['16_or_17', 5],
+    ]);
+  if (/child/i.test(name))
+    return rng.weighted<VictimAge>([
+      ['under_13', 30],
+      ['13_to_15', 60],
+      ['16_or_17', 10],
+    ]);
+  if (/aged 16 or over/i.test(name)) return rng.chance(0.85) ? '18_or_over' : '16_or_17';
+  return rng.weighted<VictimAge>([
+    ['18_or_over', 60],
+    ['16_or_17', 10],
+    ['13_to_15', 20],
+    ['under_13', 10],
+  ]);
+}
+
+/**
+ * More custodial convictions besides a determinate index term: ~10% have a second count sentenced
+ * the same day (half ordered to run consecutively, whose terms SOA 2003 s.82(3) and CJA 2003
+ * s.327 aggregate; half concurrent), ~25% an older custodial term long served. So about 15% of
+ * people with two or more custodial convictions have a consecutive term. A second count carries
+ * the booking's dates (prisons compute one set of dates for the aggregate term).
+ */
+function addOtherCounts(
+  rng: Random,
+  pools: OffencePools,
+  sentences: Sentence[],
+  T: number,
+  born: number,
+): void {
+  const index = sentences[0]!;
+  if (index.outcome !== 'custody' || index.sentenceType != null || index.lengthMonths === null) return;
+  const pool =
+    index.offence.kind === 'sexual'
+      ? pools.sexual
+      : index.offence.kind === 'violent'
+        ? pools.violent
+        : pools.other;
+  if (index.lengthMonths >= 6 && rng.chance(0.1)) {
+    const offence = rng.pick(pool);
+    const whole = index.lengthMonths;
+    const consecutive = rng.chance(0.5);
+    const second = consecutive ? rng.int(3, Math.floor(whole / 2)) : rng.int(3, whole);
+    if (consecutive) index.lengthMonths = whole - second;
+    sentences.push({
+      ...index,
+      offence,
+      lengthMonths: second,
+      consecutiveTo: consecutive ? 0 : null,
+    });
+  }
+  if (rng.chance(0.25)) {
+    const convicted = Math.min(index.convicted - 400, T - rng.int(5 * 365, 20 * 365));
+    if (convicted - born < 18 * 365) return;
+    const length = rng.int(2, 18);
+    const crd = monthsAfter(convicted, Math.max(1, Math.round(length / 2)));
+    sentences.push(
+      sentence(rng.pick(pools.other), 'custody', length, convicted, {
+        start: convicted,
+        crd,
+        led: monthsAfter(convicted, length),
+        released: crd,
+      }),
+    );
+  }
+}
+
+/**
+ * Histories that once made someone a MAPPA nominal and no longer do, so the rules must let them
+ * go: a hospital order since discharged (~0.4% of the non-MAPPA caseload), indefinite notification
+ * discharged on review after 15 years (SOA 2003 s.91A-91F, ~0.3%), and a sexual offence dealt with
+ * by an absolute discharge, which is not notifiable (~0.3%).
+ */
+function addPastHistory(
+  rng: Random,
+  pools: OffencePools,
+  sentences: Sentence[],
+  T: number,
+  born: number,
+): void {
+  const roll = rng.float();
+  if (roll >= 0.01) return;
+  let past: Sentence;
+  if (roll < 0.004) {
+    const outcome = rng.chance(0.5) ? 'hospital_order_restricted' : 'hospital_order';
+    past = sentence(rng.pick(pools.violent), outcome, null, T - rng.int(6 * 365, 15 * 365));
+    past.disposalEnded = past.convicted + rng.int(365, 4 * 365);
+  } else if (roll < 0.007) {
+    const convicted = T - rng.int(17 * 365, 30 * 365);
+    const length = rng.int(36, 72);
+    const crd = monthsAfter(convicted, Math.round(length / 2));
+    past = sentence(rng.pick(pools.sexual), 'custody', length, convicted, {
+      start: convicted,
+      crd,
+      led: monthsAfter(convicted, length),
+      released: crd,
+    });
+    past.notificationEnded = T - rng.int(30, 3 * 365);
+  } else {
+    const offence = rng.pick(pools.sexual.filter((o) => !o.schedule15));
+    past = sentence(offence, 'absolute_discharge', null, T - rng.int(365, 5 * 365));
+  }
+  if (past.convicted - born >= 18 * 365) sentences.push(past);
+}
+
+interface PlannedOrder {
+  kind: OrderKind;
+  madeOn: number;
+  endsOn: number | null;
+  court: string | null;
+  foreignConvicted: number | null;
+  foreignOutcome: Outcome | null;
+  foreignLengthMonths: number | null;
+  notes: string | null;
+}
+
+/**
+ * Civil orders. Sexual harm prevention orders for ~40% of people convicted of a sexual offence
+ * (about 5,000 SHPOs a year are made against ~12,000 Schedule 3 convictions, most at sentencing,
+ * some on a police application later; about half indefinite, the rest at least 5 years,
+ * SOA 2003 s.103C(2)), a few interim SHPOs pending an application; notification orders for
+ * convictions abroad (SOA 2003 s.97) and their interim orders, and CTA 2008 Schedule 4
+ * notification orders, for the people whose category rests on them.
+ */
+function planOrders(
+  rng: Random,
+  route: Route,
+  intent: Intent,
+  index: Sentence,
+  places: AreaPlaces,
+  T: number,
+): PlannedOrder[] {
+  const byOrder =
+    route === 'notification_order' || route === 'interim_notification_order' || route === 'cta_order';
+  if (!byOrder && (route !== 'conviction' || intent !== 1 || index.offence.kind !== 'sexual')) return [];
+  const magistrates = () => (places.courts.length ? rng.pick(places.courts) : null);
+  const foreign = (madeOn: number, terrorism: boolean) => {
+    const custody = terrorism || rng.chance(0.7);
+    return {
+      foreignConvicted: madeOn - rng.int(365, 8 * 365),
+      foreignOutcome: (custody ? 'custody' : 'community_order') as Outcome,
+      foreignLengthMonths: custody ? rng.int(terrorism ? 24 : 6, 120) : rng.int(12, 36),
+    };
+  };
+  const order = (
+    kind: OrderKind,
+    madeOn: number,
+    endsOn: number | null,
+    rest: Partial<PlannedOrder> = {},
+  ) => ({
+    kind,
+    madeOn,
+    endsOn,
+    court: magistrates(),
+    foreignConvicted: null,
+    foreignOutcome: null,
+    foreignLengthMonths: null,
+    notes: null,
+    ...rest,
+  });
+  switch (route) {
+    case 'notification_order': {
+      const madeOn = T - rng.int(60, 6 * 365);
+      return [
+        order('notification_order', madeOn, null, { ...foreign(madeOn, false), notes: 'Conviction abroad' }),
+      ];
+    }
+    case 'interim_notification_order': {
+      const madeOn = T - rng.int(5, 60);
+      return [
+        order('interim_notification_order', madeOn, madeOn + rng.int(90, 180), {
+          ...foreign(madeOn, false),
+          notes: 'Pending the full hearing',
+        }),
+      ];
+    }
+    case 'cta_order': {
+      const madeOn = T - rng.int(60, 5 * 365);
+      return [
+        order('cta_notification_order', madeOn, null, {
+          ...foreign(madeOn, true),
+          notes: 'Terrorism conviction abroad',
+        }),
+      ];
+    }
+    case 'conviction':
+      break;
+    default:
+      return [];
+  }
+  if (intent !== 1 || index.offence.kind !== 'sexual') return [];
+  const orders: PlannedOrder[] = [];
+  if (rng.chance(0.4)) {
+    const atSentence = rng.chance(0.8);
+    const madeOn = atSentence ? index.convicted : Math.max(index.convicted + 30, T - rng.int(30, 3 * 365));
+    if (madeOn < T) {
+      const court = atSentence && places.crownCourts.length ? rng.pick(places.crownCourts) : magistrates();
+      orders.push({
+        ...order(
+          'shpo',
+          madeOn,
+          rng.chance(0.5) ? null : monthsAfter(madeOn, rng.pick([60, 84, 120, 180])) - 1,
+        ),
+        court,
+      });
+    }
+  }
+  if (rng.chance(0.02)) {
+    const madeOn = T - rng.int(10, 120);
+    if (madeOn > index.convicted)
+      orders.push(
+        order('interim_shpo', madeOn, madeOn + rng.int(90, 240), { notes: 'Pending the application' }),
+      );
+  }
+  return orders;
+}
+
+interface PlannedEvent {
+  kind: NotificationEventKind;
+  occurred: number;
+  notified: number | null;
+  recorded: number;
+  details: string;
+}
+
+/**
+ * What the police recorded since the initial notification: a move to the latest home (most
+ * notified within the 3 days of s.84, a few late, a few never), foreign travel (~12%, notified 7
+ * days or more before departure, s.86 and SI 2004/1220 as amended), a change of name (~4% of those
+ * with an alias), stays of 7 days at another address (~5%) or in a household with a child (~2%),
+ * and for ~3% something very recent not yet notified (due, or just overdue).
+ */
+function planNotificationEvents(
+  rng: Random,
+  initial: number,
+  lastAddress: { from: number; type: string },
+  hasAlias: boolean,
+  T: number,
+): PlannedEvent[] {
+  const events: PlannedEvent[] = [];
+  const change = (kind: NotificationEventKind, occurred: number, details: string, late = rng.float()) => {
+    let notified: number | null =
+      late < 0.93 ? occurred + rng.int(0, 2) : late < 0.97 ? occurred + rng.int(3, 20) : null;
+    if (notified !== null && notified > T) notified = null;
+    const recorded = notified ?? Math.min(T, occurred + rng.int(0, 30));
+    events.push({ kind, occurred, notified, recorded, details });
+  };
+  if (lastAddress.from > initial && lastAddress.type !== 'approved_premises')
+    change(
+      'home_address_change',
+      lastAddress.from,
+      lastAddress.type === 'no_fixed_abode' ? 'Now of no fixed abode' : 'Moved to a new home address',
+    );
+  if (hasAlias && rng.chance(0.04)) {
+    const on = Math.max(initial + 1, T - rng.int(30, 900));
+    if (on <= T) change('name_change', on, 'Uses a new surname');
+  }
+  if (rng.chance(0.05)) {
+    const on = Math.max(initial + 7, T - rng.int(0, 700));
+    if (on <= T) change('other_address_stay', on, 'Staying with a relative for more than 7 days');
+  }
+  if (rng.chance(0.02)) {
+    const on = Math.max(initial + 1, T - rng.int(0, 700));
+    if (on <= T) change('child_household_stay', on, 'Stayed at a household where a child under 18 lives');
+  }
+  if (rng.chance(0.12)) {
+    const departs = Math.max(initial + 10, T - rng.int(-60, 600));
+    const notice = rng.int(7, 40);
+    const unnotified = rng.chance(0.03) && departs <= T;
+    if (unnotified)
+      events.push({
+        kind: 'foreign_travel',
+        occurred: departs,
+        notified: null,
+        recorded: Math.min(T, departs + rng.int(1, 30)),
+        details: 'Travelled to Spain without notice',
+      });
+    else if (departs - notice <= T)
+      events.push({
+        kind: 'foreign_travel',
+        occurred: departs,
+        notified: departs - notice,
+        recorded: departs - notice,
+        details: 'Intends to travel to Spain for 10 days',
+      });
+  }
+  if (rng.chance(0.03)) {
+    const on = T - rng.int(0, 10);
+    if (on > initial)
+      change(
+        rng.chance(0.5) ? 'home_address_change' : 'other_address_stay',
+        on,
+        'Reported by a neighbour; not yet notified',
+        1,
+      );
+  }
+  return events;
+}
+
+/**
+ * Custody for the conviction notification rests on, as recomputeObligations reads it from the
+ * record: released (or past the conditional release date), not yet started, or inside.
+ */
+function notificationCustody(
+  s: Sentence | undefined,
+  T: number,
+): { inCustody: boolean; releasedOn: number | null } {
+  if (!s || s.outcome !== 'custody') return { inCustody: false, releasedOn: null };
+  if (s.released !== null && s.released <= T) return { inCustody: false, releasedOn: s.released };
+  if (s.crd !== null && s.crd <= T) return { inCustody: false, releasedOn: s.crd };
+  if (s.start !== null && s.start > T) return { inCustody: false, releasedOn: null };
+  return { inCustody: true, releasedOn: null };
+}
+
+/** The finding's facts and, for indefinite notification, when a review may first be sought. */
+function findingFacts(finding: CategoryFinding | null): string[] {
+  if (!finding) return [];
+  const review = finding.reviewFrom
+    ? [
+        `Review of indefinite notification possible from ${formatDateLong(finding.reviewFrom)} (SOA 2003 s.91A–91F)`,
+      ]
+    : [];
+  return [...(finding.facts ?? []), ...review];
 }
 
 interface Management {

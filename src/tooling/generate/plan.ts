@@ -191,6 +191,8 @@ export const KIND = {
   referralDecision: 0x0014,
   statusNotification: 0x0015,
   screening: 0x0016,
+  civilOrder: 0x0017,
+  notificationEvent: 0x0018,
   user: 0x0100,
 } as const;
 
