@@ -2,6 +2,8 @@
 export { extendLevels, type LevelExtensions } from './extensions.ts';
 export {
   currentObligations,
+  earliestDuty,
+  findingFacts,
   formatRecomputeSummary,
   recomputeAllObligations,
   recomputeObligations,

@@ -202,14 +202,14 @@ function custodyForNotification(
 }
 
 /** The duty that falls due first (one that cannot fall due yet, e.g. in custody, comes last). */
-function earliestDuty(duties: readonly NotificationObligation[]): NotificationObligation | undefined {
+export function earliestDuty(duties: readonly NotificationObligation[]): NotificationObligation | undefined {
   return [...duties].sort((a, b) =>
     a.dueOn === b.dueOn ? 0 : a.dueOn === null ? 1 : b.dueOn === null ? -1 : compareDates(a.dueOn, b.dueOn),
   )[0];
 }
 
 /** The facts a finding used, with the first day a review of indefinite notification may be sought. */
-function findingFacts(finding: { facts?: string[]; reviewFrom?: string | null } | null): string[] {
+export function findingFacts(finding: { facts?: string[]; reviewFrom?: string | null } | null): string[] {
   if (!finding) return [];
   const review = finding.reviewFrom
     ? [

@@ -1125,8 +1125,6 @@ function convictionValues(rng: Random, input: PlanInput, s: Sentence): Values {
     // A life sentence's length is its minimum term, which the record does not take as a length.
     lengthMonths: s.life ? null : s.lengthMonths,
     ...(s.life ? { sentenceType: 'life' } : {}),
-    // Suspended sentence orders run for an operational period of up to 2 years (SA 2020 s.288).
-    ...(s.outcome === 'suspended_sentence' ? { operationalMonths: 24 } : {}),
     isIndexOffence: true,
     sentenceStart: s.sentenceStart,
     conditionalReleaseDate: s.conditionalReleaseDate,

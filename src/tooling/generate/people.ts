@@ -1,13 +1,6 @@
 import { AGENDA_ITEM_KEYS } from '../../domain/agenda.ts';
 import type { Outcome, RoshLevel } from '../../domain/codes.ts';
-import {
-  addMonths,
-  compareDates,
-  formatDateLong,
-  fromEpochDay,
-  toEpochDay,
-  type IsoDate,
-} from '../../domain/dates.ts';
+import { addMonths, compareDates, fromEpochDay, toEpochDay, type IsoDate } from '../../domain/dates.ts';
 import {
   DEFAULT_AREA_SETTINGS,
   SIGNIFICANT_EVENT_TYPE,
@@ -19,7 +12,6 @@ import {
   RULES_VERSION,
   category3CandidateRule,
   mappaEligibility,
-  type CategoryFinding,
   type ConvictionFacts,
   type OrderKind,
   type SentenceType,
@@ -31,6 +23,7 @@ import {
   type NotificationEventFacts,
   type NotificationEventKind,
 } from '../../domain/notification-requirements.ts';
+import { earliestDuty, findingFacts } from '../../modules/levels/index.ts';
 import { Random, hashSeed } from '../demo/random.ts';
 import type { DemoOffence } from '../demo/reference.ts';
 import { KIND, areaOfPerson, rowId, type GenerationPlan } from './plan.ts';
@@ -792,9 +785,7 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
         today,
       )
     : [];
-  const firstDuty = [...duties].sort((x, y) =>
-    x.dueOn === y.dueOn ? 0 : x.dueOn === null ? 1 : y.dueOn === null ? -1 : compareDates(x.dueOn, y.dueOn),
-  )[0];
+  const firstDuty = earliestDuty(duties);
   const finding = eligibility.eligible ? eligibility : (eligibility.ended[0] ?? null);
   let candidate = category3CandidateRule({
     latestRoshOverall: rosh,
@@ -1432,17 +1423,6 @@ function notificationCustody(
   if (s.crd !== null && s.crd <= T) return { inCustody: false, releasedOn: s.crd };
   if (s.start !== null && s.start > T) return { inCustody: false, releasedOn: null };
   return { inCustody: true, releasedOn: null };
-}
-
-/** The finding's facts and, for indefinite notification, when a review may first be sought. */
-function findingFacts(finding: CategoryFinding | null): string[] {
-  if (!finding) return [];
-  const review = finding.reviewFrom
-    ? [
-        `Review of indefinite notification possible from ${formatDateLong(finding.reviewFrom)} (SOA 2003 s.91A–91F)`,
-      ]
-    : [];
-  return [...(finding.facts ?? []), ...review];
 }
 
 interface Management {
