@@ -572,7 +572,16 @@ export async function recomputeAllObligations(
 ): Promise<RecomputeSummary> {
   const ids = await nominalIds(database.db, areaCode);
   const changes: ObligationChange[] = [];
-  for (const id of ids) changes.push(await database.transaction((tx) => recomputeObligations(tx, id, today)));
+  // A server takes a few people at once (each still one short transaction); PGlite has one connection.
+  const workers = database.kind === 'postgres' ? 4 : 1;
+  let next = 0;
+  const work = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      changes.push(await database.transaction((tx) => recomputeObligations(tx, id, today)));
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, work));
   return summariseChanges(changes);
 }
 
