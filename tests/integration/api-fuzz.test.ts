@@ -102,7 +102,8 @@ describeEachDatabase(
         await fc.assert(
           fc.asyncProperty(body, pathId, async (payload, id) => {
             const before = await countRows(getDb().database);
-            const url = route.url.replace(':id', encodeURIComponent(id)).replace(':rowId', addressId);
+            // Every other path id (an event, a correction, …) gets the same malformed or unknown id.
+            const url = route.url.replace(':rowId', addressId).replace(/:\w+/g, () => encodeURIComponent(id));
             const response = await app.inject({
               method: route.method as 'POST',
               url,

@@ -595,14 +595,17 @@ export async function storedObligations(tx: Tx, nominalId: string) {
 }
 export type Obligations = Awaited<ReturnType<typeof storedObligations>>;
 
-/** A person's obligations as of today: every write recomputes them, so only a row from an earlier day is recomputed here. */
+/**
+ * A person's obligations as of today: every write recomputes them, so only a row from an earlier
+ * day, or from an earlier version of the rules (which may need a correction listed), is recomputed.
+ */
 export async function currentObligations(tx: Tx, nominalId: string, today: string): Promise<Obligations> {
   const stored = await tx
     .selectFrom('nominal_obligations')
     .selectAll()
     .where('nominal_id', '=', nominalId)
     .executeTakeFirst();
-  if (stored && stored.computed_on === today) return stored;
+  if (stored && stored.computed_on === today && stored.rules_version === RULES_VERSION) return stored;
   await recomputeObligations(tx, nominalId, today);
   return storedObligations(tx, nominalId);
 }

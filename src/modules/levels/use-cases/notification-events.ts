@@ -1,3 +1,4 @@
+import { isUuid } from '../../../validation/fields.ts';
 import type { UseCaseContext } from '../../../access/actor.ts';
 import { authorize } from '../../../access/policy.ts';
 import type { Database, Tx } from '../../../db/database.ts';
@@ -78,6 +79,7 @@ export async function markNotificationEventNotified(
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     const { notifiedOn } = parseInput(notifiedSchema(ctx.today), input);
+    if (!isUuid(eventId)) throw new NotFoundError();
     const event = await tx
       .selectFrom('notification_events')
       .select(['id', 'kind', 'occurred_on', 'notified_on', 'version'])

@@ -1,3 +1,4 @@
+import { isUuid } from '../../../validation/fields.ts';
 import type { UseCaseContext } from '../../../access/actor.ts';
 import { authorize } from '../../../access/policy.ts';
 import type { Database } from '../../../db/database.ts';
@@ -15,6 +16,7 @@ export async function markRuleCorrectionReviewed(
   correctionId: string,
 ) {
   authorize(ctx.actor, 'level.decide');
+  if (!isUuid(correctionId)) throw new NotFoundError();
   return database.transaction(async (tx) => {
     const correction = await tx
       .selectFrom('rule_corrections')
