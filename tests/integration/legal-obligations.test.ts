@@ -4,6 +4,7 @@ import { addDays } from '../../src/domain/dates.ts';
 import { RULES_VERSION } from '../../src/domain/eligibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
 import {
+  currentObligations,
   formatRecomputeSummary,
   getLevelHistory,
   markNotificationEventNotified,
@@ -149,6 +150,31 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
     expect(out.notification_due_on).toBe(addDays(TODAY, 1));
     const history = await getLevelHistory(db(), police, released);
     expect(history.obligations.notification_obligations[0]).toMatchObject({ kind: 'initial' });
+  });
+
+  it('recomputes a row left by older rules when the record is read, even on the day it was computed', async () => {
+    const id = await rapist(db(), police, 'Readlater', {
+      convictionDate: '2020-03-01',
+      lengthMonths: 36,
+      sentenceStart: '2020-03-01',
+      conditionalReleaseDate: '2021-09-01',
+      actualReleaseDate: '2021-09-01',
+      licenceExpiryDate: '2023-03-01',
+      sentenceExpiryDate: '2023-03-01',
+    });
+    await db()
+      .db.updateTable('nominal_obligations')
+      .set({ category: 2, eligibility_ends_on: '2023-03-01', rules_version: 1, computed_on: TODAY })
+      .where('nominal_id', '=', id)
+      .execute();
+    const read = await db().transaction((tx) => currentObligations(tx, id, TODAY));
+    expect(read).toMatchObject({ category: 1, rules_version: RULES_VERSION });
+    const correction = await db()
+      .db.selectFrom('rule_corrections')
+      .select(['old_category', 'new_category'])
+      .where('nominal_id', '=', id)
+      .executeTakeFirst();
+    expect(correction).toEqual({ old_category: 2, new_category: 1 });
   });
 
   it('writes a rule correction when an answer from older rules changes, lists it, and marks it reviewed once', async () => {
