@@ -195,6 +195,8 @@ export type Eligibility =
   | (EligibilityExtras & {
       eligible: false;
       reason: string;
+      /** The section the answer rests on: of the category that ended, or of the nearest miss. */
+      basis: string | null;
       /** Categories that applied once and have ended, latest first. */
       ended: CategoryFinding[];
       warnings: string[];
@@ -409,7 +411,8 @@ function endText(end: DisposalEnd | undefined): string {
 interface Collected {
   findings: CategoryFinding[];
   warnings: string[];
-  nearMisses: string[];
+  /** Why a conviction just missed a category, and the section it missed under. */
+  nearMisses: { text: string; basis: string }[];
   classificationNeeded: string[];
 }
 
@@ -467,9 +470,10 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
       } else if (custody === 'unknown') {
         out.warnings.push(`Enter the sentence length for ${what}: it decides whether Category 4 applies`);
       } else {
-        out.nearMisses.push(
-          `${what} is a terrorism offence, but the sentence is not 12 months or more in custody or a hospital order`,
-        );
+        out.nearMisses.push({
+          text: `${what} is a terrorism offence, but the sentence is not 12 months or more in custody or a hospital order`,
+          basis: 'CTA 2008 s.45',
+        });
       }
     }
 
@@ -512,9 +516,10 @@ function fromConvictions(input: EligibilityInput, today: IsoDate): Collected {
       } else if (custody === 'unknown') {
         out.warnings.push(`Enter the sentence length for ${what}: it decides whether Category 2 applies`);
       } else {
-        out.nearMisses.push(
-          `${what} is a specified offence, but the sentence is not 12 months or more in custody, a hospital order or a guardianship order`,
-        );
+        out.nearMisses.push({
+          text: `${what} is a specified offence, but the sentence is not 12 months or more in custody, a hospital order or a guardianship order`,
+          basis: 'CJA 2003 s.327(3)-(4)',
+        });
       }
     }
   });
@@ -552,9 +557,10 @@ function fromNotification(
       termStart: sentencedOn(c),
     });
     if (s3.answer === 'no') {
-      out.nearMisses.push(
-        `${what} is a Schedule 3 offence, but not notifiable: ${s3.reason} (${s3.section})`,
-      );
+      out.nearMisses.push({
+        text: `${what} is a Schedule 3 offence, but not notifiable: ${s3.reason} (${s3.section})`,
+        basis: s3.section,
+      });
       return;
     }
     if (s3.answer === 'unknown') {
@@ -941,7 +947,7 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
   if (lastEnded) {
     reason = `Not eligible for MAPPA on ${long(today)}: Category ${lastEnded.category} ended on ${long(lastEnded.endsOn as IsoDate)}. ${lastEnded.reason}`;
   } else if (nearMisses.length > 0) {
-    reason = `Not eligible for MAPPA: ${nearMisses.join('; ')}. Category 3 needs an accepted referral.`;
+    reason = `Not eligible for MAPPA: ${nearMisses.map((m) => m.text).join('; ')}. Category 3 needs an accepted referral.`;
   } else {
     reason =
       'Not eligible for MAPPA: no conviction or caution meets Category 1, 2 or 4, and no Category 3 referral has been accepted.';
@@ -949,7 +955,8 @@ export function mappaEligibility(input: EligibilityInput, today: IsoDate): Eligi
   if (extras.classificationNeeded.length > 0) {
     reason += ` This may change: ${extras.classificationNeeded.length === 1 ? 'an offence needs' : 'offences need'} classifying (${extras.classificationNeeded.join('; ')}).`;
   }
-  return { eligible: false, reason, ended, warnings, ...extras };
+  const basis = lastEnded?.basis ?? nearMisses[0]?.basis ?? null;
+  return { eligible: false, reason, basis, ended, warnings, ...extras };
 }
 
 function capitalise(text: string): string {

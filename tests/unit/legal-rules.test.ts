@@ -1068,7 +1068,7 @@ const eligCases: EligCase[] = [
       },
     ]),
     today: '2024-06-01',
-    expected: { category: null, reason: /not notifiable/ },
+    expected: { category: null, reason: /not notifiable/, basis: /Sch\.3 paras? .*17/ },
   },
   {
     section: 'SOA 2003 Sch.3 para 17',
@@ -1770,6 +1770,8 @@ describe('MAPPA eligibility under the statutes', () => {
     const result = mappaEligibility(input, today);
     if (expected.category === null) {
       expect(result.eligible).toBe(false);
+      // Even "not eligible" names the section it rests on, when a conviction came near.
+      if (expected.basis && !result.eligible) expect(result.basis ?? '').toMatch(expected.basis);
     } else {
       expect(result).toMatchObject({ eligible: true, category: expected.category });
       if (!result.eligible) return;

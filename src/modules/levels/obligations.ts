@@ -347,7 +347,8 @@ export function computeObligations(inputs: ObligationInputs, today: string) {
   const endsOn = eligibility.eligible ? eligibility.endsOn : null;
   // Not eligible: the basis and facts are those of the category that ended most recently, if any.
   const finding = eligibility.eligible ? eligibility : (eligibility.ended[0] ?? null);
-  const basis = finding?.basis ?? null;
+  // Not eligible: the section of the category that ended, or of the nearest miss ("Sch.3 para 35A").
+  const basis = eligibility.basis ?? null;
   const level = decision && decision.kind !== 'deregistration' ? decision.level : null;
 
   const custody = activeCustody(facts, today);

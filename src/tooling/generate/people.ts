@@ -833,7 +833,7 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
     latest?.kind === 'reduction' && Boolean(latest.warning),
     candidate,
     today,
-    finding?.basis ?? null,
+    eligibility.basis ?? null,
     JSON.stringify(findingFacts(finding)),
     firstDuty ? `${firstDuty.basis} (${firstDuty.section})` : null,
     JSON.stringify(duties),
