@@ -83,7 +83,6 @@ function codeList(allowed: readonly string[], message: string, itemSchema: Recor
 export const NominalParams = z.object({ id: pathId });
 export const DecisionParams = z.object({ id: pathId, decisionId: pathId });
 export const NotificationEventParams = z.object({ id: pathId, eventId: pathId });
-export const RuleCorrectionParams = z.object({ correctionId: pathId });
 
 // --- Level decisions -----------------------------------------------------------------------------
 
