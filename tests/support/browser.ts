@@ -158,7 +158,13 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     page.frames().map((f) => f.url()),
     `${label}: frames need axe's frame-by-frame mode (drop setLegacyMode)`,
   ).toEqual([page.url()]);
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+  // WCAG 2.2 AA, and "region" (all content in a landmark), a best practice the inspection's
+  // screen-reader users rely on.
+  // (options() replaces what withTags set, so the tags are given here.)
+  const results = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: AXE_TAGS }, rules: { region: { enabled: true } } })
+    .setLegacyMode(true)
+    .analyze();
   const report = results.violations.map(
     (v) =>
       `- ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n` +
