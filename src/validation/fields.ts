@@ -45,6 +45,9 @@ export type FieldSpec = {
 export const isUuid = (v: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
+/** The earliest date any record field accepts. */
+export const EARLIEST_DATE = '1900-01-01';
+
 const TEXT_MAX = 200;
 const LONGTEXT_MAX = 4000;
 
@@ -69,6 +72,10 @@ function fieldSchema(field: FieldSpec, today: string): z.ZodType {
       schema = z
         .string({ error: `Enter ${lower(field.label)}` })
         .refine((v) => parseIsoDate(v).ok, { error: `${field.label} must be a real date` })
+        // Nothing Vigil records happened before 1900: an earlier year is a typing slip (issue 13).
+        .refine((v) => !parseIsoDate(v).ok || compareDates(v, EARLIEST_DATE) >= 0, {
+          error: `${field.label} must be in 1900 or later`,
+        })
         .refine((v) => !field.past || !parseIsoDate(v).ok || compareDates(v, today) <= 0, {
           error: `${field.label} must be today or in the past`,
         });

@@ -285,6 +285,24 @@ describeEachDatabase('web and API', (getDb) => {
     expect(invalid.body).toContain('href="#surname"');
     expect(invalid.body).toContain('Date of birth must be a real date');
     expect(await countNominals()).toBe(before);
+    // A real date, but not a plausible one: 1850 is a typing slip.
+    const implausible = await app.inject({
+      method: 'POST',
+      url: '/nominals',
+      headers: { cookie },
+      payload: {
+        _csrf: csrf,
+        forename: 'Albert',
+        surname: 'Cole',
+        'dateOfBirth-day': '3',
+        'dateOfBirth-month': '2',
+        'dateOfBirth-year': '1850',
+        sex: 'male',
+      },
+    });
+    expect(implausible.statusCode).toBe(400);
+    expect(implausible.body).toContain('Date of birth must be in 1900 or later');
+    expect(await countNominals()).toBe(before);
     const valid = await app.inject({
       method: 'POST',
       url: '/nominals',
