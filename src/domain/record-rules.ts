@@ -6,7 +6,7 @@ import {
   type OrderKindCode,
   type SentenceType,
 } from './codes.ts';
-import { compareDates } from './dates.ts';
+import { addMonths, compareDates } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 
 /**
@@ -25,8 +25,15 @@ export function checkDateRange(values: Values, fromKey: string, toKey: string, t
   return {};
 }
 
-export function checkAddress(values: Values): FieldErrors {
+/** How far ahead a move out may be recorded: a planned move, not a guess ("until 2099"). */
+export const PLANNED_MOVE_MONTHS = 6;
+
+export function checkAddress(values: Values, today: string): FieldErrors {
   const errors: FieldErrors = { ...checkDateRange(values, 'fromDate', 'toDate', 'Lived here until') };
+  const until = date(values.toDate);
+  if (until && !errors.toDate && compareDates(until, addMonths(today, PLANNED_MOVE_MONTHS)) > 0) {
+    errors.toDate = `Lived here until can be at most ${PLANNED_MOVE_MONTHS} months ahead, for a planned move; leave it blank if they still live here`;
+  }
   // Someone of no fixed abode has no address to record; everyone else must be findable.
   if (values.type !== 'no_fixed_abode') {
     if (!values.line1) errors.line1 = 'Enter address line 1';

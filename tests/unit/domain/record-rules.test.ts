@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkCivilOrder, checkConviction, checkTerrorismRisk } from '../../../src/domain/record-rules.ts';
+import {
+  checkAddress,
+  checkCivilOrder,
+  checkConviction,
+  checkTerrorismRisk,
+} from '../../../src/domain/record-rules.ts';
 
 /** The record's cross-field rules for sentences, civil orders and the Category 4 decision. */
 
@@ -95,5 +100,24 @@ describe('checkTerrorismRisk', () => {
     expect(
       checkTerrorismRisk({ terrorismRiskAcceptedOn: '2024-01-01', terrorismRiskEndedOn: '2025-01-01' }),
     ).toEqual({});
+  });
+});
+
+describe('checkAddress: plausible dates', () => {
+  const home = { type: 'home', line1: '1 High Street', postcode: 'BS1 1AA', fromDate: '2020-01-01' };
+  const today = '2026-12-05';
+
+  it('accepts a move out today, in the past, or planned within 6 months', () => {
+    for (const toDate of ['2026-12-05', '2024-03-01', '2027-06-05', undefined])
+      expect(checkAddress({ ...home, toDate }, today)).toEqual({});
+  });
+
+  it('refuses "lived here until" further ahead than a planned move', () => {
+    expect(checkAddress({ ...home, toDate: '2099-01-01' }, today).toDate).toMatch(/at most 6 months ahead/);
+    expect(checkAddress({ ...home, toDate: '2027-06-06' }, today).toDate).toMatch(/at most 6 months ahead/);
+  });
+
+  it('keeps the range rule first: an end before the start says so', () => {
+    expect(checkAddress({ ...home, toDate: '2019-01-01' }, today).toDate).not.toMatch(/months ahead/);
   });
 });
