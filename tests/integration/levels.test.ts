@@ -180,6 +180,44 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     expect(await listIds('events-unreviewed')).not.toContain(id);
   });
 
+  it('a partner recorded without a start date, and a further conviction, each reach the police offender manager and make a review due', async () => {
+    const id = await category2Prisoner(db(), practitioner, 'Newpartner', -100);
+    await addSectionRow(db(), practitioner, id, 'managers', {
+      role: 'police_offender_manager',
+      name: police.actor.displayName,
+      agencyId: police.actor.agencyId,
+      userEmail: police.actor.email,
+      fromDate: '2026-01-01',
+    });
+    await decideLevel(db(), practitioner, id, {
+      level: 1,
+      rationale: 'Stable in the community.',
+      decidedOn: addMonths(TODAY, -1),
+    });
+    // The start date is optional; leaving it blank must not silence the event (issue 13).
+    await addSectionRow(db(), practitioner, id, 'relationships', {
+      type: 'partner',
+      personName: 'Kim Doe',
+      isChild: false,
+      inHousehold: true,
+    });
+    const inbox = await listInbox(db(), police);
+    expect(inbox.notifications[0]).toMatchObject({ subject: expect.stringMatching(/New relationship/) });
+    const after = await getLevelHistory(db(), practitioner, id);
+    expect(after.obligations.unreviewed_event_since).toBe(TODAY);
+    expect(after.obligations.review_due_on).toBe(addDays(TODAY, 10));
+
+    await addSectionRow(db(), practitioner, id, 'convictions', {
+      offence: 'Assault occasioning actual bodily harm',
+      convictionDate: addDays(TODAY, -2),
+      outcome: 'fine',
+      isIndexOffence: false,
+    });
+    expect((await listInbox(db(), police)).notifications[0]).toMatchObject({
+      subject: expect.stringMatching(/Further offence/),
+    });
+  });
+
   it('emails the notification through a real SMTP server, without case details', async () => {
     const received: { to: string; subject: string; text: string }[] = [];
     const server = new SMTPServer({

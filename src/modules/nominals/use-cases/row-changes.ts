@@ -71,7 +71,22 @@ export async function addSectionRow(
           { section: section.name },
         );
         // A new home, a new partner, a changed risk: everyone managing the person hears at once.
-        const event = eventForRecordChange(section.name, values, previousRosh);
+        const latestConviction =
+          section.name === 'convictions'
+            ? await tx
+                .selectFrom('convictions')
+                .select('conviction_date')
+                .where('nominal_id', '=', nominalId)
+                .where('id', '!=', id)
+                .orderBy('conviction_date', 'desc')
+                .limit(1)
+                .executeTakeFirst()
+            : undefined;
+        const event = eventForRecordChange(section.name, values, {
+          previousRosh,
+          latestConvictionDate: latestConviction?.conviction_date ?? null,
+          today: ctx.today,
+        });
         await recordExtensions().changed(tx, ctx, nominalId, event?.occurredOn ? event : null);
         return { id, version: 1 };
       }),
