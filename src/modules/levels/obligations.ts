@@ -31,9 +31,6 @@ import { eligibilityFacts, nominalIds, setMappaStatus, type EligibilityFacts } f
  * in `nominal_obligations`, so that worklists are an indexed read even at national scale.
  */
 
-/** The offence list's flags for a recorded offence (an unknown offence has none: it needs classifying). */
-export const offenceFlags = offenceByName;
-
 export async function areaSettings(tx: Tx, areaCode: string): Promise<AreaSettings> {
   const row = await tx
     .selectFrom('area_settings')
@@ -78,7 +75,7 @@ const INDETERMINATE = new Set(['life', 'ipp', 'dpp', 'hmp']);
  */
 export function convictionFacts(facts: EligibilityFacts): ConvictionFacts[] {
   return facts.convictions.map((c) => {
-    const flags = offenceFlags(c.offence);
+    const flags = offenceByName(c.offence);
     return {
       id: c.id,
       offence: c.offence,

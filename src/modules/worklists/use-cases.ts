@@ -55,7 +55,12 @@ async function readAreaList(tx: Tx, ctx: UseCaseContext, key: AreaListKey) {
   return { lists, rows };
 }
 
-async function logConsultation(tx: Tx, ctx: UseCaseContext, rows: readonly WorklistRow[], section: string) {
+async function logConsultation(
+  tx: Tx,
+  ctx: UseCaseContext,
+  rows: readonly { id: string }[],
+  section: string,
+) {
   await logAccess(tx, ctx, {
     operation: 'consultation',
     recordType: 'nominal',
@@ -192,12 +197,7 @@ export async function ruleCorrectionWorklist(database: Database, ctx: UseCaseCon
       0,
       MOST_ROWS,
     );
-    await logAccess(tx, ctx, {
-      operation: 'consultation',
-      recordType: 'nominal',
-      recordIds: [...new Set(rows.map((r) => r.id))],
-      section: 'rule corrections',
-    });
+    await logConsultation(tx, ctx, rows, 'rule corrections');
     return { rows };
   });
 }
