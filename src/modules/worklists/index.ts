@@ -7,6 +7,7 @@ export {
   category3Candidates,
   classificationWorklist,
   considerCategory3,
+  myObligationSummary,
   myWorklist,
   reviewRuleCorrection,
   ruleCorrectionWorklist,

@@ -2,6 +2,7 @@ import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, ownArea, tokenAreas } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
+import { addDays } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { overdueActions } from '../actions/index.ts';
@@ -204,3 +205,21 @@ export async function ruleCorrectionWorklist(database: Database, ctx: UseCaseCon
 
 /** Marks a rule correction as reviewed (a write, in scope only; logged with the person). */
 export const reviewRuleCorrection = markRuleCorrectionReviewed;
+
+/**
+ * The start page's counts of my caseload's obligations: overdue, and due in the next 7 days
+ * (today included). Contract for the start page; the numbers link to /worklists/mine?due=overdue
+ * and /worklists/mine?due=week.
+ */
+export async function myObligationSummary(
+  database: Database,
+  ctx: UseCaseContext,
+): Promise<{ overdue: number; dueThisWeek: number; overdueActions: number }> {
+  const { rows, overdueActions } = await myWorklist(database, ctx);
+  const weekEnd = addDays(ctx.today, 6);
+  return {
+    overdue: rows.filter((r) => r.overdue).length,
+    dueThisWeek: rows.filter((r) => !r.overdue && r.dueOn !== null && r.dueOn <= weekEnd).length,
+    overdueActions: overdueActions.length,
+  };
+}
