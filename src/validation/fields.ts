@@ -17,6 +17,11 @@ export type FieldSpec = {
   column: string;
   label: string;
   required?: boolean;
+  /**
+   * Required except in one case the record rules check (an address of no fixed abode has no
+   * line 1): the form does not call it optional, and this says when it may be left blank.
+   */
+  requiredUnless?: string;
   hint?: string;
 } & (
   | {

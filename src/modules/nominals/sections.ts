@@ -205,6 +205,7 @@ export const SECTIONS: readonly RowSection[] = [
         label: 'Address line 1',
         kind: 'text',
         max: 200,
+        requiredUnless: 'Leave blank only for no fixed abode',
         autocomplete: 'address-line1',
       },
       {
@@ -223,7 +224,13 @@ export const SECTIONS: readonly RowSection[] = [
         max: 100,
         autocomplete: 'address-level2',
       },
-      { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode' },
+      {
+        key: 'postcode',
+        column: 'postcode',
+        label: 'Postcode',
+        kind: 'postcode',
+        requiredUnless: 'Leave blank only for no fixed abode',
+      },
       { key: 'fromDate', column: 'from_date', label: 'Lived here from', kind: 'date', required: true },
       { key: 'toDate', column: 'to_date', label: 'Lived here until', kind: 'date' },
     ],
