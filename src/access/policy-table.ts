@@ -39,6 +39,9 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'rmp.edit': 'Change the risk management plan',
   'prison-report.write': 'Write the prison report (MAPPA F)',
   'prison-report.approve': 'Approve a prison report before it is shared',
+  'custody.view': 'See custody: establishment, sentence dates, allocation, handover, pre-release checks',
+  'custody.edit':
+    'Record custody: reception, moves, dates, allocation, handover, pre-release checks, release',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

@@ -54,7 +54,9 @@ export type Action =
   | 'rmp.view'
   | 'rmp.edit'
   | 'prison-report.write'
-  | 'prison-report.approve';
+  | 'prison-report.approve'
+  | 'custody.view'
+  | 'custody.edit';
 
 const RA_CASE_ROLES = [
   'probation_practitioner',
@@ -185,6 +187,18 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   // MAPPA F: written in the prison, approved by a second prison manager before it is shared.
   'prison-report.write': { prison_offender_manager: 'area' },
   'prison-report.approve': { prison_offender_manager: 'area' },
+  // Custody (issue 14): the prison records reception, moves and dates; the prison and community
+  // offender managers and the MAPPA unit record allocation, handover and the pre-release checks.
+  'custody.view': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+    victim_liaison_officer: 'area',
+  },
+  'custody.edit': {
+    ...each(RA_CASE_ROLES, 'area'),
+    mappa_coordinator: 'area',
+    mappa_administrator: 'area',
+  },
 };
 
 /**
@@ -214,6 +228,7 @@ export const WRITE_ACTIONS: readonly Action[] = [
   'rmp.edit',
   'prison-report.write',
   'prison-report.approve',
+  'custody.edit',
   'retention.erase',
 ];
 

@@ -57,6 +57,10 @@ export const TABLE_OWNERS = {
   action_updates: 'actions',
   risk_management_plans: 'risk-management-plan',
   prison_reports: 'prison-reports',
+  custody_episodes: 'custody',
+  custody_moves: 'custody',
+  pre_release_checks: 'custody',
+  custody_settings: 'custody',
   retention_schedules: 'retention',
   retention_erasures: 'retention',
 } as const;

@@ -576,6 +576,62 @@ export interface Schema {
     changed_at: Instant;
     changed_by: string;
   };
+  custody_episodes: {
+    id: Generated<string>;
+    nominal_id: string;
+    establishment_agency_id: string;
+    received_on: string;
+    recall: Generated<boolean>;
+    security_category: string | null;
+    sentence_start_date: string | null;
+    conditional_release_date: string | null;
+    parole_eligibility_date: string | null;
+    hdc_eligibility_date: string | null;
+    licence_expiry_date: string | null;
+    sentence_expiry_date: string | null;
+    top_up_supervision_expiry_date: string | null;
+    tariff_expiry_date: string | null;
+    pom_user_id: string | null;
+    pom_allocated_on: string | null;
+    com_user_id: string | null;
+    com_allocated_on: string | null;
+    handed_over_on: string | null;
+    handover_three_way: boolean | null;
+    released_on: string | null;
+    release_type: string | null;
+    created_at: Instant;
+    created_by: string;
+    updated_at: Instant;
+    updated_by: string;
+    version: Version;
+  };
+  custody_moves: {
+    id: Generated<string>;
+    episode_id: string;
+    from_agency_id: string;
+    to_agency_id: string;
+    moved_on: string;
+    reason: string | null;
+    recorded_by: string;
+    recorded_at: Instant;
+  };
+  pre_release_checks: {
+    episode_id: string;
+    item: string;
+    status: 'done' | 'not_needed';
+    done_on: string | null;
+    note: string | null;
+    recorded_by: string;
+    recorded_at: Instant;
+  };
+  custody_settings: {
+    area_code: string;
+    handover_months_before_release: ColumnType<string | number, number, number>;
+    pom_allocation_days: number;
+    updated_at: Instant;
+    updated_by: string;
+    version: Version;
+  };
   prison_reports: {
     id: Generated<string>;
     nominal_id: string;

@@ -8,6 +8,34 @@ import { addDays, addMonths, compareDates, daysBetween, formatDateLong, type Iso
  * docs/custody.md gives each rule and its setting.
  */
 
+// --- Vocabularies ----------------------------------------------------------------------------
+
+export const SECURITY_CATEGORY = [
+  { code: 'A', label: 'Category A' },
+  { code: 'B', label: 'Category B' },
+  { code: 'C', label: 'Category C' },
+  { code: 'D', label: 'Category D (open)' },
+  { code: 'women_closed', label: 'Women: closed conditions' },
+  { code: 'women_open', label: 'Women: open conditions' },
+  { code: 'yoi_closed', label: 'Young offender institution: closed' },
+  { code: 'yoi_open', label: 'Young offender institution: open' },
+] as const satisfies readonly CodeEntry[];
+
+export const RELEASE_TYPE = [
+  { code: 'conditional_release', label: 'Automatic release at the conditional release date' },
+  { code: 'parole', label: 'Release directed by the Parole Board' },
+  { code: 'hdc', label: 'Home detention curfew' },
+  { code: 'end_of_sentence', label: 'End of sentence (no licence)' },
+  { code: 'remand_ended', label: 'Remand ended (bail or acquittal)' },
+  { code: 'deportation', label: 'Deportation or removal' },
+  { code: 'other', label: 'Other' },
+] as const satisfies readonly CodeEntry[];
+
+export const CHECK_STATUS = [
+  { code: 'done', label: 'Done' },
+  { code: 'not_needed', label: 'Not needed' },
+] as const satisfies readonly CodeEntry[];
+
 // --- Settings ---------------------------------------------------------------------------------
 
 /** Per-area custody settings (issue 14: "an area setting"). */

@@ -8,6 +8,7 @@ import { nominalRoutes } from '../modules/nominals/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { oversightRoutes } from '../modules/oversight/index.ts';
 import { prisonReportRoutes } from '../modules/prison-reports/index.ts';
+import { custodyRoutes } from '../modules/custody/index.ts';
 import { referenceRoutes } from '../modules/reference/index.ts';
 import { referralRoutes } from '../modules/referrals/index.ts';
 import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
@@ -62,6 +63,7 @@ export async function registerRoutes(
   await app.register(actionRoutes(web));
   await app.register(riskManagementPlanRoutes(web));
   await app.register(prisonReportRoutes(web));
+  await app.register(custodyRoutes(web));
   await app.register(async () => {
     web.api.register(app);
     registerApiDocs(web);

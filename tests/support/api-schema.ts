@@ -11044,6 +11044,1013 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/nominals/{id}/custody': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s custody episodes, newest first: establishment and moves, sentence dates, POM and COM allocation and handover (each with its due date and whether late), and the pre-release checklist
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Newest first; at most one is open (not released) */
+              episodes: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+                establishment: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date */
+                receivedOn: string;
+                recall: boolean;
+                /** @description Its label, e.g. "Category C" */
+                securityCategory: string | null;
+                /** @description The sentence dates by field key (conditionalReleaseDate, …) */
+                dates: {
+                  [key: string]: string | null;
+                };
+                earliestRelease: {
+                  /** Format: date */
+                  date: string;
+                  label: string;
+                } | null;
+                pom: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  allocatedOn: string | null;
+                } | null;
+                com: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  allocatedOn: string | null;
+                } | null;
+                handover: {
+                  /** Format: date */
+                  on: string;
+                  threeWay: boolean | null;
+                } | null;
+                released: {
+                  /** Format: date */
+                  on: string;
+                  type: string;
+                } | null;
+                moves: {
+                  from: string;
+                  to: string;
+                  /** Format: date */
+                  movedOn: string;
+                  reason: string | null;
+                }[];
+                /** @description OMiC: POM within the area’s days of reception; COM and handover by the handover date */
+                allocation: {
+                  /** @enum {string} */
+                  kind: 'pom_allocation' | 'com_allocation' | 'handover';
+                  dueOn: string | null;
+                  doneOn: string | null;
+                  late: boolean;
+                  basis: string;
+                }[];
+                checklist: {
+                  item: string;
+                  label: string;
+                  /** @enum {string} */
+                  status: 'done' | 'missing' | 'not_needed';
+                  detail: string;
+                }[];
+              }[];
+              mayEdit: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record a reception into custody (one open episode at a time)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            establishmentAgencyId: string;
+            receivedOn: string;
+            recall: boolean;
+            securityCategory?:
+              ('A' | 'B' | 'C' | 'D' | 'women_closed' | 'women_open' | 'yoi_closed' | 'yoi_open') | null;
+            sentenceStartDate?: string | null;
+            conditionalReleaseDate?: string | null;
+            paroleEligibilityDate?: string | null;
+            hdcEligibilityDate?: string | null;
+            licenceExpiryDate?: string | null;
+            sentenceExpiryDate?: string | null;
+            topUpSupervisionExpiryDate?: string | null;
+            tariffExpiryDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/details': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change the security category and sentence dates (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            securityCategory?:
+              ('A' | 'B' | 'C' | 'D' | 'women_closed' | 'women_open' | 'yoi_closed' | 'yoi_open') | null;
+            sentenceStartDate?: string | null;
+            conditionalReleaseDate?: string | null;
+            paroleEligibilityDate?: string | null;
+            hdcEligibilityDate?: string | null;
+            licenceExpiryDate?: string | null;
+            sentenceExpiryDate?: string | null;
+            topUpSupervisionExpiryDate?: string | null;
+            tariffExpiryDate?: string | null;
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a move to another establishment (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            toAgencyId: string;
+            movedOn: string;
+            reason?: string | null;
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/allocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Allocate the offender managers (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            pomEmail?: string | null;
+            pomAllocatedOn?: string | null;
+            comEmail?: string | null;
+            comAllocatedOn?: string | null;
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/handover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the handover to the community (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            handedOverOn: string;
+            threeWay: boolean;
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a pre-release check (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            item:
+              | 'accommodation'
+              | 'licence_conditions'
+              | 'approved_premises'
+              | 'mappa_level'
+              | 'risk_management_plan'
+              | 'victim_contact';
+            /** @enum {string} */
+            status: 'done' | 'not_needed';
+            doneOn?: string | null;
+            note?: string | null;
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/{episodeId}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the release (on an open episode, with the version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          episodeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            releasedOn: string;
+            /** @enum {string} */
+            releaseType:
+              | 'conditional_release'
+              | 'parole'
+              | 'hdc'
+              | 'end_of_sentence'
+              | 'remand_ended'
+              | 'deportation'
+              | 'other';
+            /** @description The episode’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custody/worklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What is due in custody, one row per obligation: late or coming allocations and handovers, and missing pre-release checks (prison staff: their establishment; others: their area)
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                /** Format: uuid */
+                nominalId: string;
+                name: string;
+                /** Format: uuid */
+                episodeId: string;
+                establishment: string;
+                /** @description handover, pom_allocation, com_allocation or a missing pre-release check */
+                kind: string;
+                reason: string;
+                dueOn: string | null;
+                late: boolean;
+              }[];
+              total: number;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/custody/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your area’s custody settings: handover months before release, POM allocation days
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              areaCode: string;
+              handoverMonthsBeforeRelease: number;
+              pomAllocationDays: number;
+              version: number;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /**
+     * Change your area’s custody settings (with the version you read; 0 when never saved)
+     * @description Access policy action `area.settings`: mappa_coordinator. Refused to a read-only token.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            handoverMonthsBeforeRelease: number;
+            pomAllocationDays: number;
+            /** @description The settings’ version you read (0 when never saved) */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              areaCode: string;
+              handoverMonthsBeforeRelease: number;
+              pomAllocationDays: number;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Someone else changed it first: `changes` says what they changed */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -623,3 +623,17 @@ export async function retentionCandidates(
     managementEndedOn: r.ended_on,
   }));
 }
+
+// --- for custody ---
+
+/** Each person's managing area, by id (custody settings are the area's; no scope check: the caller's). */
+export async function nominalAreas(db: Db | Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('nominals')
+    .select(['id', 'area_code'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.area_code]));
+}

@@ -8,5 +8,6 @@ export {
   allAreaCodes,
   areaNames,
   areasByCodes,
+  prisonEstablishments,
   type AgencyRow,
 } from './queries.ts';

@@ -67,3 +67,15 @@ export async function areasByCodes(
   const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.code, r]));
 }
+
+// --- for custody ---
+
+/** Every prison establishment in England and Wales, by name: a prisoner may be held anywhere. */
+export async function prisonEstablishments(db: Db | Tx): Promise<AgencyRow[]> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name', 'type', 'area_code as areaCode'])
+    .where('type', '=', 'prison')
+    .orderBy('name')
+    .execute();
+}

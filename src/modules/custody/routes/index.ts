@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Web } from '../../../web/types.ts';
+import { custodyApi } from './api.ts';
+import { custodyPages } from './pages.ts';
+
+/** Custody (issue 14): pages and API, one Fastify plugin each. */
+export const custodyRoutes =
+  (web: Web): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(custodyPages(web));
+    await app.register(custodyApi(web));
+  };
