@@ -18,3 +18,4 @@ export { scheduleMeeting } from './use-cases/scheduling.ts';
 export { meetingDiscusses } from './queries.ts';
 export { discussionCount, latestApprovedMinutes } from './queries.ts';
 export { eraseMinutesOf } from './queries.ts';
+export { upcomingMeetings, type UpcomingMeeting } from './queries.ts';
