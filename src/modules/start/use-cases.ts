@@ -74,8 +74,8 @@ async function meetingsConcerning(
 /** My establishment's prison reports awaiting me: my drafts and returned reports, and others' to approve. */
 async function prisonReportsAwaiting(tx: Tx, ctx: UseCaseContext) {
   const { actor } = ctx;
-  const writes = can(actor, 'prison-report.write') && actor.agencyType === 'prison';
-  const approves = can(actor, 'prison-report.approve') && actor.agencyType === 'prison';
+  const writes = can(actor, 'prison-report.write', 'read') && actor.agencyType === 'prison';
+  const approves = can(actor, 'prison-report.approve', 'read') && actor.agencyType === 'prison';
   if (!writes && !approves) return null;
   const reports = await reportsInProgressAt(tx, actor.agencyId);
   return {
@@ -91,11 +91,12 @@ async function prisonReportsAwaiting(tx: Tx, ctx: UseCaseContext) {
 async function referralsAwaiting(tx: Tx, ctx: UseCaseContext) {
   const { actor } = ctx;
   if (!can(actor, 'referral.view')) return null;
+  // Seeing what awaits one is reading: a read-only token sees it too.
   const screening =
-    can(actor, 'referral.screen') && withinTokenAreas(actor, actor.areaCode)
+    can(actor, 'referral.screen', 'read') && withinTokenAreas(actor, actor.areaCode)
       ? await referralsAwaitingScreening(tx, actor.areaCode)
       : null;
-  const drafts = can(actor, 'referral.create')
+  const drafts = can(actor, 'referral.create', 'read')
     ? (await draftReferralsBy(tx, actor.userId)).filter((r) => withinTokenAreas(actor, r.areaCode))
     : [];
   const iso = (d: Date | null) => (d ? d.toISOString() : '');
