@@ -206,7 +206,9 @@ describeEachDatabase('the start page', (getDb) => {
 
     it('counts each area worklist as the area worklists do', async () => {
       const area = await areaWorklist(db(), coordinator, undefined);
-      expect(start.area?.lists).toEqual(area.lists.map((l) => ({ key: l.key, label: l.label, count: l.count })));
+      expect(start.area?.lists).toEqual(
+        area.lists.map((l) => ({ key: l.key, label: l.label, count: l.count })),
+      );
       expect(start.area?.lists).toHaveLength(10);
       expect(start.area?.lists.find((l) => l.key === 'level1-review-overdue')?.count).toBe(1);
     });
@@ -247,7 +249,10 @@ describeEachDatabase('the start page', (getDb) => {
       expect(data?.meetings?.map((m) => m.id)).toEqual([ids.meeting]);
       expect(data?.today).toBe(TODAY);
 
-      const session = await signInWithPages(app, { email: practitioner.actor.email, password: TEST_PASSWORD });
+      const session = await signInWithPages(app, {
+        email: practitioner.actor.email,
+        password: TEST_PASSWORD,
+      });
       const home = await app.inject({ method: 'GET', url: '/', headers: { cookie: session.cookie } });
       expect(home.headers.location).toBe('/start');
       const page = await app.inject({ method: 'GET', url: '/start', headers: { cookie: session.cookie } });

@@ -58,7 +58,10 @@ export interface ReportInProgress {
 }
 
 /** An establishment's prison reports not yet approved, oldest change first (at most 200). */
-export async function reportsInProgressAt(tx: Tx, establishmentAgencyId: string): Promise<ReportInProgress[]> {
+export async function reportsInProgressAt(
+  tx: Tx,
+  establishmentAgencyId: string,
+): Promise<ReportInProgress[]> {
   const rows = await tx
     .selectFrom('prison_reports')
     .select(['id', 'nominal_id', 'meeting_id', 'status', 'written_by', 'updated_at'])

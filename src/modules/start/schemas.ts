@@ -90,7 +90,10 @@ export const StartPageView = z.object({
   referrals: z
     .object({
       awaitingScreening: z
-        .object({ count: z.number().int(), next: z.array(Referral).describe('Emergencies first, then the longest waiting') })
+        .object({
+          count: z.number().int(),
+          next: z.array(Referral).describe('Emergencies first, then the longest waiting'),
+        })
         .nullable()
         .describe('Submitted referrals in my area awaiting screening (screeners only)'),
       drafts: z.array(Referral).describe('My referrals not yet submitted'),

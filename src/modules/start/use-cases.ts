@@ -79,11 +79,11 @@ async function prisonReportsAwaiting(tx: Tx, ctx: UseCaseContext) {
   if (!writes && !approves) return null;
   const reports = await reportsInProgressAt(tx, actor.agencyId);
   return {
-    toFinish: writes
-      ? reports.filter((r) => r.writtenBy === actor.userId && r.status !== 'submitted')
-      : [],
+    toFinish: writes ? reports.filter((r) => r.writtenBy === actor.userId && r.status !== 'submitted') : [],
     // The report's page says whether this user may approve it (not one who wrote or edited it).
-    toApprove: approves ? reports.filter((r) => r.status === 'submitted' && r.writtenBy !== actor.userId) : [],
+    toApprove: approves
+      ? reports.filter((r) => r.status === 'submitted' && r.writtenBy !== actor.userId)
+      : [],
   };
 }
 
@@ -171,23 +171,27 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
     });
     const reportView = (r: ReportInProgress) => {
       const person = personOf(r.nominalId);
-      return person && {
-        id: r.id,
-        status: r.status,
-        meetingId: r.meetingId,
-        updatedAt: r.updatedAt.toISOString(),
-        person,
-      };
+      return (
+        person && {
+          id: r.id,
+          status: r.status,
+          meetingId: r.meetingId,
+          updatedAt: r.updatedAt.toISOString(),
+          person,
+        }
+      );
     };
     const referralView = (r: ReferralAwaiting) => {
       const person = personOf(r.nominalId);
-      return person && {
-        id: r.id,
-        emergency: r.emergency,
-        submittedAt: r.submittedAt ? r.submittedAt.toISOString() : null,
-        updatedAt: r.updatedAt.toISOString(),
-        person,
-      };
+      return (
+        person && {
+          id: r.id,
+          emergency: r.emergency,
+          submittedAt: r.submittedAt ? r.submittedAt.toISOString() : null,
+          updatedAt: r.updatedAt.toISOString(),
+          person,
+        }
+      );
     };
     const present = <T>(rows: (T | null)[]) => rows.filter((r): r is T => r !== null);
 
@@ -195,7 +199,10 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
     // What I owe a meeting: my own open actions on its people, and their prison reports awaiting me.
     const mine = (a: (typeof openActions)[number]) =>
       a.ownerUserId === actor.userId || (a.ownerUserId === null && a.ownerAgencyId === actor.agencyId);
-    const chairs = await usersByIds(tx, (meetings ?? []).map((m) => m.meeting.chairUserId));
+    const chairs = await usersByIds(
+      tx,
+      (meetings ?? []).map((m) => m.meeting.chairUserId),
+    );
 
     const summary: StartPage = {
       today: ctx.today,
