@@ -235,6 +235,15 @@ describeEachDatabase('the start page', (getDb) => {
     expect(start.referrals?.awaitingScreening?.count).toBe(1);
   });
 
+  it('gives a victim liaison officer, with no caseload of their own, a start page without referrals', async () => {
+    const vlo = await makeActor(db(), { roles: ['victim_liaison_officer'], areaCode: 'NOR' });
+    const start = await startPage(db(), vlo);
+    expect(start.obligations).toEqual({ overdue: 0, dueThisWeek: 0, overdueActions: 0 });
+    expect(start.referrals).toBeNull();
+    expect(start.meetings).toEqual([]);
+    expect(start.actions).toEqual({ open: 0, overdue: 0, soonest: [] });
+  });
+
   it('answers GET /api/v1/start with the same summary, and serves the page as the signed-in home', async () => {
     const app = await buildApp({ clock: testClock, database: db(), config: { trustProxy: false } });
     try {
@@ -248,6 +257,27 @@ describeEachDatabase('the start page', (getDb) => {
       expect(data?.referrals?.awaitingScreening?.count).toBe(1);
       expect(data?.meetings?.map((m) => m.id)).toEqual([ids.meeting]);
       expect(data?.today).toBe(TODAY);
+
+      // A token limited to another area names nobody of this one, and counts nothing of it.
+      const limited = await createServiceToken(
+        db(),
+        testMoment(),
+        coordinator.actor.userId,
+        'GLO only',
+        null,
+        {
+          readOnly: true,
+          areaCodes: ['GLO'],
+        },
+      );
+      const outside = await apiClient(app, limited).GET('/api/v1/start');
+      expect(outside.response.status).toBe(200);
+      expect(outside.data).toMatchObject({
+        meetings: [],
+        area: null,
+        referrals: { awaitingScreening: null },
+      });
+      expect(JSON.stringify(outside.data)).not.toContain(people.overdue);
 
       const session = await signInWithPages(app, {
         email: practitioner.actor.email,
