@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/database.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { addAction } from '../../src/modules/actions/index.ts';
 import { decideLevel } from '../../src/modules/levels/index.ts';
-import { scheduleMeeting } from '../../src/modules/meetings/index.ts';
+import { approveMinutes, saveMinutes, scheduleMeeting } from '../../src/modules/meetings/index.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import { unreadCount } from '../../src/modules/notifications/index.ts';
 import { saveReferralDraft, startReferral, submitReferral } from '../../src/modules/referrals/index.ts';
@@ -233,6 +233,34 @@ describeEachDatabase('the start page', (getDb) => {
     expect(start.meetings?.map((m) => [m.id, m.why])).toEqual([[ids.meeting, ['chair']]]);
     expect((await startPage(db(), on(chair, addDays(TODAY, -30)))).meetings).toEqual([]);
     expect(start.referrals?.awaitingScreening?.count).toBe(1);
+  });
+
+  it('lists the minutes awaiting the chair’s approval until they are approved', async () => {
+    // A meeting held a fortnight ago (scheduled before it, as a coordinator would have).
+    const held = await scheduleMeeting(db(), on(coordinator, addDays(TODAY, -20)), {
+      level: 2,
+      date: addDays(TODAY, -14),
+      time: '10:00',
+      format: 'in_person',
+      location: 'Norwich police station',
+      chairUserId: chair.actor.userId,
+      nominalIds: [people.dueSoon],
+      agencyIds: [],
+    });
+    expect((await startPage(db(), chair)).minutesToApprove).toEqual([]);
+    const saved = await saveMinutes(db(), coordinator, held.id, people.dueSoon, {
+      rowVersion: 0,
+      disclosureConsidered: 'no',
+      disclosureReason: 'No one new to tell.',
+    });
+    const waiting = await startPage(db(), chair);
+    expect(waiting.minutesToApprove).toMatchObject([
+      { meetingId: held.id, level: 2, person: { id: people.dueSoon, name: 'Sam Soon' } },
+    ]);
+    // Only the chair approves: others are not asked.
+    expect((await startPage(db(), coordinator)).minutesToApprove).toBeNull();
+    await approveMinutes(db(), chair, held.id, people.dueSoon, { rowVersion: saved.rowVersion });
+    expect((await startPage(db(), chair)).minutesToApprove).toEqual([]);
   });
 
   it('gives a victim liaison officer, with no caseload of their own, a start page without referrals', async () => {

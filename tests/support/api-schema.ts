@@ -7289,6 +7289,22 @@ export interface paths {
                   };
                 }[];
               } | null;
+              /** @description Chairs: minutes of meetings I chair whose latest version is a draft, oldest meeting first */
+              minutesToApprove:
+                | {
+                    /** Format: uuid */
+                    meetingId: string;
+                    level: number;
+                    /** Format: date-time */
+                    startsAt: string;
+                    person: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      vigilRef: string;
+                    };
+                  }[]
+                | null;
               /** @description The area worklists’ counts (GET /api/v1/worklists/area?list=KEY) */
               area: {
                 areaCode: string;

@@ -204,3 +204,45 @@ export async function upcomingMeetings(
     nominalIds: discussed.filter((d) => d.meeting_id === r.id).map((d) => d.nominal_id),
   }));
 }
+
+/** Minutes of one person at one meeting whose latest version is a draft: the chair's to approve. */
+export interface MinutesAwaitingApproval {
+  meetingId: string;
+  nominalId: string;
+  startsAt: Date;
+  level: number;
+}
+
+/**
+ * The minutes awaiting a chair's approval: of meetings they chair, not cancelled, whose latest
+ * version for a person is a draft (a correction awaiting approval included); oldest meeting first,
+ * at most 100.
+ */
+export async function minutesAwaitingApproval(
+  db: Db | Tx,
+  chairUserId: string,
+): Promise<MinutesAwaitingApproval[]> {
+  const rows = await db
+    .selectFrom('minutes as mi')
+    .innerJoin('meetings as m', 'm.id', 'mi.meeting_id')
+    .distinctOn(['m.starts_at', 'mi.meeting_id', 'mi.nominal_id'])
+    .select(['mi.meeting_id', 'mi.nominal_id', 'mi.status', 'm.starts_at', 'm.level'])
+    .where('m.chair_user_id', '=', chairUserId)
+    .where('m.status', '!=', 'cancelled')
+    .where('mi.status', '!=', 'superseded')
+    .orderBy('m.starts_at')
+    .orderBy('mi.meeting_id')
+    .orderBy('mi.nominal_id')
+    .orderBy('mi.version', 'desc')
+    .limit(500)
+    .execute();
+  return rows
+    .filter((r) => r.status === 'draft')
+    .slice(0, 100)
+    .map((r) => ({
+      meetingId: r.meeting_id,
+      nominalId: r.nominal_id,
+      startsAt: new Date(r.starts_at),
+      level: r.level,
+    }));
+}

@@ -106,6 +106,17 @@ export const StartPageView = z.object({
     })
     .nullable()
     .describe('Prison offender managers: my establishment’s prison reports (MAPPA F) awaiting me'),
+  minutesToApprove: z
+    .array(
+      z.object({
+        meetingId: z.uuid(),
+        level: z.number().int(),
+        startsAt: z.iso.datetime(),
+        person: Person,
+      }),
+    )
+    .nullable()
+    .describe('Chairs: minutes of meetings I chair whose latest version is a draft, oldest meeting first'),
   area: z
     .object({
       areaCode: z.string(),

@@ -5,7 +5,12 @@ import type { Database, Tx } from '../../db/database.ts';
 import { addDays, londonDateAt } from '../../domain/dates.ts';
 import { screeningOrder } from '../../domain/referrals.ts';
 import { listMyActions } from '../actions/index.ts';
-import { londonInstant, upcomingMeetings, type UpcomingMeeting } from '../meetings/index.ts';
+import {
+  londonInstant,
+  minutesAwaitingApproval,
+  upcomingMeetings,
+  type UpcomingMeeting,
+} from '../meetings/index.ts';
 import { nominalHeadlines, nominalsManagedBy, type NominalHeadline } from '../nominals/index.ts';
 import { unreadNotifications } from '../notifications/index.ts';
 import { reportsInProgressAt, type ReportInProgress } from '../prison-reports/index.ts';
@@ -140,6 +145,11 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
     const reports = await prisonReportsAwaiting(tx, ctx);
     const referrals = await referralsAwaiting(tx, ctx);
     const inbox = await unreadNotifications(tx, actor, FEW);
+    // The chair approves the minutes; a meeting is of the chair's own area (meetings' loadMeeting).
+    const minutes =
+      can(actor, 'minutes.approve', 'read') && withinTokenAreas(actor, actor.areaCode)
+        ? await minutesAwaitingApproval(tx, actor.userId)
+        : null;
 
     const allReports = reports ? [...reports.toFinish, ...reports.toApprove] : [];
     const people = await nominalHeadlines(tx, [
@@ -148,6 +158,7 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
       ...(referrals?.screening?.next ?? []).map((r) => r.nominalId),
       ...(referrals?.drafts ?? []).map((r) => r.nominalId),
       ...inbox.latest.map((n) => n.nominalId),
+      ...(minutes ?? []).map((m) => m.nominalId),
     ]);
     // An area-limited token names nobody outside its areas.
     const named = (id: string | null): NominalHeadline | undefined => {
@@ -252,6 +263,21 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
         toFinish: present(reports.toFinish.map(reportView)),
         toApprove: present(reports.toApprove.map(reportView)),
       },
+      minutesToApprove:
+        minutes &&
+        present(
+          minutes.map((m) => {
+            const person = personOf(m.nominalId);
+            return (
+              person && {
+                meetingId: m.meetingId,
+                level: m.level,
+                startsAt: m.startsAt.toISOString(),
+                person,
+              }
+            );
+          }),
+        ),
       area: area && {
         areaCode: actor.areaCode,
         lists: area.lists.map((l) => ({ key: l.key, label: l.label, count: l.count })),

@@ -60,6 +60,13 @@ function panels(start: StartPage) {
       href: '/referrals',
       colour: start.referrals.awaitingScreening.count ? 'orange' : 'grey',
     });
+  if (start.minutesToApprove)
+    items.push({
+      count: start.minutesToApprove.length,
+      text: `${plural(start.minutesToApprove.length, 'person’s minutes', 'people’s minutes')} to approve`,
+      href: '#minutes',
+      colour: start.minutesToApprove.length ? 'orange' : 'grey',
+    });
   items.push({
     count: start.inbox.unread,
     text: `unread in my inbox`,
