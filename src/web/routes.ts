@@ -13,6 +13,7 @@ import { referenceRoutes } from '../modules/reference/index.ts';
 import { referralRoutes } from '../modules/referrals/index.ts';
 import { riskManagementPlanRoutes } from '../modules/risk-management-plan/index.ts';
 import { searchRoutes } from '../modules/search/index.ts';
+import { startRoutes } from '../modules/start/index.ts';
 import { type OidcSettings, userRoutes } from '../modules/users/index.ts';
 import { worklistRoutes } from '../modules/worklists/index.ts';
 import { homeFor } from './set-up-rendering.ts';
@@ -57,6 +58,7 @@ export async function registerRoutes(
   await app.register(retentionRoutes(web));
   await app.register(levelRoutes(web));
   await app.register(worklistRoutes(web));
+  await app.register(startRoutes(web));
   await app.register(notificationRoutes(web));
   await app.register(referralRoutes(web));
   await app.register(meetingRoutes(web));

@@ -9,6 +9,8 @@ import { isStaticAsset } from './set-up-security-headers.ts';
 
 /** Service navigation: each item only for those whose roles allow its action. */
 const NAVIGATION: { href: string; text: string; action: Action }[] = [
+  // The start page: everyone with a caseload or a part in MAPPA work lands here (issue 13).
+  { href: '/start', text: 'Home', action: 'nominal.view' },
   { href: '/search', text: 'Find a person', action: 'nominal.search' },
   { href: '/nominals/new', text: 'Add a person', action: 'nominal.create' },
   { href: '/worklists/mine', text: 'My worklist', action: 'nominal.view' },
@@ -24,7 +26,12 @@ const NAVIGATION: { href: string; text: string; action: Action }[] = [
   { href: '/admin/users', text: 'Users', action: 'user.manage' },
 ];
 
-/** Where each user starts: the first thing their roles let them do. */
+/**
+ * Where each user starts: the first thing their roles let them do. Everyone who may read records
+ * (practitioners, offender managers, the MAPPA unit, victim liaison officers, duty-to-co-operate
+ * representatives) starts on the start page; oversight roles on the MAPPA population, the data
+ * protection officer on the access log, the system administrator on users.
+ */
 export function homeFor(actor: Actor | null): string {
   if (!actor) return '/sign-in';
   return NAVIGATION.find((n) => can(actor, n.action))?.href ?? '/account';

@@ -144,9 +144,13 @@ describe('a probation practitioner’s journey through Vigil', () => {
     const codes = await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
     expect(await page.locator('#recovery-codes li').count()).toBe(10);
     await check(codes, 'recovery codes');
-    const searchPage = await navigation(() =>
+    const startPage = await navigation(() =>
       page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
     );
+    // A practitioner starts on their start page (issue 13), and finds people from the navigation.
+    expect(page.url()).toBe(url('/start'));
+    await check(startPage, 'start page');
+    const searchPage = await navigation(() => page.getByRole('link', { name: 'Find a person' }).click());
     expect(page.url()).toBe(url('/search'));
     const cookies = await ui.session.context.cookies();
     expect(cookies.find((c) => c.name === '__Host-vigil-session')).toMatchObject({

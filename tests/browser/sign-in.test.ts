@@ -164,7 +164,7 @@ describe('signing in with two-factor authentication', () => {
     const home = await navigation(() =>
       page.getByRole('button', { name: /I have saved my recovery codes/ }).click(),
     );
-    expect(page.url()).toBe(url('/search'));
+    expect(page.url()).toBe(url('/start'));
     await check(home, 'first page after signing in');
     await signOut();
   });
@@ -187,7 +187,7 @@ describe('signing in with two-factor authentication', () => {
       .getByLabel('Enter the code from your authenticator app')
       .fill(await totpCode(practitionerSecret));
     await navigation(() => page.getByRole('button', { name: 'Continue' }).click());
-    expect(page.url()).toBe(url('/search'));
+    expect(page.url()).toBe(url('/start'));
     await signOut();
     ui.session.console.take();
   });

@@ -7083,6 +7083,279 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What needs you today: your caseload’s overdue and due-this-week obligations, meetings in the next 4 weeks that concern you and what you owe them, your open actions, unread inbox, referrals awaiting you and (coordinators, administrators, chairs) the area worklists’ counts
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * Format: date
+               * @description The service’s London date the summary was made on
+               */
+              today: string;
+              /** @description My caseload’s obligations (people I am a named manager of) */
+              obligations: {
+                /** @description GET /api/v1/worklists/mine: rows overdue */
+                overdue: number;
+                /** @description Due in the next 7 days, today included, not yet overdue */
+                dueThisWeek: number;
+                overdueActions: number;
+              };
+              /** @description Scheduled meetings in the next 4 weeks that concern me, soonest first */
+              meetings:
+                | {
+                    /** Format: uuid */
+                    id: string;
+                    level: number;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /**
+                     * Format: date
+                     * @description The London day it is held on
+                     */
+                    day: string;
+                    chairName: string | null;
+                    /** @description chair: I chair it; manager: it discusses someone I manage; invited: my agency is invited; area: my area’s meeting (coordinators and administrators) */
+                    why: ('chair' | 'manager' | 'invited' | 'area')[];
+                    people: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      vigilRef: string;
+                    }[];
+                    owed: {
+                      /** @description My open actions on the people it discusses */
+                      actions: {
+                        /** Format: uuid */
+                        id: string;
+                        description: string;
+                        /** Format: date */
+                        dueOn: string;
+                        overdue: boolean;
+                        safeguarding: boolean;
+                        person: {
+                          /** Format: uuid */
+                          id: string;
+                          name: string;
+                          vigilRef: string;
+                        };
+                      }[];
+                      /** @description Prison reports (MAPPA F) on those people awaiting me: to finish or to approve */
+                      prisonReports: {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: 'draft' | 'submitted' | 'returned';
+                        meetingId: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        person: {
+                          /** Format: uuid */
+                          id: string;
+                          name: string;
+                          vigilRef: string;
+                        };
+                      }[];
+                    };
+                  }[]
+                | null;
+              actions: {
+                open: number;
+                overdue: number;
+                /** @description The 5 due soonest (overdue first) */
+                soonest: {
+                  /** Format: uuid */
+                  id: string;
+                  description: string;
+                  /** Format: date */
+                  dueOn: string;
+                  overdue: boolean;
+                  safeguarding: boolean;
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    vigilRef: string;
+                  };
+                }[];
+              } | null;
+              inbox: {
+                unread: number;
+                latest: {
+                  /** Format: uuid */
+                  id: string;
+                  subject: string;
+                  link: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    vigilRef: string;
+                  } | null;
+                }[];
+              };
+              referrals: {
+                /** @description Submitted referrals in my area awaiting screening (screeners only) */
+                awaitingScreening: {
+                  count: number;
+                  /** @description Emergencies first, then the longest waiting */
+                  next: {
+                    /** Format: uuid */
+                    id: string;
+                    emergency: boolean;
+                    submittedAt: string | null;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    person: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      vigilRef: string;
+                    };
+                  }[];
+                } | null;
+                /** @description My referrals not yet submitted */
+                drafts: {
+                  /** Format: uuid */
+                  id: string;
+                  emergency: boolean;
+                  submittedAt: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    vigilRef: string;
+                  };
+                }[];
+              } | null;
+              /** @description Prison offender managers: my establishment’s prison reports (MAPPA F) awaiting me */
+              prisonReports: {
+                /** @description Drafts I wrote and reports returned to me */
+                toFinish: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'submitted' | 'returned';
+                  meetingId: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    vigilRef: string;
+                  };
+                }[];
+                /** @description Submitted by another manager of my establishment */
+                toApprove: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'submitted' | 'returned';
+                  meetingId: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                  person: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    vigilRef: string;
+                  };
+                }[];
+              } | null;
+              /** @description Chairs: minutes of meetings I chair whose latest version is a draft, oldest meeting first */
+              minutesToApprove:
+                | {
+                    /** Format: uuid */
+                    meetingId: string;
+                    level: number;
+                    /** Format: date-time */
+                    startsAt: string;
+                    person: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                      vigilRef: string;
+                    };
+                  }[]
+                | null;
+              /** @description The area worklists’ counts (GET /api/v1/worklists/area?list=KEY) */
+              area: {
+                areaCode: string;
+                lists: {
+                  /** @enum {string} */
+                  key:
+                    | 'no-level'
+                    | 'release-no-level'
+                    | 'rotl-no-level'
+                    | 'level1-review-overdue'
+                    | 'level23-review-overdue'
+                    | 'events-unreviewed'
+                    | 'notification-due'
+                    | 'eligibility-ending'
+                    | 'reduced-near-release'
+                    | 'overdue-actions';
+                  label: string;
+                  count: number;
+                }[];
+              } | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/inbox': {
     parameters: {
       query?: never;

@@ -18,3 +18,9 @@ export { scheduleMeeting } from './use-cases/scheduling.ts';
 export { meetingDiscusses } from './queries.ts';
 export { discussionCount, latestApprovedMinutes } from './queries.ts';
 export { eraseMinutesOf } from './queries.ts';
+export {
+  minutesAwaitingApproval,
+  upcomingMeetings,
+  type MinutesAwaitingApproval,
+  type UpcomingMeeting,
+} from './queries.ts';

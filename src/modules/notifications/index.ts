@@ -2,3 +2,4 @@
 export { notificationRoutes } from './routes/index.ts';
 export { deliverEmails, listInbox, notify, smtpMailer, unreadCount, type Mailer } from './use-cases.ts';
 export { eraseNotificationsAbout } from './queries.ts';
+export { unreadNotifications, type UnreadNotification } from './queries.ts';

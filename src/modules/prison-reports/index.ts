@@ -4,3 +4,4 @@ export { REPORT_PARTS, SECURITY_INTELLIGENCE_WITHHELD, type ReportView } from '.
 export { prisonReportRoutes } from './routes/index.ts';
 export { createReport, decideReport, getReport, listReports, saveReport, submitReport } from './use-cases.ts';
 export { eraseReportsOf } from './queries.ts';
+export { reportsInProgressAt, type ReportInProgress } from './queries.ts';

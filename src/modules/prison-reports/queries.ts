@@ -44,3 +44,38 @@ export async function eraseReportsOf(tx: Tx, nominalId: string): Promise<ErasedP
       .execute();
   return erasedPart(rows, rows.length);
 }
+
+// --- for the start page ---
+
+/** A prison report (MAPPA F) not yet approved: a draft, one returned to its writer, or one awaiting approval. */
+export interface ReportInProgress {
+  id: string;
+  nominalId: string;
+  meetingId: string | null;
+  status: 'draft' | 'submitted' | 'returned';
+  writtenBy: string;
+  updatedAt: Date;
+}
+
+/** An establishment's prison reports not yet approved, oldest change first (at most 200). */
+export async function reportsInProgressAt(
+  tx: Tx,
+  establishmentAgencyId: string,
+): Promise<ReportInProgress[]> {
+  const rows = await tx
+    .selectFrom('prison_reports')
+    .select(['id', 'nominal_id', 'meeting_id', 'status', 'written_by', 'updated_at'])
+    .where('establishment_agency_id', '=', establishmentAgencyId)
+    .where('status', 'in', ['draft', 'submitted', 'returned'])
+    .orderBy('updated_at')
+    .limit(200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nominalId: r.nominal_id,
+    meetingId: r.meeting_id,
+    status: r.status as ReportInProgress['status'],
+    writtenBy: r.written_by,
+    updatedAt: new Date(r.updated_at),
+  }));
+}

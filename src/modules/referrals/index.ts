@@ -14,3 +14,4 @@ export { decideReferral, getScreening } from './use-cases/screening.ts';
 export { acceptedReferrals, type AcceptedReferral } from './queries.ts';
 export { eraseReferralsOf } from './queries.ts';
 export { referralsSubmittedBetween, rejectionsDecidedBetween, type SubmittedReferral } from './queries.ts';
+export { draftReferralsBy, referralsAwaitingScreening, type ReferralAwaiting } from './queries.ts';

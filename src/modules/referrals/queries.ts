@@ -150,3 +150,74 @@ export async function eraseReferralsOf(tx: Tx, nominalId: string): Promise<Erase
     Number(updated.numUpdatedRows) + Number(decided.numUpdatedRows),
   );
 }
+
+// --- for the start page ---
+
+/** A referral as the start page lists it: whom it is about and where it stands. */
+export interface ReferralAwaiting {
+  id: string;
+  nominalId: string;
+  areaCode: string;
+  emergency: boolean;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}
+
+const awaitingColumns = [
+  'id',
+  'nominal_id as nominalId',
+  'area_code as areaCode',
+  'emergency',
+  'submitted_at as submittedAt',
+  'updated_at as updatedAt',
+] as const;
+
+const asAwaiting = (r: {
+  id: string;
+  nominalId: string;
+  areaCode: string;
+  emergency: boolean;
+  submittedAt: Date | string | null;
+  updatedAt: Date | string;
+}): ReferralAwaiting => ({
+  ...r,
+  submittedAt: r.submittedAt === null ? null : new Date(r.submittedAt),
+  updatedAt: new Date(r.updatedAt),
+});
+
+/** An area's submitted referrals awaiting screening (at most 500, oldest submission first), and how many. */
+export async function referralsAwaitingScreening(
+  db: Db | Tx,
+  areaCode: string,
+): Promise<{ count: number; referrals: ReferralAwaiting[] }> {
+  const [count, rows] = await Promise.all([
+    db
+      .selectFrom('referrals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('area_code', '=', areaCode)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('referrals')
+      .select(awaitingColumns)
+      .where('area_code', '=', areaCode)
+      .where('status', '=', 'submitted')
+      .orderBy('submitted_at')
+      .limit(500)
+      .execute(),
+  ]);
+  return { count: Number(count.n), referrals: rows.map(asAwaiting) };
+}
+
+/** A referrer's drafts, not yet submitted: the latest changed first (at most 100). */
+export async function draftReferralsBy(db: Db | Tx, userId: string): Promise<ReferralAwaiting[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .select(awaitingColumns)
+    .where('created_by', '=', userId)
+    .where('status', '=', 'draft')
+    .orderBy('updated_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map(asAwaiting);
+}
