@@ -39,6 +39,7 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'rmp.edit': 'Change the risk management plan',
   'prison-report.write': 'Write the prison report (MAPPA F)',
   'prison-report.approve': 'Approve a prison report before it is shared',
+  'inbox.mark-read': 'Mark their own inbox items read',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

@@ -54,13 +54,15 @@ export type Action =
   | 'rmp.view'
   | 'rmp.edit'
   | 'prison-report.write'
-  | 'prison-report.approve';
+  | 'prison-report.approve'
+  | 'inbox.mark-read';
 
 const RA_CASE_ROLES = [
   'probation_practitioner',
   'senior_probation_officer',
   'police_offender_manager',
   'prison_offender_manager',
+  'head_of_offender_management_unit',
 ] as const;
 const MAPPA_UNIT = ['mappa_coordinator', 'mappa_administrator', 'meeting_chair'] as const;
 
@@ -182,9 +184,12 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
     dtc_representative: 'involved',
   },
   'rmp.edit': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
-  // MAPPA F: written in the prison, approved by a second prison manager before it is shared.
-  'prison-report.write': { prison_offender_manager: 'area' },
-  'prison-report.approve': { prison_offender_manager: 'area' },
+  // MAPPA F: written in the prison, approved before it is shared by the head of the establishment's
+  // offender management unit or another of its prison offender managers (not its author).
+  'prison-report.write': { prison_offender_manager: 'area', head_of_offender_management_unit: 'area' },
+  'prison-report.approve': { prison_offender_manager: 'area', head_of_offender_management_unit: 'area' },
+  // Everyone marks their own inbox items read (it changes their inbox, so no read-only token may).
+  'inbox.mark-read': Object.fromEntries(ROLE.map((r) => [r.code, 'yes'])) as Record<Role, Reach>,
 };
 
 /**
@@ -215,6 +220,7 @@ export const WRITE_ACTIONS: readonly Action[] = [
   'prison-report.write',
   'prison-report.approve',
   'retention.erase',
+  'inbox.mark-read',
 ];
 
 /**

@@ -62,6 +62,7 @@ const DEMO_PEOPLE: Record<Role, { displayName: string; agency: AgencyKind }> = {
   senior_probation_officer: { displayName: 'Helen Price', agency: 'probation' },
   police_offender_manager: { displayName: 'Mark Ellis', agency: 'police' },
   prison_offender_manager: { displayName: 'Grace Okafor', agency: 'prison' },
+  head_of_offender_management_unit: { displayName: 'Daniel Mensah', agency: 'prison' },
   mappa_coordinator: { displayName: 'Rachel Hughes', agency: 'probation' },
   mappa_administrator: { displayName: 'Tom Baker', agency: 'probation' },
   meeting_chair: { displayName: 'Andrew Collins', agency: 'probation' },
