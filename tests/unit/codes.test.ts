@@ -217,6 +217,7 @@ describe('ROLE', () => {
       'senior_probation_officer',
       'police_offender_manager',
       'prison_offender_manager',
+      'head_of_offender_management_unit',
       'mappa_coordinator',
       'mappa_administrator',
       'meeting_chair',
