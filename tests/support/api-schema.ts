@@ -7177,7 +7177,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/inbox/{id}/read': {
+  '/api/v1/inbox/{notificationId}/read': {
     parameters: {
       query?: never;
       header?: never;
@@ -7195,7 +7195,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          notificationId: string;
         };
         cookie?: never;
       };

@@ -5,6 +5,7 @@ import { INBOX_SUBJECT_TYPES } from './inbox-items.ts';
 /** The inbox's inputs (a notification's id in the address) and what its API answers. */
 
 export const NotificationParams = z.object({ id: pathId });
+export const InboxItemParams = z.object({ notificationId: pathId });
 
 export const InboxView = z.object({
   unread: z.number().int(),

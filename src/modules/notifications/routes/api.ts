@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
-import { InboxView, MarkedRead, NotificationParams } from '../schemas.ts';
+import { InboxItemParams, InboxView, MarkedRead } from '../schemas.ts';
 import { listInbox, markRead } from '../use-cases.ts';
 
 /** The inbox over JSON. */
@@ -19,13 +19,13 @@ export const inboxApi =
 
     web.api.add({
       method: 'POST',
-      path: '/inbox/{id}/read',
+      path: '/inbox/{notificationId}/read',
       action: 'inbox.mark-read',
       tag: 'Inbox',
       summary:
         'Mark one of your notifications read (marking it again changes nothing); another user’s is not found',
-      params: NotificationParams,
+      params: InboxItemParams,
       response: MarkedRead,
-      handler: async (request) => markRead(web.database, web.context(request), request.params.id),
+      handler: async (request) => markRead(web.database, web.context(request), request.params.notificationId),
     });
   };
