@@ -280,6 +280,19 @@ describeEachDatabase(
       expect((await getReport(db(), practitioner, id, own.id)).approvedBy).toBe('Ann Author');
     });
 
+    it('the user administration form offers the head of offender management unit role', async () => {
+      const admin = await makeActor(db(), { roles: ['admin'], areaCode: AREA });
+      const signedIn = await signInWithPages(app, { email: admin.actor.email, password: TEST_PASSWORD });
+      const form = await app.inject({ url: '/admin/users/new', headers: { cookie: signedIn.cookie } });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toMatch(
+        /value="head_of_offender_management_unit"[^>]*>[\s\S]*?Head of offender management unit/,
+      );
+      // The head was made through the same createUser the form calls: the role is held and listed.
+      const users = await app.inject({ url: '/admin/users', headers: { cookie: signedIn.cookie } });
+      expect(users.body).toContain('Head of offender management unit');
+    });
+
     it('closing a meeting resolves its invitations; approving minutes resolves what asked for them; actions say their due date', async () => {
       const id = await level1Case(db(), practitioner, 'Met');
       const { id: meetingId } = await scheduleMeeting(db(), coordinator, {
