@@ -42,6 +42,11 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'custody.view': 'See custody: establishment, sentence dates, allocation, handover, pre-release checks',
   'custody.edit':
     'Record custody: reception, moves, dates, allocation, handover, pre-release checks, release',
+  'inbox.mark-read': 'Mark their own inbox items read',
+  'monitoring.view': 'See communications monitoring (the security compartment)',
+  'monitoring.manage': 'Record monitoring, call records and communications; deal with flags',
+  'monitoring.release': 'Release a monitoring flag and a summary to the community managers',
+  'monitoring.released': 'See monitoring flags released to the community managers',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

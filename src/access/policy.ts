@@ -56,15 +56,23 @@ export type Action =
   | 'prison-report.write'
   | 'prison-report.approve'
   | 'custody.view'
-  | 'custody.edit';
+  | 'custody.edit'
+  | 'monitoring.view'
+  | 'monitoring.manage'
+  | 'monitoring.release'
+  | 'monitoring.released'
+  | 'inbox.mark-read';
 
 const RA_CASE_ROLES = [
   'probation_practitioner',
   'senior_probation_officer',
   'police_offender_manager',
   'prison_offender_manager',
+  'head_of_offender_management_unit',
 ] as const;
 const MAPPA_UNIT = ['mappa_coordinator', 'mappa_administrator', 'meeting_chair'] as const;
+/** Prison staff of the security compartment: they reach prisoners' records, not the MAPPA process. */
+const PRISON_COMPARTMENT = ['prison_security', 'prison_public_protection_lead'] as const;
 
 const each = <R extends Role>(roles: readonly R[], reach: Reach) =>
   Object.fromEntries(roles.map((r) => [r, reach])) as Record<R, Reach>;
@@ -72,12 +80,14 @@ const each = <R extends Role>(roles: readonly R[], reach: Reach) =>
 export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach>>>>> = {
   'nominal.search': {
     ...each(RA_CASE_ROLES, 'area'),
+    ...each(PRISON_COMPARTMENT, 'area'),
     ...each(MAPPA_UNIT, 'area'),
     victim_liaison_officer: 'area',
     dtc_representative: 'involved',
   },
   'nominal.view': {
     ...each(RA_CASE_ROLES, 'area'),
+    ...each(PRISON_COMPARTMENT, 'area'),
     ...each(MAPPA_UNIT, 'area'),
     victim_liaison_officer: 'area',
     dtc_representative: 'involved',
@@ -87,7 +97,11 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
     mappa_coordinator: 'area',
     mappa_administrator: 'area',
   },
-  'nominal.edit': { ...each(RA_CASE_ROLES, 'area'), ...each(MAPPA_UNIT, 'area') },
+  'nominal.edit': {
+    ...each(RA_CASE_ROLES, 'area'),
+    ...each(PRISON_COMPARTMENT, 'area'),
+    ...each(MAPPA_UNIT, 'area'),
+  },
   // May look outside their scope after giving a reason (e.g. a new arrival from another area).
   'nominal.justified-access': {
     ...each(RA_CASE_ROLES, 'yes'),
@@ -184,13 +198,17 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
     dtc_representative: 'involved',
   },
   'rmp.edit': { ...each(RA_CASE_ROLES, 'area'), mappa_coordinator: 'area', meeting_chair: 'area' },
-  // MAPPA F: written in the prison, approved by a second prison manager before it is shared.
-  'prison-report.write': { prison_offender_manager: 'area' },
-  'prison-report.approve': { prison_offender_manager: 'area' },
+  // MAPPA F: written in the prison, approved before it is shared by the head of the establishment's
+  // offender management unit or another of its prison offender managers (not its author).
+  'prison-report.write': { prison_offender_manager: 'area', head_of_offender_management_unit: 'area' },
+  'prison-report.approve': { prison_offender_manager: 'area', head_of_offender_management_unit: 'area' },
+  // Everyone marks their own inbox items read (it changes their inbox, so no read-only token may).
+  'inbox.mark-read': Object.fromEntries(ROLE.map((r) => [r.code, 'yes'])) as Record<Role, Reach>,
   // Custody (issue 14): the prison records reception, moves and dates; the prison and community
   // offender managers and the MAPPA unit record allocation, handover and the pre-release checks.
   'custody.view': {
     ...each(RA_CASE_ROLES, 'area'),
+    ...each(PRISON_COMPARTMENT, 'area'),
     ...each(MAPPA_UNIT, 'area'),
     victim_liaison_officer: 'area',
   },
@@ -198,6 +216,26 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
     ...each(RA_CASE_ROLES, 'area'),
     mappa_coordinator: 'area',
     mappa_administrator: 'area',
+  },
+  // Communications monitoring (issue 14): the security compartment. Prison staff who manage the
+  // case see and work it; security alone releases a flag (and a summary) to the community managers,
+  // who see only what was released. Duty-to-co-operate agencies never see monitoring.
+  'monitoring.view': {
+    prison_offender_manager: 'area',
+    head_of_offender_management_unit: 'area',
+    ...each(PRISON_COMPARTMENT, 'area'),
+  },
+  'monitoring.manage': {
+    prison_offender_manager: 'area',
+    head_of_offender_management_unit: 'area',
+    ...each(PRISON_COMPARTMENT, 'area'),
+  },
+  'monitoring.release': { prison_security: 'area', head_of_offender_management_unit: 'area' },
+  'monitoring.released': {
+    probation_practitioner: 'area',
+    senior_probation_officer: 'area',
+    police_offender_manager: 'area',
+    ...each(MAPPA_UNIT, 'area'),
   },
 };
 
@@ -229,7 +267,10 @@ export const WRITE_ACTIONS: readonly Action[] = [
   'prison-report.write',
   'prison-report.approve',
   'custody.edit',
+  'monitoring.manage',
+  'monitoring.release',
   'retention.erase',
+  'inbox.mark-read',
 ];
 
 /**

@@ -122,7 +122,7 @@ export async function logAccess(
 export async function logDownload(
   database: Database,
   ctx: UseCaseContext,
-  download: { recordType: string; recordIds: string[]; document: string; format?: 'PDF' | 'CSV' },
+  download: { recordType: string; recordIds: string[]; document: string; format?: 'PDF' | 'CSV' | 'HTML' },
 ): Promise<void> {
   const format = download.format ?? 'PDF';
   await database.transaction((tx) =>

@@ -309,6 +309,10 @@ export interface Schema {
     created_by: string | null;
     read_at: Date | null;
     emailed_at: Date | null;
+    about_type: 'referral' | 'meeting' | 'minutes' | 'prison-report' | 'action' | null;
+    about_id: string | null;
+    resolved_at: Date | null;
+    resolved_by: string | null;
   };
   area_settings: {
     area_code: string;

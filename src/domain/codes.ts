@@ -302,6 +302,11 @@ export const ROLE = [
   { code: 'senior_probation_officer', label: 'Senior probation officer' },
   { code: 'police_offender_manager', label: 'Police offender manager' },
   { code: 'prison_offender_manager', label: 'Prison offender manager' },
+  // Heads the prison's offender management unit: approves its prison reports (MAPPA F).
+  { code: 'head_of_offender_management_unit', label: 'Head of offender management unit' },
+  // The security compartment: communications monitoring and intelligence in the establishment.
+  { code: 'prison_security', label: 'Prison security and intelligence' },
+  { code: 'prison_public_protection_lead', label: 'Prison public protection lead' },
   { code: 'mappa_coordinator', label: 'MAPPA coordinator' },
   { code: 'mappa_administrator', label: 'MAPPA administrator' },
   { code: 'meeting_chair', label: 'Meeting chair' },

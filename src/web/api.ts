@@ -40,6 +40,8 @@ export interface ApiRoute<
   body?: B;
   /** The answer, for the documentation (zod, or JSON Schema). */
   response: ZodType | JsonSchema;
+  /** The answer's media type when it is not JSON (a document as HTML or PDF); the handler sends it. */
+  produces?: 'text/html' | 'application/pdf';
   successStatus?: number;
   /** PUT and PATCH send back the version they read, and get 409 when it is stale; false for those that don't. */
   versioned?: boolean;
@@ -125,7 +127,9 @@ export class ApiRegistry {
         responses: {
           [status]: {
             description: 'Success',
-            content: { 'application/json': { schema: jsonSchemaOf(route.response, 'output') } },
+            content: {
+              [route.produces ?? 'application/json']: { schema: jsonSchemaOf(route.response, 'output') },
+            },
           },
           ...(route.body || route.query
             ? { '400': problem('Invalid input: `errors` lists each field and what is wrong') }
@@ -150,7 +154,8 @@ export class ApiRegistry {
         version: '1.0.0',
         description:
           'The shared MAPPA record. Authenticate with `Authorization: Bearer <token>` (a service account token from `vigil token add`). ' +
-          'Every request is authorised against the user behind the token and written to the access log. Errors are RFC 9457 problem+json.',
+          'Every request is authorised against the user behind the token and written to the access log. Errors are RFC 9457 problem+json. ' +
+          'Every response carries the header `Vigil-Today`: the service’s date in Europe/London (e.g. `Vigil-Today: 2026-12-06`), by the same clock that decides what is overdue or due, so clients never work out the London date themselves.',
       },
       servers: [{ url: '/' }],
       security: [{ bearer: [] }],

@@ -18,6 +18,7 @@ import { setUpRendering } from './set-up-rendering.ts';
 import { setUpRouteTable } from './set-up-route-table.ts';
 import { setUpSecurityHeaders } from './set-up-security-headers.ts';
 import { setUpStaticAssets } from './set-up-static-assets.ts';
+import { setUpTodayHeader } from './set-up-today-header.ts';
 import type { Web } from './types.ts';
 import '../modules/wiring.ts';
 
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const sessionIdleSeconds = deps.sessionIdleSeconds ?? SESSION_IDLE_SECONDS;
 
   setUpRouteTable(app);
+  setUpTodayHeader(app, clock);
   await setUpSecurityHeaders(app);
   await setUpRateLimit(app, deps.apiRateLimit ?? 600);
   await setUpStaticAssets(app);

@@ -200,6 +200,12 @@ describe('referral to Level 2, screening and the decision back to the referrer',
     const decided = await navigation(() => page.getByRole('button', { name: 'Record decision' }).click());
     expect(await text('#decision')).toContain('accepted at Level 2');
     await check(decided, 'decided referral');
+    // The inbox item that asked for the screening is done, naming the person, not waiting to be opened.
+    const inbox = await visit('/inbox');
+    const row = page.locator('table.govuk-table tbody tr', { hasText: 'awaits screening' });
+    expect(await row.textContent()).toMatch(/Done.*Liam Porter/s);
+    expect(await row.textContent()).not.toContain('Unread');
+    await check(inbox, 'inbox with the screening done');
   });
 
   it('the practitioner sees the decision at once, in their inbox and on the referral', async () => {

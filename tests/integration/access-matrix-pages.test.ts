@@ -15,7 +15,7 @@ process.env.VIGIL_LOG = 'silent';
 const agencyTypeFor = (role: Role) =>
   role.startsWith('police')
     ? 'police'
-    : role.startsWith('prison')
+    : role.startsWith('prison') || role === 'head_of_offender_management_unit'
       ? 'prison'
       : role === 'dtc_representative'
         ? 'housing'

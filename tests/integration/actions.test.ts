@@ -378,10 +378,10 @@ describeEachDatabase('actions', (getDb) => {
       link: '/actions',
       nominal_id: null,
     });
-    // Soonest due first, each with its due date and link.
+    // Soonest due first, each with its due date (the item links to "My actions": no address in the text).
     expect(policeInbox[0]!.body.split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^Check phone .* – due 30 November 2026 – /actions/${ids[1]}$`)),
-      expect.stringMatching(new RegExp(`^Visit address .* – due 7 December 2026 – /actions/${ids[0]}$`)),
+      expect.stringMatching(/^Check phone .* – due 30 November 2026$/),
+      expect.stringMatching(/^Visit address .* – due 7 December 2026$/),
     ]);
     const housingInbox = (await inboxOf(db(), housingRep.actor.userId)).filter((n) =>
       n.body.includes('Attend strategy'),

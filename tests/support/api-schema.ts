@@ -9,7 +9,7 @@ export interface paths {
     };
     /**
      * Find people by name (tolerant of misspellings) or by identifier
-     * @description Access policy action `nominal.search`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.search`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -124,7 +124,7 @@ export interface paths {
     put?: never;
     /**
      * Create the record of a person, in the caller’s area
-     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `nominal.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -253,7 +253,7 @@ export interface paths {
     };
     /**
      * The whole record of one person: identity, identifiers, addresses, relationships, convictions, risk, markers, managers
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -439,7 +439,7 @@ export interface paths {
     };
     /**
      * Every change to the record, newest first (50 a page)
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -538,7 +538,7 @@ export interface paths {
     get?: never;
     /**
      * Change the identity
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -688,7 +688,7 @@ export interface paths {
     get?: never;
     /**
      * Change the lead agency
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -790,7 +790,7 @@ export interface paths {
     get?: never;
     /**
      * Change the case dates
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -892,7 +892,7 @@ export interface paths {
     get?: never;
     /**
      * Change the category 4 terrorism risk decision
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -993,7 +993,7 @@ export interface paths {
     };
     /**
      * List the aliases
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1056,7 +1056,7 @@ export interface paths {
     put?: never;
     /**
      * Add an alias
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1148,7 +1148,7 @@ export interface paths {
     };
     /**
      * One alias
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1211,7 +1211,7 @@ export interface paths {
     };
     /**
      * Change an alias (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1316,7 +1316,7 @@ export interface paths {
     };
     /**
      * List the identifiers
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1377,7 +1377,7 @@ export interface paths {
     put?: never;
     /**
      * Add an identifier
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1467,7 +1467,7 @@ export interface paths {
     };
     /**
      * One identifier
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1528,7 +1528,7 @@ export interface paths {
     };
     /**
      * Change an identifier (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1631,7 +1631,7 @@ export interface paths {
     };
     /**
      * List the addresses
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1697,7 +1697,7 @@ export interface paths {
     put?: never;
     /**
      * Add an address
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -1792,7 +1792,7 @@ export interface paths {
     };
     /**
      * One address
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -1858,7 +1858,7 @@ export interface paths {
     };
     /**
      * Change an address (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -1966,7 +1966,7 @@ export interface paths {
     };
     /**
      * List the relationships
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -2033,7 +2033,7 @@ export interface paths {
     put?: never;
     /**
      * Add a relationship
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2129,7 +2129,7 @@ export interface paths {
     };
     /**
      * One relationship
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -2196,7 +2196,7 @@ export interface paths {
     };
     /**
      * Change a relationship (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2305,7 +2305,7 @@ export interface paths {
     };
     /**
      * List the offences and sentences
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -2400,7 +2400,7 @@ export interface paths {
     put?: never;
     /**
      * Add a conviction
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2524,7 +2524,7 @@ export interface paths {
     };
     /**
      * One conviction
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -2619,7 +2619,7 @@ export interface paths {
     };
     /**
      * Change a conviction (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -2756,7 +2756,7 @@ export interface paths {
     };
     /**
      * List the orders
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -2842,7 +2842,7 @@ export interface paths {
     put?: never;
     /**
      * Add an order
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -2957,7 +2957,7 @@ export interface paths {
     };
     /**
      * One order
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3043,7 +3043,7 @@ export interface paths {
     };
     /**
      * Change an order (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3171,7 +3171,7 @@ export interface paths {
     };
     /**
      * List the risk assessments
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3243,7 +3243,7 @@ export interface paths {
     put?: never;
     /**
      * Add a risk assessment
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -3344,7 +3344,7 @@ export interface paths {
     };
     /**
      * One risk assessment
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3431,7 +3431,7 @@ export interface paths {
     };
     /**
      * List the markers
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3501,7 +3501,7 @@ export interface paths {
     put?: never;
     /**
      * Add a marker
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -3600,7 +3600,7 @@ export interface paths {
     };
     /**
      * One marker
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3670,7 +3670,7 @@ export interface paths {
     };
     /**
      * Change a marker (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -3782,7 +3782,7 @@ export interface paths {
     };
     /**
      * List the managers
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -3848,7 +3848,7 @@ export interface paths {
     put?: never;
     /**
      * Add a manager
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -3943,7 +3943,7 @@ export interface paths {
     };
     /**
      * One manager
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -4009,7 +4009,7 @@ export interface paths {
     };
     /**
      * Change a manager (send the version you read)
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -4117,7 +4117,7 @@ export interface paths {
     };
     /**
      * The 42 MAPPA areas
-     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
+     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
      */
     get: {
       parameters: {
@@ -4177,7 +4177,7 @@ export interface paths {
     };
     /**
      * Agencies (Responsible Authority and Duty to Co-operate), optionally of one area
-     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
+     * @description Access policy action `reference.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin.
      */
     get: {
       parameters: {
@@ -4333,7 +4333,7 @@ export interface paths {
     put?: never;
     /**
      * Open a record outside your scope for 24 hours, giving a reason (logged, shown to the owning area, reviewed)
-     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. A person's decision: refused to every API token.
+     * @description Access policy action `nominal.justified-access`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, meeting_chair. A person's decision: refused to every API token.
      */
     post: {
       parameters: {
@@ -5429,7 +5429,7 @@ export interface paths {
     };
     /**
      * The person’s MAPPA status: category, level, what is due, decisions with their screenings, significant events, and whether they were told
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -5615,7 +5615,7 @@ export interface paths {
     put?: never;
     /**
      * Record a screening and a level decision (or the end of MAPPA management), with criteria and rationale
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5756,7 +5756,7 @@ export interface paths {
     put?: never;
     /**
      * Record a significant event: every named manager is notified and a level review falls due
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -5858,7 +5858,7 @@ export interface paths {
     put?: never;
     /**
      * Record that the person was told of their MAPPA status, and whether they were invited to contribute
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -6465,7 +6465,7 @@ export interface paths {
     };
     /**
      * The people you are a named manager of, with what is due and overdue, soonest first
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -6692,7 +6692,7 @@ export interface paths {
     };
     /**
      * High-risk domestic abuse and stalking cases not under MAPPA, not yet considered for Category 3
-     * @description Access policy action `category3.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator.
+     * @description Access policy action `category3.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator.
      */
     get: {
       parameters: {
@@ -6770,7 +6770,7 @@ export interface paths {
     put?: never;
     /**
      * Record that a Category 3 candidate was considered: refer, or not needed, and why
-     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator. Refused to a read-only token.
+     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7021,7 +7021,7 @@ export interface paths {
     put?: never;
     /**
      * Mark a change made by a rule correction as reviewed; it leaves the list
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7092,7 +7092,7 @@ export interface paths {
     };
     /**
      * What needs you today: your caseload’s overdue and due-this-week obligations, meetings in the next 4 weeks that concern you and what you owe them, your open actions, unread inbox, referrals awaiting you and (coordinators, administrators, chairs) the area worklists’ counts
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -7387,6 +7387,7 @@ export interface paths {
               notifications: {
                 /** Format: uuid */
                 id: string;
+                /** @description What changed, naming the person it is about */
                 subject: string;
                 body: string;
                 /** @description Where in Vigil it is about */
@@ -7396,8 +7397,27 @@ export interface paths {
                 readAt: string | null;
                 /** @description The person it is about */
                 vigilRef: string | null;
+                /** @description The person it is about, and their record */
+                person: {
+                  name: string;
+                  vigilRef: string;
+                  link: string;
+                } | null;
+                /** @description What it asks for work on: a referral, meeting, minutes, prison report or action */
+                about: {
+                  /** @enum {string} */
+                  type: 'referral' | 'meeting' | 'minutes' | 'prison-report' | 'action';
+                  label: string;
+                  link: string | null;
+                } | null;
                 /** @description Who caused it (none: Vigil itself) */
                 createdBy: string | null;
+                /** @description The work it asked for is done (by anyone entitled to do it): when, and by whom */
+                resolved: {
+                  /** Format: date-time */
+                  at: string;
+                  by: string | null;
+                } | null;
               }[];
             };
           };
@@ -7430,6 +7450,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/inbox/{notificationId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark one of your notifications read (marking it again changes nothing); another user’s is not found
+     * @description Access policy action `inbox.mark-read`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative, victim_liaison_officer, smb_member, lay_adviser, national_analyst, data_protection_officer, admin. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          notificationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              readAt: string;
+              /** @description Where in Vigil it is about */
+              link: string | null;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/nominals/{id}/referrals': {
     parameters: {
       query?: never;
@@ -7439,7 +7534,7 @@ export interface paths {
     };
     /**
      * The person’s referrals to Level 2 or 3, newest first, with decisions (drafts: only your own)
-     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
      */
     get: {
       parameters: {
@@ -7537,7 +7632,7 @@ export interface paths {
     put?: never;
     /**
      * Start a referral to Level 2 or 3: a draft, pre-filled from the record
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -7609,7 +7704,7 @@ export interface paths {
     };
     /**
      * Referrals: your own, and for screeners the area’s awaiting screening (emergencies first, then oldest) and recent decisions
-     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
      */
     get: {
       parameters: {
@@ -7803,7 +7898,7 @@ export interface paths {
     };
     /**
      * One referral with its decision and the record it carries (as submitted; a draft shows the record as it stands)
-     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
      */
     get: {
       parameters: {
@@ -7921,7 +8016,7 @@ export interface paths {
     head?: never;
     /**
      * Save a draft (your own): only the fields sent change. Send the version you read; a stale version is refused with 409
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     patch: {
       parameters: {
@@ -8027,7 +8122,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for screening: level, reason and what multi-agency management would add are required; the record is stored as it stands and the area’s MAPPA coordinators are told
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8121,7 +8216,7 @@ export interface paths {
     put?: never;
     /**
      * Withdraw your own draft (it is kept, marked withdrawn)
-     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `referral.create`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -8321,6 +8416,142 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/referrals/{referralId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA A referral as an HTML page (OFFICIAL-SENSITIVE), logged in the access log as a disclosure to you
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/referrals/{referralId}/document.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA A referral as a PDF (OFFICIAL-SENSITIVE on every page), logged in the access log as a disclosure to you
+     * @description Access policy action `referral.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          referralId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings': {
     parameters: {
       query?: never;
@@ -8330,7 +8561,7 @@ export interface paths {
     };
     /**
      * Your area’s meetings, upcoming and past (an invited agency sees only the meetings it is invited to)
-     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -8508,7 +8739,7 @@ export interface paths {
     };
     /**
      * A meeting: details, invited agencies with their attendance and the attendance rate, and the people discussed
-     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -8822,7 +9053,7 @@ export interface paths {
     };
     /**
      * The agenda (aide-memoire) for one person, generated from the record as you may see it
-     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -8933,7 +9164,7 @@ export interface paths {
     };
     /**
      * The minutes of one person at one meeting (latest version, or `?version=`), with this meeting’s new actions, updates on earlier actions and level decision
-     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -9677,7 +9908,7 @@ export interface paths {
     put?: never;
     /**
      * The panel’s level decision, recorded with the meeting: escalate (e.g. Level 2 to 3 in one step), confirm, reduce (refused with open actions unless the chair gives an override reason) or end MAPPA management
-     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `level.decide`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -9786,7 +10017,7 @@ export interface paths {
     };
     /**
      * The meetings a person was discussed at, with where their minutes stand
-     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -9858,6 +10089,168 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA B minutes (the latest version, or `?version=`) as an HTML page (OFFICIAL-SENSITIVE), logged in the access log as a disclosure to you
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A version number; the latest if absent */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/minutes/document.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA B minutes (the latest version, or `?version=`) as a PDF (OFFICIAL-SENSITIVE on every page), logged in the access log as a disclosure to you
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A version number; the latest if absent */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/actions': {
     parameters: {
       query?: never;
@@ -9867,7 +10260,7 @@ export interface paths {
     };
     /**
      * Your actions: those you own, and your agency’s with no named owner (a duty-to-co-operate representative: all their agency’s), open first
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     get: {
       parameters: {
@@ -9975,7 +10368,7 @@ export interface paths {
     };
     /**
      * One action with its updates (its owners, and anyone who may see the person’s record)
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -10098,7 +10491,7 @@ export interface paths {
     put?: never;
     /**
      * Record progress on an action and/or change its status (owners and the MAPPA unit). 409 when `version` is stale
-     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
+     * @description Access policy action `action.update`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -10194,7 +10587,7 @@ export interface paths {
     put?: never;
     /**
      * Agree an action outside a meeting (MAPPA unit and those who edit the risk management plan); its owner is notified at once
-     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -10297,7 +10690,7 @@ export interface paths {
     };
     /**
      * The person’s one risk management plan (the Four Pillars, contingency plan and conditions): the current version, or null
-     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -10385,7 +10778,7 @@ export interface paths {
     };
     /**
      * Revise the plan: a new version with the reason (and the meeting, if one decided it). 409 if someone saved a newer version since `expectedVersion`
-     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, meeting_chair. Refused to a read-only token.
+     * @description Access policy action `rmp.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, meeting_chair. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -10513,7 +10906,7 @@ export interface paths {
     };
     /**
      * Every version of the plan, newest first, each with who, when, why and what it changed
-     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `rmp.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -10616,7 +11009,7 @@ export interface paths {
     };
     /**
      * The person’s prison reports you may see: approved ones, and drafts of your own establishment
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -10724,7 +11117,7 @@ export interface paths {
     put?: never;
     /**
      * Start a prison report as a draft of your own establishment (prison staff only); `submit: true` submits it for approval at once
-     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
+     * @description Access policy action `prison-report.write`: prison_offender_manager, head_of_offender_management_unit. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -10828,7 +11221,7 @@ export interface paths {
     };
     /**
      * One prison report (not found if it is another establishment’s unapproved report)
-     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
@@ -10934,7 +11327,7 @@ export interface paths {
     };
     /**
      * Save a draft or returned report as a new version (every part is replaced; blank when omitted)
-     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
+     * @description Access policy action `prison-report.write`: prison_offender_manager, head_of_offender_management_unit. Refused to a read-only token.
      */
     put: {
       parameters: {
@@ -11053,7 +11446,7 @@ export interface paths {
     put?: never;
     /**
      * Submit a draft for a manager’s approval (the analysis of risk is required)
-     * @description Access policy action `prison-report.write`: prison_offender_manager. Refused to a read-only token.
+     * @description Access policy action `prison-report.write`: prison_offender_manager, head_of_offender_management_unit. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11144,7 +11537,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a submitted report, sharing it with everyone who can see the record (a manager of the same establishment who did not write it)
-     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager, head_of_offender_management_unit. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11235,7 +11628,7 @@ export interface paths {
     put?: never;
     /**
      * Return a submitted report to its author with a reason
-     * @description Access policy action `prison-report.approve`: prison_offender_manager. Refused to a read-only token.
+     * @description Access policy action `prison-report.approve`: prison_offender_manager, head_of_offender_management_unit. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11317,6 +11710,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA F prison report as an HTML page (OFFICIAL-SENSITIVE), logged in the access log as a disclosure to you
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/prison-reports/{reportId}/document.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The MAPPA F prison report as a PDF (OFFICIAL-SENSITIVE on every page), logged in the access log as a disclosure to you
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          reportId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/nominals/{id}/custody': {
     parameters: {
       query?: never;
@@ -11326,7 +11857,7 @@ export interface paths {
     };
     /**
      * The person’s custody episodes, newest first: establishment and moves, sentence dates, POM and COM allocation and handover (each with its due date and whether late), and the pre-release checklist
-     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
      */
     get: {
       parameters: {
@@ -11452,7 +11983,7 @@ export interface paths {
     put?: never;
     /**
      * Record a reception into custody (one open episode at a time)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11552,7 +12083,7 @@ export interface paths {
     put?: never;
     /**
      * Change the security category and sentence dates (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11651,7 +12182,7 @@ export interface paths {
     put?: never;
     /**
      * Record a move to another establishment (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11744,7 +12275,7 @@ export interface paths {
     put?: never;
     /**
      * Allocate the offender managers (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11837,7 +12368,7 @@ export interface paths {
     put?: never;
     /**
      * Record the handover to the community (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -11928,7 +12459,7 @@ export interface paths {
     put?: never;
     /**
      * Record a pre-release check (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -12029,7 +12560,7 @@ export interface paths {
     put?: never;
     /**
      * Record the release (on an open episode, with the version you read)
-     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {
       parameters: {
@@ -12126,7 +12657,7 @@ export interface paths {
     };
     /**
      * What is due in custody, one row per obligation: late or coming allocations and handovers, and missing pre-release checks (prison staff: their establishment; others: their area)
-     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
      */
     get: {
       parameters: {
@@ -12198,7 +12729,7 @@ export interface paths {
     };
     /**
      * Your area’s custody settings: handover months before release, POM allocation days
-     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
      */
     get: {
       parameters: {

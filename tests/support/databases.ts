@@ -416,7 +416,7 @@ export async function ensureAgency(
 function agencyTypeFor(roles: Role[]): string {
   const first = roles[0] ?? '';
   if (first.startsWith('police')) return 'police';
-  if (first.startsWith('prison')) return 'prison';
+  if (first.startsWith('prison') || first === 'head_of_offender_management_unit') return 'prison';
   return 'probation';
 }
 

@@ -56,6 +56,8 @@ export interface AreaThings {
   /** A notification event (SOA 2003 s.84) and a rule correction of the area's person. */
   eventId: string;
   correctionId: string;
+  /** The user's inbox item about the area's person (the action they were given). */
+  notificationId: string;
 }
 
 export interface TokenWorld {
@@ -206,6 +208,13 @@ async function buildArea(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const notification = await database.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', user.actor.userId)
+    .where('nominal_id', '=', nominal.id)
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
   return {
     areaCode,
     nominal: { id: nominal.id, vigilRef: nominal.vigilRef, name: `${forename} ${WORLD_SURNAME}` },
@@ -219,6 +228,7 @@ async function buildArea(
     accessId: access.id,
     eventId: event.id,
     correctionId: correction.id,
+    notificationId: notification.id,
   };
 }
 
@@ -284,6 +294,7 @@ export function tracesOf(things: AreaThings): string[] {
     things.accessId,
     things.eventId,
     things.correctionId,
+    things.notificationId,
   ];
 }
 
@@ -314,6 +325,8 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.eventId;
       case 'correctionId':
         return things.correctionId;
+      case 'notificationId':
+        return things.notificationId;
       default:
         return missing(name);
     }

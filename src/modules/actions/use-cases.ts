@@ -777,11 +777,14 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
     await notify(tx, ctx, {
       userIds: [userId],
       nominalId: nominals.length === 1 ? nominals[0]! : null,
-      subject: owned.length === 1 ? 'A MAPPA action for you' : `${owned.length} MAPPA actions for you`,
+      subject:
+        owned.length === 1
+          ? `Action due ${formatDateLong(owned[0]!.due_on)} assigned to you`
+          : `${owned.length} MAPPA actions for you`,
       body: owned
         .map(
           (a) =>
-            `${a.safeguarding ? 'Safeguarding: ' : ''}${a.description} (${a.vigil_ref}) – due ${formatDateLong(a.due_on)} – /actions/${a.id}`,
+            `${a.safeguarding ? 'Safeguarding: ' : ''}${a.description} (${a.vigil_ref}) – due ${formatDateLong(a.due_on)}`,
         )
         .join('\n'),
       link: owned.length === 1 ? `/actions/${owned[0]!.id}` : '/actions',

@@ -9,7 +9,7 @@ import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { meetingDiscusses } from '../meetings/index.ts';
 import { loadInScope, recordAndLog } from '../nominals/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notify, resolveInboxItems } from '../notifications/index.ts';
 import { activeUsersWithRole } from '../users/index.ts';
 import {
   REPORT_PARTS,
@@ -38,8 +38,12 @@ import {
 /**
  * MAPPA F, the prison information-sharing report (MAPPA.md §3 step 9): written by the prison for a
  * Level 2/3 meeting, with an analysis of what the evidence means for risk (not a list of events),
- * and approved by a second manager of the same establishment before anyone outside it sees it.
+ * and approved before anyone outside the establishment sees it, by the head of its offender
+ * management unit or another of its prison offender managers: never by whoever wrote or edited it.
  */
+
+/** Who approves an establishment's reports (an establishment may have only one prison offender manager). */
+const APPROVERS = ['prison_offender_manager', 'head_of_offender_management_unit'] as const;
 
 /** The access log's section for reports. */
 const LOGGED_AS = 'prison report (MAPPA F)';
@@ -115,7 +119,10 @@ async function checkMeeting(tx: Tx, nominalId: string, meetingId: string | null,
   return null;
 }
 
-/** Approvers in the establishment (other than the author) are told a report awaits them. */
+/**
+ * Approvers in the establishment (other than the author) are told a report awaits them; the
+ * author's item saying it was returned for changes is done.
+ */
 async function afterSubmission(
   tx: Tx,
   ctx: UseCaseContext,
@@ -123,13 +130,15 @@ async function afterSubmission(
   reportId: string,
   establishmentId: string,
 ) {
-  const managers = await activeUsersWithRole(tx, 'prison_offender_manager', { agencyIds: [establishmentId] });
+  await resolveInboxItems(tx, ctx, { subjectType: 'prison-report', subjectId: reportId });
+  const approvers = await activeUsersWithRole(tx, APPROVERS, { agencyIds: [establishmentId] });
   await notify(tx, ctx, {
-    userIds: managers.flatMap((u) => (u.id === ctx.actor.userId ? [] : [u.id])),
+    userIds: approvers.flatMap((u) => (u.id === ctx.actor.userId ? [] : [u.id])),
     nominalId,
     subject: 'A prison report (MAPPA F) is awaiting your approval',
-    body: `${ctx.actor.displayName} submitted a prison report for approval. It is not shared until a manager approves it.`,
+    body: `${ctx.actor.displayName} submitted a prison report for approval. It is not shared until the head of the offender management unit or another prison offender manager approves it.`,
     link: `/nominals/${nominalId}/prison-reports/${reportId}`,
+    about: { type: 'prison-report', id: reportId },
   });
 }
 
@@ -312,8 +321,10 @@ export async function submitReport(
 }
 
 /**
- * A manager of the same establishment approves (it is then shared with everyone who can see the
- * record) or returns it with a reason. Nobody approves a report they wrote or edited.
+ * The head of the establishment's offender management unit, or another of its prison offender
+ * managers, approves (it is then shared with everyone who can see the record) or returns it with a
+ * reason. Nobody approves a report they wrote or edited. Either way, the approvers' inbox items
+ * asking for the decision are done.
  */
 export async function decideReport(
   database: Database,
@@ -334,7 +345,8 @@ export async function decideReport(
       throw new ValidationError({ status: 'Only a report awaiting approval can be approved or returned' });
     if (row.written_by === ctx.actor.userId || (await editedBy(tx, row.id, ctx.actor.userId)))
       throw new ValidationError({
-        status: 'You cannot approve or return a report you wrote: another manager must',
+        status:
+          'You cannot approve or return a report you wrote: the head of the offender management unit or another prison offender manager must',
       });
     const updated = await writeNextVersion(
       tx,
@@ -349,6 +361,7 @@ export async function decideReport(
           ? `Prison report (MAPPA F) approved by ${ctx.actor.displayName} and shared`
           : `Prison report (MAPPA F) returned to its author by ${ctx.actor.displayName}`,
     );
+    await resolveInboxItems(tx, ctx, { subjectType: 'prison-report', subjectId: row.id });
     await notify(tx, ctx, {
       userIds: [row.written_by],
       nominalId,

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { logDownload } from '../../../audit/access-log.ts';
+import { addDocumentRoutes } from '../../../web/documents/api-routes.ts';
 import type { Web } from '../../../web/types.ts';
 import { ActionUpdateInput, NewActionInput } from '../../actions/index.ts';
 import {
@@ -33,6 +35,7 @@ import { addMinutesAction, addMinutesActionUpdate, recordPanelDecision } from '.
 import { closeMeeting, getMeeting, listMeetings, meetingsForNominal } from '../use-cases/meetings.ts';
 import { approveMinutes, correctMinutes, getMinutes, saveMinutes } from '../use-cases/minutes.ts';
 import { scheduleMeeting } from '../use-cases/scheduling.ts';
+import { minutesDocument } from '../minutes-document.ts';
 
 /** The meetings API: the same use cases as the pages, the same schemas as the use cases. */
 export const meetingApi =
@@ -270,5 +273,29 @@ export const meetingApi =
       params: NominalParams,
       response: NominalMeetings,
       handler: async (request) => meetingsForNominal(database, web.context(request), request.params.id),
+    });
+
+    addDocumentRoutes(api, {
+      path: '/meetings/{meetingId}/nominals/{nominalId}/minutes/document',
+      tag,
+      action: 'meeting.view',
+      name: 'MAPPA B minutes (the latest version, or `?version=`)',
+      params: MinutesParams,
+      query: MinutesQuery,
+      load: async (request, format) => {
+        const ctx = web.context(request);
+        const { meetingId, nominalId } = request.params;
+        const m = await getMinutes(database, ctx, meetingId, nominalId, request.query.version);
+        await logDownload(database, ctx, {
+          recordType: 'nominal',
+          recordIds: [nominalId],
+          document: `MAPPA B minutes of the meeting on ${m.meeting.day}`,
+          format,
+        });
+        return {
+          document: minutesDocument(m),
+          filename: `mappa-b-minutes-${m.person.vigilRef}-${m.meeting.day}-v${m.minutes?.version ?? 0}.pdf`,
+        };
+      },
     });
   };

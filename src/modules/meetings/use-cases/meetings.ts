@@ -7,6 +7,7 @@ import { compareDates } from '../../../domain/dates.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 import { distributeMeetingActions } from '../../actions/index.ts';
 import { loadInScope, nominalHeadlines } from '../../nominals/index.ts';
+import { resolveInboxItems } from '../../notifications/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { londonTime, meetingDay } from '../london-time.ts';
 import { attendanceOf } from './attendance.ts';
@@ -184,6 +185,7 @@ export async function closeMeeting(database: Database, ctx: UseCaseContext, meet
     if (!updated) return { closed: true, alreadyClosed: true, ownersNotified: 0 };
     // Each owner gets one notification listing all their new actions.
     const ownersNotified = await distributeMeetingActions(tx, ctx, meetingId);
+    await resolveInboxItems(tx, ctx, { subjectType: 'meeting', subjectId: meetingId });
     await logAccess(tx, ctx, {
       operation: 'alteration',
       recordType: 'meeting',

@@ -16,6 +16,7 @@ import { parseInput } from '../../../validation/parse.ts';
 import { actionsForMinutes } from '../../actions/index.ts';
 import { levelDecisionsAtMeeting } from '../../levels/index.ts';
 import { loadInScope, recordAndLog } from '../../nominals/index.ts';
+import { resolveInboxItems } from '../../notifications/index.ts';
 import { planVersionsFromMeeting } from '../../risk-management-plan/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { londonTime, meetingDay } from '../london-time.ts';
@@ -298,6 +299,7 @@ export async function approveMinutes(
       .returning(['version', 'row_version'])
       .executeTakeFirst();
     if (!approved) throw await staleMinutes(tx, meetingId, nominalId);
+    await resolveInboxItems(tx, ctx, { subjectType: 'minutes', subjectId: meetingId, nominalId });
     await recordAndLog(
       tx,
       ctx,

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { logDownload } from '../../../audit/access-log.ts';
+import { addDocumentRoutes } from '../../../web/documents/api-routes.ts';
 import type { Web } from '../../../web/types.ts';
+import { nominalHeadlines } from '../../nominals/index.ts';
+import { reportDocument } from '../document.ts';
 import {
   NewReport,
   NominalParams,
@@ -141,5 +145,30 @@ export const prisonReportApi =
           'return',
           request.body,
         ),
+    });
+
+    addDocumentRoutes(api, {
+      path: '/nominals/{id}/prison-reports/{reportId}/document',
+      tag: TAG,
+      action: 'nominal.view',
+      name: 'MAPPA F prison report',
+      params: ReportParams,
+      load: async (request, format) => {
+        const ctx = web.context(request);
+        const { id, reportId } = request.params;
+        // The report first: it checks the record's scope, so the person's name is read only once allowed.
+        const report = await getReport(database, ctx, id, reportId);
+        const person = (await nominalHeadlines(database.db, [id])).get(id)!;
+        await logDownload(database, ctx, {
+          recordType: 'nominal',
+          recordIds: [id],
+          document: 'MAPPA F prison report',
+          format,
+        });
+        return {
+          document: reportDocument(report, person.name, person.vigilRef),
+          filename: `mappa-f-${reportId.slice(0, 8)}.pdf`,
+        };
+      },
     });
   };

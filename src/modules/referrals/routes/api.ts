@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { logDownload } from '../../../audit/access-log.ts';
+import { addDocumentRoutes } from '../../../web/documents/api-routes.ts';
 import type { Web } from '../../../web/types.ts';
+import { referralDocument } from '../document.ts';
 import {
   DecisionResult,
   DraftInput,
@@ -146,5 +149,24 @@ export const referralApi =
       successStatus: 201,
       handler: async (request) =>
         decideReferral(database, web.context(request), request.params.referralId, request.body),
+    });
+
+    addDocumentRoutes(api, {
+      path: '/referrals/{referralId}/document',
+      tag: TAG,
+      action: 'referral.view',
+      name: 'MAPPA A referral',
+      params: ReferralParams,
+      load: async (request, format) => {
+        const ctx = web.context(request);
+        const referral = await getReferral(database, ctx, request.params.referralId);
+        await logDownload(database, ctx, {
+          recordType: 'referral',
+          recordIds: [referral.id, referral.nominalId],
+          document: 'MAPPA A referral',
+          format,
+        });
+        return { document: referralDocument(referral), filename: `mappa-a-${referral.vigilRef}.pdf` };
+      },
     });
   };

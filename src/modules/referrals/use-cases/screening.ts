@@ -16,7 +16,7 @@ import { isUuid } from '../../../validation/fields.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { currentObligations, recordLevelDecision, screeningRoute } from '../../levels/index.ts';
 import { recordAndLog } from '../../nominals/index.ts';
-import { notify } from '../../notifications/index.ts';
+import { notify, resolveInboxItems } from '../../notifications/index.ts';
 import { agenciesByIds } from '../../reference/index.ts';
 import { activeUsersWithRole, usersByIds } from '../../users/index.ts';
 import { iso, loadReferral, type ReferralView } from '../referrals.ts';
@@ -206,6 +206,7 @@ export async function decideReferral(
       .executeTakeFirst();
     if (!updated) throw new ValidationError({ outcome: 'This referral has already been decided' });
     const summary = outcome === 'accepted' ? `Referral accepted at Level ${level}` : 'Referral rejected';
+    await resolveInboxItems(tx, ctx, { subjectType: 'referral', subjectId: referralId });
     await tellDecision(tx, ctx, referral, { outcome, level, rationale, summary }, officer?.userId ?? null);
     await recordAndLog(
       tx,
