@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../src/access/actor.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
 import {
