@@ -77,6 +77,7 @@ export const recordPages =
         canEdit,
         currentAddress: describeRow('addresses', nominal.currentAddress),
         proposedReleaseAddress: describeRow('addresses', nominal.proposedReleaseAddress),
+        pnc: nominal.identifiers.find((i) => i.type === 'pnc')?.value,
         indexOffence: nominal.convictions.find((c) => c.isIndexOffence)?.offence,
         activeMarkers: nominal.markers
           .filter((m) => m.isActive)
