@@ -14,7 +14,7 @@ import { buildApp } from '../../src/web/app.ts';
 import { testClock, testMoment } from '../support/clock.ts';
 import { describeEachDatabase, ensureAgency, makeActor, TEST_PASSWORD } from '../support/databases.ts';
 import { identity, newCrn, rejection } from '../support/fixtures.ts';
-import { signInWithPages } from '../support/sign-in.ts';
+import { signInWithPages, type SignedIn } from '../support/sign-in.ts';
 
 /**
  * The record's timeline (issue 13): filtered by type of change, by the agency of whoever made it and
@@ -94,6 +94,11 @@ describeEachDatabase('timeline filters, paging and names', (getDb) => {
   afterAll(async () => {
     await app?.close();
   });
+
+  /** The officer signed in through the pages, once (a second sign-in needs their two-factor key). */
+  let signedIn: Promise<SignedIn> | undefined;
+  const session = () =>
+    (signedIn ??= signInWithPages(app, { email: officer.actor.email, password: TEST_PASSWORD }));
 
   it('counts every change and pages them, newest first', async () => {
     const all = await getTimeline(db(), officer, nominalId);
@@ -184,7 +189,7 @@ describeEachDatabase('timeline filters, paging and names', (getDb) => {
   });
 
   it('filters on the page with GOV.UK date inputs, shows the count and names the agency', async () => {
-    const signedIn = await signInWithPages(app, { email: officer.actor.email, password: TEST_PASSWORD });
+    const signedIn = await session();
     const page = await app.inject({
       url: `/nominals/${nominalId}/timeline?type=lead-agency&from-day=1&from-month=6&from-year=2026&to-day=30&to-month=6&to-year=2026`,
       headers: { cookie: signedIn.cookie },
@@ -202,5 +207,51 @@ describeEachDatabase('timeline filters, paging and names', (getDb) => {
     expect(wrong.body).toContain('govuk-error-summary');
     expect(wrong.body).toContain('href="#from-day"');
     expect(wrong.body).toContain('Changes from must be a real date');
+  });
+
+  it('shows what someone else saved first in words on the form: the agency by name, dates in full', async () => {
+    const signedIn = await session();
+    const manager = await addSectionRow(db(), police, nominalId, 'managers', {
+      role: 'police_offender_manager',
+      name: 'Quentin Quick',
+      agencyId: officer.actor.agencyId,
+      fromDate: '2026-10-01',
+    });
+    await updateSectionRow(
+      db(),
+      police,
+      nominalId,
+      'managers',
+      manager.id,
+      {
+        role: 'police_offender_manager',
+        name: 'Quentin Quick',
+        agencyId: policeAgency.id,
+        fromDate: '2026-10-02',
+      },
+      1,
+    );
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/nominals/${nominalId}/managers/${manager.id}`,
+      headers: { cookie: signedIn.cookie },
+      payload: {
+        _csrf: signedIn.csrfToken,
+        version: '1',
+        role: 'police_offender_manager',
+        name: 'Quentin Slow',
+        agencyId: officer.actor.agencyId,
+        'fromDate-day': '1',
+        'fromDate-month': '10',
+        'fromDate-year': '2026',
+      },
+    });
+    expect(stale.statusCode).toBe(409);
+    const table = /<table class="govuk-table vigil-conflict-table">[\s\S]*?<\/table>/.exec(stale.body)![0];
+    const text = table.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain(`Agency ${officer.actor.agencyName} ${policeAgency.name}`);
+    expect(text).toContain('Manager from 1 October 2026 2 October 2026');
+    expect(text).not.toMatch(UUID);
+    expect(text).not.toMatch(ISO_DATE);
   });
 });
