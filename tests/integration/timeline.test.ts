@@ -207,6 +207,12 @@ describeEachDatabase('timeline filters, paging and names', (getDb) => {
     expect(wrong.body).toContain('govuk-error-summary');
     expect(wrong.body).toContain('href="#from-day"');
     expect(wrong.body).toContain('Changes from must be a real date');
+    const partial = await app.inject({
+      url: `/nominals/${nominalId}/timeline?from-day=1&from-month=&from-year=2026`,
+      headers: { cookie: signedIn.cookie },
+    });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.body).toContain('Changes from must include a month');
   });
 
   it('shows what someone else saved first in words on the form: the agency by name, dates in full', async () => {

@@ -9,7 +9,7 @@ import {
   type FieldSpec,
 } from '../../validation/fields.ts';
 import { pathId } from '../../validation/parse.ts';
-import { compareDates, parseIsoDate } from '../../domain/dates.ts';
+import { compareDates, parseDateParts, parseIsoDate } from '../../domain/dates.ts';
 import { EARLIEST_DATE } from '../../validation/fields.ts';
 import {
   IDENTIFIER_TYPE,
@@ -235,14 +235,26 @@ const TIMELINE_TYPE_CODES = TIMELINE_TYPES.map((t) => t.code) as [string, ...str
 
 /** A blank box or "All" sent by the filter form is no filter at all. */
 const blankIsAbsent = (v: unknown) => (v === '' || (typeof v === 'string' && !v.trim()) ? undefined : v);
+/**
+ * A date of the timeline's filter: YYYY-MM-DD from the API, or a GOV.UK date input's boxes joined
+ * year-month-day by `timelineQueryFromPage`, read as people type them, with the pattern's messages.
+ */
 const timelineDate = (label: string) =>
   z.preprocess(
     blankIsAbsent,
     z
       .string()
-      .refine((v) => parseIsoDate(v).ok, { error: `${label} must be a real date` })
-      .refine((v) => !parseIsoDate(v).ok || compareDates(v, EARLIEST_DATE) >= 0, {
-        error: `${label} must be in 1900 or later`,
+      .transform((v, zc) => {
+        const parts = v.trim().split('-');
+        const parsed =
+          /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) || parts.length !== 3
+            ? parseIsoDate(v, label)
+            : parseDateParts(parts[2]!, parts[1]!, parts[0]!, label);
+        if (!parsed.ok) zc.addIssue({ code: 'custom', message: parsed.error });
+        else if (compareDates(parsed.value, EARLIEST_DATE) < 0)
+          zc.addIssue({ code: 'custom', message: `${label} must be in 1900 or later` });
+        else return parsed.value;
+        return z.NEVER;
       })
       .optional()
       .describe(`${label}, YYYY-MM-DD (London time)`),
@@ -278,7 +290,9 @@ export function timelineQueryFromPage(query: Record<string, unknown>): Record<st
   const input: Record<string, unknown> = { ...query };
   for (const key of ['from', 'to']) {
     const [day, month, year] = ['day', 'month', 'year'].map((p) => String(query[`${key}-${p}`] ?? '').trim());
-    if (day || month || year) input[key] = `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+    // Joined as typed; a box with a dash in it cannot split the date differently.
+    const box = (part: string) => part.replaceAll('-', ' ');
+    if (day || month || year) input[key] = `${box(year!)}-${box(month!)}-${box(day!)}`;
   }
   return input;
 }
