@@ -438,7 +438,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every change to the record, newest first (50 a page)
+     * Every change to the record, newest first (50 a page, with the total), filtered by type, agency and dates
      * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
@@ -446,6 +446,33 @@ export interface paths {
         query?: {
           /** @description Page number, from 1 */
           page?: number;
+          /** @description Only this kind of change: identity, lead-agency, case-dates, terrorism-risk, aliases, identifiers, addresses, relationships, convictions, orders, risk-assessments, markers, managers, levels, referrals, meetings, actions, risk-management-plan, prison-reports */
+          type?:
+            | 'identity'
+            | 'lead-agency'
+            | 'case-dates'
+            | 'terrorism-risk'
+            | 'aliases'
+            | 'identifiers'
+            | 'addresses'
+            | 'relationships'
+            | 'convictions'
+            | 'orders'
+            | 'risk-assessments'
+            | 'markers'
+            | 'managers'
+            | 'levels'
+            | 'referrals'
+            | 'meetings'
+            | 'actions'
+            | 'risk-management-plan'
+            | 'prison-reports';
+          /** @description Only changes made by users of this agency (its id) */
+          agency?: string;
+          /** @description Changes from, YYYY-MM-DD (London time) */
+          from?: string;
+          /** @description Changes to, YYYY-MM-DD (London time) */
+          to?: string;
         };
         header?: never;
         path: {
@@ -463,7 +490,16 @@ export interface paths {
           content: {
             'application/json': {
               page: number;
+              pageSize: number;
+              /** @description How many changes match the filters */
+              total: number;
               hasMore: boolean;
+              /** @description The agencies whose users changed this record (the choices of the agency filter) */
+              agencies: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
               entries: {
                 /** Format: date-time */
                 at: string;
@@ -473,10 +509,11 @@ export interface paths {
                 /** @enum {string} */
                 action: 'created' | 'updated' | 'ended' | 'removed';
                 summary: string;
+                /** @description Each changed field, before and after, in words: dates as 5 December 2026, people and agencies by name */
                 changes: {
                   field: string;
-                  before: unknown;
-                  after: unknown;
+                  before: string | null;
+                  after: string | null;
                 }[];
               }[];
             };
@@ -4766,7 +4803,10 @@ export interface paths {
                 recordIds: string[];
                 section: string | null;
                 purpose: string | null;
+                /** @description As logged: user or agency ids, or names */
                 recipients: string[];
+                /** @description The recipients by name: a user with their agency, an agency */
+                recipientNames: string[];
                 sourceAddress: string | null;
                 requestId: string | null;
               }[];
@@ -4880,7 +4920,10 @@ export interface paths {
                 recordIds: string[];
                 section: string | null;
                 purpose: string | null;
+                /** @description As logged: user or agency ids, or names */
                 recipients: string[];
+                /** @description The recipients by name: a user with their agency, an agency */
+                recipientNames: string[];
                 sourceAddress: string | null;
                 requestId: string | null;
                 /** @description The records named, with the Vigil reference of each that is a person’s record */
@@ -5194,7 +5237,10 @@ export interface paths {
                 recordIds: string[];
                 section: string | null;
                 purpose: string | null;
+                /** @description As logged: user or agency ids, or names */
                 recipients: string[];
+                /** @description The recipients by name: a user with their agency, an agency */
+                recipientNames: string[];
                 sourceAddress: string | null;
                 requestId: string | null;
               }[];

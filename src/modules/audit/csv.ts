@@ -17,6 +17,8 @@ export interface AccessLogRow {
   section: string | null;
   purpose: string | null;
   recipients: string[];
+  /** The recipients as people read them: users and agencies by name. */
+  recipientNames: string[];
   sourceAddress: string | null;
   requestId: string | null;
 }

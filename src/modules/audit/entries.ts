@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import { agenciesByIds } from '../reference/index.ts';
+import { isUuid } from '../../validation/fields.ts';
 import { usersByIds } from '../users/index.ts';
 import type { AccessLogRow } from './csv.ts';
 
@@ -34,14 +35,20 @@ export const ENTRY_COLUMNS = sql`
  * be found is shown as nobody (null), as the outer join this replaces showed it.
  */
 export async function labelEntries(tx: Tx, rows: readonly EntryRow[]): Promise<AccessLogRow[]> {
-  const users = await usersByIds(
-    tx,
-    rows.map((r) => r.user_id),
-  );
-  const agencies = await agenciesByIds(
-    tx,
-    rows.map((r) => r.agency_id),
-  );
+  // A disclosure's recipients are users or agencies by id, or named in words (an export's requester).
+  const recipientIds = rows.flatMap((r) => (r.recipients ?? []).filter(isUuid));
+  const users = await usersByIds(tx, [...rows.map((r) => r.user_id), ...recipientIds]);
+  const agencies = await agenciesByIds(tx, [
+    ...rows.map((r) => r.agency_id),
+    ...recipientIds,
+    ...recipientIds.map((id) => users.get(id)?.agencyId),
+  ]);
+  const recipientName = (recipient: string) => {
+    if (!isUuid(recipient)) return recipient;
+    const user = users.get(recipient);
+    if (user) return `${user.displayName} (${agencies.get(user.agencyId)?.name ?? 'agency not known'})`;
+    return agencies.get(recipient)?.name ?? 'A recipient no longer listed';
+  };
   return rows.map((r) => {
     const user = r.user_id ? users.get(r.user_id) : undefined;
     return {
@@ -59,6 +66,7 @@ export async function labelEntries(tx: Tx, rows: readonly EntryRow[]): Promise<A
       section: r.section,
       purpose: r.purpose,
       recipients: r.recipients ?? [],
+      recipientNames: (r.recipients ?? []).map(recipientName),
       sourceAddress: r.source_address,
       requestId: r.request_id,
     };

@@ -88,7 +88,8 @@ export const EntryView = z.object({
   recordIds: z.array(z.string()),
   section: nullableText,
   purpose: nullableText,
-  recipients: z.array(z.string()),
+  recipients: z.array(z.string()).describe('As logged: user or agency ids, or names'),
+  recipientNames: z.array(z.string()).describe('The recipients by name: a user with their agency, an agency'),
   sourceAddress: nullableText,
   requestId: nullableText,
 });

@@ -9,11 +9,16 @@ import {
   type FieldSpec,
 } from '../../validation/fields.ts';
 import { pathId } from '../../validation/parse.ts';
+import { compareDates, parseDateParts, parseIsoDate } from '../../domain/dates.ts';
+import { EARLIEST_DATE } from '../../validation/fields.ts';
 import {
   IDENTIFIER_TYPE,
   IDENTITY_FIELDS,
   NOMINAL_SECTION_CHECKS,
+  NOMINAL_SECTION_LABELS,
+  NOMINAL_SECTION_NAMES,
   NOMINAL_SECTIONS,
+  SECTIONS,
   type NominalSectionName,
   type RowSection,
 } from './sections.ts';
@@ -207,9 +212,99 @@ export const rowView = (section: RowSection) =>
 
 const SectionRows = z.array(z.record(z.string(), z.unknown()));
 
+/** The kinds of change the timeline can be filtered by: the record's sections and what is done with it. */
+export const TIMELINE_TYPES: readonly { code: string; label: string; sections: readonly string[] }[] = [
+  ...NOMINAL_SECTION_NAMES.map((name) => ({
+    code: name,
+    label: NOMINAL_SECTION_LABELS[name],
+    sections: [name],
+  })),
+  ...SECTIONS.map((s) => ({ code: s.name, label: s.label, sections: [s.name] })),
+  {
+    code: 'levels',
+    label: 'MAPPA level, notifications and significant events',
+    sections: ['levels', 'level decision', 'significant-events'],
+  },
+  { code: 'referrals', label: 'Referrals', sections: ['referrals'] },
+  { code: 'meetings', label: 'Meetings', sections: ['meetings'] },
+  { code: 'actions', label: 'Actions', sections: ['actions'] },
+  { code: 'risk-management-plan', label: 'Risk management plan', sections: ['risk-management-plan'] },
+  { code: 'prison-reports', label: 'Prison reports (MAPPA F)', sections: ['prison-reports'] },
+];
+const TIMELINE_TYPE_CODES = TIMELINE_TYPES.map((t) => t.code) as [string, ...string[]];
+
+/** A blank box or "All" sent by the filter form is no filter at all. */
+const blankIsAbsent = (v: unknown) => (v === '' || (typeof v === 'string' && !v.trim()) ? undefined : v);
+/**
+ * A date of the timeline's filter: YYYY-MM-DD from the API, or a GOV.UK date input's boxes joined
+ * year-month-day by `timelineQueryFromPage`, read as people type them, with the pattern's messages.
+ */
+const timelineDate = (label: string) =>
+  z.preprocess(
+    blankIsAbsent,
+    z
+      .string()
+      .transform((v, zc) => {
+        const parts = v.trim().split('-');
+        const parsed =
+          /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) || parts.length !== 3
+            ? parseIsoDate(v, label)
+            : parseDateParts(parts[2]!, parts[1]!, parts[0]!, label);
+        if (!parsed.ok) zc.addIssue({ code: 'custom', message: parsed.error });
+        else if (compareDates(parsed.value, EARLIEST_DATE) < 0)
+          zc.addIssue({ code: 'custom', message: `${label} must be in 1900 or later` });
+        else return parsed.value;
+        return z.NEVER;
+      })
+      .optional()
+      .describe(`${label}, YYYY-MM-DD (London time)`),
+  );
+
+/**
+ * The timeline's filters and page: `GET /api/v1/nominals/{id}/timeline` takes them as they are; the
+ * page's GOV.UK date inputs are folded into `from` and `to` first (`timelineQueryFromPage`).
+ */
+export const TimelineQuery = z
+  .object({
+    page: z.coerce.number().int().min(1).catch(1).default(1).describe('Page number, from 1'),
+    type: z
+      .preprocess(
+        blankIsAbsent,
+        z.enum(TIMELINE_TYPE_CODES, { error: 'Select a type of change from the list' }).optional(),
+      )
+      .describe(`Only this kind of change: ${TIMELINE_TYPE_CODES.join(', ')}`),
+    agency: z
+      .preprocess(blankIsAbsent, z.uuid({ error: 'Select an agency from the list' }).optional())
+      .describe('Only changes made by users of this agency (its id)'),
+    from: timelineDate('Changes from'),
+    to: timelineDate('Changes to'),
+  })
+  .refine((v) => !v.from || !v.to || compareDates(v.from, v.to) <= 0, {
+    path: ['to'],
+    error: 'Changes to must be the same as or after changes from',
+  });
+export type TimelineFilter = z.output<typeof TimelineQuery>;
+
+/** The page's query string: the API's, with each date as a GOV.UK date input's three boxes. */
+export function timelineQueryFromPage(query: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...query };
+  for (const key of ['from', 'to']) {
+    const [day, month, year] = ['day', 'month', 'year'].map((p) => String(query[`${key}-${p}`] ?? '').trim());
+    // Joined as typed; a box with a dash in it cannot split the date differently.
+    const box = (part: string) => part.replaceAll('-', ' ');
+    if (day || month || year) input[key] = `${box(year!)}-${box(month!)}-${box(day!)}`;
+  }
+  return input;
+}
+
 export const TimelineView = z.object({
   page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int().describe('How many changes match the filters'),
   hasMore: z.boolean(),
+  agencies: z
+    .array(z.object({ id: z.uuid(), name: z.string() }))
+    .describe('The agencies whose users changed this record (the choices of the agency filter)'),
   entries: z.array(
     z.object({
       at: z.iso.datetime(),
@@ -218,7 +313,11 @@ export const TimelineView = z.object({
       section: z.string(),
       action: z.enum(['created', 'updated', 'ended', 'removed']),
       summary: z.string(),
-      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+      changes: z
+        .array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+        .describe(
+          'Each changed field, before and after, in words: dates as 5 December 2026, people and agencies by name',
+        ),
     }),
   ),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { parseDateParts, parseIsoDate } from '../../domain/dates.ts';
 
 /**
  * One schema per input of the search: the query string of the search page and of
@@ -9,6 +9,19 @@ import { parseIsoDate } from '../../domain/dates.ts';
 
 const Q_MESSAGE = 'Enter a name or identifier (at least 2 characters)';
 const REASON_MESSAGE = 'Give your reason for searching other areas (at least 10 characters)';
+/**
+ * A date of birth: YYYY-MM-DD from the API, or the page's GOV.UK date input as its three boxes joined
+ * year-month-day (SearchForm), read as people type them ("3", "feb", "1980") with the design
+ * system's messages.
+ */
+function parseDateOfBirth(value: string) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return parseIsoDate(value, 'Date of birth');
+  const parts = value.split('-');
+  if (parts.length !== 3) return parseIsoDate(value, 'Date of birth');
+  const [year, month, day] = parts as [string, string, string];
+  return parseDateParts(day, month, year, 'Date of birth');
+}
+
 const yes = (v: unknown) => v === true || v === 'true' || v === 'yes';
 
 export const SearchQuery = z
@@ -25,7 +38,7 @@ export const SearchQuery = z
       .nullish()
       .transform((v, zc) => {
         if (!v?.trim()) return null;
-        const parsed = parseIsoDate(v.trim(), 'Date of birth');
+        const parsed = parseDateOfBirth(v.trim());
         if (parsed.ok) return parsed.value;
         zc.addIssue({ code: 'custom', message: parsed.error });
         return z.NEVER;
@@ -73,14 +86,27 @@ export type Search = z.output<typeof SearchQuery>;
 
 /** The search form as typed, to show it again with its results or its errors. */
 const typed = z.string().catch('').default('');
-export const SearchForm = z.object({
-  q: typed,
-  dateOfBirth: typed,
-  area: typed,
-  allAreas: typed,
-  reason: typed,
-  page: typed,
-});
+const DATE_OF_BIRTH_BOXES = ['dateOfBirth-year', 'dateOfBirth-month', 'dateOfBirth-day'] as const;
+/** The page's date of birth, typed in a GOV.UK date input, as the one value the search takes. */
+function joinDateOfBirth(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  const boxes = DATE_OF_BIRTH_BOXES.map((key) => {
+    const v = (query as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v.trim().replaceAll('-', ' ') : '';
+  });
+  return boxes.some(Boolean) ? { ...query, dateOfBirth: boxes.join('-') } : query;
+}
+export const SearchForm = z.preprocess(
+  joinDateOfBirth,
+  z.object({
+    q: typed,
+    dateOfBirth: typed,
+    area: typed,
+    allAreas: typed,
+    reason: typed,
+    page: typed,
+  }),
+);
 
 export const SearchResults = z.object({
   query: z.object({

@@ -15,7 +15,7 @@ const OPERATION_LABELS: Record<string, string> = {
 
 const WHEN = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
-  month: 'short',
+  month: 'long',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',

@@ -5,7 +5,7 @@ import {
   NewNominalResult,
   NominalParams,
   NominalView,
-  PageQuery,
+  TimelineQuery,
   TimelineView,
   WriteResult,
   newNominalInput,
@@ -56,12 +56,13 @@ export const nominalApi =
       path: '/nominals/{id}/timeline',
       action: 'nominal.view',
       tag: 'Nominals',
-      summary: 'Every change to the record, newest first (50 a page)',
+      summary:
+        'Every change to the record, newest first (50 a page, with the total), filtered by type, agency and dates',
       params: NominalParams,
-      query: PageQuery,
+      query: TimelineQuery,
       response: TimelineView,
       handler: async (request) =>
-        getTimeline(database, web.context(request), request.params.id, request.query.page),
+        getTimeline(database, web.context(request), request.params.id, request.query),
     });
 
     for (const name of NOMINAL_SECTION_NAMES) {

@@ -5,6 +5,7 @@ import { errorList } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { listAgencies, offenceList } from '../../reference/index.ts';
 import { offenceClassification } from '../offence-classification.ts';
+import { displayValue } from '../presenter.ts';
 import { IDENTIFIER_TYPE } from '../sections.ts';
 
 /** What one of the record's forms shows: its fields, what was typed, and any problem with it. */
@@ -49,10 +50,31 @@ export const sectionForm =
         return [f.key, typed ? offenceClassification(typed).text : ''];
       }),
     );
+    // The other person's changes in words: dates in full, codes by label, agencies and convictions by name.
+    const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+    const convictionName = new Map((page.convictions ?? []).map((c) => [c.id, c.name]));
+    const inWords = (label: string, value: string) => {
+      const field = page.fields.find((f) => f.label === label);
+      if (!field || value === '') return value;
+      if (field.kind === 'agency') return agencyName.get(value) ?? 'Another agency';
+      return displayValue(field, value, (id) => convictionName.get(id));
+    };
+    const conflict = page.conflict && {
+      message: page.conflict.message,
+      changes: page.conflict.changes.map((c) => ({
+        ...c,
+        fields: c.fields.map((f) => ({
+          label: f.label,
+          before: inWords(f.label, f.before),
+          after: inWords(f.label, f.after),
+        })),
+      })),
+    };
     return reply
       .code(page.conflict ? 409 : page.errors ? 400 : 200)
       .render('nominals/views/section-form.njk', {
         ...page,
+        conflict,
         errors,
         errorList: errorList(page.fields, errors),
         options: {

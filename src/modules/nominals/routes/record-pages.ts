@@ -2,11 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import { can } from '../../../access/policy.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
-import { bodyOf, formToInput, handleForm } from '../../../web/forms.ts';
+import { bodyOf, dateParts, formToInput, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { recordExtensions } from '../extensions.ts';
 import { describeRow, presentSections } from '../presenter.ts';
-import { NominalParams, OverviewQuery, PageQuery } from '../schemas.ts';
+import {
+  NominalParams,
+  OverviewQuery,
+  TIMELINE_TYPES,
+  TimelineQuery,
+  timelineQueryFromPage,
+  type TimelineFilter,
+} from '../schemas.ts';
 import { IDENTIFIER_TYPE, IDENTITY_FIELDS } from '../sections.ts';
 import { createNominal } from '../use-cases/create.ts';
 import { getNominalSection } from '../use-cases/nominal-sections.ts';
@@ -70,6 +77,7 @@ export const recordPages =
         canEdit,
         currentAddress: describeRow('addresses', nominal.currentAddress),
         proposedReleaseAddress: describeRow('addresses', nominal.proposedReleaseAddress),
+        pnc: nominal.identifiers.find((i) => i.type === 'pnc')?.value,
         indexOffence: nominal.convictions.find((c) => c.isIndexOffence)?.offence,
         activeMarkers: nominal.markers
           .filter((m) => m.isActive)
@@ -81,15 +89,68 @@ export const recordPages =
 
     app.get('/nominals/:id/timeline', { config: { action: 'nominal.view' } }, async (request, reply) => {
       const { id } = parseInput(NominalParams, request.params);
-      const { page } = parseInput(PageQuery, request.query);
+      const query = { ...(request.query as Record<string, unknown>) };
       const ctx = web.context(request);
       const summary = await getNominalSection(database, ctx, id, 'identity');
-      const timeline = await getTimeline(database, ctx, id, page);
-      return reply.render('nominals/views/timeline.njk', {
-        title: `Timeline – ${summary.name}`,
-        summary,
-        timeline,
-        id,
+      const page = { title: `Timeline – ${summary.name}`, summary, id, types: TIMELINE_TYPES };
+      return handleForm({
+        attempt: () => getTimeline(database, ctx, id, timelineQueryFromPage(query)),
+        done: (timeline) => {
+          const filter = parseInput(TimelineQuery, timelineQueryFromPage(query));
+          const link = (n: number) => timelineLink(id, filter, n);
+          return reply.render('nominals/views/timeline.njk', {
+            ...page,
+            timeline,
+            filtered: Boolean(filter.type || filter.agency || filter.from || filter.to),
+            values: {
+              type: filter.type ?? '',
+              agency: filter.agency ?? '',
+              ...dateParts('from', filter.from),
+              ...dateParts('to', filter.to),
+            },
+            pagination: pagination(timeline, link),
+          });
+        },
+        // A date that is not a date: the filters again with their errors, and no entries.
+        redisplay: async ({ status, errors }) =>
+          reply.code(status).render('nominals/views/timeline.njk', {
+            ...page,
+            timeline: { ...(await getTimeline(database, ctx, id, 1)), entries: [], total: 0 },
+            values: query,
+            errors,
+            errorList: Object.entries(errors).map(([key, text]) => ({
+              text,
+              href: `#${key === 'from' || key === 'to' ? `${key}-day` : key}`,
+            })),
+          }),
       });
     });
   };
+
+/** The timeline's address with its filters, at page `n`. */
+function timelineLink(id: string, filter: TimelineFilter, n: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['type', 'agency', 'from', 'to'] as const) if (filter[key]) params.set(key, filter[key]);
+  params.set('page', String(n));
+  return `/nominals/${id}/timeline?${params.toString()}`;
+}
+
+/** GOV.UK pagination: previous, next, the first and last pages and those either side of this one. */
+function pagination(
+  shown: { page: number; pageSize: number; total: number },
+  link: (page: number) => string,
+) {
+  const pages = Math.ceil(shown.total / shown.pageSize);
+  if (pages <= 1) return undefined;
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  for (let n = 1; n <= pages; n++) {
+    if (n === 1 || n === pages || Math.abs(n - shown.page) <= 1)
+      items.push({ number: n, href: link(n), current: n === shown.page });
+    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
+  }
+  return {
+    previous: shown.page > 1 ? { href: link(shown.page - 1) } : undefined,
+    next: shown.page < pages ? { href: link(shown.page + 1) } : undefined,
+    items,
+  };
+}
