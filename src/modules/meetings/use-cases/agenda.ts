@@ -15,6 +15,7 @@ import {
   type InScope,
 } from '../../nominals/index.ts';
 import { currentPlan } from '../../risk-management-plan/index.ts';
+import { areaNames } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { agendaItems, type AgendaFacts } from '../agenda-items.ts';
 import { londonTime, meetingDay } from '../london-time.ts';
@@ -121,6 +122,7 @@ export async function getAgenda(
         time: londonTime(meeting.starts_at),
         status: meeting.status,
         format: meeting.format,
+        areaName: (await areaNames(tx, [meeting.area_code])).get(meeting.area_code) ?? meeting.area_code,
       },
       person: { id: nominalId, name: `${identity.forename} ${identity.surname}`, vigilRef: record.vigilRef },
       previousMeetingOn: previousOn,

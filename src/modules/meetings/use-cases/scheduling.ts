@@ -32,12 +32,15 @@ import { isRa } from './attendance.ts';
 /** Accepted referrals not yet taken to a meeting (a meeting names the referral it takes up). */
 async function awaitingAMeeting(tx: Tx, referrals: AcceptedReferral[]): Promise<AcceptedReferral[]> {
   const nominalIds = [...new Set(referrals.map((r) => r.nominalId))];
+  // A cancelled meeting did not take its referrals up: they await a meeting again.
   const taken = nominalIds.length
     ? await tx
-        .selectFrom('meeting_nominals')
-        .select('referral_id')
-        .where('nominal_id', 'in', nominalIds)
-        .where('referral_id', 'is not', null)
+        .selectFrom('meeting_nominals as mn')
+        .innerJoin('meetings as m', 'm.id', 'mn.meeting_id')
+        .select('mn.referral_id')
+        .where('mn.nominal_id', 'in', nominalIds)
+        .where('mn.referral_id', 'is not', null)
+        .where('m.status', '!=', 'cancelled')
         .execute()
     : [];
   const takenIds = new Set(taken.map((t) => t.referral_id));
@@ -82,6 +85,23 @@ export async function schedulingOptions(database: Database, ctx: UseCaseContext)
         level: a.level,
       })),
     };
+  });
+}
+
+/**
+ * What a meeting scheduled from an accepted referral starts with: its person, the level it was
+ * accepted at and the agencies the referrer chose (the standing panel is invited anyway). Only a
+ * referral of the scheduler's area still awaiting a meeting; otherwise nothing is carried.
+ */
+export async function referralToSchedule(database: Database, ctx: UseCaseContext, referralId: string) {
+  authorize(ctx.actor, 'meeting.manage');
+  const areaCode = ownArea(ctx.actor);
+  return database.transaction(async (tx) => {
+    const awaiting = await awaitingAMeeting(tx, await acceptedReferrals(tx, { areaCode }));
+    const referral = awaiting.find((r) => r.id === referralId);
+    return referral
+      ? { nominalId: referral.nominalId, level: referral.level, agencyIds: referral.invitedAgencyIds ?? [] }
+      : undefined;
   });
 }
 
@@ -172,11 +192,12 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
   const startsAt = londonInstant(form.date, form.time);
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};
-    if (form.chairUserId) {
-      const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
-      if (!chairs.some((c) => c.id === form.chairUserId))
-        errors.chairUserId = 'Select a meeting chair in your area';
-    }
+    // A meeting is scheduled ahead: one "held" in the past would invite people to nothing.
+    if (compareDates(form.date, ctx.today) < 0)
+      errors.date = 'The date of the meeting must be today or in the future';
+    const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
+    if (!chairs.some((c) => c.id === form.chairUserId))
+      errors.chairUserId = 'Select a meeting chair in your area';
     const inScope = await peopleInScope(tx, ctx, form, errors);
     const chosen = [...(await agenciesByIds(tx, form.agencyIds)).values()];
     if (chosen.length < new Set(form.agencyIds).size) errors.agencyIds = 'Select the agencies to invite';
@@ -192,15 +213,15 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         format: form.format,
         location: form.location || null,
         online_link: form.format === 'online' ? (form.onlineLink ?? null) : null,
-        chair_user_id: form.chairUserId ?? null,
+        chair_user_id: form.chairUserId,
         created_by: ctx.actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await addPeople(tx, meeting.id, inScope);
     const invited = await invite(tx, ctx, meeting.id, chosen);
-    // Duty-to-co-operate agencies see the shareable sections from now (or the meeting day, if earlier).
-    const fromDate = compareDates(form.date, ctx.today) < 0 ? form.date : ctx.today;
+    // Duty-to-co-operate agencies see the shareable sections from now (the meeting is not earlier).
+    const fromDate = ctx.today;
     const dtc = invited.filter((a) => !isRa(a.type));
     for (const nominalId of inScope) {
       for (const agency of dtc)
@@ -232,7 +253,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
       userIds: [
         ...(await currentManagerUserIds(tx, inScope, ctx.today)),
         ...representatives.map((u) => u.id),
-        ...(form.chairUserId ? [form.chairUserId] : []),
+        form.chairUserId,
       ],
       nominalId: inScope.length === 1 ? inScope[0]! : null,
       subject: `Invitation to a Level ${form.level} MAPPA meeting on ${formatDateLong(form.date)} at ${londonTime(startsAt)}`,
