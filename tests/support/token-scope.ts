@@ -164,6 +164,7 @@ async function buildArea(
     time: '10:00',
     format: 'in_person',
     location: 'Room 1',
+    chairUserId: local.actor.userId,
     nominalIds: [nominal.id],
     agencyIds: [],
   });
@@ -240,6 +241,7 @@ export async function buildTokenWorld(database: Database): Promise<TokenWorld> {
       time: '10:00',
       format: 'in_person',
       location: 'Room 2',
+      chairUserId: user.actor.userId,
       nominalIds: [home.nominal.id, away.nominal.id],
       agencyIds: [],
     })

@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../../../access/actor.ts';
 import { authorize, ownArea, SHAREABLE_SECTIONS } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
-import { compareDates, formatDateLong } from '../../../domain/dates.ts';
+import { compareDates, formatDateLong, parseIsoDate } from '../../../domain/dates.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { standingPanel } from '../../levels/index.ts';
@@ -178,6 +178,26 @@ async function invite(
   return [...invited.values()];
 }
 
+const PAST_DATE = 'The date of the meeting must be today or in the future';
+
+/**
+ * The schedule as sent, checked: a meeting is scheduled ahead, as one "held" in the past would
+ * invite people to nothing. A past date is reported with the form's other problems, all at once.
+ */
+function parseSchedule(input: ScheduleMeetingInput, today: string): Schedule {
+  const past = (date: unknown) =>
+    typeof date === 'string' && parseIsoDate(date).ok && compareDates(date.trim(), today) < 0;
+  let form: Schedule;
+  try {
+    form = parseInput(ScheduleMeetingInput, input);
+  } catch (error) {
+    if (error instanceof ValidationError && past(input.date) && !error.fieldErrors.date)
+      throw new ValidationError({ ...error.fieldErrors, date: PAST_DATE });
+    throw error;
+  }
+  return form;
+}
+
 /**
  * Schedules a meeting for one or more people. The standing panel is invited automatically;
  * invited duty-to-co-operate agencies are given sight of each person's shareable sections so their
@@ -188,13 +208,11 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
   authorize(ctx.actor, 'meeting.manage');
   // Meetings are of the scheduler's own area.
   const areaCode = ownArea(ctx.actor);
-  const form = parseInput(ScheduleMeetingInput, input);
+  const form = parseSchedule(input, ctx.today);
   const startsAt = londonInstant(form.date, form.time);
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};
-    // A meeting is scheduled ahead: one "held" in the past would invite people to nothing.
-    if (compareDates(form.date, ctx.today) < 0)
-      errors.date = 'The date of the meeting must be today or in the future';
+    if (compareDates(form.date, ctx.today) < 0) errors.date = PAST_DATE;
     const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
     if (!chairs.some((c) => c.id === form.chairUserId))
       errors.chairUserId = 'Select a meeting chair in your area';
