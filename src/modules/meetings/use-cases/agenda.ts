@@ -18,7 +18,7 @@ import { currentPlan } from '../../risk-management-plan/index.ts';
 import { areaNames } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { agendaItems, type AgendaFacts } from '../agenda-items.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { loadMeeting, type MeetingRow } from './scope.ts';
 
 /**
@@ -111,7 +111,7 @@ export async function getAgenda(
       operation: 'combination',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `agenda for meeting ${meetingId}`,
+      section: `agenda for the ${meetingName(meeting)}`,
     });
     const identity = record.identity as Record<string, unknown>;
     return {

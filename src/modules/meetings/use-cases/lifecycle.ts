@@ -15,7 +15,7 @@ import {
 import { notify } from '../../notifications/index.ts';
 import { agenciesByIds } from '../../reference/index.ts';
 import { activeUsersWithRole, usersByIds } from '../../users/index.ts';
-import { londonInstant, londonTime, meetingDay } from '../london-time.ts';
+import { londonInstant, londonTime, meetingName } from '../london-time.ts';
 import { CancelMeetingInput, RemoveAttendanceInput, RescheduleMeetingInput } from '../schemas.ts';
 import { isRa } from './attendance.ts';
 import { loadMeeting, type MeetingRow } from './scope.ts';
@@ -26,10 +26,6 @@ import { loadMeeting, type MeetingRow } from './scope.ts';
  * without a record) and told to everyone the invitation reached; and an attendance entry made in
  * error taken out before the meeting closes, with why, in the access log.
  */
-
-/** The meeting as people know it: "Level 2 meeting on 5 December 2026 at 10:00". */
-export const meetingName = (meeting: Pick<MeetingRow, 'level' | 'starts_at'>) =>
-  `Level ${meeting.level} meeting on ${formatDateLong(meetingDay(meeting.starts_at))} at ${londonTime(meeting.starts_at)}`;
 
 /** The people the meeting discusses, in its order. */
 async function peopleOf(tx: Tx, meetingId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { ValidationError } from '../../../domain/errors.ts';
 import { distributeMeetingActions } from '../../actions/index.ts';
 import { loadInScope, nominalHeadlines } from '../../nominals/index.ts';
 import { usersByIds } from '../../users/index.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { attendanceOf } from './attendance.ts';
 import { meetingHistory } from './lifecycle.ts';
 import { invitedAgency, loadMeeting, type MeetingRow } from './scope.ts';
@@ -130,7 +130,7 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: nominals.map((n) => n.id),
-      section: `meeting ${meetingId}`,
+      section: `the ${meetingName(meeting)}`,
     });
     return {
       id: meeting.id,

@@ -19,7 +19,7 @@ import { loadInScope, recordAndLog } from '../../nominals/index.ts';
 import { planVersionsFromMeeting } from '../../risk-management-plan/index.ts';
 import { areaNames } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { ApprovalInput, CorrectionInput } from '../schemas.ts';
 import { attendanceOf } from './attendance.ts';
 import { chairNameOf } from './meetings.ts';
@@ -146,7 +146,7 @@ export async function getMinutes(
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `minutes of meeting ${meetingId}`,
+      section: `minutes of the ${meetingName(meeting)}`,
     });
     return {
       meeting: meetingHeading(
@@ -245,7 +245,7 @@ export async function saveMinutes(
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `minutes of meeting ${meetingId} (version ${saved.version})`,
+      section: `minutes of the ${meetingName(meeting)} (version ${saved.version})`,
     });
     return saved;
   });

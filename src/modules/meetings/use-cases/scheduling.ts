@@ -19,7 +19,7 @@ import { notify } from '../../notifications/index.ts';
 import { agenciesByIds, agenciesInArea, type AgencyRow } from '../../reference/index.ts';
 import { acceptedReferrals, type AcceptedReferral } from '../../referrals/index.ts';
 import { activeUsersWithRole } from '../../users/index.ts';
-import { londonInstant, londonTime } from '../london-time.ts';
+import { londonInstant, londonTime, meetingName } from '../london-time.ts';
 import { ScheduleMeetingInput } from '../schemas.ts';
 import { isRa } from './attendance.ts';
 
@@ -285,7 +285,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
       operation: 'collection',
       recordType: 'nominal',
       recordIds: inScope,
-      section: `meeting ${meeting.id} scheduled`,
+      section: `${meetingName({ level: form.level, starts_at: startsAt })} scheduled`,
       recipients: invited.map((a) => a.name),
     });
     return { id: meeting.id, invited: invited.length, nominals: inScope.length };
