@@ -9,20 +9,18 @@ import {
   MinutesLockedError,
   addMinutesAction,
   approveMinutes,
+  cancelMeeting,
   closeMeeting,
   getMeeting,
   getMinutes,
   minutesDocument,
   recordAttendance,
   recordPanelDecision,
+  removeAttendance,
+  rescheduleMeeting,
   saveMinutes,
   scheduleMeeting,
 } from '../../src/modules/meetings/index.ts';
-import {
-  cancelMeeting,
-  removeAttendance,
-  rescheduleMeeting,
-} from '../../src/modules/meetings/use-cases/lifecycle.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import {
   decideReferral,
