@@ -87,16 +87,21 @@ beforeAll(async () => {
   );
   // A meeting a week ago: the police came; of three duty-to-co-operate agencies, two came.
   const person = await category2(practitioner, 'Kpi');
-  const meeting = await scheduleMeeting(database, coordinator, {
-    level: 2,
-    date: addDays(today, -7),
-    time: '10:00',
-    format: 'in_person',
-    location: 'Bristol probation office',
-    chairUserId: chair.actor.userId,
-    nominalIds: [person],
-    agencyIds: [housing.id, health.id],
-  });
+  // Scheduled a fortnight before it was held (never in the past).
+  const meeting = await scheduleMeeting(
+    database,
+    { ...coordinator, today: addDays(today, -21) },
+    {
+      level: 2,
+      date: addDays(today, -7),
+      time: '10:00',
+      format: 'in_person',
+      location: 'Bristol probation office',
+      chairUserId: chair.actor.userId,
+      nominalIds: [person],
+      agencyIds: [housing.id, health.id],
+    },
+  );
   const attend = (agencyId: string, attendance: string) =>
     recordAttendance(database, coordinator, meeting.id, { agencyId, personName: 'A Person', attendance });
   await attend(chair.actor.agencyId, 'attended');

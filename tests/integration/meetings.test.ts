@@ -52,6 +52,10 @@ async function category2(db: Database, ctx: UseCaseContext, surname: string) {
   return id;
 }
 
+/** The context on a meeting's day when it is before TODAY (as the user saw it then). */
+const asOf = (ctx: UseCaseContext, date: unknown): UseCaseContext =>
+  typeof date === 'string' && date < TODAY ? { ...ctx, today: date } : ctx;
+
 const counts = async (db: Database) => {
   const n = async (table: 'meetings' | 'meeting_invitations' | 'agency_involvements' | 'notifications') =>
     Number(
@@ -106,8 +110,9 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
     );
   });
 
+  /** Schedules a meeting; one held before TODAY was scheduled on its own day (never in the past). */
   const schedule = (nominalIds: string[], extra: Record<string, unknown> = {}) =>
-    scheduleMeeting(db(), coordinator, {
+    scheduleMeeting(db(), asOf(coordinator, extra.date), {
       level: 2,
       date: TODAY,
       time: '10:30',
@@ -368,6 +373,11 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
     const bodies = async (userId: string) => (await inboxOf(userId)).map((n) => n.body).join('\n');
     expect(await bodies(police.actor.userId)).not.toContain('Home visit within 7 days');
 
+    await recordAttendance(db(), administrator, meetingId, {
+      agencyId: policeAgency,
+      personName: 'DS Kay',
+      attendance: 'attended',
+    });
     const closed = await closeMeeting(db(), coordinator, meetingId);
     expect(closed).toMatchObject({ closed: true, alreadyClosed: false, ownersNotified: 2 });
     expect(await bodies(police.actor.userId)).toContain('Home visit within 7 days');
@@ -472,6 +482,11 @@ describeEachDatabase('meetings, attendance, agenda and minutes', (getDb) => {
       pillar: 'interventions_and_treatment',
       ownerAgencyId: housingAgency.id,
       dueOn: addDays(TODAY, 3),
+    });
+    await recordAttendance(db(), administrator, earlier.id, {
+      agencyId: policeAgency,
+      personName: 'DS Kay',
+      attendance: 'attended',
     });
     await closeMeeting(db(), coordinator, earlier.id);
     const { id: meetingId } = await schedule([id]);

@@ -162,7 +162,8 @@ describeEachDatabase('oversight: multi-agency KPIs', (getDb) => {
         rationale: 'High RoSH; housing and police must co-ordinate.',
       });
     const schedule = (date: string, nominalIds: string[], agencyIds: string[]) =>
-      scheduleMeeting(db(), coordinator, {
+      // Scheduled ahead (a meeting is never scheduled in the past): as the coordinator saw it then.
+      scheduleMeeting(db(), on(coordinator, addDays(date, -14)), {
         level: 2,
         date,
         time: '10:00',

@@ -8714,7 +8714,7 @@ export interface paths {
              * Format: uuid
              * @description A meeting chair in your area
              */
-            chairUserId?: string;
+            chairUserId: string;
             /** @description People picked from the referrals awaiting a meeting */
             nominalIds?: string[];
             /** @description Others, by Vigil reference (a form sends them one per line or comma-separated) */
@@ -8882,6 +8882,13 @@ export interface paths {
                   percent: number | null;
                 };
               };
+              /** @description Scheduled, rescheduled (from when to when, why) and cancelled (why), oldest first */
+              history: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                summary: string;
+              }[];
             };
           };
         };
@@ -9027,7 +9034,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Close the meeting: each owner of a new action is notified at once with their actions; closing again changes nothing
+     * Close the meeting once it has started (London time) and its attendance is recorded (else 400, nothing sent): each owner of a new action is notified at once with their actions; closing again changes nothing; a cancelled meeting cannot be closed
      * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
      */
     post: {
@@ -9090,6 +9097,360 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/meetings/{meetingId}/attendance/{attendanceId}/removal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Remove an attendance entry made in error, before the meeting closes; what was removed and why go in the access log
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          attendanceId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @constant */
+              removed: true;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/reschedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move a scheduled meeting to a new date and time (today or later) with the reason; the invitees are told and the change is kept in the meeting’s history. A stale version is a 409
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: date
+             * @description The new day of the meeting
+             */
+            date: string;
+            /** @description London time, 24-hour clock */
+            time: string;
+            /** @description Why the meeting is being rescheduled: kept in its history and sent to the invitees */
+            reason: string;
+            /** @description The meeting’s version you read: a stale one is refused with 409 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              startsAt: string;
+              /** Format: date */
+              day: string;
+              time: string;
+              version: number;
+              /** @description Invitees told in their inbox */
+              notified: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a scheduled meeting with the reason; the invitees are told and the reason is kept in the meeting’s history. A cancelled meeting cannot be closed or minuted. A stale version is a 409
+     * @description Access policy action `meeting.manage`: mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Why the meeting is being cancelled: kept in its history and sent to the invitees */
+            reason: string;
+            /** @description The meeting’s version you read: a stale one is refused with 409 */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @constant */
+              status: 'cancelled';
+              version: number;
+              /** @description Invitees told in their inbox */
+              notified: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meetings/{meetingId}/nominals/{nominalId}/agenda.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agenda for one person as a PDF (application/pdf, marked OFFICIAL-SENSITIVE), as you may see it; logged as a disclosure
+     * @description Access policy action `meeting.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          meetingId: string;
+          nominalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meetings/{meetingId}/nominals/{nominalId}/agenda': {
     parameters: {
       query?: never;
@@ -9129,6 +9490,7 @@ export interface paths {
                 time: string;
                 status: string;
                 format: string;
+                areaName: string;
               };
               person: {
                 /** Format: uuid */
@@ -9244,6 +9606,7 @@ export interface paths {
                 day: string;
                 time: string;
                 status: string;
+                areaName: string;
                 chairUserId: string | null;
                 chairName: string | null;
               };

@@ -48,6 +48,8 @@ export interface AreaThings {
   actionId: string;
   referralId: string;
   meetingId: string;
+  /** An attendance entry at `meetingId`. */
+  attendanceId: string;
   /** The area's other meetings (only traces: the routes address `meetingId`). */
   otherMeetingIds: string[];
   reportId: string;
@@ -94,6 +96,23 @@ const USER_ROLES = ROLE.map((r) => r.code).filter(
 );
 
 let serial = 500000;
+
+/** An attendance entry at a meeting (as the meeting's page records it), for the routes that name one. */
+async function attendanceAt(database: Database, meetingId: string, by: UseCaseContext): Promise<string> {
+  const row = await database.db
+    .insertInto('meeting_attendance')
+    .values({
+      recorded_at: testMoment().now,
+      meeting_id: meetingId,
+      agency_id: by.actor.agencyId,
+      person_name: 'A Representative',
+      attendance: 'attended',
+      recorded_by: by.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 async function buildArea(
   database: Database,
@@ -166,6 +185,7 @@ async function buildArea(
     time: '10:00',
     format: 'in_person',
     location: 'Room 1',
+    chairUserId: local.actor.userId,
     nominalIds: [nominal.id],
     agencyIds: [],
   });
@@ -222,6 +242,7 @@ async function buildArea(
     actionId: action.id,
     referralId: draft.id,
     meetingId: meeting.id,
+    attendanceId: await attendanceAt(database, meeting.id, local),
     otherMeetingIds: [],
     reportId: report.id,
     decisionId: decision.id,
@@ -250,10 +271,12 @@ export async function buildTokenWorld(database: Database): Promise<TokenWorld> {
       time: '10:00',
       format: 'in_person',
       location: 'Room 2',
+      chairUserId: user.actor.userId,
       nominalIds: [home.nominal.id, away.nominal.id],
       agencyIds: [],
     })
   ).id;
+  home.attendanceId = await attendanceAt(database, home.meetingId, user);
   const unreachable = await createNominal(
     database,
     awayCaseManager,
@@ -315,6 +338,8 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.referralId;
       case 'meetingId':
         return things.meetingId;
+      case 'attendanceId':
+        return things.attendanceId;
       case 'reportId':
         return things.reportId;
       case 'decisionId':

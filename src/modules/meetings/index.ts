@@ -15,6 +15,7 @@ export {
   saveMinutes,
 } from './use-cases/minutes.ts';
 export { scheduleMeeting } from './use-cases/scheduling.ts';
+export { cancelMeeting, removeAttendance, rescheduleMeeting } from './use-cases/lifecycle.ts';
 export { meetingDiscusses } from './queries.ts';
 export { discussionCount, latestApprovedMinutes } from './queries.ts';
 export { eraseMinutesOf } from './queries.ts';

@@ -1,4 +1,4 @@
-import { londonDateAt } from '../../domain/dates.ts';
+import { formatDateLong, londonDateAt } from '../../domain/dates.ts';
 
 /** Meetings are held at a London wall-clock time (BST or GMT as it falls); they are stored as instants. */
 
@@ -45,3 +45,7 @@ export function londonTime(instant: Date | string): string {
 
 /** The London day a meeting is held on. */
 export const meetingDay = (startsAt: Date | string) => londonDateAt(new Date(startsAt).getTime());
+
+/** The meeting as people know it, never by its id: "Level 2 meeting on 5 December 2026 at 10:00". */
+export const meetingName = (meeting: { level: number; starts_at: Date | string }) =>
+  `Level ${meeting.level} meeting on ${formatDateLong(meetingDay(meeting.starts_at))} at ${londonTime(meeting.starts_at)}`;

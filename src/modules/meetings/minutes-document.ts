@@ -80,7 +80,8 @@ export function minutesDocument(m: Minutes): VigilDocument {
     if (item.key === 'disclosure')
       section.rows = [
         {
-          label: 'Disclosure considered',
+          // The section's heading is "Disclosure considered": the row answers it, not repeats it.
+          label: 'Was it considered?',
           value:
             content?.disclosure.considered === 'yes'
               ? 'Yes'
@@ -157,7 +158,8 @@ export function minutesDocument(m: Minutes): VigilDocument {
     title: `MAPPA B: Minutes of the Level ${m.meeting.level} meeting`,
     subtitle: `${m.person.name}, ${formatDateLong(m.meeting.day)}`,
     marking: 'OFFICIAL-SENSITIVE',
-    reference: `Meeting ${m.meeting.id} · ${shown ? `version ${shown.version}, ${shown.status}` : 'no minutes yet'}`,
+    // The meeting by its name (level, area, day), never its id: the reader knows meetings by these.
+    reference: `Level ${m.meeting.level} meeting of ${m.meeting.areaName} on ${formatDateLong(m.meeting.day)} · ${shown ? `version ${shown.version}, ${shown.status}` : 'no minutes yet'}`,
     sections,
   };
 }

@@ -100,7 +100,18 @@ export const MinutesQuery = z.object({
 
 /** The pages' banners, from the address a form redirected to (anything odd shows no banner). */
 const flag = z.string().optional().catch(undefined);
-export const MeetingPageQuery = z.object({ scheduled: flag, attendance: flag, closed: flag, notified: flag });
+export const MeetingPageQuery = z.object({
+  scheduled: flag,
+  attendance: flag,
+  closed: flag,
+  notified: flag,
+  rescheduled: flag,
+  cancelled: flag,
+  removed: flag,
+});
+export const AttendanceParams = z.object({ meetingId: pathId, attendanceId: pathId });
+/** The new-meeting form, opened from an accepted referral: its person, level and agencies carried. */
+export const NewMeetingQuery = z.object({ referral: z.string().optional().catch(undefined) });
 export const MinutesPageQuery = z.object({
   saved: flag,
   approved: flag,
@@ -138,6 +149,7 @@ export const ScheduleMeetingInput = z
     onlineLink: z
       .preprocess(blank, z.string({ error: 'Enter a link that starts with https://' }).trim().optional())
       .describe('Required online; https only'),
+    // Required: the chair approves the minutes; a meeting without one had nobody to approve them.
     chairUserId: z
       .preprocess(
         blank,
@@ -145,8 +157,7 @@ export const ScheduleMeetingInput = z
           .string({ error: 'Select the chair' })
           .trim()
           .refine(isUuid, { error: 'Select the chair' })
-          .meta({ format: 'uuid' })
-          .optional(),
+          .meta({ format: 'uuid' }),
       )
       .describe('A meeting chair in your area'),
     nominalIds: ids('Select the people to discuss').describe(
@@ -199,7 +210,48 @@ export const ScheduleMeetingInput = z
   });
 export type ScheduleMeetingInput = Sent<typeof ScheduleMeetingInput>;
 
+/** The meeting's row version as read: a stale one is refused with 409 (someone else changed it). */
+const meetingVersion = z.coerce
+  .number({ error: 'Reload the meeting and try again' })
+  .int({ error: 'Reload the meeting and try again' })
+  .min(1, { error: 'Reload the meeting and try again' })
+  .describe('The meeting’s version you read: a stale one is refused with 409');
+
+const reasonFor = (what: string) =>
+  requiredText(
+    2000,
+    `Enter why the meeting is being ${what}`,
+    'Reason must be 2000 characters or fewer',
+  ).describe(`Why the meeting is being ${what}: kept in its history and sent to the invitees`);
+
+/** A new date and time for a scheduled meeting, with why (kept in its history; the invitees told). */
+export const RescheduleMeetingInput = z.object({
+  date: calendarDate('New date of the meeting').describe('The new day of the meeting'),
+  time: z
+    .string({ error: 'Enter the new time in the 24-hour clock, like 14:30' })
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):([0-5]\d)$/, { error: 'Enter the new time in the 24-hour clock, like 14:30' })
+    .describe('London time, 24-hour clock'),
+  reason: reasonFor('rescheduled'),
+  version: meetingVersion,
+});
+export type RescheduleMeetingInput = Sent<typeof RescheduleMeetingInput>;
+
+/** Cancelling a scheduled meeting, with why (kept in its history; the invitees told). */
+export const CancelMeetingInput = z.object({ reason: reasonFor('cancelled'), version: meetingVersion });
+export type CancelMeetingInput = Sent<typeof CancelMeetingInput>;
+
 // --- Attendance (MAPPA E) -------------------------------------------------------------------------
+
+/** Removing an attendance entry made in error, before the meeting closes: why, for the access log. */
+export const RemoveAttendanceInput = z.object({
+  reason: requiredText(
+    500,
+    'Enter why this attendance entry is being removed',
+    'Reason must be 500 characters or fewer',
+  ),
+});
+export type RemoveAttendanceInput = Sent<typeof RemoveAttendanceInput>;
 
 export const AttendanceInput = z
   .object({
@@ -371,9 +423,27 @@ export const MeetingView = z.object({
   invitations: z.array(Invitation),
   attendance: z.array(AttendanceRecord),
   attendanceRate: z.object({ responsibleAuthority: rate, dutyToCooperate: rate }),
+  history: z
+    .array(z.object({ at: instant, by: z.string(), summary: z.string() }))
+    .describe('Scheduled, rescheduled (from when to when, why) and cancelled (why), oldest first'),
 });
 
 export const AttendanceRecorded = z.object({ id: z.uuid() });
+export const AttendanceRemoved = z.object({ removed: z.literal(true) });
+export const MeetingRescheduled = z.object({
+  id: z.uuid(),
+  startsAt: instant,
+  day,
+  time: z.string(),
+  version: z.number().int(),
+  notified: z.number().int().describe('Invitees told in their inbox'),
+});
+export const MeetingCancelled = z.object({
+  id: z.uuid(),
+  status: z.literal('cancelled'),
+  version: z.number().int(),
+  notified: z.number().int().describe('Invitees told in their inbox'),
+});
 
 export const MeetingClosed = z.object({
   closed: z.boolean(),
@@ -389,6 +459,7 @@ export const AgendaView = z.object({
     time: z.string(),
     status: z.string(),
     format: z.string(),
+    areaName: z.string(),
   }),
   person: z.object({ id: z.uuid(), name: z.string(), vigilRef: z.string() }),
   previousMeetingOn: day.nullable(),
@@ -430,6 +501,7 @@ export const MinutesView = z.object({
     day,
     time: z.string(),
     status: z.string(),
+    areaName: z.string(),
     chairUserId: z.uuid().nullable(),
     chairName: z.string().nullable(),
   }),

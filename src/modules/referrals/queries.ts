@@ -11,6 +11,8 @@ export interface AcceptedReferral {
   submittedAt: Date | string | null;
   /** The level it was accepted at. */
   level: number | null;
+  /** The agencies the referrer chose to invite, carried to the meeting. */
+  invitedAgencyIds: string[];
 }
 
 /**
@@ -25,7 +27,13 @@ export async function acceptedReferrals(
   return db
     .selectFrom('referrals as r')
     .leftJoin('referral_decisions as d', 'd.referral_id', 'r.id')
-    .select(['r.id', 'r.nominal_id as nominalId', 'r.submitted_at as submittedAt', 'd.level'])
+    .select([
+      'r.id',
+      'r.nominal_id as nominalId',
+      'r.submitted_at as submittedAt',
+      'd.level',
+      'r.invited_agency_ids as invitedAgencyIds',
+    ])
     .where('r.status', '=', 'accepted')
     .where((eb) =>
       'areaCode' in where

@@ -8,12 +8,17 @@ import {
   AgendaView,
   ApprovalInput,
   AttendanceInput,
+  AttendanceParams,
   AttendanceRecorded,
+  AttendanceRemoved,
+  CancelMeetingInput,
   CorrectionInput,
   LevelDecisionRecorded,
+  MeetingCancelled,
   MeetingClosed,
   MeetingList,
   MeetingParams,
+  MeetingRescheduled,
   MeetingScheduled,
   MeetingView,
   MinutesActionParams,
@@ -26,6 +31,8 @@ import {
   NominalMeetings,
   NominalParams,
   PanelDecisionInput,
+  RemoveAttendanceInput,
+  RescheduleMeetingInput,
   ScheduleMeetingInput,
   UpdateRecorded,
 } from '../schemas.ts';
@@ -34,8 +41,10 @@ import { recordAttendance } from '../use-cases/attendance.ts';
 import { addMinutesAction, addMinutesActionUpdate, recordPanelDecision } from '../use-cases/decisions.ts';
 import { closeMeeting, getMeeting, listMeetings, meetingsForNominal } from '../use-cases/meetings.ts';
 import { approveMinutes, correctMinutes, getMinutes, saveMinutes } from '../use-cases/minutes.ts';
+import { cancelMeeting, removeAttendance, rescheduleMeeting } from '../use-cases/lifecycle.ts';
 import { scheduleMeeting } from '../use-cases/scheduling.ts';
 import { minutesDocument } from '../minutes-document.ts';
+import { agendaPdf } from './lifecycle.ts';
 
 /** The meetings API: the same use cases as the pages, the same schemas as the use cases. */
 export const meetingApi =
@@ -101,10 +110,81 @@ export const meetingApi =
       action: 'meeting.manage',
       tag,
       summary:
-        'Close the meeting: each owner of a new action is notified at once with their actions; closing again changes nothing',
+        'Close the meeting once it has started (London time) and its attendance is recorded (else 400, nothing sent): each owner of a new action is notified at once with their actions; closing again changes nothing; a cancelled meeting cannot be closed',
       params: MeetingParams,
       response: MeetingClosed,
       handler: async (request) => closeMeeting(database, web.context(request), request.params.meetingId),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/meetings/{meetingId}/attendance/{attendanceId}/removal',
+      action: 'meeting.manage',
+      tag,
+      summary:
+        'Remove an attendance entry made in error, before the meeting closes; what was removed and why go in the access log',
+      params: AttendanceParams,
+      body: RemoveAttendanceInput,
+      response: AttendanceRemoved,
+      handler: async (request) =>
+        removeAttendance(
+          database,
+          web.context(request),
+          request.params.meetingId,
+          request.params.attendanceId,
+          request.body,
+        ),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/meetings/{meetingId}/reschedule',
+      action: 'meeting.manage',
+      tag,
+      summary:
+        'Move a scheduled meeting to a new date and time (today or later) with the reason; the invitees are told and the change is kept in the meeting’s history. A stale version is a 409',
+      params: MeetingParams,
+      body: RescheduleMeetingInput,
+      response: MeetingRescheduled,
+      handler: async (request) =>
+        rescheduleMeeting(database, web.context(request), request.params.meetingId, request.body),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/meetings/{meetingId}/cancel',
+      action: 'meeting.manage',
+      tag,
+      summary:
+        'Cancel a scheduled meeting with the reason; the invitees are told and the reason is kept in the meeting’s history. A cancelled meeting cannot be closed or minuted. A stale version is a 409',
+      params: MeetingParams,
+      body: CancelMeetingInput,
+      response: MeetingCancelled,
+      handler: async (request) =>
+        cancelMeeting(database, web.context(request), request.params.meetingId, request.body),
+    });
+
+    api.add({
+      method: 'GET',
+      path: '/meetings/{meetingId}/nominals/{nominalId}/agenda.pdf',
+      action: 'meeting.view',
+      tag,
+      summary:
+        'The agenda for one person as a PDF (application/pdf, marked OFFICIAL-SENSITIVE), as you may see it; logged as a disclosure',
+      params: MinutesParams,
+      response: { type: 'string', format: 'binary', description: 'The agenda as a PDF (application/pdf)' },
+      handler: async (request, reply) => {
+        const { pdf, fileName } = await agendaPdf(
+          web,
+          request,
+          request.params.meetingId,
+          request.params.nominalId,
+        );
+        return reply
+          .type('application/pdf')
+          .header('Content-Disposition', `attachment; filename="${fileName}"`)
+          .send(pdf);
+      },
     });
 
     api.add({

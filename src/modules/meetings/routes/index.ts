@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
 import { meetingApi } from './api.ts';
+import { meetingLifecyclePages } from './lifecycle.ts';
 import { meetingPages } from './meetings.ts';
 import { minutesFormPages } from './minutes-forms.ts';
 import { minutesPages } from './minutes.ts';
@@ -14,6 +15,7 @@ export const meetingRoutes =
   (web: Web): FastifyPluginAsync =>
   async (app) => {
     await app.register(meetingPages(web));
+    await app.register(meetingLifecyclePages(web));
     await app.register(minutesPages(web));
     await app.register(minutesFormPages(web));
     await app.register(meetingApi(web));

@@ -9,11 +9,17 @@ import type { Web } from '../../../web/types.ts';
 import { listActionsForNominal } from '../../actions/index.ts';
 import { dateFromForm } from '../../levels/index.ts';
 import { getNominalSection } from '../../nominals/index.ts';
-import { MeetingPageQuery, MeetingParams, MinutesParams, NominalParams } from '../schemas.ts';
+import {
+  MeetingPageQuery,
+  MeetingParams,
+  MinutesParams,
+  NewMeetingQuery,
+  NominalParams,
+} from '../schemas.ts';
 import { getAgenda } from '../use-cases/agenda.ts';
 import { recordAttendance } from '../use-cases/attendance.ts';
 import { closeMeeting, getMeeting, listMeetings, meetingsForNominal } from '../use-cases/meetings.ts';
-import { scheduleMeeting, schedulingOptions } from '../use-cases/scheduling.ts';
+import { referralToSchedule, scheduleMeeting, schedulingOptions } from '../use-cases/scheduling.ts';
 import { inFormOrder, list, minutesPath, STATUS_TAG, summaryLinks, type Body } from './views.ts';
 
 /**
@@ -44,6 +50,12 @@ function meetingBanner(query: ReturnType<typeof MeetingPageQuery.parse>) {
     };
   }
   if (query.attendance) return { heading: 'Attendance recorded' };
+  if (query.removed)
+    return { heading: 'Attendance entry removed', text: 'What was removed and why is in the access log.' };
+  const told = (n: string) =>
+    `${Number(n) || 0} ${Number(n) === 1 ? 'person was' : 'people were'} told in their Vigil inbox.`;
+  if (query.rescheduled) return { heading: 'Meeting rescheduled', text: told(query.rescheduled) };
+  if (query.cancelled) return { heading: 'Meeting cancelled', text: told(query.cancelled) };
   if (query.closed) {
     const notified = Number(query.notified) || 0;
     return {
@@ -106,12 +118,25 @@ export const meetingPages =
       };
     };
 
-    app.get('/meetings/new', { config: { action: 'meeting.manage' } }, async (request, reply) =>
-      reply.render(
+    // No level is chosen for the user: a level is a decision (from the referral, when there is one).
+    app.get('/meetings/new', { config: { action: 'meeting.manage' } }, async (request, reply) => {
+      const { referral } = parseInput(NewMeetingQuery, request.query);
+      const from = referral ? await referralToSchedule(database, web.context(request), referral) : undefined;
+      return reply.render(
         'meetings/views/new.njk',
-        await scheduleForm(request, { level: '2', format: 'in_person', time: '10:00' }),
-      ),
-    );
+        await scheduleForm(request, {
+          format: 'in_person',
+          time: '10:00',
+          ...(from
+            ? {
+                level: from.level ? String(from.level) : undefined,
+                nominalIds: [from.nominalId],
+                agencyIds: from.agencyIds,
+              }
+            : {}),
+        }),
+      );
+    });
 
     app.post('/meetings', { config: { action: 'meeting.manage' } }, async (request, reply) => {
       const body = bodyOf(request);
@@ -195,11 +220,18 @@ export const meetingPages =
       { config: { action: 'meeting.manage' } },
       async (request, reply) => {
         const { meetingId } = parseInput(MeetingParams, request.params);
-        const closed = await closeMeeting(database, web.context(request), meetingId);
-        return reply.redirect(
-          `/meetings/${meetingId}?closed=${closed.alreadyClosed ? 'again' : 'yes'}&notified=${closed.ownersNotified}`,
-          303,
-        );
+        return handleForm({
+          attempt: () => closeMeeting(database, web.context(request), meetingId),
+          done: (closed) =>
+            reply.redirect(
+              `/meetings/${meetingId}?closed=${closed.alreadyClosed ? 'again' : 'yes'}&notified=${closed.ownersNotified}`,
+              303,
+            ),
+          redisplay: async ({ status, errors }) =>
+            reply
+              .code(status)
+              .render('meetings/views/meeting.njk', await meetingPage(request, meetingId, {}, errors)),
+        });
       },
     );
 

@@ -14,7 +14,7 @@ import {
   addMinutesActionUpdate,
   recordPanelDecision,
 } from '../use-cases/decisions.ts';
-import { MinutesLockedError } from '../use-cases/minutes.ts';
+import { CANCELLED_MESSAGE, LOCKED_MESSAGE, MinutesLockedError } from '../use-cases/minutes.ts';
 import { minutesForm, minutesPage } from './minutes.ts';
 import { inFormOrder, list, minutesPath, type Body } from './views.ts';
 
@@ -24,6 +24,15 @@ import { inFormOrder, list, minutesPath, type Body } from './views.ts';
  */
 
 type Where = { meetingId: string; nominalId: string };
+const MINUTES = 'meetings/views/minutes.njk';
+
+/** Why a form about these minutes is no longer offered: approved minutes and cancelled meetings are read-only. */
+const readOnlyBecause = (form: { m: { latestStatus: string | null; meeting: { status: string } } }) =>
+  form.m.meeting.status === 'cancelled'
+    ? CANCELLED_MESSAGE
+    : form.m.latestStatus === 'approved'
+      ? LOCKED_MESSAGE
+      : undefined;
 
 const UPDATE_STATUS = [
   { value: 'open', text: 'Still open' },
@@ -68,8 +77,14 @@ export const minutesFormPages =
     app.get(
       '/meetings/:meetingId/nominals/:nominalId/minutes/actions/new',
       { config: { action: 'meeting.manage' } },
-      async (request, reply) =>
-        reply.render(ACTION_FORM, await actionForm(request, parseInput(MinutesParams, request.params), {})),
+      async (request, reply) => {
+        const where = parseInput(MinutesParams, request.params);
+        const form = await actionForm(request, where, {});
+        const locked = readOnlyBecause(form);
+        return locked
+          ? reply.render(MINUTES, await minutesPage(web, request, where, undefined, undefined, locked))
+          : reply.render(ACTION_FORM, form);
+      },
     );
 
     app.post(
@@ -98,7 +113,7 @@ export const minutesFormPages =
               return reply
                 .code(409)
                 .render(
-                  'meetings/views/minutes.njk',
+                  MINUTES,
                   await minutesPage(web, request, where, undefined, undefined, conflict.message),
                 );
             if (conflict) throw conflict;
@@ -221,11 +236,14 @@ export const minutesFormPages =
     app.get(
       '/meetings/:meetingId/nominals/:nominalId/minutes/level-decision',
       { config: { action: 'level.decide' } },
-      async (request, reply) =>
-        reply.render(
-          DECISION_FORM,
-          await decisionForm(request, parseInput(MinutesParams, request.params), {}),
-        ),
+      async (request, reply) => {
+        const where = parseInput(MinutesParams, request.params);
+        const form = await decisionForm(request, where, {});
+        const locked = readOnlyBecause(form);
+        return locked
+          ? reply.render(MINUTES, await minutesPage(web, request, where, undefined, undefined, locked))
+          : reply.render(DECISION_FORM, form);
+      },
     );
 
     app.post(
@@ -244,6 +262,13 @@ export const minutesFormPages =
               303,
             ),
           redisplay: async ({ status, errors, conflict }) => {
+            if (conflict instanceof MinutesLockedError)
+              return reply
+                .code(409)
+                .render(
+                  MINUTES,
+                  await minutesPage(web, request, where, undefined, undefined, conflict.message),
+                );
             if (conflict) throw conflict;
             return reply.code(status).render(DECISION_FORM, await decisionForm(request, where, body, errors));
           },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { can } from '../../../access/policy.ts';
 import { logDownload } from '../../../audit/access-log.ts';
 import { AGENDA } from '../../../domain/agenda.ts';
+import { formatDateLong } from '../../../domain/dates.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { renderPdf } from '../../../web/documents/document.ts';
@@ -58,8 +59,10 @@ export async function minutesPage(
   const ctx = web.context(request);
   const m = await getMinutes(web.database, ctx, meetingId, nominalId);
   const content = m.minutes?.content;
-  const editable =
-    can(ctx.actor, 'meeting.manage') && m.latestStatus !== 'approved' && m.latestStatus !== 'superseded';
+  // Approved minutes, and a cancelled meeting's, are read-only: no form or button that would change them.
+  const readOnly =
+    m.latestStatus === 'approved' || m.latestStatus === 'superseded' || m.meeting.status === 'cancelled';
+  const editable = can(ctx.actor, 'meeting.manage') && !readOnly;
   const formValues: Body = values ?? {
     ...Object.fromEntries(AGENDA.map((i) => [`item-${i.key}`, content?.items[i.key] ?? ''])),
     decisions: content?.decisions ?? '',
@@ -80,13 +83,15 @@ export async function minutesPage(
     notice,
     statusTag: STATUS_TAG,
     base: minutesPath(meetingId, nominalId),
-    canApprove: can(ctx.actor, 'minutes.approve') && isChair && m.latestStatus === 'draft',
+    canApprove: can(ctx.actor, 'minutes.approve') && isChair && m.latestStatus === 'draft' && !readOnly,
     canCorrect: can(ctx.actor, 'meeting.manage') && m.latestStatus === 'approved',
-    canDecide: can(ctx.actor, 'level.decide'),
-    canManage: can(ctx.actor, 'meeting.manage'),
-    rmpHref: can(ctx.actor, 'rmp.edit')
-      ? `/nominals/${nominalId}/risk-management-plan/edit?meeting=${meetingId}`
-      : `/nominals/${nominalId}/risk-management-plan`,
+    canDecide: can(ctx.actor, 'level.decide') && !readOnly,
+    canManage: can(ctx.actor, 'meeting.manage') && !readOnly,
+    readOnly,
+    rmpHref:
+      can(ctx.actor, 'rmp.edit') && !readOnly
+        ? `/nominals/${nominalId}/risk-management-plan/edit?meeting=${meetingId}`
+        : `/nominals/${nominalId}/risk-management-plan`,
     banner: minutesBanner(parseInput(MinutesPageQuery, request.query)),
   };
 }
@@ -260,7 +265,7 @@ export const minutesPages =
         await logDownload(database, ctx, {
           recordType: 'nominal',
           recordIds: [nominalId],
-          document: `MAPPA B minutes of the meeting on ${m.meeting.day}`,
+          document: `MAPPA B minutes of the Level ${m.meeting.level} meeting on ${formatDateLong(m.meeting.day)}`,
         });
         return reply
           .type('application/pdf')

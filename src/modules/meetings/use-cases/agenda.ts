@@ -15,9 +15,10 @@ import {
   type InScope,
 } from '../../nominals/index.ts';
 import { currentPlan } from '../../risk-management-plan/index.ts';
+import { areaNames } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
 import { agendaItems, type AgendaFacts } from '../agenda-items.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { loadMeeting, type MeetingRow } from './scope.ts';
 
 /**
@@ -110,7 +111,7 @@ export async function getAgenda(
       operation: 'combination',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `agenda for meeting ${meetingId}`,
+      section: `agenda for the ${meetingName(meeting)}`,
     });
     const identity = record.identity as Record<string, unknown>;
     return {
@@ -121,6 +122,7 @@ export async function getAgenda(
         time: londonTime(meeting.starts_at),
         status: meeting.status,
         format: meeting.format,
+        areaName: (await areaNames(tx, [meeting.area_code])).get(meeting.area_code) ?? meeting.area_code,
       },
       person: { id: nominalId, name: `${identity.forename} ${identity.surname}`, vigilRef: record.vigilRef },
       previousMeetingOn: previousOn,

@@ -16,7 +16,7 @@ import { agenciesByIds, agenciesInArea } from '../../reference/index.ts';
 import { activeUsersOfAgencies } from '../../users/index.ts';
 import { meetingDay } from '../london-time.ts';
 import { PanelDecisionInput } from '../schemas.ts';
-import { requireDraftable } from './minutes.ts';
+import { requireDraftable, requireMinutable } from './minutes.ts';
 import { loadMeeting, requireMeetingNominal } from './scope.ts';
 
 /**
@@ -65,6 +65,7 @@ export async function addMinutesAction(
   authorize(ctx.actor, 'meeting.manage');
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
+    requireMinutable(meeting);
     await requireMeetingNominal(tx, meetingId, nominalId);
     await requireDraftable(tx, meetingId, nominalId);
     const created = await createAction(tx, ctx, nominalId, form, meetingId);
@@ -85,7 +86,7 @@ export async function addMinutesActionUpdate(
 ) {
   authorize(ctx.actor, 'meeting.manage');
   return database.transaction(async (tx) => {
-    await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
+    requireMinutable(await loadMeeting(tx, ctx, meetingId, 'meeting.manage'));
     await requireMeetingNominal(tx, meetingId, nominalId);
     await requireDraftable(tx, meetingId, nominalId);
     const action = isUuid(actionId) ? await actionOrigin(tx, actionId) : undefined;
@@ -114,7 +115,10 @@ export async function recordPanelDecision(
   const form = parseInput(PanelDecisionInput, input);
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'level.decide');
+    requireMinutable(meeting);
     await requireMeetingNominal(tx, meetingId, nominalId);
+    // Approved minutes are read-only: a level decision then is a correction of them, first.
+    await requireDraftable(tx, meetingId, nominalId);
     const day = meetingDay(meeting.starts_at);
     return recordLevelDecision(tx, ctx, nominalId, {
       level: form.level === 'end' ? undefined : form.level,

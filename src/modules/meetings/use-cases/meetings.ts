@@ -3,15 +3,16 @@ import type { Actor, UseCaseContext } from '../../../access/actor.ts';
 import { areaWithinTokenAreas, authorize, reachOf, withinTokenAreas } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
-import { compareDates } from '../../../domain/dates.ts';
+import { compareDates, formatDateLong } from '../../../domain/dates.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 import { distributeMeetingActions } from '../../actions/index.ts';
 import { loadInScope, nominalHeadlines } from '../../nominals/index.ts';
 import { resolveInboxItems } from '../../notifications/index.ts';
 import { usersByIds } from '../../users/index.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { attendanceOf } from './attendance.ts';
-import { invitedAgency, loadMeeting } from './scope.ts';
+import { meetingHistory } from './lifecycle.ts';
+import { invitedAgency, loadMeeting, type MeetingRow } from './scope.ts';
 
 /** Meetings: the area's list, one meeting, the meetings about one person, and closing a meeting. */
 
@@ -130,7 +131,7 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: nominals.map((n) => n.id),
-      section: `meeting ${meetingId}`,
+      section: `the ${meetingName(meeting)}`,
     });
     return {
       id: meeting.id,
@@ -155,8 +156,29 @@ export async function getMeeting(database: Database, ctx: UseCaseContext, meetin
       invitations: attendance.agencies,
       attendance: attendance.records,
       attendanceRate: attendance.rate,
+      history: await meetingHistory(tx, meetingId),
     };
   });
+}
+
+/**
+ * A meeting closes only once it has been held: not cancelled, started (London time), and with its
+ * attendance recorded (MAPPA E). Otherwise nothing is closed and no action is sent out.
+ */
+async function requireClosable(tx: Tx, ctx: UseCaseContext, meeting: MeetingRow) {
+  if (meeting.status === 'cancelled')
+    throw new ValidationError({ close: 'This meeting was cancelled, so it cannot be closed' });
+  if (new Date(ctx.now).getTime() < new Date(meeting.starts_at).getTime())
+    throw new ValidationError({
+      close: `This meeting starts on ${formatDateLong(meetingDay(meeting.starts_at))} at ${londonTime(meeting.starts_at)}: it cannot be closed before it starts`,
+    });
+  const attendance = await tx
+    .selectFrom('meeting_attendance')
+    .select('id')
+    .where('meeting_id', '=', meeting.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (!attendance) throw new ValidationError({ close: 'Record who attended before closing the meeting' });
 }
 
 /**
@@ -168,8 +190,7 @@ export async function closeMeeting(database: Database, ctx: UseCaseContext, meet
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
     if (meeting.status === 'closed') return { closed: true, alreadyClosed: true, ownersNotified: 0 };
-    if (meeting.status === 'cancelled')
-      throw new ValidationError({ meeting: 'This meeting was cancelled, so it cannot be closed' });
+    await requireClosable(tx, ctx, meeting);
     const updated = await tx
       .updateTable('meetings')
       .set({

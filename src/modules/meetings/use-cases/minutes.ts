@@ -18,8 +18,9 @@ import { levelDecisionsAtMeeting } from '../../levels/index.ts';
 import { loadInScope, recordAndLog } from '../../nominals/index.ts';
 import { resolveInboxItems } from '../../notifications/index.ts';
 import { planVersionsFromMeeting } from '../../risk-management-plan/index.ts';
+import { areaNames } from '../../reference/index.ts';
 import { usersByIds } from '../../users/index.ts';
-import { londonTime, meetingDay } from '../london-time.ts';
+import { londonTime, meetingDay, meetingName } from '../london-time.ts';
 import { ApprovalInput, CorrectionInput } from '../schemas.ts';
 import { attendanceOf } from './attendance.ts';
 import { chairNameOf } from './meetings.ts';
@@ -36,6 +37,14 @@ export class MinutesLockedError extends ConflictError {}
 
 export const LOCKED_MESSAGE =
   'These minutes have been approved and are locked. To change them, start a correction: it becomes a new version, and the approved version stays until the correction is approved.';
+
+export const CANCELLED_MESSAGE =
+  'This meeting was cancelled: it has no minutes, actions or decisions. Schedule a new meeting instead.';
+
+/** A cancelled meeting was never held: nothing is minuted or decided at it. */
+export function requireMinutable(meeting: MeetingRow): void {
+  if (meeting.status === 'cancelled') throw new MinutesLockedError(CANCELLED_MESSAGE);
+}
 
 /** Every version of the minutes, the latest first, with who saved and approved each. */
 async function minutesVersions(tx: Tx, meetingId: string, nominalId: string) {
@@ -81,8 +90,9 @@ const presentVersion = (v: MinutesVersion) => ({
 });
 
 /** The meeting as its minutes head it. */
-const meetingHeading = (meeting: MeetingRow, chairName: string | null) => ({
+const meetingHeading = (meeting: MeetingRow, chairName: string | null, areaName: string) => ({
   id: meeting.id,
+  areaName,
   level: meeting.level,
   startsAt: new Date(meeting.starts_at).toISOString(),
   day: meetingDay(meeting.starts_at),
@@ -137,10 +147,14 @@ export async function getMinutes(
       operation: 'consultation',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `minutes of meeting ${meetingId}`,
+      section: `minutes of the ${meetingName(meeting)}`,
     });
     return {
-      meeting: meetingHeading(meeting, chairName),
+      meeting: meetingHeading(
+        meeting,
+        chairName,
+        (await areaNames(tx, [meeting.area_code])).get(meeting.area_code) ?? meeting.area_code,
+      ),
       person,
       versions: versions.map(presentVersion),
       minutes: shown
@@ -187,6 +201,7 @@ export async function saveMinutes(
   const expected = input.rowVersion === undefined || input.rowVersion === '' ? 0 : Number(input.rowVersion);
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'meeting.manage');
+    requireMinutable(meeting);
     await requireMeetingNominal(tx, meetingId, nominalId);
     const scope = await loadInScope(tx, ctx, nominalId, 'nominal.view');
     const validated = validateMinutesInput(input, meetingDay(meeting.starts_at));
@@ -231,7 +246,7 @@ export async function saveMinutes(
       operation: 'alteration',
       recordType: 'nominal',
       recordIds: [nominalId],
-      section: `minutes of meeting ${meetingId} (version ${saved.version})`,
+      section: `minutes of the ${meetingName(meeting)} (version ${saved.version})`,
     });
     return saved;
   });
@@ -269,6 +284,7 @@ export async function approveMinutes(
   const expected = parseInput(ApprovalInput, input).rowVersion;
   return database.transaction(async (tx) => {
     const meeting = await loadMeeting(tx, ctx, meetingId, 'minutes.approve');
+    requireMinutable(meeting);
     await requireMeetingNominal(tx, meetingId, nominalId);
     await loadInScope(tx, ctx, nominalId, 'nominal.view');
     if (meeting.chair_user_id && meeting.chair_user_id !== ctx.actor.userId)

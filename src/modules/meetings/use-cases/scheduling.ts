@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../../../access/actor.ts';
 import { authorize, ownArea, SHAREABLE_SECTIONS } from '../../../access/policy.ts';
 import { logAccess } from '../../../audit/access-log.ts';
 import type { Database, Tx } from '../../../db/database.ts';
-import { compareDates, formatDateLong } from '../../../domain/dates.ts';
+import { compareDates, formatDateLong, parseIsoDate } from '../../../domain/dates.ts';
 import { NotFoundError, ValidationError, type FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { standingPanel } from '../../levels/index.ts';
@@ -19,7 +19,7 @@ import { notify } from '../../notifications/index.ts';
 import { agenciesByIds, agenciesInArea, type AgencyRow } from '../../reference/index.ts';
 import { acceptedReferrals, type AcceptedReferral } from '../../referrals/index.ts';
 import { activeUsersWithRole } from '../../users/index.ts';
-import { londonInstant, londonTime } from '../london-time.ts';
+import { londonInstant, londonTime, meetingName } from '../london-time.ts';
 import { ScheduleMeetingInput } from '../schemas.ts';
 import { isRa } from './attendance.ts';
 
@@ -32,12 +32,15 @@ import { isRa } from './attendance.ts';
 /** Accepted referrals not yet taken to a meeting (a meeting names the referral it takes up). */
 async function awaitingAMeeting(tx: Tx, referrals: AcceptedReferral[]): Promise<AcceptedReferral[]> {
   const nominalIds = [...new Set(referrals.map((r) => r.nominalId))];
+  // A cancelled meeting did not take its referrals up: they await a meeting again.
   const taken = nominalIds.length
     ? await tx
-        .selectFrom('meeting_nominals')
-        .select('referral_id')
-        .where('nominal_id', 'in', nominalIds)
-        .where('referral_id', 'is not', null)
+        .selectFrom('meeting_nominals as mn')
+        .innerJoin('meetings as m', 'm.id', 'mn.meeting_id')
+        .select('mn.referral_id')
+        .where('mn.nominal_id', 'in', nominalIds)
+        .where('mn.referral_id', 'is not', null)
+        .where('m.status', '!=', 'cancelled')
         .execute()
     : [];
   const takenIds = new Set(taken.map((t) => t.referral_id));
@@ -82,6 +85,23 @@ export async function schedulingOptions(database: Database, ctx: UseCaseContext)
         level: a.level,
       })),
     };
+  });
+}
+
+/**
+ * What a meeting scheduled from an accepted referral starts with: its person, the level it was
+ * accepted at and the agencies the referrer chose (the standing panel is invited anyway). Only a
+ * referral of the scheduler's area still awaiting a meeting; otherwise nothing is carried.
+ */
+export async function referralToSchedule(database: Database, ctx: UseCaseContext, referralId: string) {
+  authorize(ctx.actor, 'meeting.manage');
+  const areaCode = ownArea(ctx.actor);
+  return database.transaction(async (tx) => {
+    const awaiting = await awaitingAMeeting(tx, await acceptedReferrals(tx, { areaCode }));
+    const referral = awaiting.find((r) => r.id === referralId);
+    return referral
+      ? { nominalId: referral.nominalId, level: referral.level, agencyIds: referral.invitedAgencyIds ?? [] }
+      : undefined;
   });
 }
 
@@ -158,6 +178,26 @@ async function invite(
   return [...invited.values()];
 }
 
+const PAST_DATE = 'The date of the meeting must be today or in the future';
+
+/**
+ * The schedule as sent, checked: a meeting is scheduled ahead, as one "held" in the past would
+ * invite people to nothing. A past date is reported with the form's other problems, all at once.
+ */
+function parseSchedule(input: ScheduleMeetingInput, today: string): Schedule {
+  const past = (date: unknown) =>
+    typeof date === 'string' && parseIsoDate(date).ok && compareDates(date.trim(), today) < 0;
+  let form: Schedule;
+  try {
+    form = parseInput(ScheduleMeetingInput, input);
+  } catch (error) {
+    if (error instanceof ValidationError && past(input.date) && !error.fieldErrors.date)
+      throw new ValidationError({ ...error.fieldErrors, date: PAST_DATE });
+    throw error;
+  }
+  return form;
+}
+
 /**
  * Schedules a meeting for one or more people. The standing panel is invited automatically;
  * invited duty-to-co-operate agencies are given sight of each person's shareable sections so their
@@ -168,15 +208,14 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
   authorize(ctx.actor, 'meeting.manage');
   // Meetings are of the scheduler's own area.
   const areaCode = ownArea(ctx.actor);
-  const form = parseInput(ScheduleMeetingInput, input);
+  const form = parseSchedule(input, ctx.today);
   const startsAt = londonInstant(form.date, form.time);
   return database.transaction(async (tx) => {
     const errors: FieldErrors = {};
-    if (form.chairUserId) {
-      const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
-      if (!chairs.some((c) => c.id === form.chairUserId))
-        errors.chairUserId = 'Select a meeting chair in your area';
-    }
+    if (compareDates(form.date, ctx.today) < 0) errors.date = PAST_DATE;
+    const chairs = await activeUsersWithRole(tx, 'meeting_chair', { areaCode });
+    if (!chairs.some((c) => c.id === form.chairUserId))
+      errors.chairUserId = 'Select a meeting chair in your area';
     const inScope = await peopleInScope(tx, ctx, form, errors);
     const chosen = [...(await agenciesByIds(tx, form.agencyIds)).values()];
     if (chosen.length < new Set(form.agencyIds).size) errors.agencyIds = 'Select the agencies to invite';
@@ -192,15 +231,15 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
         format: form.format,
         location: form.location || null,
         online_link: form.format === 'online' ? (form.onlineLink ?? null) : null,
-        chair_user_id: form.chairUserId ?? null,
+        chair_user_id: form.chairUserId,
         created_by: ctx.actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await addPeople(tx, meeting.id, inScope);
     const invited = await invite(tx, ctx, meeting.id, chosen);
-    // Duty-to-co-operate agencies see the shareable sections from now (or the meeting day, if earlier).
-    const fromDate = compareDates(form.date, ctx.today) < 0 ? form.date : ctx.today;
+    // Duty-to-co-operate agencies see the shareable sections from now (the meeting is not earlier).
+    const fromDate = ctx.today;
     const dtc = invited.filter((a) => !isRa(a.type));
     for (const nominalId of inScope) {
       for (const agency of dtc)
@@ -232,7 +271,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
       userIds: [
         ...(await currentManagerUserIds(tx, inScope, ctx.today)),
         ...representatives.map((u) => u.id),
-        ...(form.chairUserId ? [form.chairUserId] : []),
+        form.chairUserId,
       ],
       nominalId: inScope.length === 1 ? inScope[0]! : null,
       subject: `Invitation to a Level ${form.level} MAPPA meeting on ${formatDateLong(form.date)} at ${londonTime(startsAt)}`,
@@ -246,7 +285,7 @@ export async function scheduleMeeting(database: Database, ctx: UseCaseContext, i
       operation: 'collection',
       recordType: 'nominal',
       recordIds: inScope,
-      section: `meeting ${meeting.id} scheduled`,
+      section: `${meetingName({ level: form.level, starts_at: startsAt })} scheduled`,
       recipients: invited.map((a) => a.name),
     });
     return { id: meeting.id, invited: invited.length, nominals: inScope.length };

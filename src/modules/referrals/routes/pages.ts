@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { can } from '../../../access/policy.ts';
 import { labelOf } from '../../../domain/codes.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
 import { LEVEL_CRITERION } from '../../../domain/levels.ts';
@@ -42,10 +43,13 @@ export const referralPages =
     app.get('/referrals/:referralId', { config: { action: 'referral.view' } }, async (request, reply) => {
       const { referralId } = parseInput(ReferralParams, request.params);
       const query = parseInput(ReferralPageQuery, request.query);
-      const referral = await getReferral(database, web.context(request), referralId);
+      const ctx = web.context(request);
+      const referral = await getReferral(database, ctx, referralId);
       return reply.render('referrals/views/referral.njk', {
         title: `Referral to Level ${referral.requestedLevel ?? '2 or 3'} – ${referral.name}`,
         referral,
+        // Accepted: the next step is a meeting, scheduled with the referral's person, level and agencies.
+        canScheduleMeeting: referral.status === 'accepted' && can(ctx.actor, 'meeting.manage'),
         tag: statusTag(referral.status),
         // Once decided, the route it was decided by; until then, the route it will go by.
         routeLabel: DECISION_ROUTE_LABEL[referral.decision?.route ?? referral.screeningRoute],
