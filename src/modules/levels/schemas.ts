@@ -312,6 +312,16 @@ export const SavedAreaSettings = AreaSettingsView.extend({
 
 const nullableDate = z.iso.date().nullable();
 
+/** A Category 3 consideration (MAPPA Guidance ch.6: "other dangerous offenders"), as it is read back. */
+const Category3ConsiderationView = z.object({
+  id: z.uuid(),
+  outcome: z.enum(['refer', 'not_needed']),
+  outcomeLabel: z.string(),
+  reason: z.string(),
+  consideredAt: z.iso.datetime(),
+  consideredBy: z.string().describe('Who considered it'),
+});
+
 export const LevelHistoryView = z.object({
   obligations: z
     .object({
@@ -408,9 +418,14 @@ export const LevelHistoryView = z.object({
       }),
     )
     .describe('Changes, stays and travel the police recorded, newest first'),
+  category3Considerations: z
+    .array(Category3ConsiderationView)
+    .describe('Considerations for Category 3 (from the Category 3 candidates list), newest first'),
   countersignatureRequired: z.boolean().describe('The area requires level decisions to be countersigned'),
   criteria: z.array(z.object({ code: z.string(), label: z.string() })),
 });
+
+export const Category3ConsiderationsView = z.object({ considerations: z.array(Category3ConsiderationView) });
 
 // --- Pages' query strings (what a redirect says happened; anything odd is ignored) ---------------
 
