@@ -75,12 +75,12 @@ describe('need-to-know access in the browser', () => {
     try {
       // The record and a search of their own area answer "not found": page-errors.test.ts.
       await officer.visit('/search?q=Wesley+Arrival');
-      await officer.page.getByLabel('Include people managed outside my area').check();
+      await officer.page.getByLabel('All areas').check();
       await officer.page
-        .getByLabel('Why do you need to search other areas?')
+        .getByLabel('Why do you need to search every area?')
         .fill('Moved to Gloucester; first appointment tomorrow');
       await Promise.all([
-        officer.page.waitForURL(/allAreas=yes/),
+        officer.page.waitForURL(/areaChoice=all/),
         officer.page.getByRole('button', { name: 'Search' }).click(),
       ]);
       await officer.check(await officer.page.reload(), 'search all areas with a reason');
