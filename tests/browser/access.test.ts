@@ -77,7 +77,7 @@ describe('need-to-know access in the browser', () => {
       await officer.visit('/search?q=Wesley+Arrival');
       await officer.page.getByLabel('All areas').check();
       await officer.page
-        .getByLabel('Why do you need to search every area?')
+        .getByLabel('Why do you need to search outside your area?')
         .fill('Moved to Gloucester; first appointment tomorrow');
       await Promise.all([
         officer.page.waitForURL(/areaChoice=all/),

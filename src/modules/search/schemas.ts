@@ -79,9 +79,7 @@ export const SearchForm = z.object({
   area: typed,
   /** The one area control: "mine", "other" (with `area`) or "all". */
   areaChoice: typed,
-  reasonOther: typed,
-  reasonAll: typed,
-  // Links made before the one control (an area, and "include people outside my area").
+  // Links made before the one control ("include people managed outside my area").
   allAreas: typed,
   reason: typed,
   page: typed,

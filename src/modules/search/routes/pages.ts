@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { can } from '../../../access/policy.ts';
-import { ValidationError, type FieldErrors } from '../../../domain/errors.ts';
+import { ValidationError } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
@@ -48,8 +48,8 @@ export const searchPages =
           reply.code(status).render('search/views/search.njk', {
             title: 'Find a person',
             ...page,
-            errors: where.errors(errors),
-            errorList: Object.entries(where.errors(errors)).map(([key, text]) => ({ text, href: `#${key}` })),
+            errors,
+            errorList: Object.entries(errors).map(([key, text]) => ({ text, href: `#${key}` })),
           }),
       });
     });
@@ -61,7 +61,7 @@ const AREA_CHOICES: readonly string[] = ['mine', 'other', 'all'];
 /**
  * Where to look, from the one area control: "My area" (the people the user may see), "Another area"
  * (one area) or "All areas"; looking outside the user's own area is justified access, so it needs a
- * reason, typed in the box the choice reveals. Older links (an area, and "include people managed
+ * reason. Older links (an area, and "include people managed
  * outside my area") mean the same choice. The API keeps its `area`, `allAreas` and `reason`.
  */
 function whereToLook(typed: z.output<typeof SearchForm>, ownAreaCode: string, canSearchAllAreas: boolean) {
@@ -80,14 +80,9 @@ function whereToLook(typed: z.output<typeof SearchForm>, ownAreaCode: string, ca
     : chosen === 'other' && typed.area === ownAreaCode
       ? 'mine'
       : chosen;
-  const reasonKey = choice === 'all' ? 'reasonAll' : 'reasonOther';
-  const reason = (choice === 'all' ? typed.reasonAll : typed.reasonOther) || typed.reason;
+  const reason = typed.reason;
   return {
-    values: {
-      areaChoice: choice,
-      reasonOther: choice === 'other' ? reason : '',
-      reasonAll: choice === 'all' ? reason : '',
-    },
+    values: { areaChoice: choice, reason: choice === 'mine' ? '' : reason },
     /** What the use case (and the API) take. */
     input: () => {
       if (!canSearchAllAreas) return { area: typed.area || undefined, allAreas: false };
@@ -96,11 +91,6 @@ function whereToLook(typed: z.output<typeof SearchForm>, ownAreaCode: string, ca
       if (!typed.area) throw new ValidationError({ area: 'Select the area to search' });
       return { area: typed.area, allAreas: true, reason };
     },
-    /** The reason's problem is shown against the box the user typed in. */
-    errors: (errors: FieldErrors): FieldErrors =>
-      Object.fromEntries(
-        Object.entries(errors).map(([key, text]) => [key === 'reason' ? reasonKey : key, text]),
-      ),
   };
 }
 
