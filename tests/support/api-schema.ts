@@ -6528,6 +6528,15 @@ export interface paths {
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
               standingPanelConfigured: boolean;
+              /** @description Who is told of an action owned by an agency’s person without a Vigil account */
+              singlePointsOfContact: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string;
+              }[];
             };
           };
         };
@@ -6576,6 +6585,13 @@ export interface paths {
             screeningRoute?: 'coordinator' | 'panel' | 'joint';
             /** @description The standing panel (agencies of your area); unchanged when omitted, the default panel when empty */
             standingPanelAgencyIds?: string[];
+            /** @description Each agency’s single point of contact in your area (a Vigil user of that agency), told of actions owned by its people without a Vigil account; unchanged when omitted, all replaced when given */
+            singlePointsOfContact?: {
+              /** Format: uuid */
+              agencyId: string;
+              /** Format: uuid */
+              userId: string;
+            }[];
           };
         };
       };
@@ -6603,6 +6619,15 @@ export interface paths {
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
               standingPanelConfigured: boolean;
+              /** @description Who is told of an action owned by an agency’s person without a Vigil account */
+              singlePointsOfContact: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string;
+              }[];
               /** @description People with a level whose due dates were recalculated */
               recomputed: number;
             };

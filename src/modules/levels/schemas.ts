@@ -286,6 +286,18 @@ export const AreaSettingsInput = z.object({
     .describe(
       'The standing panel (agencies of your area); unchanged when omitted, the default panel when empty',
     ),
+  singlePointsOfContact: z
+    .array(
+      z.object({
+        agencyId: z.uuid({ error: 'Select an agency from the list' }),
+        userId: z.uuid({ error: 'Select a person from the list' }),
+      }),
+      { error: 'Single points of contact must be a list of agency and user' },
+    )
+    .optional()
+    .describe(
+      'Each agency’s single point of contact in your area (a Vigil user of that agency), told of actions owned by its people without a Vigil account; unchanged when omitted, all replaced when given',
+    ),
 });
 export type AreaSettingsInput = z.input<typeof AreaSettingsInput>;
 
@@ -302,6 +314,9 @@ export const AreaSettingsView = z.object({
   standingPanelConfigured: z
     .boolean()
     .describe('False: the area has not chosen, so the default panel applies (recommendation 9)'),
+  singlePointsOfContact: z
+    .array(z.object({ agencyId: z.uuid(), agencyName: z.string(), userId: z.uuid(), userName: z.string() }))
+    .describe('Who is told of an action owned by an agency’s person without a Vigil account'),
 });
 
 export const SavedAreaSettings = AreaSettingsView.extend({

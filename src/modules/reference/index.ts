@@ -10,3 +10,4 @@ export {
   areasByCodes,
   type AgencyRow,
 } from './queries.ts';
+export { contactsFor, replaceSinglePointsOfContact, singlePointsOfContact } from './contacts.ts';
