@@ -104,4 +104,31 @@ describe('finding people in the browser', () => {
       await user.close();
     }
   });
+
+  it('lets the coordinator name an agency’s single point of contact for actions of people without an account', async () => {
+    const housingRep = await makeActor(database, {
+      roles: ['dtc_representative'],
+      areaCode: 'AVS',
+      agencyType: 'housing',
+    });
+    const user = new BrowserPage();
+    await user.open(server, browser);
+    try {
+      await user.signInAs(email);
+      const settings = await user.visit('/area-settings');
+      expect(await user.page.getByRole('heading', { name: 'Single points of contact' }).count()).toBe(1);
+      await user.page.getByLabel(housingRep.actor.agencyName).selectOption(housingRep.actor.userId);
+      await user.check(settings, 'area settings with single points of contact');
+      const saved = await user.navigation(() =>
+        user.page.getByRole('button', { name: 'Save settings' }).click(),
+      );
+      expect(user.page.url()).toContain('/area-settings?saved=');
+      expect(await user.page.getByLabel(housingRep.actor.agencyName).inputValue()).toBe(
+        housingRep.actor.userId,
+      );
+      await user.check(saved, 'area settings saved with a single point of contact');
+    } finally {
+      await user.close();
+    }
+  });
 });

@@ -61,8 +61,7 @@ const AREA_CHOICES: readonly string[] = ['mine', 'other', 'all'];
 /**
  * Where to look, from the one area control: "My area" (the people the user may see), "Another area"
  * (one area) or "All areas"; looking outside the user's own area is justified access, so it needs a
- * reason. Older links (an area, and "include people managed
- * outside my area") mean the same choice. The API keeps its `area`, `allAreas` and `reason`.
+ * reason. Older links (an area, and "include people managed outside my area") mean the same choice. The API keeps its `area`, `allAreas` and `reason`.
  */
 function whereToLook(typed: z.output<typeof SearchForm>, ownAreaCode: string, canSearchAllAreas: boolean) {
   const chosen: AreaChoice = AREA_CHOICES.includes(typed.areaChoice)
