@@ -114,16 +114,20 @@ describe('finding people in the browser', () => {
     const user = new BrowserPage();
     await user.open(server, browser);
     try {
-      await user.signInAs(email);
+      await user.signInAs(
+        (await makeActor(database, { roles: ['mappa_coordinator'], areaCode: 'AVS' })).actor.email,
+      );
       const settings = await user.visit('/area-settings');
       expect(await user.page.getByRole('heading', { name: 'Single points of contact' }).count()).toBe(1);
-      await user.page.getByLabel(housingRep.actor.agencyName).selectOption(housingRep.actor.userId);
+      await user.page
+        .getByLabel(`Contact for ${housingRep.actor.agencyName}`)
+        .selectOption(housingRep.actor.userId);
       await user.check(settings, 'area settings with single points of contact');
       const saved = await user.navigation(() =>
         user.page.getByRole('button', { name: 'Save settings' }).click(),
       );
       expect(user.page.url()).toContain('/area-settings?saved=');
-      expect(await user.page.getByLabel(housingRep.actor.agencyName).inputValue()).toBe(
+      expect(await user.page.getByLabel(`Contact for ${housingRep.actor.agencyName}`).inputValue()).toBe(
         housingRep.actor.userId,
       );
       await user.check(saved, 'area settings saved with a single point of contact');
