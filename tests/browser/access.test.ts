@@ -84,7 +84,7 @@ describe('need-to-know access in the browser', () => {
         officer.page.getByRole('button', { name: 'Search' }).click(),
       ]);
       await officer.check(await officer.page.reload(), 'search all areas with a reason');
-      await expect.poll(() => officer.page.getByText('Outside your area').count()).toBe(1);
+      await expect.poll(() => officer.page.getByText('Outside your area', { exact: true }).count()).toBe(1);
       await Promise.all([
         officer.page.waitForURL(/\/justify/),
         officer.page.getByRole('link', { name: 'Wesley Arrival' }).click(),
