@@ -37,6 +37,8 @@ export const TABLE_OWNERS = {
   notifications: 'notifications',
   area_settings: 'levels',
   standing_panel_members: 'levels',
+  // Read by actions (below levels), so it sits with the agencies; levels' area settings set it.
+  agency_contacts: 'reference',
   screenings: 'levels',
   level_decisions: 'levels',
   status_notifications: 'levels',

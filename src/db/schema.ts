@@ -447,6 +447,7 @@ export interface Schema {
     rules_version: Generated<number>;
   };
   standing_panel_members: { area_code: string; agency_id: string };
+  agency_contacts: { area_code: string; agency_id: string; user_id: string };
   referrals: {
     id: Generated<string>;
     nominal_id: string;

@@ -16,6 +16,8 @@ export class ConflictError extends Error {
   constructor(
     message: string,
     readonly changes: ConflictingChange[] = [],
+    /** Further members of the API's problem+json (RFC 9457 §3.2), e.g. a possible duplicate's candidates. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }

@@ -45,6 +45,8 @@ export interface ApiRoute<
   successStatus?: number;
   /** PUT and PATCH send back the version they read, and get 409 when it is stale; false for those that don't. */
   versioned?: boolean;
+  /** When the route may answer 409 for another reason (a possible duplicate…): what it means. */
+  conflict?: string;
   handler: (
     request: FastifyRequest<{ Params: Output<P>; Querystring: Output<Q>; Body: Output<B> }>,
     reply: FastifyReply,
@@ -144,6 +146,7 @@ export class ApiRegistry {
           ...((route.method === 'PUT' || route.method === 'PATCH') && route.versioned !== false
             ? { '409': problem('Someone else changed it first: `changes` says what they changed') }
             : {}),
+          ...(route.conflict ? { '409': problem(route.conflict) } : {}),
         },
       };
     }

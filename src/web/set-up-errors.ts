@@ -66,7 +66,10 @@ export function setUpErrors(app: FastifyInstance, database: Database, clock: Clo
     }
     if (error instanceof ConflictError) {
       if (isApi(request))
-        return problem(reply, request, 409, 'Conflict', error.message, { changes: error.changes });
+        return problem(reply, request, 409, 'Conflict', error.message, {
+          changes: error.changes,
+          ...error.extensions,
+        });
       return reply
         .code(409)
         .render('error.njk', { title: 'Someone else changed this', paragraphs: [error.message] });

@@ -75,16 +75,16 @@ describe('need-to-know access in the browser', () => {
     try {
       // The record and a search of their own area answer "not found": page-errors.test.ts.
       await officer.visit('/search?q=Wesley+Arrival');
-      await officer.page.getByLabel('Include people managed outside my area').check();
+      await officer.page.getByLabel('All areas').check();
       await officer.page
-        .getByLabel('Why do you need to search other areas?')
+        .getByLabel('Why do you need to search outside your area?')
         .fill('Moved to Gloucester; first appointment tomorrow');
       await Promise.all([
-        officer.page.waitForURL(/allAreas=yes/),
+        officer.page.waitForURL(/areaChoice=all/),
         officer.page.getByRole('button', { name: 'Search' }).click(),
       ]);
       await officer.check(await officer.page.reload(), 'search all areas with a reason');
-      await expect.poll(() => officer.page.getByText('Outside your area').count()).toBe(1);
+      await expect.poll(() => officer.page.getByText('Outside your area', { exact: true }).count()).toBe(1);
       await Promise.all([
         officer.page.waitForURL(/\/justify/),
         officer.page.getByRole('link', { name: 'Wesley Arrival' }).click(),

@@ -70,6 +70,17 @@ export interface paths {
                 mappaCategory: number | null;
                 mappaLevel: number | null;
                 score: number;
+                /** @description Town of the current home address (null outside your scope) */
+                town: string | null;
+                /** @description PNC ID (null outside your scope) */
+                pnc: string | null;
+                /** @description Current named managers (empty outside your scope) */
+                managers: {
+                  name: string;
+                  agencyName: string;
+                  role: string;
+                  roleLabel: string;
+                }[];
                 /** @description False: outside your scope; a person may open it with POST /nominals/{id}/justified-access (a token may not) */
                 inScope: boolean;
               }[];
@@ -191,6 +202,8 @@ export interface paths {
               type: 'pnc' | 'cro' | 'prison_number' | 'crn';
               value: string;
             }[];
+            /** @description Send true once you have checked the possible duplicates a 409 answer listed (`candidates`) and this is a different person */
+            confirmedNotDuplicate?: boolean;
           };
         };
       };
@@ -229,6 +242,15 @@ export interface paths {
         };
         /** @description The token’s user may not do this, or the token is read-only */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Possible duplicate: `candidates` lists people already recorded with a similar name and the same date of birth, or one of the identifiers (those outside your scope only as `{ "inScope": false }`). Nothing was written; check them, then send `confirmedNotDuplicate: true` if this is a different person */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -5620,6 +5642,19 @@ export interface paths {
                 recordedAt: string;
                 recordedBy: string;
               }[];
+              /** @description Considerations for Category 3 (from the Category 3 candidates list), newest first */
+              category3Considerations: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'refer' | 'not_needed';
+                outcomeLabel: string;
+                reason: string;
+                /** Format: date-time */
+                consideredAt: string;
+                /** @description Who considered it */
+                consideredBy: string;
+              }[];
               /** @description The area requires level decisions to be countersigned */
               countersignatureRequired: boolean;
               criteria: {
@@ -5744,6 +5779,159 @@ export interface paths {
               warnings: string[];
               /** @description A reduction allowed only by the chair’s override */
               overridden: boolean;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/category-3-considerations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s Category 3 considerations (refer, or not needed, and why), newest first
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              considerations: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                outcome: 'refer' | 'not_needed';
+                outcomeLabel: string;
+                reason: string;
+                /** Format: date-time */
+                consideredAt: string;
+                /** @description Who considered it */
+                consideredBy: string;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record that a Category 3 candidate was considered: refer, or not needed, and why
+     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            outcome: 'refer' | 'not_needed';
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
             };
           };
         };
@@ -6386,6 +6574,15 @@ export interface paths {
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
               standingPanelConfigured: boolean;
+              /** @description Who is told of an action owned by an agency’s person without a Vigil account */
+              singlePointsOfContact: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string;
+              }[];
             };
           };
         };
@@ -6434,6 +6631,13 @@ export interface paths {
             screeningRoute?: 'coordinator' | 'panel' | 'joint';
             /** @description The standing panel (agencies of your area); unchanged when omitted, the default panel when empty */
             standingPanelAgencyIds?: string[];
+            /** @description Each agency’s single point of contact in your area (a Vigil user of that agency), told of actions owned by its people without a Vigil account; unchanged when omitted, all replaced when given */
+            singlePointsOfContact?: {
+              /** Format: uuid */
+              agencyId: string;
+              /** Format: uuid */
+              userId: string;
+            }[];
           };
         };
       };
@@ -6461,6 +6665,15 @@ export interface paths {
               }[];
               /** @description False: the area has not chosen, so the default panel applies (recommendation 9) */
               standingPanelConfigured: boolean;
+              /** @description Who is told of an action owned by an agency’s person without a Vigil account */
+              singlePointsOfContact: {
+                /** Format: uuid */
+                agencyId: string;
+                agencyName: string;
+                /** Format: uuid */
+                userId: string;
+                userName: string;
+              }[];
               /** @description People with a level whose due dates were recalculated */
               recomputed: number;
             };
@@ -6799,94 +7012,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/nominals/{id}/category-3-considerations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record that a Category 3 candidate was considered: refer, or not needed, and why
-     * @description Access policy action `category3.consider`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator. Refused to a read-only token.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            outcome: 'refer' | 'not_needed';
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Success */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-            };
-          };
-        };
-        /** @description Invalid input: `errors` lists each field and what is wrong */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No valid bearer token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The token’s user may not do this, or the token is read-only */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not found, or outside the user’s scope */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;

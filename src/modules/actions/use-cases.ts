@@ -46,7 +46,7 @@ import {
   nominalsManagedBy,
   recordAndLog,
 } from '../nominals/index.ts';
-import { agenciesByIds } from '../reference/index.ts';
+import { agenciesByIds, contactsFor, singlePointsOfContact } from '../reference/index.ts';
 import { notify } from '../notifications/index.ts';
 import { activeUsersWithRole, usersByIds } from '../users/index.ts';
 
@@ -144,6 +144,12 @@ export async function createAction(
 ): Promise<{ id: string }> {
   const { errors, value } = validateNewAction(input, ctx.today);
   const owner = await validateOwner(tx, input, errors);
+  const person = (await nominalHeadlines(tx, [nominalId])).get(nominalId);
+  // A named person without a Vigil account is reached through their agency's single point of contact.
+  if (owner && !owner.user && value?.ownerName && person) {
+    const contact = (await singlePointsOfContact(tx, person.areaCode)).get(owner.agency.id);
+    if (!contact) errors.ownerName = noContactMessage(owner.agency.name);
+  }
   if (Object.keys(errors).length || !value || !owner) throw new ValidationError(orderErrors(errors));
   const row = await tx
     .insertInto('actions')
@@ -246,6 +252,9 @@ async function validateOwner(tx: Tx, input: NewAction, errors: FieldErrors) {
   }
   return { agency, user };
 }
+
+const noContactMessage = (agencyName: string) =>
+  `${agencyName} has no single point of contact in this area: assign the action to a Vigil user, or ask the coordinator to set one`;
 
 const labelOwner = (userName: string | null, ownerName: string | null, agencyName: string) =>
   `${userName ?? ownerName ?? 'Unassigned'} (${agencyName})`;
@@ -752,6 +761,7 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
       'a.safeguarding',
       'a.owner_user_id',
       'a.owner_agency_id',
+      'a.owner_name',
     ])
     .where('a.id', 'in', actionIds)
     .orderBy('a.due_on')
@@ -764,13 +774,31 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
   const actions = rows.map((a) => ({ ...a, vigil_ref: people.get(a.nominal_id)?.vigilRef ?? '' }));
   const agencyIds = [...new Set(actions.filter((a) => !a.owner_user_id).map((a) => a.owner_agency_id))];
   const agencyUsers = await activeUsersWithRole(tx, UPDATING_ROLES, { agencyIds });
+  // For a named person without a Vigil account: their agency's single point of contact in the area
+  // managing the person (one look-up for them all).
+  const contacts = await contactsFor(
+    tx,
+    actions
+      .filter((a) => !a.owner_user_id && a.owner_name)
+      .map((a) => ({ areaCode: people.get(a.nominal_id)?.areaCode ?? '', agencyId: a.owner_agency_id })),
+  );
+  const contactOf = (a: (typeof actions)[number]) =>
+    contacts.get(`${people.get(a.nominal_id)?.areaCode ?? ''}:${a.owner_agency_id}`);
   const byRecipient = new Map<string, typeof actions>();
   for (const action of actions) {
+    const contact = !action.owner_user_id && action.owner_name ? contactOf(action) : undefined;
     const recipients = action.owner_user_id
       ? [action.owner_user_id]
-      : agencyUsers.filter((u) => u.agencyId === action.owner_agency_id).map((u) => u.id);
+      : contact
+        ? [contact]
+        : agencyUsers.filter((u) => u.agencyId === action.owner_agency_id).map((u) => u.id);
     for (const userId of recipients) byRecipient.set(userId, [...(byRecipient.get(userId) ?? []), action]);
   }
+  // The single point of contact is told who the action is for, so they can pass it on.
+  const forSomeoneElse = (a: (typeof actions)[number], userId: string) =>
+    a.owner_name && !a.owner_user_id && contactOf(a) === userId
+      ? `For ${a.owner_name}, who has no Vigil account (you are the single point of contact): `
+      : '';
   let sent = 0;
   for (const [userId, owned] of byRecipient) {
     const nominals = [...new Set(owned.map((a) => a.nominal_id))];
@@ -784,7 +812,7 @@ async function distribute(tx: Tx, ctx: UseCaseContext, actionIds: string[]): Pro
       body: owned
         .map(
           (a) =>
-            `${a.safeguarding ? 'Safeguarding: ' : ''}${a.description} (${a.vigil_ref}) – due ${formatDateLong(a.due_on)}`,
+            `${forSomeoneElse(a, userId)}${a.safeguarding ? 'Safeguarding: ' : ''}${a.description} (${a.vigil_ref}) – due ${formatDateLong(a.due_on)}`,
         )
         .join('\n'),
       link: owned.length === 1 ? `/actions/${owned[0]!.id}` : '/actions',

@@ -286,6 +286,18 @@ export const AreaSettingsInput = z.object({
     .describe(
       'The standing panel (agencies of your area); unchanged when omitted, the default panel when empty',
     ),
+  singlePointsOfContact: z
+    .array(
+      z.object({
+        agencyId: z.uuid({ error: 'Select an agency from the list' }),
+        userId: z.uuid({ error: 'Select a person from the list' }),
+      }),
+      { error: 'Single points of contact must be a list of agency and user' },
+    )
+    .optional()
+    .describe(
+      'Each agency’s single point of contact in your area (a Vigil user of that agency), told of actions owned by its people without a Vigil account; unchanged when omitted, all replaced when given',
+    ),
 });
 export type AreaSettingsInput = z.input<typeof AreaSettingsInput>;
 
@@ -302,6 +314,9 @@ export const AreaSettingsView = z.object({
   standingPanelConfigured: z
     .boolean()
     .describe('False: the area has not chosen, so the default panel applies (recommendation 9)'),
+  singlePointsOfContact: z
+    .array(z.object({ agencyId: z.uuid(), agencyName: z.string(), userId: z.uuid(), userName: z.string() }))
+    .describe('Who is told of an action owned by an agency’s person without a Vigil account'),
 });
 
 export const SavedAreaSettings = AreaSettingsView.extend({
@@ -311,6 +326,16 @@ export const SavedAreaSettings = AreaSettingsView.extend({
 // --- The person's MAPPA status -------------------------------------------------------------------
 
 const nullableDate = z.iso.date().nullable();
+
+/** A Category 3 consideration (MAPPA Guidance ch.6: "other dangerous offenders"), as it is read back. */
+const Category3ConsiderationView = z.object({
+  id: z.uuid(),
+  outcome: z.enum(['refer', 'not_needed']),
+  outcomeLabel: z.string(),
+  reason: z.string(),
+  consideredAt: z.iso.datetime(),
+  consideredBy: z.string().describe('Who considered it'),
+});
 
 export const LevelHistoryView = z.object({
   obligations: z
@@ -408,9 +433,14 @@ export const LevelHistoryView = z.object({
       }),
     )
     .describe('Changes, stays and travel the police recorded, newest first'),
+  category3Considerations: z
+    .array(Category3ConsiderationView)
+    .describe('Considerations for Category 3 (from the Category 3 candidates list), newest first'),
   countersignatureRequired: z.boolean().describe('The area requires level decisions to be countersigned'),
   criteria: z.array(z.object({ code: z.string(), label: z.string() })),
 });
+
+export const Category3ConsiderationsView = z.object({ considerations: z.array(Category3ConsiderationView) });
 
 // --- Pages' query strings (what a redirect says happened; anything odd is ignored) ---------------
 

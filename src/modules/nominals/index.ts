@@ -35,6 +35,7 @@ export { currentCaseload, nominalListEntries, type NominalListEntry } from './qu
 export { nominalsByVigilRefs, timelineSince } from './queries.ts';
 export { entityChanges, type EntityChange } from './queries.ts';
 export { nominalsByIdentifier, nominalsByName, type NominalMatch, type SearchConditions } from './queries.ts';
+export { distinguishingDetails, type DistinguishingDetails } from './queries.ts';
 export { nominalByVigilRef } from './queries.ts';
 export { nominalAreas } from './queries.ts';
 export { retentionCandidates, type RetentionCandidate } from './queries.ts';

@@ -637,3 +637,67 @@ export async function nominalAreas(db: Db | Tx, ids: readonly string[]): Promise
     .execute();
   return new Map(rows.map((r) => [r.id, r.area_code]));
 }
+
+// --- for search (and the possible-duplicate check): what tells people of the same name apart ---
+
+/** What tells two people of the same name apart, besides their date of birth and area. */
+export interface DistinguishingDetails {
+  /** The town of their current home (not a proposed release address). */
+  town: string | null;
+  pnc: string | null;
+  /** Their current named managers, Vigil users or not. */
+  managers: { name: string; userId: string | null; agencyId: string; role: string }[];
+}
+
+/**
+ * For a page of people: current town, PNC and current named managers, one query each however many
+ * people (no scope check: callers pass only the people the user may see).
+ */
+export async function distinguishingDetails(
+  db: Db | Tx,
+  ids: readonly string[],
+  today: string,
+): Promise<Map<string, DistinguishingDetails>> {
+  const wanted = [...new Set(ids)];
+  const details = new Map<string, DistinguishingDetails>(
+    wanted.map((id) => [id, { town: null, pnc: null, managers: [] }]),
+  );
+  if (!wanted.length) return details;
+  const current = <T extends 'addresses' | 'nominal_managers'>(table: T) =>
+    sql<SqlBool>`(${sql.ref(`${table}.from_date`)} IS NULL OR ${sql.ref(`${table}.from_date`)} <= ${today}::date)
+      AND (${sql.ref(`${table}.to_date`)} IS NULL OR ${sql.ref(`${table}.to_date`)} >= ${today}::date)`;
+  const towns = await db
+    .selectFrom('addresses')
+    .select(['nominal_id', 'town'])
+    .where('nominal_id', 'in', wanted)
+    .where('type', '!=', 'proposed_release')
+    .where('town', 'is not', null)
+    .where(current('addresses'))
+    .orderBy('nominal_id')
+    .orderBy('from_date', 'desc')
+    .execute();
+  for (const t of towns) {
+    const d = details.get(t.nominal_id)!;
+    d.town ??= t.town;
+  }
+  const pncs = await db
+    .selectFrom('nominal_identifiers')
+    .select(['nominal_id', 'value'])
+    .where('nominal_id', 'in', wanted)
+    .where('type', '=', 'pnc')
+    .execute();
+  for (const p of pncs) details.get(p.nominal_id)!.pnc = p.value;
+  const managers = await db
+    .selectFrom('nominal_managers')
+    .select(['nominal_id', 'name', 'user_id', 'agency_id', 'role'])
+    .where('nominal_id', 'in', wanted)
+    .where(current('nominal_managers'))
+    .orderBy('nominal_id')
+    .orderBy('role')
+    .execute();
+  for (const m of managers)
+    details
+      .get(m.nominal_id)!
+      .managers.push({ name: m.name, userId: m.user_id, agencyId: m.agency_id, role: m.role });
+  return details;
+}

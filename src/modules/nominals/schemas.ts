@@ -99,6 +99,8 @@ interface RecordInputOptions {
   identifierRow?: boolean;
   /** A new person: the identity fields and their identifiers. */
   identifiers?: boolean;
+  /** A new person: whether the user has confirmed they are not one of the possible duplicates shown. */
+  duplicateCheck?: boolean;
 }
 
 /** Every field's problem and the rules across fields, together; the values once there are none. */
@@ -113,6 +115,8 @@ function readRecordInput(fields: readonly FieldSpec[], input: Values, options: R
   }
   const ordered = orderErrors(fields, errors);
   if (options.identifiers) values.identifiers = readIdentifiers(input.identifiers, ordered);
+  if (options.duplicateCheck)
+    values.confirmedNotDuplicate = [true, 'true', 'yes'].includes(input.confirmedNotDuplicate as string);
   if (options.versioned) {
     const version = recordVersion.safeParse(input.version);
     if (version.success) values.version = version.data;
@@ -137,6 +141,12 @@ function documented(fields: readonly FieldSpec[], options: RecordInputOptions, k
         required: ['type', 'value'],
         properties: { type: { enum: IDENTIFIER_CODES }, value: { type: 'string' } },
       },
+    };
+  if (options.duplicateCheck)
+    properties.confirmedNotDuplicate = {
+      type: 'boolean',
+      description:
+        'Send true once you have checked the possible duplicates a 409 answer listed (`candidates`) and this is a different person',
     };
   if (options.versioned) {
     properties.version = {
@@ -174,7 +184,7 @@ function recordInput(
 
 /** A new person: identity, and any identifiers known. */
 export const newNominalInput = (today: Today) =>
-  recordInput(IDENTITY_FIELDS, { today, identifiers: true }, 'new nominal');
+  recordInput(IDENTITY_FIELDS, { today, identifiers: true, duplicateCheck: true }, 'new nominal');
 
 /** An edit of a section on the nominal row (identity, lead agency, case dates), with the version read. */
 export const nominalSectionInput = (name: NominalSectionName, today: Today) =>

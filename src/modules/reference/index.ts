@@ -11,3 +11,4 @@ export {
   prisonEstablishments,
   type AgencyRow,
 } from './queries.ts';
+export { contactsFor, replaceSinglePointsOfContact, singlePointsOfContact } from './contacts.ts';

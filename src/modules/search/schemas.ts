@@ -102,6 +102,9 @@ export const SearchForm = z.preprocess(
     q: typed,
     dateOfBirth: typed,
     area: typed,
+    /** The one area control: "mine", "other" (with `area`) or "all". */
+    areaChoice: typed,
+    // Links made before the one control ("include people managed outside my area").
     allAreas: typed,
     reason: typed,
     page: typed,
@@ -140,6 +143,13 @@ export const SearchResults = z.object({
       mappaCategory: z.number().int().nullable(),
       mappaLevel: z.number().int().nullable(),
       score: z.number(),
+      town: z.string().nullable().describe('Town of the current home address (null outside your scope)'),
+      pnc: z.string().nullable().describe('PNC ID (null outside your scope)'),
+      managers: z
+        .array(
+          z.object({ name: z.string(), agencyName: z.string(), role: z.string(), roleLabel: z.string() }),
+        )
+        .describe('Current named managers (empty outside your scope)'),
       inScope: z
         .boolean()
         .describe(

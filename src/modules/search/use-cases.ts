@@ -2,11 +2,13 @@ import { sql, type SqlBool } from 'kysely';
 import type { UseCaseContext } from '../../access/actor.ts';
 import { authorize, nominalScope } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
+import { MANAGER_ROLE, labelOf } from '../../domain/codes.ts';
 import { detectIdentifier } from '../../domain/identifiers.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { nominalsByIdentifier, nominalsByName } from '../nominals/index.ts';
-import { areaNames } from '../reference/index.ts';
+import { distinguishingDetails, nominalsByIdentifier, nominalsByName } from '../nominals/index.ts';
+import { agenciesByIds, areaNames } from '../reference/index.ts';
+import { usersByIds } from '../users/index.ts';
 import { SearchQuery } from './schemas.ts';
 
 export const PAGE_SIZE = 20;
@@ -51,6 +53,11 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
       tx,
       found.results.map((r) => r.areaCode),
     );
+    const people = await tellApart(
+      tx,
+      found.results.filter((r) => r.inScope).map((r) => r.id),
+      ctx.today,
+    );
     // Every search is logged, even one that found nothing: a refused look is as telling as a granted one.
     await logAccess(tx, ctx, {
       operation: 'consultation',
@@ -71,9 +78,43 @@ export async function searchNominals(database: Database, ctx: UseCaseContext, in
         ...r,
         areaName: areas.get(r.areaCode) ?? r.areaCode,
         score: Number(r.score),
+        // Only for people the searcher may see: an out-of-scope row is opened with a reason first.
+        ...(people.get(r.id) ?? { town: null, pnc: null, managers: [] }),
       })),
     };
   });
+}
+
+/**
+ * What tells people of the same name apart (town, PNC, named managers with their agencies), for a
+ * whole page of results: one query per look-up, never one per row.
+ */
+async function tellApart(tx: Tx, ids: string[], today: string) {
+  const details = await distinguishingDetails(tx, ids, today);
+  const managers = [...details.values()].flatMap((d) => d.managers);
+  const agencies = await agenciesByIds(
+    tx,
+    managers.map((m) => m.agencyId),
+  );
+  const users = await usersByIds(
+    tx,
+    managers.map((m) => m.userId),
+  );
+  return new Map(
+    [...details].map(([id, d]) => [
+      id,
+      {
+        town: d.town,
+        pnc: d.pnc,
+        managers: d.managers.map((m) => ({
+          name: (m.userId ? users.get(m.userId)?.displayName : undefined) ?? m.name,
+          agencyName: agencies.get(m.agencyId)?.name ?? '',
+          role: m.role,
+          roleLabel: labelOf(MANAGER_ROLE, m.role),
+        })),
+      },
+    ]),
+  );
 }
 
 /** The first and last words typed, as forename and surname (either way round, when scored). */

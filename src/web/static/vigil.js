@@ -4,6 +4,21 @@ import { initAll } from '/javascripts/govuk-frontend.min.js';
 
 initAll();
 
+// Parts of a form needed only for some choices of a radio group (e.g. the search's area and reason,
+// only when looking outside one's own area): `data-shown-when="name=value name=value"`. Hidden with
+// the `hidden` attribute, so nothing is announced as expanded; without JavaScript all are shown.
+for (const part of document.querySelectorAll('[data-shown-when]')) {
+  const wanted = part.dataset.shownWhen.split(' ').map((pair) => pair.split('='));
+  const form = part.closest('form');
+  const update = () => {
+    part.hidden = !wanted.some(
+      ([name, value]) => form?.querySelector(`input[name="${name}"][value="${value}"]`)?.checked,
+    );
+  };
+  form?.addEventListener('change', update);
+  update();
+}
+
 // A referral draft saves as you go: a short pause after typing posts the form (with its CSRF token
 // and the version it started from) and says when it was saved. Without JavaScript, "Save draft"
 // does the same. A save made elsewhere first (another tab) stops the autosave and says so.

@@ -8,6 +8,7 @@ import {
   IdResult,
   LevelDecisionInput,
   LevelDecisionResult,
+  Category3ConsiderationsView,
   LevelHistoryView,
   NominalParams,
   NotificationEventInput,
@@ -24,6 +25,7 @@ import {
 import { reportSignificantEvent } from '../significant-events.ts';
 import { getAreaSettings, updateAreaSettings } from '../use-cases/area-settings.ts';
 import { countersignLevelDecision, decideLevel } from '../use-cases/decisions.ts';
+import { getCategory3Considerations } from '../use-cases/category-3.ts';
 import { getLevelHistory } from '../use-cases/history.ts';
 import { markNotificationEventNotified, recordNotificationEvent } from '../use-cases/notification-events.ts';
 import { recordOffenderNotification, recordStatusNotification } from '../use-cases/status.ts';
@@ -45,6 +47,18 @@ export const levelApi =
       params: NominalParams,
       response: LevelHistoryView,
       handler: async (request) => getLevelHistory(database, web.context(request), request.params.id),
+    });
+
+    api.add({
+      method: 'GET',
+      path: '/nominals/{id}/category-3-considerations',
+      action: 'nominal.view',
+      tag,
+      summary: 'The person’s Category 3 considerations (refer, or not needed, and why), newest first',
+      params: NominalParams,
+      response: Category3ConsiderationsView,
+      handler: async (request) =>
+        getCategory3Considerations(database, web.context(request), request.params.id),
     });
 
     api.add({

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
+import { activeUsersOfAgencies } from '../../users/index.ts';
 import { DEFAULT_PANEL_TYPES } from '../codes.ts';
 import { AreaSettingsInput, AreaSettingsPageQuery } from '../schemas.ts';
 import {
@@ -36,7 +37,21 @@ const formValues = (s: AreaSettingsView): Body => ({
   countersignatureRequired: s.countersignatureRequired ? 'yes' : 'no',
   screeningRoute: s.screeningRoute,
   standingPanelAgencyIds: s.standingPanel.map((a) => a.agencyId),
+  ...Object.fromEntries(s.singlePointsOfContact.map((c) => [`spoc-${c.agencyId}`, c.userId])),
 });
+
+/** The form's one choice per agency (`spoc-<agency id>`: a user id, or none) as the input's list. */
+const contactsFromForm = (body: Body) =>
+  Object.entries(body).flatMap(([key, value]) => {
+    const agencyId = /^spoc-(.+)$/.exec(key)?.[1];
+    return agencyId && typeof value === 'string' && value ? [{ agencyId, userId: value }] : [];
+  });
+
+/** A contact's problem is shown against its agency's choice. */
+const contactErrorsOnForm = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(
+    Object.entries(errors).map(([key, text]) => [key.replace(/^singlePointsOfContact\./, 'spoc-'), text]),
+  );
 
 export const areaSettingsPage =
   (web: Web): FastifyPluginAsync =>
@@ -64,6 +79,27 @@ export const areaSettingsPage =
       }))
         .filter((g) => g.items.length)
         .sort((a, b) => panelRank(a.type) - panelRank(b.type));
+      // One choice per agency of its own Vigil users: who is told of actions for its people without an account.
+      const people = await activeUsersOfAgencies(
+        database.db,
+        agencies.map((a) => a.agencyId),
+      );
+      const contactChoices = agencies
+        .map((a) => ({
+          agencyId: a.agencyId,
+          name: a.name,
+          items: [
+            { value: '', text: 'None' },
+            ...people
+              .filter((u) => u.agencyId === a.agencyId)
+              .map((u) => ({
+                value: u.id,
+                text: u.displayName,
+                selected: shown[`spoc-${a.agencyId}`] === u.id,
+              })),
+          ],
+        }))
+        .filter((c) => c.items.length > 1);
       const errors = options.problem?.errors;
       return reply.code(options.problem?.status ?? 200).render('levels/views/area-settings.njk', {
         title: 'Area settings for MAPPA levels',
@@ -76,6 +112,7 @@ export const areaSettingsPage =
           checked: shown.screeningRoute === r.code,
         })),
         panelGroups,
+        contactChoices,
         panelConfigured: settings.standingPanelConfigured,
         defaultPanelTypes: DEFAULT_PANEL_TYPES.map((t) => labelOf(AGENCY_TYPE, t)),
         errors: errors ?? {},
@@ -107,11 +144,14 @@ export const areaSettingsPage =
             parseInput(AreaSettingsInput, {
               ...body,
               standingPanelAgencyIds: list(body.standingPanelAgencyIds),
+              singlePointsOfContact: contactsFromForm(body),
             }),
           ),
         done: (saved) => reply.redirect(`/area-settings?saved=${saved.recomputed}`, 303),
         redisplay: ({ status, errors }) =>
-          render(request, reply, body, { problem: { status, errors: formErrors(errors, {}, FORM_ORDER) } }),
+          render(request, reply, body, {
+            problem: { status, errors: contactErrorsOnForm(formErrors(errors, {}, FORM_ORDER)) },
+          }),
       });
     });
   };

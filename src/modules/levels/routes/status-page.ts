@@ -186,6 +186,7 @@ export const statusPage =
         decisions,
         events: history.events.map((e) => ({ ...e, typeLabel: labelOf(SIGNIFICANT_EVENT_TYPE, e.type) })),
         told: history.toldOfStatus,
+        category3Considerations: history.category3Considerations,
         canDecide: can(ctx.actor, 'level.decide'),
         canEdit: can(ctx.actor, 'nominal.edit'),
         banner: bannerFor(query, decisions, history),

@@ -5,7 +5,13 @@ import type { Database, Db, Tx } from '../../../db/database.ts';
 import type { ScreeningRoute } from '../../../domain/codes.ts';
 import { ValidationError, type FieldErrors } from '../../../domain/errors.ts';
 import { fieldErrorsOf } from '../../../validation/parse.ts';
-import { agenciesByIds, agenciesInArea } from '../../reference/index.ts';
+import {
+  agenciesByIds,
+  agenciesInArea,
+  replaceSinglePointsOfContact,
+  singlePointsOfContact,
+} from '../../reference/index.ts';
+import { usersByIds } from '../../users/index.ts';
 import { DEFAULT_PANEL_TYPES } from '../codes.ts';
 import { areaSettings, recomputeObligations } from '../obligations.ts';
 import { AreaSettingsInput } from '../schemas.ts';
@@ -99,6 +105,22 @@ export interface AreaSettingsView {
   standingPanel: PanelAgency[];
   /** False when the area has not chosen its panel and the default applies. */
   standingPanelConfigured: boolean;
+  /** Each agency's single point of contact: told of actions owned by its people without a Vigil account. */
+  singlePointsOfContact: { agencyId: string; agencyName: string; userId: string; userName: string }[];
+}
+
+async function readContacts(tx: Tx, areaCode: string): Promise<AreaSettingsView['singlePointsOfContact']> {
+  const contacts = await singlePointsOfContact(tx, areaCode);
+  const agencies = await agenciesByIds(tx, [...contacts.keys()]);
+  const users = await usersByIds(tx, [...contacts.values()]);
+  return [...contacts]
+    .map(([agencyId, userId]) => ({
+      agencyId,
+      agencyName: agencies.get(agencyId)?.name ?? '',
+      userId,
+      userName: users.get(userId)?.displayName ?? '',
+    }))
+    .sort((a, b) => a.agencyName.localeCompare(b.agencyName));
 }
 
 async function readAreaSettings(tx: Tx, areaCode: string): Promise<AreaSettingsView> {
@@ -109,6 +131,7 @@ async function readAreaSettings(tx: Tx, areaCode: string): Promise<AreaSettingsV
     screeningRoute: await screeningRoute(tx, areaCode),
     standingPanel: await standingPanel(tx, areaCode),
     standingPanelConfigured: (await configuredPanelIds(tx, areaCode)).length > 0,
+    singlePointsOfContact: await readContacts(tx, areaCode),
   };
 }
 
@@ -149,6 +172,8 @@ export async function updateAreaSettings(
       if ([...agencies.values()].filter((a) => a.areaCode === areaCode).length !== panel.length)
         errors.standingPanelAgencyIds = 'Select agencies of your own area from the list';
     }
+    const contacts = parsed.success ? parsed.data.singlePointsOfContact : undefined;
+    if (contacts) await checkContacts(tx, areaCode, contacts, errors);
     if (!parsed.success || Object.keys(errors).length) throw new ValidationError(errors);
     const settings = parsed.data;
     const values = {
@@ -172,6 +197,7 @@ export async function updateAreaSettings(
           .values(panel.map((agencyId) => ({ area_code: areaCode, agency_id: agencyId })))
           .execute();
     }
+    if (contacts) await replaceSinglePointsOfContact(tx, areaCode, contacts);
     const decided = await tx
       .selectFrom('nominal_obligations')
       .select('nominal_id')
@@ -182,6 +208,7 @@ export async function updateAreaSettings(
     const after = await readAreaSettings(tx, areaCode);
     const brief = (v: AreaSettingsView) => ({
       ...v,
+      singlePointsOfContact: v.singlePointsOfContact.map((c) => `${c.agencyId}:${c.userId}`),
       standingPanel: v.standingPanelConfigured ? v.standingPanel.map((a) => a.agencyId) : 'default',
     });
     await logAccess(tx, ctx, {
@@ -192,4 +219,35 @@ export async function updateAreaSettings(
     });
     return { ...after, recomputed: decided.length };
   });
+}
+
+/** The key of an agency's contact's problem (the form has one choice per agency). */
+export const contactErrorKey = (agencyId: string) => `singlePointsOfContact.${agencyId}`;
+
+/** Each contact: an agency of the area, once, and an active Vigil user of that agency. */
+async function checkContacts(
+  tx: Tx,
+  areaCode: string,
+  contacts: readonly { agencyId: string; userId: string }[],
+  errors: FieldErrors,
+) {
+  const agencies = await agenciesByIds(
+    tx,
+    contacts.map((c) => c.agencyId),
+  );
+  const users = await usersByIds(
+    tx,
+    contacts.map((c) => c.userId),
+  );
+  const seen = new Set<string>();
+  for (const { agencyId, userId } of contacts) {
+    const agency = agencies.get(agencyId);
+    const user = users.get(userId);
+    if (!agency || agency.areaCode !== areaCode || seen.has(agencyId))
+      errors[contactErrorKey(agencyId)] ??= 'Select agencies of your own area, each once';
+    else if (!user?.active || user.agencyId !== agencyId)
+      errors[contactErrorKey(agencyId)] ??=
+        `The single point of contact must be a Vigil user of ${agency.name}`;
+    seen.add(agencyId);
+  }
 }

@@ -8,6 +8,7 @@ import { usersByIds } from '../../users/index.ts';
 import { levelExtensions } from '../extensions.ts';
 import { currentObligations } from '../obligations.ts';
 import { areaRequiresCountersignature } from './area-settings.ts';
+import { CATEGORY_3_OUTCOME_LABELS, category3ConsiderationsOf, type Category3Outcome } from './category-3.ts';
 import { awaitsCountersignature } from './decisions.ts';
 
 /** A person's MAPPA status as the levels page and the API show it, and its summary for the record's header. */
@@ -113,12 +114,14 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       .execute();
     const notifications = await offenderNotificationsOf(tx, nominalId);
     const notificationEvents = await notificationEventsOf(tx, nominalId);
+    const considerations = await category3ConsiderationsOf(tx, nominalId);
     // Who did what, and when the panels met: one look-up each, however long the history.
     const users = await usersByIds(tx, [
       ...decisions.flatMap((d) => [d.decidedById, d.countersignedById, d.overrideById]),
       ...events.map((e) => e.recordedById),
       ...notifications.map((n) => n.recordedById),
       ...notificationEvents.map((e) => e.recordedById),
+      ...considerations.map((c) => c.consideredById),
     ]);
     const nameOf = (id: string | null) => (id ? (users.get(id)?.displayName ?? null) : null);
     const meetingIds = decisions.flatMap((d) => (d.meetingId ? [d.meetingId] : []));
@@ -155,6 +158,12 @@ export async function getLevelHistory(database: Database, ctx: UseCaseContext, n
       notificationEvents: notificationEvents.map(({ recordedById, ...e }) => ({
         ...e,
         recordedBy: nameOf(recordedById) ?? '',
+      })),
+      category3Considerations: considerations.map(({ consideredById, ...c }) => ({
+        ...c,
+        outcome: c.outcome as Category3Outcome,
+        outcomeLabel: CATEGORY_3_OUTCOME_LABELS[c.outcome as Category3Outcome],
+        consideredBy: nameOf(consideredById) ?? '',
       })),
       countersignatureRequired,
       criteria: LEVEL_CRITERION,

@@ -36,7 +36,10 @@ export const nominalApi =
       body: newNominalInput(today),
       response: NewNominalResult,
       successStatus: 201,
-      handler: async (request) => createNominal(database, web.context(request), request.body),
+      conflict:
+        'Possible duplicate: `candidates` lists people already recorded with a similar name and the same date of birth, or one of the identifiers (those outside your scope only as `{ "inScope": false }`). Nothing was written; check them, then send `confirmedNotDuplicate: true` if this is a different person',
+      handler: async (request) =>
+        createNominal(database, web.context(request), request.body, { warnOfPossibleDuplicates: true }),
     });
 
     api.add({

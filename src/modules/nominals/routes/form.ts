@@ -7,6 +7,7 @@ import { listAgencies, offenceList } from '../../reference/index.ts';
 import { offenceClassification } from '../offence-classification.ts';
 import { displayValue } from '../presenter.ts';
 import { IDENTIFIER_TYPE } from '../sections.ts';
+import type { PossibleDuplicate } from '../use-cases/duplicates.ts';
 
 /** What one of the record's forms shows: its fields, what was typed, and any problem with it. */
 export interface SectionFormPage {
@@ -23,6 +24,8 @@ export interface SectionFormPage {
   identifiers?: boolean;
   /** The person's other convictions, for a "consecutive to" choice. */
   convictions?: { id: string; name: string }[];
+  /** A new person who may already be recorded: the candidates, and a "different person" confirmation. */
+  possibleDuplicates?: PossibleDuplicate[];
 }
 
 /** The offence list as the form offers it, each entry with what the list says of it. */
@@ -71,7 +74,7 @@ export const sectionForm =
       })),
     };
     return reply
-      .code(page.conflict ? 409 : page.errors ? 400 : 200)
+      .code(page.conflict || page.possibleDuplicates?.length ? 409 : page.errors ? 400 : 200)
       .render('nominals/views/section-form.njk', {
         ...page,
         conflict,
@@ -85,6 +88,7 @@ export const sectionForm =
         suggests: suggesting.length > 0,
         classifications,
         identifierTypes: page.identifiers ? IDENTIFIER_TYPE : [],
+        otherAreaMatches: (page.possibleDuplicates ?? []).filter((c) => !c.inScope).length,
       });
   };
 

@@ -16,6 +16,7 @@ import {
 } from '../schemas.ts';
 import { IDENTIFIER_TYPE, IDENTITY_FIELDS } from '../sections.ts';
 import { createNominal } from '../use-cases/create.ts';
+import type { PossibleDuplicate } from '../use-cases/duplicates.ts';
 import { getNominalSection } from '../use-cases/nominal-sections.ts';
 import { getNominal } from '../use-cases/overview.ts';
 import { getTimeline } from '../use-cases/timeline.ts';
@@ -47,11 +48,36 @@ export const recordPages =
         type: t.code,
         value: String(body[`identifier-${t.code}`] ?? '').trim(),
       })).filter((i) => i.value);
+      const confirmedNotDuplicate = body.confirmedNotDuplicate === 'yes';
       return handleForm({
         // The use case parses the form's input with the API's schema (schemas.ts: newNominalInput).
-        attempt: () => createNominal(database, ctx, { ...formToInput(IDENTITY_FIELDS, body), identifiers }),
+        attempt: () =>
+          createNominal(
+            database,
+            ctx,
+            { ...formToInput(IDENTITY_FIELDS, body), identifiers, confirmedNotDuplicate },
+            { warnOfPossibleDuplicates: true },
+          ),
         done: (created) => reply.redirect(`/nominals/${created.id}`, 303),
-        redisplay: ({ errors: refused }) => {
+        redisplay: ({ errors: refused, conflict }) => {
+          const possibleDuplicates = conflict?.extensions.candidates as PossibleDuplicate[] | undefined;
+          if (possibleDuplicates) {
+            // Shown before and saved again unconfirmed: say what is missing, in the error summary.
+            const errors: FieldErrors =
+              body.duplicatesShown === 'yes'
+                ? {
+                    confirmedNotDuplicate:
+                      'Confirm this is a different person, or open their existing record',
+                  }
+                : {};
+            return renderForm(request, reply, {
+              ...newPersonForm,
+              values: body,
+              errors,
+              identifiers: true,
+              possibleDuplicates,
+            });
+          }
           // Identifier errors come back indexed by position; show them against their own input.
           const errors: FieldErrors = {};
           for (const [key, message] of Object.entries(refused)) {
