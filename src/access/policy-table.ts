@@ -46,7 +46,8 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   'monitoring.view': 'See communications monitoring (the security compartment)',
   'monitoring.manage': 'Record monitoring, call records and communications; deal with flags',
   'monitoring.release': 'Release a monitoring flag and a summary to the community managers',
-  'monitoring.released': 'See monitoring flags released to the community managers',
+  'monitoring.released':
+    'See monitoring flags released to the community managers (and, with monitoring.view, the whole case)',
 };
 
 const CELL = { yes: '✔', area: 'area', involved: 'invited' } as const;

@@ -232,6 +232,9 @@ export const POLICY: Readonly<Record<Action, Readonly<Partial<Record<Role, Reach
   },
   'monitoring.release': { prison_security: 'area', head_of_offender_management_unit: 'area' },
   'monitoring.released': {
+    prison_offender_manager: 'area',
+    head_of_offender_management_unit: 'area',
+    ...each(PRISON_COMPARTMENT, 'area'),
     probation_practitioner: 'area',
     senior_probation_officer: 'area',
     police_offender_manager: 'area',

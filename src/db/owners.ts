@@ -63,6 +63,11 @@ export const TABLE_OWNERS = {
   custody_moves: 'custody',
   pre_release_checks: 'custody',
   custody_settings: 'custody',
+  monitoring_cases: 'custody',
+  monitored_contacts: 'custody',
+  communication_imports: 'custody',
+  communications: 'custody',
+  monitoring_flags: 'custody',
   retention_schedules: 'retention',
   retention_erasures: 'retention',
 } as const;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
 import { custodyApi } from './api.ts';
+import { monitoringApi } from './monitoring-api.ts';
 import { custodyPages } from './pages.ts';
 
 /** Custody (issue 14): pages and API, one Fastify plugin each. */
@@ -9,4 +10,5 @@ export const custodyRoutes =
   async (app) => {
     await app.register(custodyPages(web));
     await app.register(custodyApi(web));
+    await app.register(monitoringApi(web));
   };
