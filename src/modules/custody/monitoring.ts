@@ -19,7 +19,7 @@ import { addDays, addMonths, compareDates, isRealDate } from '../../domain/dates
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { loadInScope, recordAndLog } from '../nominals/index.ts';
+import { loadInScope, nominalAreas, recordAndLog } from '../nominals/index.ts';
 import { notify } from '../notifications/index.ts';
 import { activeUsersWithRole } from '../users/index.ts';
 import { readCallRecords } from './call-records.ts';
@@ -403,21 +403,25 @@ export async function importCallRecords(database: Database, ctx: UseCaseContext,
   const { fileName, csv, confirm } = parseInput(CallRecordImport, input);
   const { records, problems } = readCallRecords(csv, ctx.now);
   return database.transaction(async (tx) => {
-    const cases = await tx
+    const open = await tx
       .selectFrom('monitoring_cases as m')
       .innerJoin('custody_episodes as e', 'e.id', 'm.episode_id')
-      .innerJoin('nominals as n', 'n.id', 'm.nominal_id')
       .select([
         'm.id',
         'm.nominal_id',
         'm.pin_account',
         'e.establishment_agency_id as establishmentId',
         'e.pom_user_id as pomUserId',
-        'n.area_code as areaCode',
       ])
       .where('m.ended_on', 'is', null)
       .where('e.establishment_agency_id', '=', ctx.actor.agencyId)
       .execute();
+    // The thresholds are those of the area that manages each person.
+    const areas = await nominalAreas(
+      tx,
+      open.map((c) => c.nominal_id),
+    );
+    const cases = open.map((c) => ({ ...c, areaCode: areas.get(c.nominal_id) ?? ctx.actor.areaCode }));
     const byPin = new Map(cases.map((c) => [c.pin_account, c]));
     const matched = records.filter((r) => byPin.has(r.pinAccount));
     const perCase = [...byPin.values()]
