@@ -59,7 +59,8 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     administrator = await makeActor(db(), { roles: ['mappa_administrator'], areaCode: 'NOR' });
   });
 
-  const listIds = async (list: string) => (await areaWorklist(db(), coordinator, list)).rows.map((r) => r.id);
+  const listIds = async (list: string) =>
+    (await areaWorklist(db(), coordinator, { list })).rows.map((r) => r.nominalId);
 
   it('puts a Category 2 prisoner released in 4 weeks with no level on the area worklist as overdue, until a level is decided', async () => {
     const id = await category2Prisoner(db(), practitioner, 'Release', 28);
@@ -68,7 +69,9 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     expect(history.obligations.level).toBeNull();
     expect(history.obligations.level_decision_due_on! < TODAY).toBe(true);
     expect(await listIds('release-no-level')).toContain(id);
-    const row = (await areaWorklist(db(), coordinator, 'release-no-level')).rows.find((r) => r.id === id)!;
+    const row = (await areaWorklist(db(), coordinator, { list: 'release-no-level' })).rows.find(
+      (r) => r.nominalId === id,
+    )!;
     expect(row.overdue).toBe(true);
     await decideLevel(db(), practitioner, id, {
       level: '1',
@@ -306,7 +309,7 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       roshOverall: 'HIGH',
       roshKnownAdult: 'HIGH',
     });
-    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).toContain(id);
+    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.nominalId)).toContain(id);
     await rejection(
       considerCategory3(db(), coordinator, id, { outcome: 'refer', reason: 'x' }),
       ValidationError,
@@ -315,6 +318,6 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       outcome: 'not_needed',
       reason: 'MARAC is managing it well; reconsider if anything changes.',
     });
-    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).not.toContain(id);
+    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.nominalId)).not.toContain(id);
   });
 });
