@@ -292,8 +292,20 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
   });
 
   it('lists my nominals with what is due, and Category 3 candidates until considered', async () => {
+    // A Category 2 prisoner the police officer manages, released in 8 months with no level yet.
+    const managed = await category2Prisoner(db(), practitioner, 'Managed', 240);
+    await addSectionRow(db(), practitioner, managed, 'managers', {
+      role: 'police_offender_manager',
+      name: police.actor.displayName,
+      agencyId: police.actor.agencyId,
+      userEmail: police.actor.email,
+      fromDate: '2026-01-01',
+    });
     const mine = await myWorklist(db(), police);
+    expect(mine.rows.filter((r) => r.nominalId === managed).map((r) => r.kind)).toEqual(['level-decision']);
     expect(mine.rows.length).toBeGreaterThan(0);
+    // One row per obligation, each with its own legal basis.
+    for (const r of mine.rows) expect(r.legalBasis).toBeTruthy();
     const { id } = await createNominal(
       db(),
       practitioner,

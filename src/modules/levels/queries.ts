@@ -141,8 +141,8 @@ function obligationItemsSql(scope: ObligationScope, today: string) {
     CROSS JOIN LATERAL (
       SELECT 'level-decision', NULL::text, o.level_decision_due_on, o.level_decision_basis, ${LEVEL_DECISION_BASIS}
       WHERE o.category IS NOT NULL AND o.level IS NULL
-        AND NOT (o.unreviewed_event_since IS NULL AND 'deregistration' = (
-          SELECT d.kind FROM level_decisions d WHERE d.nominal_id = o.nominal_id ORDER BY d.decided_at DESC LIMIT 1))
+        AND NOT (o.unreviewed_event_since IS NULL AND coalesce((
+          SELECT d.kind FROM level_decisions d WHERE d.nominal_id = o.nominal_id ORDER BY d.decided_at DESC LIMIT 1), '') = 'deregistration')
       UNION ALL
       SELECT 'review', NULL, o.review_due_on, o.review_basis, ${REVIEW_BASIS}
       WHERE o.category IS NOT NULL AND o.level IS NOT NULL AND o.review_due_on IS NOT NULL
