@@ -148,7 +148,8 @@ function obligationItemsSql(scope: ObligationScope, today: string) {
       WHERE o.category IS NOT NULL AND o.level IS NOT NULL AND o.review_due_on IS NOT NULL
         AND NOT (o.unreviewed_event_since IS NOT NULL AND o.review_due_on >= ${eventDue})
       UNION ALL
-      SELECT 'significant-event', NULL, ${eventDue}, '', ${EVENT_BASIS}
+      SELECT 'significant-event', NULL, ${eventDue},
+        CASE WHEN o.review_due_on = ${eventDue} THEN o.review_basis ELSE '' END, ${EVENT_BASIS}
       WHERE o.category IS NOT NULL AND o.level IS NOT NULL AND o.unreviewed_event_since IS NOT NULL
       UNION ALL
       SELECT 'notification', d->>'kind', (d->>'dueOn')::date, d->>'basis', d->>'section'
@@ -224,7 +225,8 @@ type ItemRow = ObligationItem & {
 /** The reasons built from dates (so they read "5 December 2026" like every other date). */
 function finishItem(r: ItemRow): ObligationItem {
   const { onRotl: _r, earliestReleaseOn: _e, eventSince, eventReviewDays, lastReductionOn, ...item } = r;
-  if (item.kind === 'significant-event' && eventSince)
+  // The review's own reason when the event brought it forward (it names the event), else the event's.
+  if (item.kind === 'significant-event' && eventSince && !item.reason)
     item.reason = `Review the level within ${eventReviewDays} days of a significant event not yet reviewed (${formatDateLong(eventSince)})`;
   if (item.kind === 'reduced-near-release')
     item.reason = `Level reduced within 28 days of release${lastReductionOn ? ` (on ${formatDateLong(lastReductionOn)})` : ''}: check that the purpose of the higher level was achieved`;
