@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { addMonths, formatDateLong } from '../../src/domain/dates.ts';
+import { LEVEL_1_REVIEW_MONTHS } from '../../src/domain/deadlines.ts';
 import { decideLevel } from '../../src/modules/levels/index.ts';
 import { addSectionRow, createNominal } from '../../src/modules/nominals/index.ts';
 import { openBrowserDatabase } from '../support/browser.ts';
@@ -13,7 +14,7 @@ import { TODAY } from '../support/clock.ts';
  * A full Level 1 review cycle in a real browser (issue 13): a probation practitioner opens My
  * worklist, sees the overdue Level 1 review as its own row (its own due date, reason and legal
  * basis), sorts and filters the list, follows the row to the person's MAPPA level page, records the
- * review, and the overdue row is gone: the next review is due in 12 months. Every page is checked
+ * review, and the overdue row is gone: the next review is due in 6 months. Every page is checked
  * with axe (WCAG 2.2 AA), for its Content-Security-Policy and for console errors.
  */
 
@@ -23,7 +24,7 @@ let database: Database;
 let page: Page;
 let leeId: string;
 const today = TODAY;
-/** Level 1 set 13 months ago: the review (at least every 12 months) is a month overdue. */
+/** Level 1 set 13 months ago: the review (at least every 6 months) is long overdue. */
 const lastReview = addMonths(today, -13);
 
 const ui = new BrowserPage();
@@ -88,10 +89,10 @@ describe('a Level 1 review cycle, from My worklist', () => {
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toContain('Level review');
-    expect(row).toContain(formatDateLong(addMonths(lastReview, 12)));
+    expect(row).toContain(formatDateLong(addMonths(lastReview, LEVEL_1_REVIEW_MONTHS)));
     expect(row).toContain('Overdue');
     expect(row).toContain(
-      `Level 1 review at least every 12 months from the last review (${formatDateLong(lastReview)})`,
+      `Level 1 review at least every ${LEVEL_1_REVIEW_MONTHS} months from the last review (${formatDateLong(lastReview)})`,
     );
     expect(row).toContain('MAPPA Guidance: level review');
     expect(row).toContain(PRIYA.name);
@@ -160,7 +161,7 @@ describe('a Level 1 review cycle, from My worklist', () => {
     await check(saved, 'MAPPA level page after the review');
   });
 
-  it('no longer shows the review as overdue: the next one is due in 12 months', async () => {
+  it('no longer shows the review as overdue: the next one is due in 6 months', async () => {
     const overdue = await visit('/worklists/mine?due=overdue');
     expect(await leeRows()).toEqual([]);
     await check(overdue, 'my worklist, overdue, after the review');
@@ -168,7 +169,7 @@ describe('a Level 1 review cycle, from My worklist', () => {
     const all = await visit('/worklists/mine');
     const rows = await leeRows();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain(formatDateLong(addMonths(today, 12)));
+    expect(rows[0]).toContain(formatDateLong(addMonths(today, LEVEL_1_REVIEW_MONTHS)));
     expect(rows[0]).not.toContain('Overdue');
     await check(all, 'my worklist after the review');
   });
