@@ -29,7 +29,9 @@ export interface Owner {
   agency: string;
 }
 
-export type RowKind = ObligationItem['kind'] | 'action' | 'classification' | 'category-3' | 'rule-correction';
+/** An obligation's kind, an overdue action, or a row of a list of people (`person`: the caseload). */
+export type RowKind =
+  ObligationItem['kind'] | 'action' | 'classification' | 'category-3' | 'rule-correction' | 'person';
 
 export interface WorklistRow {
   nominalId: string;
@@ -73,6 +75,7 @@ const KIND_ORDER: readonly RowKind[] = [
   'classification',
   'category-3',
   'rule-correction',
+  'person',
 ];
 
 const collator = new Intl.Collator('en-GB');
@@ -329,6 +332,7 @@ const KIND_LABEL: Record<RowKind, string> = {
   classification: 'Offence to classify',
   'category-3': 'Consider for Category 3',
   'rule-correction': 'Category or end date changed by a rule correction',
+  person: 'Person',
 };
 const DUTY_LABEL: Record<string, string> = {
   initial: 'initial',

@@ -225,7 +225,7 @@ export async function areaCaseload(
     const people = await areaPeople(tx, { areaCode: ownArea(ctx.actor) }, sqlFilters(q));
     const facts: RowFacts[] = people.map((p) => ({
       ...p,
-      kind: 'review',
+      kind: 'person',
       duty: null,
       dueOn: null,
       reason: null,
