@@ -124,6 +124,9 @@ export type ObligationScope = { areaCode?: string; nominalIds?: readonly string[
 function obligationItemsSql(scope: ObligationScope, today: string) {
   const in30 = addDays(today, 30);
   const where = [
+    // Only people some obligation can apply to (index nominal_obligations_area_listed): a notification
+    // duty means Category 1 is met (eligibility.ts), so this leaves no obligation out.
+    LISTED,
     ...(scope.areaCode !== undefined ? [sql`o.area_code = ${scope.areaCode}`] : []),
     ...(scope.nominalIds !== undefined ? [sql`o.nominal_id = ANY(${[...scope.nominalIds]}::uuid[])`] : []),
   ];
@@ -166,6 +169,9 @@ function obligationItemsSql(scope: ObligationScope, today: string) {
     ) AS i(kind, duty, due_on, reason, legal_basis)
     WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}`;
 }
+
+/** The predicate of the partial index nominal_obligations_area_listed (migration 0014). */
+const LISTED = sql`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
 
 const LEVEL_DECISION_BASIS = 'MAPPA Guidance: level decision';
 const REVIEW_BASIS = 'MAPPA Guidance: level review';
