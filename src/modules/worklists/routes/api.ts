@@ -27,7 +27,7 @@ import {
   wholeAreaWorklist,
   wholeMyWorklist,
 } from '../use-cases.ts';
-import { rowsCsv, sendCsv } from './pages.ts';
+import { rowsCsv, sendCsv } from './list-view.ts';
 
 /** A client asking for CSV (`Accept: text/csv`) gets the whole filtered list as CSV rather than a page of JSON. */
 const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(request.headers.accept ?? '');
