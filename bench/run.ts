@@ -418,6 +418,32 @@ export async function runBench(options: BenchOptions): Promise<{ results: Scenar
       () => [],
     );
     compare('area worklist, London (API)', area, areaRaw, 'p95 ≤ 100 ms', 100);
+    // One row per obligation, filtered and sorted by name (issue 13), and the integrators' caseload.
+    const areaFiltered = await api(
+      'area worklist, filtered',
+      coordinator,
+      () => '/api/v1/worklists/area?list=level1-review-overdue&setting=community&sort=name',
+    );
+    const areaFilteredRaw = await raw(
+      `SELECT n.id, n.vigil_ref, n.forename, n.surname, o.review_due_on FROM nominal_obligations o JOIN nominals n ON n.id = o.nominal_id
+       WHERE o.area_code = 'LON' AND o.level = 1 AND o.review_due_on < o.computed_on AND NOT o.in_custody
+       ORDER BY n.surname, n.forename LIMIT 50`,
+      () => [],
+    );
+    compare(
+      'area worklist, London, filtered and by name (API)',
+      areaFiltered,
+      areaFilteredRaw,
+      'p95 ≤ 100 ms',
+      100,
+    );
+    const caseload = await api('caseload', coordinator, () => '/api/v1/caseload?category=1');
+    const caseloadRaw = await raw(
+      `SELECT n.id, n.vigil_ref, n.forename, n.surname, o.category, o.level, o.in_custody FROM nominal_obligations o
+       JOIN nominals n ON n.id = o.nominal_id WHERE o.area_code = 'LON' AND o.category = 1 ORDER BY n.surname, n.forename LIMIT 50`,
+      () => [],
+    );
+    compare('caseload, London, Category 1 (API)', caseload, caseloadRaw, 'p95 ≤ 200 ms', 200);
     const candidates = await api('category 3', coordinator, () => '/api/v1/worklists/category-3');
     const candidatesRaw = await raw(
       `SELECT n.id, n.vigil_ref, n.forename, n.surname FROM nominal_obligations o JOIN nominals n ON n.id = o.nominal_id

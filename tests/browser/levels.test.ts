@@ -295,7 +295,7 @@ describe('MAPPA levels, significant events, worklists and the inbox', () => {
     );
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      '"Vigil reference","Name","Date of birth","Category","Level","Due","Overdue","Why"',
+      '"Vigil reference","Name","Date of birth","Category","Level","In custody","Obligation","Due","Overdue","Why","Legal basis","Managers"',
     );
     expect(lines.some((l) => l.includes('"Daniel Hughes"'))).toBe(true);
   });

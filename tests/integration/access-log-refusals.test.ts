@@ -4,7 +4,7 @@ import type { UseCaseContext } from '../../src/access/actor.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/database.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
-import { createNominal, getNominal } from '../../src/modules/nominals/index.ts';
+import { addSectionRow, createNominal, getNominal } from '../../src/modules/nominals/index.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { TEST_PASSWORD, TODAY, describeEachDatabase, makeActor, testClock } from '../support/databases.ts';
 import { identity } from '../support/fixtures.ts';
@@ -124,6 +124,18 @@ describeEachDatabase('access log: refusals, bases and downloads', (getDb) => {
         email: practitioner.actor.email,
         password: TEST_PASSWORD,
         now: () => testClock.now(),
+      });
+      // Something due for Basil (a level decision: Category 2, no level), so he is a row of the worklist.
+      await addSectionRow(db(), practitioner, personId, 'convictions', {
+        offence: 'Wounding or causing grievous bodily harm with intent',
+        convictionDate: '2025-06-01',
+        outcome: 'custody',
+        lengthMonths: 36,
+        isIndexOffence: true,
+        sentenceStart: '2025-06-01',
+        conditionalReleaseDate: '2027-06-01',
+        licenceExpiryDate: '2028-06-01',
+        sentenceExpiryDate: '2028-06-01',
       });
       before = await headSeq(db());
       const csv = await app.inject({ url: '/worklists/mine.csv', headers: { cookie: officer.cookie } });

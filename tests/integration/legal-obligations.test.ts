@@ -110,8 +110,8 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
     );
     expect(o.notification_basis).toContain('s.85');
     // Due within 30 days: on the area's notification list, though not Category 1.
-    const list = await areaWorklist(db(), coordinator, 'notification-due');
-    expect(list.rows.map((r) => r.id)).toContain(id);
+    const list = await areaWorklist(db(), coordinator, { list: 'notification-due' });
+    expect(list.rows.map((r) => r.nominalId)).toContain(id);
   });
 
   it('never shows a prisoner’s initial notification as overdue while inside; it falls due 3 days after release', async () => {
@@ -132,8 +132,8 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
     expect(o.notification_obligations).toEqual([
       expect.objectContaining({ kind: 'initial', dueOn: null, section: expect.stringContaining('s.83') }),
     ]);
-    const list = await areaWorklist(db(), coordinator, 'notification-due');
-    expect(list.rows.map((r) => r.id)).not.toContain(inside);
+    const list = await areaWorklist(db(), coordinator, { list: 'notification-due' });
+    expect(list.rows.map((r) => r.nominalId)).not.toContain(inside);
 
     // Released yesterday: 3 days beginning with the day of release (s.83(1), (6)).
     const released = await rapist(db(), police, 'Released', {
@@ -240,23 +240,23 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
       await db().db.selectFrom('rule_corrections').select('id').where('nominal_id', '=', id).execute(),
     ).toHaveLength(1);
 
-    const listed = (await ruleCorrectionWorklist(db(), coordinator)).rows.find((r) => r.id === id);
+    const listed = (await ruleCorrectionWorklist(db(), coordinator)).rows.find((r) => r.nominalId === id);
     expect(listed).toMatchObject({
       oldCategory: 2,
       newCategory: 1,
       oldEndsOn: '2023-03-01',
       newEndsOn: null,
     });
-    expect((await ruleCorrectionWorklist(db(), otherAreaCoordinator)).rows.map((r) => r.id)).not.toContain(
-      id,
-    );
+    expect(
+      (await ruleCorrectionWorklist(db(), otherAreaCoordinator)).rows.map((r) => r.nominalId),
+    ).not.toContain(id);
 
     const correctionId = listed!.correctionId;
     await rejection(markRuleCorrectionReviewed(db(), readOnly(coordinator), correctionId), ForbiddenError);
     await rejection(markRuleCorrectionReviewed(db(), otherAreaCoordinator, correctionId), NotFoundError);
     const reviewed = await markRuleCorrectionReviewed(db(), coordinator, correctionId);
     expect(reviewed.id).toBe(correctionId);
-    expect((await ruleCorrectionWorklist(db(), coordinator)).rows.map((r) => r.id)).not.toContain(id);
+    expect((await ruleCorrectionWorklist(db(), coordinator)).rows.map((r) => r.nominalId)).not.toContain(id);
     await rejection(markRuleCorrectionReviewed(db(), coordinator, correctionId), ConflictError);
     const log = await accessLogFor(db(), id);
     expect(log.some((e) => e.section === 'rule correction reviewed')).toBe(true);
@@ -356,13 +356,15 @@ describeEachDatabase('obligations with their legal basis', (getDb) => {
       isIndexOffence: true,
     });
     const rows = (await classificationWorklist(db(), coordinator)).rows;
-    expect(rows.find((r) => r.id === id)?.basis).toContain('is not on the offence list: classify it');
-    expect(rows.find((r) => r.id === assault.id)?.basis).toContain('Schedule 3 threshold not established');
+    expect(rows.find((r) => r.nominalId === id)?.reason).toContain('is not on the offence list: classify it');
+    expect(rows.find((r) => r.nominalId === assault.id)?.reason).toContain(
+      'Schedule 3 threshold not established',
+    );
     // Kept in Category 1 meanwhile: under-protection is the worse failure (docs/legal-rules.md).
     expect((await stored(assault.id)).category).toBe(1);
-    expect((await classificationWorklist(db(), otherAreaCoordinator)).rows.map((r) => r.id)).not.toContain(
-      id,
-    );
+    expect(
+      (await classificationWorklist(db(), otherAreaCoordinator)).rows.map((r) => r.nominalId),
+    ).not.toContain(id);
     await rejection(classificationWorklist(db(), police), ForbiddenError);
   });
 

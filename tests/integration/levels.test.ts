@@ -59,7 +59,8 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     administrator = await makeActor(db(), { roles: ['mappa_administrator'], areaCode: 'NOR' });
   });
 
-  const listIds = async (list: string) => (await areaWorklist(db(), coordinator, list)).rows.map((r) => r.id);
+  const listIds = async (list: string) =>
+    (await areaWorklist(db(), coordinator, { list })).rows.map((r) => r.nominalId);
 
   it('puts a Category 2 prisoner released in 4 weeks with no level on the area worklist as overdue, until a level is decided', async () => {
     const id = await category2Prisoner(db(), practitioner, 'Release', 28);
@@ -68,7 +69,9 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
     expect(history.obligations.level).toBeNull();
     expect(history.obligations.level_decision_due_on! < TODAY).toBe(true);
     expect(await listIds('release-no-level')).toContain(id);
-    const row = (await areaWorklist(db(), coordinator, 'release-no-level')).rows.find((r) => r.id === id)!;
+    const row = (await areaWorklist(db(), coordinator, { list: 'release-no-level' })).rows.find(
+      (r) => r.nominalId === id,
+    )!;
     expect(row.overdue).toBe(true);
     await decideLevel(db(), practitioner, id, {
       level: '1',
@@ -289,8 +292,20 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
   });
 
   it('lists my nominals with what is due, and Category 3 candidates until considered', async () => {
+    // A Category 2 prisoner the police officer manages, released in 8 months with no level yet.
+    const managed = await category2Prisoner(db(), practitioner, 'Managed', 240);
+    await addSectionRow(db(), practitioner, managed, 'managers', {
+      role: 'police_offender_manager',
+      name: police.actor.displayName,
+      agencyId: police.actor.agencyId,
+      userEmail: police.actor.email,
+      fromDate: '2026-01-01',
+    });
     const mine = await myWorklist(db(), police);
+    expect(mine.rows.filter((r) => r.nominalId === managed).map((r) => r.kind)).toEqual(['level-decision']);
     expect(mine.rows.length).toBeGreaterThan(0);
+    // One row per obligation, each with its own legal basis.
+    for (const r of mine.rows) expect(r.legalBasis).toBeTruthy();
     const { id } = await createNominal(
       db(),
       practitioner,
@@ -306,7 +321,7 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       roshOverall: 'HIGH',
       roshKnownAdult: 'HIGH',
     });
-    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).toContain(id);
+    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.nominalId)).toContain(id);
     await rejection(
       considerCategory3(db(), coordinator, id, { outcome: 'refer', reason: 'x' }),
       ValidationError,
@@ -315,6 +330,6 @@ describeEachDatabase('eligibility, levels and worklists', (getDb) => {
       outcome: 'not_needed',
       reason: 'MARAC is managing it well; reconsider if anything changes.',
     });
-    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.id)).not.toContain(id);
+    expect((await category3Candidates(db(), coordinator)).rows.map((r) => r.nominalId)).not.toContain(id);
   });
 });

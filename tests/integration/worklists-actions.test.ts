@@ -46,7 +46,7 @@ describeEachDatabase('overdue actions on worklists', (getDb) => {
   const mineOn = async (ctx: UseCaseContext, today: string) =>
     (await myWorklist(db(), on(ctx, today))).overdueActions.map((r) => r.actionId);
   const areaOn = async (ctx: UseCaseContext, today: string) => {
-    const result = await areaWorklist(db(), on(ctx, today), 'overdue-actions');
+    const result = await areaWorklist(db(), on(ctx, today), { list: 'overdue-actions' });
     return {
       ids: result.rows.map((r) => r.actionId),
       count: result.lists.find((l) => l.key === 'overdue-actions')!.count,
@@ -65,8 +65,8 @@ describeEachDatabase('overdue actions on worklists', (getDb) => {
     const after = addDays(DUE, 1);
     expect(await mineOn(police, after)).toEqual([actionId]);
     const row = (await myWorklist(db(), on(police, after))).overdueActions[0]!;
-    expect(row).toMatchObject({ id: nominalId, dueOn: DUE, overdue: true, name: 'Olly Overdue' });
-    expect(row.basis).toBe(
+    expect(row).toMatchObject({ nominalId, kind: 'action', dueOn: DUE, overdue: true, name: 'Olly Overdue' });
+    expect(row.reason).toBe(
       `Overdue action (safeguarding): Check the exclusion zone with the victim liaison officer – owner ${police.actor.displayName} (${police.actor.agencyName})`,
     );
     expect(await mineOn(otherOfficer, after)).toEqual([]);
@@ -82,12 +82,14 @@ describeEachDatabase('overdue actions on worklists', (getDb) => {
     expect(area.total).toBe(area.count);
     const csv = worklistCsv(area.rows);
     expect(csv.split('\r\n')[0]).toBe(
-      '"Vigil reference","Name","Date of birth","Category","Level","Due","Overdue","Why"',
+      '"Vigil reference","Name","Date of birth","Category","Level","In custody","Obligation","Due","Overdue","Why","Legal basis","Managers"',
     );
     expect(csv).toContain('"Overdue action (safeguarding): Check the exclusion zone');
     expect((await areaOn(otherCoordinator, after)).ids).not.toContain(actionId);
     // The other nine lists still count as before.
-    const lists = (await areaWorklist(db(), on(coordinator, after), 'no-level')).lists.map((l) => l.key);
+    const lists = (await areaWorklist(db(), on(coordinator, after), { list: 'no-level' })).lists.map(
+      (l) => l.key,
+    );
     expect(lists).toHaveLength(10);
     expect(lists.at(-1)).toBe('overdue-actions');
   });

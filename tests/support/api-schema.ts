@@ -6723,12 +6723,43 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The people you are a named manager of, with what is due and overdue, soonest first
+     * Your caseload’s obligations, one row per obligation (its own due date, reason and legal basis), filtered, sorted and 50 a page; and your overdue actions. Send `Accept: text/csv` for the whole filtered list (up to 10,000 rows) as CSV, logged as a disclosure.
      * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
      */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
+          page?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -6743,8 +6774,11 @@ export interface paths {
           content: {
             'application/json': {
               rows: {
-                /** Format: uuid */
-                id: string;
+                /**
+                 * Format: uuid
+                 * @description The person (GET /api/v1/nominals/{id})
+                 */
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -6752,19 +6786,55 @@ export interface paths {
                 category: number | null;
                 /** @description Null: no level set */
                 level: number | null;
-                /** @description Level decision (no level yet), else the next review or registration */
+                inCustody: boolean;
+                /**
+                 * @description The obligation this row is: one row per obligation, so a person may have several
+                 * @enum {string}
+                 */
+                kind:
+                  | 'level-decision'
+                  | 'review'
+                  | 'significant-event'
+                  | 'notification'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'action'
+                  | 'classification'
+                  | 'category-3';
+                /** @description For a notification: its kind (initial, periodic, weekly, a change…) */
+                duty: string | null;
+                /** @description This obligation’s own due date; null when there is no date to work from */
                 dueOn: string | null;
-                /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis: string | null;
+                /** @description Why this obligation is due (for an overdue action, the action and its owner) */
+                reason: string | null;
+                /** @description The statute section or guidance it rests on, e.g. "SOA 2003 s.85(1)", "MAPPA Guidance: level decision" */
+                legalBasis: string | null;
                 overdue: boolean;
+                /** @description The person’s named managers today */
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
                 /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
+              /** @description Overdue obligations of your caseload (whatever the filters) */
               overdue: number;
+              /** @description Obligations due in the next 7 days, today included */
+              dueThisWeek: number;
               /** @description Actions you own that are open and past their due date, most overdue first */
               overdueActions: {
-                /** Format: uuid */
-                id: string;
+                /**
+                 * Format: uuid
+                 * @description The person (GET /api/v1/nominals/{id})
+                 */
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -6772,15 +6842,50 @@ export interface paths {
                 category: number | null;
                 /** @description Null: no level set */
                 level: number | null;
-                /** @description Level decision (no level yet), else the next review or registration */
+                inCustody: boolean;
+                /**
+                 * @description The obligation this row is: one row per obligation, so a person may have several
+                 * @enum {string}
+                 */
+                kind:
+                  | 'level-decision'
+                  | 'review'
+                  | 'significant-event'
+                  | 'notification'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'action'
+                  | 'classification'
+                  | 'category-3';
+                /** @description For a notification: its kind (initial, periodic, weekly, a change…) */
+                duty: string | null;
+                /** @description This obligation’s own due date; null when there is no date to work from */
                 dueOn: string | null;
-                /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis: string | null;
+                /** @description Why this obligation is due (for an overdue action, the action and its owner) */
+                reason: string | null;
+                /** @description The statute section or guidance it rests on, e.g. "SOA 2003 s.85(1)", "MAPPA Guidance: level decision" */
+                legalBasis: string | null;
                 overdue: boolean;
+                /** @description The person’s named managers today */
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
                 /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
             };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description No valid bearer token */
@@ -6819,13 +6924,13 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One of your area’s worklists (50 a page), with the count of every list
+     * One of your area’s worklists, one row per obligation, filtered, sorted and 50 a page, with the count of every list under the same filters. Send `Accept: text/csv` for the whole filtered list (up to 10,000 rows) as CSV, logged as a disclosure.
      * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
      */
     get: {
       parameters: {
         query?: {
-          /** @description One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
           list?:
             | 'no-level'
             | 'release-no-level'
@@ -6837,7 +6942,23 @@ export interface paths {
             | 'eligibility-ending'
             | 'reduced-near-release'
             | 'overdue-actions';
-          /** @description Page number, from 1 */
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
           page?: number;
         };
         header?: never;
@@ -6879,14 +7000,15 @@ export interface paths {
                   | 'reduced-near-release'
                   | 'overdue-actions';
                 label: string;
+                /** @description Obligations on the list, with the other filters applied */
                 count: number;
               }[];
-              total: number;
-              page: number;
-              pageSize: number;
               rows: {
-                /** Format: uuid */
-                id: string;
+                /**
+                 * Format: uuid
+                 * @description The person (GET /api/v1/nominals/{id})
+                 */
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -6894,14 +7016,165 @@ export interface paths {
                 category: number | null;
                 /** @description Null: no level set */
                 level: number | null;
-                /** @description Level decision (no level yet), else the next review or registration */
+                inCustody: boolean;
+                /**
+                 * @description The obligation this row is: one row per obligation, so a person may have several
+                 * @enum {string}
+                 */
+                kind:
+                  | 'level-decision'
+                  | 'review'
+                  | 'significant-event'
+                  | 'notification'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'action'
+                  | 'classification'
+                  | 'category-3';
+                /** @description For a notification: its kind (initial, periodic, weekly, a change…) */
+                duty: string | null;
+                /** @description This obligation’s own due date; null when there is no date to work from */
                 dueOn: string | null;
-                /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis: string | null;
+                /** @description Why this obligation is due (for an overdue action, the action and its owner) */
+                reason: string | null;
+                /** @description The statute section or guidance it rests on, e.g. "SOA 2003 s.85(1)", "MAPPA Guidance: level decision" */
+                legalBasis: string | null;
                 overdue: boolean;
+                /** @description The person’s named managers today */
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
                 /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/caseload': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Your area’s caseload: each person with category, level, custody and named managers, filtered (manager, agency, level, category, setting; `due` does not apply), sorted (name by default) and 50 a page. Send `Accept: text/csv` for the whole filtered list (up to 10,000 rows) as CSV, logged as a disclosure.
+     * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rows: {
+                /** Format: uuid */
+                nominalId: string;
+                vigilRef: string;
+                name: string;
+                /** Format: date */
+                dateOfBirth: string;
+                /** @description Null: not eligible for MAPPA */
+                category: number | null;
+                /** @description Null: no level set */
+                level: number | null;
+                inCustody: boolean;
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
+              }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
             };
           };
         };
@@ -6950,12 +7223,43 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * High-risk domestic abuse and stalking cases not under MAPPA, not yet considered for Category 3
+     * High-risk domestic abuse and stalking cases not under MAPPA, not yet considered for Category 3 (filtered, sorted by name, 50 a page)
      * @description Access policy action `category3.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator.
      */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
+          page?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -6970,8 +7274,11 @@ export interface paths {
           content: {
             'application/json': {
               rows: {
-                /** Format: uuid */
-                id: string;
+                /**
+                 * Format: uuid
+                 * @description The person (GET /api/v1/nominals/{id})
+                 */
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -6979,15 +7286,54 @@ export interface paths {
                 category: number | null;
                 /** @description Null: no level set */
                 level: number | null;
-                /** @description Level decision (no level yet), else the next review or registration */
+                inCustody: boolean;
+                /**
+                 * @description The obligation this row is: one row per obligation, so a person may have several
+                 * @enum {string}
+                 */
+                kind:
+                  | 'level-decision'
+                  | 'review'
+                  | 'significant-event'
+                  | 'notification'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'action'
+                  | 'classification'
+                  | 'category-3';
+                /** @description For a notification: its kind (initial, periodic, weekly, a change…) */
+                duty: string | null;
+                /** @description This obligation’s own due date; null when there is no date to work from */
                 dueOn: string | null;
-                /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis: string | null;
+                /** @description Why this obligation is due (for an overdue action, the action and its owner) */
+                reason: string | null;
+                /** @description The statute section or guidance it rests on, e.g. "SOA 2003 s.85(1)", "MAPPA Guidance: level decision" */
+                legalBasis: string | null;
                 overdue: boolean;
+                /** @description The person’s named managers today */
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
                 /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
             };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description No valid bearer token */
@@ -7026,12 +7372,43 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * People in your area whose offence needs classifying (not on the reference list, or a Schedule 3 fact not recorded), with what to record
+     * People in your area whose offence needs classifying (not on the reference list, or a Schedule 3 fact not recorded), with what to record (filtered, sorted by name, 50 a page)
      * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
      */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
+          page?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -7045,10 +7422,12 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description `basis` says what to record: the offence to classify, or the Schedule 3 fact missing */
               rows: {
-                /** Format: uuid */
-                id: string;
+                /**
+                 * Format: uuid
+                 * @description The person (GET /api/v1/nominals/{id})
+                 */
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -7056,15 +7435,54 @@ export interface paths {
                 category: number | null;
                 /** @description Null: no level set */
                 level: number | null;
-                /** @description Level decision (no level yet), else the next review or registration */
+                inCustody: boolean;
+                /**
+                 * @description The obligation this row is: one row per obligation, so a person may have several
+                 * @enum {string}
+                 */
+                kind:
+                  | 'level-decision'
+                  | 'review'
+                  | 'significant-event'
+                  | 'notification'
+                  | 'eligibility-ending'
+                  | 'reduced-near-release'
+                  | 'action'
+                  | 'classification'
+                  | 'category-3';
+                /** @description For a notification: its kind (initial, periodic, weekly, a change…) */
+                duty: string | null;
+                /** @description This obligation’s own due date; null when there is no date to work from */
                 dueOn: string | null;
-                /** @description Which rule made it due; for an overdue action, the action and its owner */
-                basis: string | null;
+                /** @description Why this obligation is due (for an overdue action, the action and its owner) */
+                reason: string | null;
+                /** @description The statute section or guidance it rests on, e.g. "SOA 2003 s.85(1)", "MAPPA Guidance: level decision" */
+                legalBasis: string | null;
                 overdue: boolean;
+                /** @description The person’s named managers today */
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
                 /** @description Only on overdue-action rows: the action (GET /api/v1/actions/{actionId}) */
                 actionId?: string | null;
               }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
             };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description No valid bearer token */
@@ -7103,12 +7521,43 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * People in your area whose category or end date a correction of the rules changed, not yet reviewed: old and new, and why
+     * People in your area whose category or end date a correction of the rules changed, not yet reviewed: old and new, and why (oldest first, 50 a page)
      * @description Access policy action `worklist.area`: mappa_coordinator, mappa_administrator, senior_probation_officer, meeting_chair.
      */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Area worklists only. One of: no-level, release-no-level, rotl-no-level, level1-review-overdue, level23-review-overdue, events-unreviewed, notification-due, eligibility-ending, reduced-near-release, overdue-actions (default no-level) */
+          list?:
+            | 'no-level'
+            | 'release-no-level'
+            | 'rotl-no-level'
+            | 'level1-review-overdue'
+            | 'level23-review-overdue'
+            | 'events-unreviewed'
+            | 'notification-due'
+            | 'eligibility-ending'
+            | 'reduced-near-release'
+            | 'overdue-actions';
+          /** @description overdue; week: due in the next 7 days (today included, overdue not); month: the next 30 days */
+          due?: 'overdue' | 'week' | 'month';
+          /** @description A named manager (user id): only the people they manage today */
+          manager?: string;
+          /** @description A managing agency (agency id): only the people with a named manager of that agency today (Vigil holds no teams or PDUs) */
+          agency?: string;
+          /** @description 1, 2, 3, or none (no level set) */
+          level?: '1' | '2' | '3' | 'none';
+          /** @description MAPPA category 1 to 4 */
+          category?: '1' | '2' | '3' | '4';
+          /** @description custody: in custody today; community: not */
+          setting?: 'custody' | 'community';
+          /** @description One of: due, name, obligation, category, level (default due; the caseload's default is name) */
+          sort?: 'due' | 'name' | 'obligation' | 'category' | 'level';
+          /** @description asc (default) or desc */
+          order?: 'asc' | 'desc';
+          /** @description Page number, from 1 (50 rows a page) */
+          page?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -7132,7 +7581,7 @@ export interface paths {
                  * Format: uuid
                  * @description The person
                  */
-                id: string;
+                nominalId: string;
                 vigilRef: string;
                 name: string;
                 /** Format: date */
@@ -7149,8 +7598,27 @@ export interface paths {
                 newBasis: string | null;
                 /** Format: date */
                 detectedOn: string;
+                owners: {
+                  name: string;
+                  /** @description Their role as the person’s manager */
+                  role: string;
+                  agency: string;
+                }[];
               }[];
+              /** @description Rows matching the filters, on every page */
+              total: number;
+              page: number;
+              pageSize: number;
             };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
           };
         };
         /** @description No valid bearer token */

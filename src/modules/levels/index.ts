@@ -15,13 +15,19 @@ export {
   OBLIGATION_LISTS,
   category3CandidateEntries,
   classificationEntries,
-  obligationEntries,
+  mappaStandings,
+  type MappaStanding,
   openRuleCorrections,
   type RuleCorrectionEntry,
-  obligationList,
-  obligationListCounts,
   type ObligationEntry,
   type ObligationListKey,
+  OBLIGATION_KINDS,
+  areaPeople,
+  obligationItemCounts,
+  obligationItems,
+  type ObligationFilters,
+  type ObligationItem,
+  type ObligationKind,
 } from './queries.ts';
 export { dateFromForm, dueStatus } from './routes/forms.ts';
 export { levelRoutes } from './routes/index.ts';

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../db/database.ts';
-import { addDays, addMonths } from '../../domain/dates.ts';
+import { addDays, addMonths, formatDateLong } from '../../domain/dates.ts';
+import { DEFAULT_AREA_SETTINGS } from '../../domain/deadlines.ts';
 import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 import { nominalIdsInAreas } from '../nominals/index.ts';
 
@@ -24,67 +25,253 @@ export const OBLIGATION_LISTS = [
 ] as const;
 export type ObligationListKey = (typeof OBLIGATION_LISTS)[number];
 
-/** One person's obligations as a worklist row shows them. */
+/** A person on a list of people (not of obligations): Category 3 candidates, offences to classify. */
 export interface ObligationEntry {
   nominalId: string;
   areaCode: string;
   category: number | null;
   level: number | null;
-  /** The level decision when there is no level yet, else the next review or notification. */
+  /** Lists of people rather than obligations (Category 3 candidates, offences to classify) have none. */
   dueOn: string | null;
+  /** What to record (offences to classify). */
   basis: string | null;
   overdue: boolean;
 }
 
-function listCondition(key: ObligationListKey, today: string): RawBuilder<boolean> {
+/** A person's MAPPA standing as their obligations were last computed. */
+export interface MappaStanding {
+  nominalId: string;
+  areaCode: string;
+  category: number | null;
+  level: number | null;
+  inCustody: boolean;
+}
+
+/** People's MAPPA standing by id (people with no obligations computed yet are absent). */
+export async function mappaStandings(
+  db: Db | Tx,
+  nominalIds: readonly string[],
+): Promise<Map<string, MappaStanding>> {
+  const wanted = [...new Set(nominalIds)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('nominal_obligations')
+    .select([
+      'nominal_id as nominalId',
+      'area_code as areaCode',
+      'category',
+      'level',
+      'in_custody as inCustody',
+    ])
+    .where('nominal_id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.nominalId, r]));
+}
+
+// --- One row per obligation -----------------------------------------------------------------
+
+/**
+ * What a worklist row is an obligation to do. A notification duty also names its kind
+ * (`duty`: initial, periodic, weekly, home_address_change…).
+ */
+export const OBLIGATION_KINDS = [
+  'level-decision',
+  'review',
+  'significant-event',
+  'notification',
+  'eligibility-ending',
+  'reduced-near-release',
+] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+/** One obligation of one person: its own due date, reason and the law or guidance it rests on. */
+export interface ObligationItem {
+  nominalId: string;
+  areaCode: string;
+  category: number | null;
+  level: number | null;
+  inCustody: boolean;
+  kind: ObligationKind;
+  /** The notification duty's kind (SOA 2003 s.83-86); null for the others. */
+  duty: string | null;
+  /** Null: no date to work from yet (the reason says what to record) or a check with no deadline. */
+  dueOn: string | null;
+  reason: string;
+  legalBasis: string;
+  overdue: boolean;
+}
+
+export interface ObligationFilters {
+  list?: ObligationListKey | undefined;
+  /** Overdue; due in the next 7 days or 30 days (today included, overdue not). */
+  due?: 'overdue' | 'week' | 'month' | undefined;
+  level?: 1 | 2 | 3 | 'none' | undefined;
+  category?: 1 | 2 | 3 | 4 | undefined;
+  setting?: 'custody' | 'community' | undefined;
+}
+
+/** Whose obligations: an area's, or some people's (a caseload); `nominalIds` narrows an area too. */
+export type ObligationScope = { areaCode?: string; nominalIds?: readonly string[] };
+
+/**
+ * Each person's obligations as rows, derived from their computed `nominal_obligations` row, so each
+ * row's due date and reason come from the same obligation. What cannot apply never becomes a row:
+ * a notification duty with no due date yet (s.83(6): a prisoner's initial notification is due 3
+ * days from release), a level decision after MAPPA management was ended (unless a significant event
+ * has happened since), a review or event review once eligibility has ended (category null).
+ * A review that a significant event brought forward is the event's row, not a second one.
+ */
+function obligationItemsSql(scope: ObligationScope, today: string) {
   const in30 = addDays(today, 30);
-  const in6Months = addMonths(today, 6);
+  const where = [
+    // Only people some obligation can apply to (index nominal_obligations_area_listed): a notification
+    // duty means Category 1 is met (eligibility.ts), so this leaves no obligation out.
+    LISTED,
+    ...(scope.areaCode !== undefined ? [sql`o.area_code = ${scope.areaCode}`] : []),
+    ...(scope.nominalIds !== undefined ? [sql`o.nominal_id = ANY(${[...scope.nominalIds]}::uuid[])`] : []),
+  ];
+  const eventDue = sql`(o.unreviewed_event_since + coalesce(s.significant_event_review_days, ${DEFAULT_AREA_SETTINGS.significantEventReviewDays}::int))`;
+  return sql`
+    SELECT o.nominal_id AS "nominalId", o.area_code AS "areaCode", o.category, o.level,
+      o.in_custody AS "inCustody", o.on_rotl AS "onRotl", o.earliest_release_on AS "earliestReleaseOn",
+      i.kind, i.duty, to_char(i.due_on, 'YYYY-MM-DD') AS "dueOn", i.reason, i.legal_basis AS "legalBasis",
+      coalesce(i.due_on < ${today}::date, false) AS overdue,
+      to_char(o.unreviewed_event_since, 'YYYY-MM-DD') AS "eventSince",
+      coalesce(s.significant_event_review_days, ${DEFAULT_AREA_SETTINGS.significantEventReviewDays}::int) AS "eventReviewDays",
+      to_char(o.last_reduction_on, 'YYYY-MM-DD') AS "lastReductionOn"
+    FROM nominal_obligations o
+    LEFT JOIN area_settings s ON s.area_code = o.area_code
+    CROSS JOIN LATERAL (
+      SELECT 'level-decision', NULL::text, o.level_decision_due_on, o.level_decision_basis, ${LEVEL_DECISION_BASIS}
+      WHERE o.category IS NOT NULL AND o.level IS NULL
+        AND NOT (o.unreviewed_event_since IS NULL AND coalesce((
+          SELECT d.kind FROM level_decisions d WHERE d.nominal_id = o.nominal_id ORDER BY d.decided_at DESC LIMIT 1), '') = 'deregistration')
+      UNION ALL
+      SELECT 'review', NULL, o.review_due_on, o.review_basis, ${REVIEW_BASIS}
+      WHERE o.category IS NOT NULL AND o.level IS NOT NULL AND o.review_due_on IS NOT NULL
+        AND NOT (o.unreviewed_event_since IS NOT NULL AND o.review_due_on >= ${eventDue})
+      UNION ALL
+      SELECT 'significant-event', NULL, ${eventDue},
+        CASE WHEN o.review_due_on = ${eventDue} THEN o.review_basis ELSE '' END, ${EVENT_BASIS}
+      WHERE o.category IS NOT NULL AND o.level IS NOT NULL AND o.unreviewed_event_since IS NOT NULL
+      UNION ALL
+      SELECT 'notification', d->>'kind', (d->>'dueOn')::date, d->>'basis', d->>'section'
+      FROM jsonb_array_elements(o.notification_obligations) d
+      WHERE o.subject_to_notification AND coalesce(d->>'dueOn', '') <> ''
+      UNION ALL
+      SELECT 'eligibility-ending', NULL, o.eligibility_ends_on,
+        'MAPPA eligibility ends: plan for the end of MAPPA management. ' || coalesce(o.category_reason, ''),
+        coalesce(o.category_basis, ${ELIGIBILITY_BASIS})
+      WHERE o.category IS NOT NULL AND o.eligibility_ends_on BETWEEN ${today}::date AND ${in30}::date
+      UNION ALL
+      SELECT 'reduced-near-release', NULL, NULL::date, '', ${REDUCTION_BASIS}
+      WHERE o.reduced_near_release AND o.level IS NOT NULL
+    ) AS i(kind, duty, due_on, reason, legal_basis)
+    WHERE ${where.length ? sql.join(where, sql` AND `) : sql`true`}`;
+}
+
+/** The predicate of the partial index nominal_obligations_area_listed (migration 0014). */
+const LISTED = sql`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
+
+const LEVEL_DECISION_BASIS = 'MAPPA Guidance: level decision';
+const REVIEW_BASIS = 'MAPPA Guidance: level review';
+const EVENT_BASIS = 'MAPPA Guidance: review after a significant event';
+const ELIGIBILITY_BASIS = 'MAPPA Guidance: eligibility';
+const REDUCTION_BASIS = 'MAPPA Guidance: reducing a level near release';
+
+/** Which rows an area list holds, and the filters, over the rows of `obligationItemsSql`. */
+function itemCondition(filters: ObligationFilters, today: string): RawBuilder<boolean> {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (filters.list) conditions.push(itemListCondition(filters.list, today));
+  if (filters.due === 'overdue') conditions.push(sql<boolean>`x."dueOn" < ${today}`);
+  if (filters.due === 'week' || filters.due === 'month')
+    conditions.push(
+      sql<boolean>`x."dueOn" BETWEEN ${today} AND ${addDays(today, filters.due === 'week' ? 6 : 29)}`,
+    );
+  if (filters.level === 'none') conditions.push(sql<boolean>`x.level IS NULL`);
+  else if (filters.level !== undefined) conditions.push(sql<boolean>`x.level = ${filters.level}`);
+  if (filters.category !== undefined) conditions.push(sql<boolean>`x.category = ${filters.category}`);
+  if (filters.setting) conditions.push(sql<boolean>`x."inCustody" = ${filters.setting === 'custody'}`);
+  return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` AND `)})` : sql<boolean>`true`;
+}
+
+function itemListCondition(key: ObligationListKey, today: string): RawBuilder<boolean> {
+  const in30 = addDays(today, 30);
   switch (key) {
     case 'no-level':
-      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL`;
+      return sql<boolean>`x.kind = 'level-decision'`;
     case 'release-no-level':
-      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL AND o.in_custody AND o.earliest_release_on <= ${in6Months}::date`;
+      return sql<boolean>`x.kind = 'level-decision' AND x."inCustody" AND x."earliestReleaseOn" <= ${addMonths(today, 6)}::date`;
     case 'rotl-no-level':
-      return sql<boolean>`o.category IS NOT NULL AND o.level IS NULL AND o.on_rotl`;
+      return sql<boolean>`x.kind = 'level-decision' AND x."onRotl"`;
+    // A review a significant event brought forward is still a review.
     case 'level1-review-overdue':
-      return sql<boolean>`o.level = 1 AND o.review_due_on < ${today}::date`;
+      return sql<boolean>`x.kind IN ('review', 'significant-event') AND x.level = 1 AND x.overdue`;
     case 'level23-review-overdue':
-      return sql<boolean>`o.level IN (2, 3) AND o.review_due_on < ${today}::date`;
+      return sql<boolean>`x.kind IN ('review', 'significant-event') AND x.level IN (2, 3) AND x.overdue`;
     case 'events-unreviewed':
-      return sql<boolean>`o.unreviewed_event_since IS NOT NULL`;
+      return sql<boolean>`x.kind = 'significant-event'`;
     case 'notification-due':
-      // Notification follows SOA 2003 Part 2, not the category: a Category 4 RSO is listed too.
-      return sql<boolean>`o.subject_to_notification AND o.notification_due_on <= ${in30}::date`;
+      return sql<boolean>`x.kind = 'notification' AND x."dueOn" <= ${in30}`;
     case 'eligibility-ending':
-      return sql<boolean>`o.eligibility_ends_on BETWEEN ${today}::date AND ${in30}::date`;
+      return sql<boolean>`x.kind = 'eligibility-ending'`;
     case 'reduced-near-release':
-      return sql<boolean>`o.reduced_near_release`;
+      return sql<boolean>`x.kind = 'reduced-near-release'`;
   }
 }
 
-/** People some area list can show (index nominal_obligations_area_listed): not everyone supervised. */
-const LISTED = sql<boolean>`(o.category IS NOT NULL OR o.level IS NOT NULL OR o.unreviewed_event_since IS NOT NULL OR o.reduced_near_release)`;
+type ItemRow = ObligationItem & {
+  onRotl: boolean;
+  earliestReleaseOn: string | null;
+  eventSince: string | null;
+  eventReviewDays: number;
+  lastReductionOn: string | null;
+};
 
-/** The level decision (no level yet) or review, whichever applies. */
-const LEVEL_DUE = sql`CASE WHEN o.level IS NULL THEN o.level_decision_due_on ELSE o.review_due_on END`;
-const LEVEL_BASIS = sql`CASE WHEN o.level IS NULL THEN o.level_decision_basis ELSE o.review_basis END`;
-/** A notification duty to the police comes first when it falls due first (SOA 2003 s.83-86). */
-const NOTIFICATION_FIRST = sql`(o.notification_due_on IS NOT NULL AND (${LEVEL_DUE} IS NULL OR o.notification_due_on < ${LEVEL_DUE}))`;
-const DUE_ON = sql`least(${LEVEL_DUE}, o.notification_due_on)`;
-const ENTRY_COLUMNS = (today: string) => sql`
-  o.nominal_id AS "nominalId", o.area_code AS "areaCode", o.category, o.level, ${DUE_ON} AS "dueOn",
-  CASE WHEN ${NOTIFICATION_FIRST} THEN o.notification_basis ELSE ${LEVEL_BASIS} END AS basis,
-  coalesce(${DUE_ON} < ${today}::date, false) AS overdue`;
+/** The reasons built from dates (so they read "5 December 2026" like every other date). */
+function finishItem(r: ItemRow): ObligationItem {
+  const { onRotl: _r, earliestReleaseOn: _e, eventSince, eventReviewDays, lastReductionOn, ...item } = r;
+  // The review's own reason when the event brought it forward (it names the event), else the event's.
+  if (item.kind === 'significant-event' && eventSince && !item.reason)
+    item.reason = `Review the level within ${eventReviewDays} days of a significant event not yet reviewed (${formatDateLong(eventSince)})`;
+  if (item.kind === 'reduced-near-release')
+    item.reason = `Level reduced within 28 days of release${lastReductionOn ? ` (on ${formatDateLong(lastReductionOn)})` : ''}: check that the purpose of the higher level was achieved`;
+  return item;
+}
 
-/** How many people of the area each list holds. */
-export async function obligationListCounts(
+/**
+ * Every obligation of an area or of some people, filtered (no order: the worklist orders by the
+ * person's name or the due date, and pages).
+ */
+export async function obligationItems(
   db: Db | Tx,
-  areaCode: string,
+  scope: ObligationScope,
+  filters: ObligationFilters,
+  today: string,
+): Promise<ObligationItem[]> {
+  if (scope.nominalIds !== undefined && scope.nominalIds.length === 0) return [];
+  const rows = await sql<ItemRow>`
+    SELECT x.* FROM (${obligationItemsSql(scope, today)}) x
+    WHERE ${itemCondition(filters, today)}`.execute(db);
+  return rows.rows.map(finishItem);
+}
+
+/** How many obligations each area list holds, with the other filters applied. */
+export async function obligationItemCounts(
+  db: Db | Tx,
+  scope: ObligationScope,
+  filters: Omit<ObligationFilters, 'list'>,
   today: string,
 ): Promise<Record<ObligationListKey, number>> {
+  const empty = Object.fromEntries(OBLIGATION_LISTS.map((key) => [key, 0])) as Record<
+    ObligationListKey,
+    number
+  >;
+  if (scope.nominalIds !== undefined && scope.nominalIds.length === 0) return empty;
   const counts = await sql<Record<ObligationListKey, number>>`
-    SELECT ${sql.join(OBLIGATION_LISTS.map((key) => sql`count(*) FILTER (WHERE ${listCondition(key, today)})::int AS ${sql.ref(key)}`))}
-    FROM nominal_obligations o WHERE o.area_code = ${areaCode} AND ${LISTED}`.execute(db);
+    SELECT ${sql.join(OBLIGATION_LISTS.map((key) => sql`count(*) FILTER (WHERE ${itemListCondition(key, today)})::int AS ${sql.ref(key)}`))}
+    FROM (${obligationItemsSql(scope, today)}) x
+    WHERE ${itemCondition(filters, today)}`.execute(db);
   const row = counts.rows[0];
   return Object.fromEntries(OBLIGATION_LISTS.map((key) => [key, Number(row?.[key] ?? 0)])) as Record<
     ObligationListKey,
@@ -92,34 +279,23 @@ export async function obligationListCounts(
   >;
 }
 
-/** Everyone of the area on one list, soonest due first (the worklist orders people due together by name). */
-export async function obligationList(
+/** An area's people (a caseload for integrators): category, level and custody, filtered. */
+export async function areaPeople(
   db: Db | Tx,
-  areaCode: string,
-  key: ObligationListKey,
-  today: string,
-): Promise<ObligationEntry[]> {
-  const rows = await sql<ObligationEntry>`
-    SELECT ${ENTRY_COLUMNS(today)}
-    FROM nominal_obligations o
-    WHERE o.area_code = ${areaCode} AND ${listCondition(key, today)}
-    ORDER BY "dueOn" NULLS LAST, o.nominal_id`.execute(db);
-  return rows.rows;
-}
-
-/** Obligations by person (people with none computed yet are absent). */
-export async function obligationEntries(
-  db: Db | Tx,
-  nominalIds: readonly string[],
-  today: string,
-): Promise<Map<string, ObligationEntry>> {
-  const wanted = [...new Set(nominalIds)];
-  if (!wanted.length) return new Map();
-  const rows = await sql<ObligationEntry>`
-    SELECT ${ENTRY_COLUMNS(today)}
-    FROM nominal_obligations o
-    WHERE o.nominal_id = ANY(${wanted}::uuid[])`.execute(db);
-  return new Map(rows.rows.map((r) => [r.nominalId, r]));
+  scope: ObligationScope,
+  filters: Pick<ObligationFilters, 'level' | 'category' | 'setting'>,
+): Promise<{ nominalId: string; category: number | null; level: number | null; inCustody: boolean }[]> {
+  if (scope.nominalIds !== undefined && scope.nominalIds.length === 0) return [];
+  let query = db
+    .selectFrom('nominal_obligations')
+    .select(['nominal_id as nominalId', 'category', 'level', 'in_custody as inCustody']);
+  if (scope.areaCode !== undefined) query = query.where('area_code', '=', scope.areaCode);
+  if (scope.nominalIds !== undefined) query = query.where('nominal_id', 'in', [...scope.nominalIds]);
+  if (filters.level === 'none') query = query.where('level', 'is', null);
+  else if (filters.level !== undefined) query = query.where('level', '=', filters.level);
+  if (filters.category !== undefined) query = query.where('category', '=', filters.category);
+  if (filters.setting) query = query.where('in_custody', '=', filters.setting === 'custody');
+  return query.execute();
 }
 
 /**

@@ -32,6 +32,7 @@ export {
   setMappaStatus,
 } from './queries.ts';
 export { currentCaseload, nominalListEntries, type NominalListEntry } from './queries.ts';
+export { currentManagersOf, type CurrentManager } from './queries.ts';
 export { nominalsByVigilRefs, timelineSince } from './queries.ts';
 export { entityChanges, type EntityChange } from './queries.ts';
 export { nominalsByIdentifier, nominalsByName, type NominalMatch, type SearchConditions } from './queries.ts';

@@ -701,3 +701,38 @@ export async function distinguishingDetails(
       .managers.push({ name: m.name, userId: m.user_id, agencyId: m.agency_id, role: m.role });
   return details;
 }
+
+// --- for worklists ---
+
+/** One of a person's named managers today (a manager may have no Vigil account: `userId` null). */
+export interface CurrentManager {
+  userId: string | null;
+  name: string;
+  role: string;
+  agencyId: string;
+}
+
+/** The named managers current today of some people, by person: one query for a whole list, never one per row. */
+export async function currentManagersOf(
+  db: Db | Tx,
+  nominalIds: readonly string[],
+  today: string,
+): Promise<Map<string, CurrentManager[]>> {
+  const wanted = [...new Set(nominalIds)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('nominal_managers')
+    .select(['nominal_id', 'user_id', 'name', 'role', 'agency_id'])
+    .where('nominal_id', 'in', wanted)
+    .where('from_date', '<=', today)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', today)]))
+    .orderBy('name')
+    .execute();
+  const byPerson = new Map<string, CurrentManager[]>();
+  for (const r of rows) {
+    const list = byPerson.get(r.nominal_id) ?? [];
+    list.push({ userId: r.user_id, name: r.name, role: r.role, agencyId: r.agency_id });
+    byPerson.set(r.nominal_id, list);
+  }
+  return byPerson;
+}

@@ -1,8 +1,10 @@
 /** The worklists capability's public API: other capabilities, the web app, the CLI and tooling use only what is exported here. */
 export { AREA_LISTS, type AreaListKey } from './lists.ts';
 export { worklistCsv, type WorklistRow } from './rows.ts';
+export { WorklistQuery } from './schemas.ts';
 export { worklistRoutes } from './routes/index.ts';
 export {
+  areaCaseload,
   areaWorklist,
   category3Candidates,
   classificationWorklist,
@@ -12,4 +14,5 @@ export {
   reviewRuleCorrection,
   ruleCorrectionWorklist,
   wholeAreaWorklist,
+  wholeMyWorklist,
 } from './use-cases.ts';
