@@ -10,6 +10,7 @@ import {
   addMinutesAction,
   approveMinutes,
   closeMeeting,
+  recordAttendance,
   saveMinutes,
   scheduleMeeting,
 } from '../../src/modules/meetings/index.ts';
@@ -330,6 +331,17 @@ describeEachDatabase(
         }),
       );
 
+      // A meeting closes only once its attendance is recorded (issue 13's guard rails).
+      const invited = await db()
+        .db.selectFrom('meeting_invitations')
+        .select('agency_id')
+        .where('meeting_id', '=', meetingId)
+        .executeTakeFirstOrThrow();
+      await recordAttendance(db(), administrator, meetingId, {
+        agencyId: invited.agency_id,
+        personName: 'DS Kay',
+        attendance: 'attended',
+      });
       await closeMeeting(db(), coordinator, meetingId);
       expect(await itemAbout(chair, meetingLink)).toMatchObject({
         resolved: { by: coordinator.actor.displayName },

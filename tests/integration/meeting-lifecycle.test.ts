@@ -131,6 +131,9 @@ describeEachDatabase('meetings: the lifecycle and its guard rails', (getDb) => {
       .db.selectFrom('notifications')
       .select(['subject', 'body', 'link'])
       .where('user_id', '=', ctx.actor.userId)
+      // In the order they arrived (an update, like resolving an item, moves a row on disk).
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
 
   async function as(ctx: UseCaseContext): Promise<SignedIn> {

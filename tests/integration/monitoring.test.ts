@@ -11,7 +11,7 @@ import {
   recordCommunication,
   releaseFlag,
   startMonitoring,
-} from '../../src/modules/custody/monitoring.ts';
+} from '../../src/modules/custody/index.ts';
 import { createNominal } from '../../src/modules/nominals/index.ts';
 import { listInbox } from '../../src/modules/notifications/index.ts';
 import { TODAY, describeEachDatabase, makeActor } from '../support/databases.ts';

@@ -5,6 +5,12 @@ import type { Database } from '../../src/db/database.ts';
 import { ROLE, type Role } from '../../src/domain/codes.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { addAction } from '../../src/modules/actions/index.ts';
+import {
+  addMonitoredContact,
+  receiveIntoCustody,
+  recordCommunication,
+  startMonitoring,
+} from '../../src/modules/custody/index.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
 import { decideLevel, recordNotificationEvent } from '../../src/modules/levels/index.ts';
 import { scheduleMeeting } from '../../src/modules/meetings/index.ts';
@@ -60,6 +66,10 @@ export interface AreaThings {
   correctionId: string;
   /** The user's inbox item about the area's person (the action they were given). */
   notificationId: string;
+  /** The person's custody episode, communications monitoring case and a flag it raised. */
+  episodeId: string;
+  caseId: string;
+  flagId: string;
 }
 
 export interface TokenWorld {
@@ -211,6 +221,34 @@ async function buildArea(
   await decideReport(database, approver, nominal.id, report.id, 'approve', {
     expectedVersion: report.version,
   });
+  const episode = await receiveIntoCustody(database, author, nominal.id, {
+    establishmentAgencyId: author.actor.agencyId,
+    receivedOn: addDays(TODAY, -30),
+    recall: false,
+  });
+  const security = await makeActor(database, { roles: ['prison_security'], areaCode, agencyType: 'prison' });
+  const monitoring = await startMonitoring(database, security, nominal.id, {
+    pinAccount: `PIN-${areaCode}-${serial++}`,
+    reasons: ['harassment'],
+    authorisedBy: 'The governor',
+    authorisedOn: addDays(TODAY, -20),
+  });
+  await addMonitoredContact(database, security, nominal.id, monitoring.id, {
+    counterpart: '07700900999',
+    link: 'victim',
+    source: 'Relationship: victim',
+  });
+  await recordCommunication(database, security, nominal.id, monitoring.id, {
+    kind: 'call',
+    occurredOn: addDays(TODAY, -2),
+    counterpart: '07700900999',
+    listenedOn: addDays(TODAY, -1),
+  });
+  const flag = await database.db
+    .selectFrom('monitoring_flags')
+    .select('id')
+    .where('case_id', '=', monitoring.id)
+    .executeTakeFirstOrThrow();
   const access = await grantJustifiedAccess(database, user, nominal.id, 'Checking the token scope world');
   const event = await recordNotificationEvent(database, local, nominal.id, {
     kind: 'home_address_change',
@@ -250,6 +288,9 @@ async function buildArea(
     eventId: event.id,
     correctionId: correction.id,
     notificationId: notification.id,
+    episodeId: episode.id,
+    caseId: monitoring.id,
+    flagId: flag.id,
   };
 }
 
@@ -318,6 +359,9 @@ export function tracesOf(things: AreaThings): string[] {
     things.eventId,
     things.correctionId,
     things.notificationId,
+    things.episodeId,
+    things.caseId,
+    things.flagId,
   ];
 }
 
@@ -352,6 +396,12 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.correctionId;
       case 'notificationId':
         return things.notificationId;
+      case 'episodeId':
+        return things.episodeId;
+      case 'caseId':
+        return things.caseId;
+      case 'flagId':
+        return things.flagId;
       default:
         return missing(name);
     }

@@ -168,7 +168,14 @@ export const CUSTODY_STEPS = {
         codes: CHECK_STATUS,
         required: true,
       },
-      { key: 'doneOn', column: 'done_on', label: 'Done on', kind: 'date', past: true },
+      {
+        key: 'doneOn',
+        column: 'done_on',
+        label: 'Done on',
+        kind: 'date',
+        past: true,
+        hint: 'Leave blank for today',
+      },
       { key: 'note', column: 'note', label: 'Note', kind: 'text', max: 500 },
     ],
   },
@@ -226,7 +233,6 @@ export function checkStep(step: CustodyStep, values: Values): FieldErrors {
     }
   }
   if (step === 'check') {
-    if (values.status === 'done' && !values.doneOn) errors.doneOn = 'Enter the date it was done';
     if (values.status === 'not_needed') {
       if (values.item !== 'approved_premises' && values.item !== 'victim_contact')
         errors.status =

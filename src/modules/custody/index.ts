@@ -10,3 +10,12 @@ export {
   recordCustodyStep,
   saveCustodySettings,
 } from './use-cases.ts';
+export {
+  acknowledgeFlag,
+  addMonitoredContact,
+  getMonitoring,
+  importCallRecords,
+  recordCommunication,
+  releaseFlag,
+  startMonitoring,
+} from './monitoring.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { UseCaseContext } from '../../access/actor.ts';
-import { authorize, can } from '../../access/policy.ts';
+import { authorize, can, ownArea } from '../../access/policy.ts';
 import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { labelOf } from '../../domain/codes.ts';
@@ -400,6 +400,8 @@ export async function recordCommunication(
  */
 export async function importCallRecords(database: Database, ctx: UseCaseContext, input: unknown) {
   authorize(ctx.actor, 'monitoring.manage');
+  // The establishment is the actor's, in their own area: a token limited elsewhere may not import.
+  ownArea(ctx.actor);
   const { fileName, csv, confirm } = parseInput(CallRecordImport, input);
   const { records, problems } = readCallRecords(csv, ctx.now);
   return database.transaction(async (tx) => {

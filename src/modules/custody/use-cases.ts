@@ -437,7 +437,8 @@ async function applyStep(
     case 'check': {
       const row = {
         status: values.status as 'done' | 'not_needed',
-        done_on: values.status === 'done' ? (values.doneOn as string) : null,
+        // Done with no date given: done today.
+        done_on: values.status === 'done' ? ((values.doneOn as string | null) ?? ctx.today) : null,
         note: (values.note as string | null) ?? null,
         recorded_by: ctx.actor.userId,
         recorded_at: ctx.now,
