@@ -168,7 +168,9 @@ describe('a probation practitioner’s journey through Vigil', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('Jonh Smiht');
     const rows = page.locator('table.govuk-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
-    expect((await rows.first().locator('td').first().textContent())?.trim()).toBe('John Smith');
+    expect((await rows.first().locator('td').first().locator('a').first().textContent())?.trim()).toBe(
+      'John Smith',
+    );
     await check(results, 'search results');
   });
 

@@ -95,7 +95,11 @@ describe('PostgreSQL restarting under load', () => {
           method: 'POST',
           url: '/api/v1/nominals',
           headers: { authorization: `Bearer ${token}` },
-          payload: identity({ forename: 'Restart', surname: `Writer${n}` }),
+          // Writer1, Writer12…: alike on purpose, and said to be different people.
+          payload: {
+            ...identity({ forename: 'Restart', surname: `Writer${n}` }),
+            confirmedNotDuplicate: true,
+          },
         });
         statuses.push(response.statusCode);
         if (response.statusCode === 201) acknowledged.push(response.json().id as string);
