@@ -10,7 +10,9 @@ import {
   importCallRecords,
   recordCommunication,
   releaseFlag,
+  reviewMonitoring,
   startMonitoring,
+  custodyWorklist,
 } from '../../src/modules/custody/index.ts';
 import { createNominal } from '../../src/modules/nominals/index.ts';
 import { listInbox } from '../../src/modules/notifications/index.ts';
@@ -230,5 +232,34 @@ describeEachDatabase('communications monitoring', (getDb) => {
         },
       ],
     });
+  });
+
+  it('lists the monthly review and open flags to the compartment only, and records the review', async () => {
+    // Authorised 1 October: the review was due 1 November.
+    const forSecurity = (await custodyWorklist(db(), security)).rows.filter((r) => r.nominalId === nominalId);
+    expect(forSecurity.find((r) => r.kind === 'monitoring_review')).toMatchObject({
+      dueOn: '2026-11-01',
+      late: true,
+    });
+    expect(forSecurity.some((r) => r.kind === 'monitoring_flag')).toBe(true);
+    const forPractitioner = (await custodyWorklist(db(), practitioner)).rows.filter(
+      (r) => r.nominalId === nominalId,
+    );
+    expect(forPractitioner.some((r) => r.kind.startsWith('monitoring'))).toBe(false);
+
+    const monitoring = await getMonitoring(db(), security, nominalId);
+    const version = monitoring.compartment ? monitoring.cases[0]!.version : 0;
+    const ending = await rejection(
+      reviewMonitoring(db(), security, nominalId, caseId, { reviewedOn: TODAY, continue: false, version }),
+      ValidationError,
+    );
+    expect(ending.fieldErrors).toEqual({ reason: 'Say why monitoring ends' });
+    await reviewMonitoring(db(), security, nominalId, caseId, { reviewedOn: TODAY, continue: true, version });
+    const after = (await custodyWorklist(db(), security)).rows.filter((r) => r.nominalId === nominalId);
+    expect(after.some((r) => r.kind === 'monitoring_review')).toBe(false);
+    await rejection(
+      reviewMonitoring(db(), security, nominalId, caseId, { reviewedOn: TODAY, continue: true, version }),
+      ConflictError,
+    );
   });
 });

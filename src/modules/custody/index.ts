@@ -17,5 +17,6 @@ export {
   importCallRecords,
   recordCommunication,
   releaseFlag,
+  reviewMonitoring,
   startMonitoring,
 } from './monitoring.ts';

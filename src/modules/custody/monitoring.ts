@@ -15,11 +15,12 @@ import {
   normalisePhoneNumber,
   type MonitoringSettings,
 } from '../../domain/communications-monitoring.ts';
-import { addDays, addMonths, compareDates, isRealDate } from '../../domain/dates.ts';
+import { addDays, addMonths, compareDates, formatDateLong, isRealDate } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { loadInScope, nominalAreas, recordAndLog } from '../nominals/index.ts';
+import { loadInScope, nominalAreas, nominalListEntries, recordAndLog } from '../nominals/index.ts';
+import { agenciesByIds } from '../reference/index.ts';
 import { notify } from '../notifications/index.ts';
 import { activeUsersWithRole } from '../users/index.ts';
 import { readCallRecords } from './call-records.ts';
@@ -690,4 +691,141 @@ export async function getMonitoring(database: Database, ctx: UseCaseContext, nom
       })),
     };
   });
+}
+
+/** A monthly review: monitoring continues (the next review a month on) or ends, with why. */
+export async function reviewMonitoring(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  caseId: string,
+  input: unknown,
+) {
+  authorize(ctx.actor, 'monitoring.manage');
+  const values = parseInput(MonitoringReview, input);
+  if (compareDates(values.reviewedOn, ctx.today) > 0)
+    throw new ValidationError({ reviewedOn: 'Date reviewed must be today or in the past' });
+  if (!values.continue && !values.reason) throw new ValidationError({ reason: 'Say why monitoring ends' });
+  return database.transaction(async (tx) => {
+    const monitoringCase = await loadCase(tx, ctx, nominalId, caseId);
+    if (monitoringCase.version !== values.version)
+      throw new ConflictError('Someone changed this monitoring case after you opened it');
+    if (monitoringCase.ended_on) throw new ValidationError({ reviewedOn: 'Monitoring has already ended' });
+    const row = await tx
+      .updateTable('monitoring_cases')
+      .set({
+        ...(values.continue
+          ? { last_reviewed_on: values.reviewedOn }
+          : { ended_on: values.reviewedOn, ended_reason: values.reason ?? null }),
+        updated_at: ctx.now,
+        updated_by: ctx.actor.userId,
+        version: monitoringCase.version + 1,
+      })
+      .where('id', '=', caseId)
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    await recordAndLog(
+      tx,
+      ctx,
+      {
+        nominalId,
+        section: SECTION,
+        entityId: caseId,
+        entityVersion: row.version,
+        action: values.continue ? 'updated' : 'ended',
+        summary: values.continue
+          ? 'Communications monitoring reviewed: it continues'
+          : 'Communications monitoring ended',
+        before: null,
+        after: null,
+      },
+      { section: SECTION },
+    );
+    return row;
+  });
+}
+
+/** A row of the custody worklist (custody use-cases and monitoring share it). */
+export interface CustodyWorklistRow {
+  nominalId: string;
+  name: string;
+  episodeId: string;
+  establishment: string;
+  kind: string;
+  reason: string;
+  dueOn: string | null;
+  late: boolean;
+}
+
+/**
+ * The security compartment's rows for some episodes: each monitoring review due within 7 days or
+ * overdue (monthly), and each flag not yet dealt with. One query each for the whole list.
+ */
+export async function monitoringWorklistRows(
+  tx: Tx,
+  ctx: UseCaseContext,
+  episodes: readonly { id: string; nominal_id: string; establishment_agency_id: string }[],
+): Promise<CustodyWorklistRow[]> {
+  if (!episodes.length) return [];
+  const episodeIds = episodes.map((e) => e.id);
+  const cases = await tx
+    .selectFrom('monitoring_cases')
+    .select(['id', 'nominal_id', 'episode_id', 'last_reviewed_on'])
+    .where('episode_id', 'in', episodeIds)
+    .where('ended_on', 'is', null)
+    .execute();
+  const flags = cases.length
+    ? await tx
+        .selectFrom('monitoring_flags')
+        .select(['case_id', 'kind', 'evidence', 'raised_on'])
+        .where(
+          'case_id',
+          'in',
+          cases.map((c) => c.id),
+        )
+        .where('outcome', 'is', null)
+        .execute()
+    : [];
+  const [people, agencies] = await Promise.all([
+    nominalListEntries(
+      tx,
+      cases.map((c) => c.nominal_id),
+    ),
+    agenciesByIds(
+      tx,
+      episodes.map((e) => e.establishment_agency_id),
+    ),
+  ]);
+  const base = (c: (typeof cases)[number]) => {
+    const episode = episodes.find((e) => e.id === c.episode_id)!;
+    return {
+      nominalId: c.nominal_id,
+      name: people.get(c.nominal_id)?.name ?? 'Unknown',
+      episodeId: c.episode_id,
+      establishment: agencies.get(episode.establishment_agency_id)?.name ?? '',
+    };
+  };
+  const rows: CustodyWorklistRow[] = [];
+  for (const c of cases) {
+    const dueOn = addMonths(c.last_reviewed_on, MONITORING_REVIEW_MONTHS);
+    if (compareDates(dueOn, addDays(ctx.today, 7)) <= 0)
+      rows.push({
+        ...base(c),
+        kind: 'monitoring_review',
+        reason: `Communications monitoring review: monthly, last reviewed ${formatDateLong(c.last_reviewed_on)}`,
+        dueOn,
+        late: compareDates(dueOn, ctx.today) < 0,
+      });
+  }
+  for (const f of flags) {
+    const c = cases.find((k) => k.id === f.case_id)!;
+    rows.push({
+      ...base(c),
+      kind: 'monitoring_flag',
+      reason: `${labelOf(FLAG_KIND, f.kind)}: ${f.evidence}`,
+      dueOn: f.raised_on,
+      late: false,
+    });
+  }
+  return rows;
 }

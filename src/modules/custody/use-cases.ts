@@ -20,7 +20,7 @@ import { earliestRelease } from '../../domain/deadlines.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { currentObligations } from '../levels/index.ts';
+import { currentObligations, mappaStandings } from '../levels/index.ts';
 import {
   loadInScope,
   nominalAreas,
@@ -29,9 +29,10 @@ import {
   recordAndLog,
 } from '../nominals/index.ts';
 import { agenciesByIds } from '../reference/index.ts';
-import { currentPlan } from '../risk-management-plan/index.ts';
+import { planChangedAt } from '../risk-management-plan/index.ts';
 import { usersByEmails, usersByIds } from '../users/index.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type EpisodeStep } from './fields.ts';
+import { monitoringWorklistRows, type CustodyWorklistRow } from './monitoring.ts';
 import { CustodySettingsInput, readStep, type EpisodeView } from './schemas.ts';
 
 /**
@@ -107,22 +108,23 @@ export async function saveCustodySettings(database: Database, ctx: UseCaseContex
 
 const DATE_FIELDS = CUSTODY_STEPS.details.fields.filter((f) => f.kind === 'date');
 
-async function episodeViews(
-  tx: Tx,
-  ctx: UseCaseContext,
-  nominalId: string,
-  areaCode: string,
-  rows: EpisodeRow[],
-): Promise<EpisodeView[]> {
+/**
+ * Episodes as people see them, with what is due and missing; for any number of people, each
+ * look-up made once for the whole list (levels' standings, plans' dates, names, settings per area).
+ */
+async function episodeViews(tx: Tx, ctx: UseCaseContext, rows: EpisodeRow[]): Promise<EpisodeView[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [moves, checks, obligations, plan] = await Promise.all([
+  const people = rows.map((r) => r.nominal_id);
+  const [moves, checks, standings, plans, areas] = await Promise.all([
     tx.selectFrom('custody_moves').selectAll().where('episode_id', 'in', ids).orderBy('moved_on').execute(),
     tx.selectFrom('pre_release_checks').selectAll().where('episode_id', 'in', ids).execute(),
-    currentObligations(tx, nominalId, ctx.today),
-    currentPlan(tx, nominalId),
+    mappaStandings(tx, people),
+    planChangedAt(tx, people),
+    nominalAreas(tx, people),
   ]);
-  const [agencies, users, settings] = await Promise.all([
+  const areaCodes = [...new Set(areas.values())];
+  const [agencies, users, settingsList] = await Promise.all([
     agenciesByIds(tx, [
       ...rows.map((r) => r.establishment_agency_id),
       ...moves.flatMap((m) => [m.from_agency_id, m.to_agency_id]),
@@ -131,8 +133,10 @@ async function episodeViews(
       tx,
       rows.flatMap((r) => [r.pom_user_id, r.com_user_id]),
     ),
-    custodySettingsOf(tx, areaCode),
+    Promise.all(areaCodes.map((code) => custodySettingsOf(tx, code))),
   ]);
+  const settingsOf = (nominalId: string) =>
+    settingsList[areaCodes.indexOf(areas.get(nominalId) ?? '')] ?? DEFAULT_CUSTODY_SETTINGS;
   const agencyName = (id: string) => agencies.get(id)?.name ?? 'Unknown establishment';
   const user = (id: string | null, on: string | null) =>
     id ? { id, name: users.get(id)?.displayName ?? 'Unknown user', allocatedOn: on } : null;
@@ -183,7 +187,7 @@ async function episodeViews(
           comAllocatedOn: r.com_allocated_on,
           handedOverOn: r.handed_over_on,
         },
-        settings,
+        settingsOf(r.nominal_id),
         ctx.today,
       ),
       checklist: preReleaseChecklist(
@@ -193,8 +197,8 @@ async function episodeViews(
           licenceConditionsProposedOn: doneOn('licence_conditions'),
           approvedPremisesNeeded: check('approved_premises')?.status !== 'not_needed',
           approvedPremisesConfirmedOn: doneOn('approved_premises'),
-          level: obligations.level,
-          rmpReviewedOn: plan ? londonDateAt(new Date(plan.changedAt).getTime()) : null,
+          level: standings.get(r.nominal_id)?.level ?? null,
+          rmpReviewedOn: plans.has(r.nominal_id) ? londonDateAt(plans.get(r.nominal_id)!.getTime()) : null,
           victimContactScheme: check('victim_contact')?.status !== 'not_needed',
           victimContactConsultedOn: doneOn('victim_contact'),
         },
@@ -208,7 +212,9 @@ async function episodeViews(
 export async function getCustody(database: Database, ctx: UseCaseContext, nominalId: string) {
   authorize(ctx.actor, 'custody.view');
   return database.transaction(async (tx) => {
-    const { nominal } = await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    // The stored obligations are brought up to date first: the checklist reads the level from them.
+    await currentObligations(tx, nominalId, ctx.today);
     const rows = await tx
       .selectFrom('custody_episodes')
       .selectAll()
@@ -222,7 +228,7 @@ export async function getCustody(database: Database, ctx: UseCaseContext, nomina
       section: SECTION,
     });
     return {
-      episodes: await episodeViews(tx, ctx, nominalId, nominal.area_code, rows),
+      episodes: await episodeViews(tx, ctx, rows),
       mayEdit: can(ctx.actor, 'custody.edit'),
     };
   });
@@ -473,32 +479,29 @@ export async function custodyWorklist(database: Database, ctx: UseCaseContext) {
   authorize(ctx.actor, 'custody.view');
   return database.transaction(async (tx) => {
     let query = tx.selectFrom('custody_episodes').selectAll().where('released_on', 'is', null);
+    // Prison staff: the people held in their establishment; others: those of their area.
     query =
       ctx.actor.agencyType === 'prison'
         ? query.where('establishment_agency_id', '=', ctx.actor.agencyId)
         : query.where('nominal_id', 'in', nominalIdsInAreas(tx, [ownArea(ctx.actor)]));
     const episodes = await query.limit(2000).execute();
-    const areas = await nominalAreas(
-      tx,
-      episodes.map((e) => e.nominal_id),
-    );
-    const people = await nominalListEntries(
-      tx,
-      episodes.map((e) => e.nominal_id),
-    );
-    const rows = [];
-    for (const episode of episodes) {
-      const area = areas.get(episode.nominal_id) ?? ctx.actor.areaCode;
-      const [view] = await episodeViews(tx, ctx, episode.nominal_id, area, [episode]);
-      if (!view) continue;
-      const person = people.get(episode.nominal_id);
+    const [views, people] = await Promise.all([
+      episodeViews(tx, ctx, episodes),
+      nominalListEntries(
+        tx,
+        episodes.map((e) => e.nominal_id),
+      ),
+    ]);
+    const rows: CustodyWorklistRow[] = [];
+    const soon = (d: string | null) => d !== null && compareDates(d, monthsBefore(ctx.today, -1)) <= 0;
+    episodes.forEach((episode, i) => {
+      const view = views[i]!;
       const base = {
         nominalId: episode.nominal_id,
-        name: person?.name ?? 'Unknown',
+        name: people.get(episode.nominal_id)?.name ?? 'Unknown',
         episodeId: episode.id,
         establishment: view.establishment?.name ?? '',
       };
-      const soon = (d: string | null) => d !== null && compareDates(d, monthsBefore(ctx.today, -1)) <= 0;
       for (const due of view.allocation) {
         if (due.doneOn === null && (due.late || soon(due.dueOn)))
           rows.push({ ...base, kind: due.kind, reason: due.basis, dueOn: due.dueOn, late: due.late });
@@ -514,7 +517,9 @@ export async function custodyWorklist(database: Database, ctx: UseCaseContext) {
             late: false,
           });
       }
-    }
+    });
+    // Monitoring reviews and flags are the security compartment's: listed only to those in it.
+    if (can(ctx.actor, 'monitoring.view')) rows.push(...(await monitoringWorklistRows(tx, ctx, episodes)));
     rows.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.name.localeCompare(b.name));
     await logAccess(tx, ctx, {
       operation: 'consultation',

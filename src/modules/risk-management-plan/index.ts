@@ -3,4 +3,4 @@ export { extendPlan, type PlanMeeting, type PlanMeetings } from './extensions.ts
 export { riskManagementPlanRoutes } from './routes/index.ts';
 export { getPlan, planSummary, revisePlan } from './use-cases.ts';
 export { PLAN_PARTS, VICTIM_PLANNING_WITHHELD, currentPlan, type PlanView } from './versions.ts';
-export { erasePlanOf, planVersionsFromMeeting } from './queries.ts';
+export { erasePlanOf, planChangedAt, planVersionsFromMeeting } from './queries.ts';

@@ -63,3 +63,18 @@ export async function erasePlanOf(tx: Tx, nominalId: string): Promise<ErasedPart
   }
   return erasedPart(rows, rows.length);
 }
+
+// --- for custody ---
+
+/** When each person's plan last changed (people without a plan are absent): one query for a list. */
+export async function planChangedAt(db: Db | Tx, nominalIds: readonly string[]): Promise<Map<string, Date>> {
+  const wanted = [...new Set(nominalIds)];
+  if (!wanted.length) return new Map();
+  const rows = await db
+    .selectFrom('risk_management_plans')
+    .select(['nominal_id', (eb) => eb.fn.max('changed_at').as('changedAt')])
+    .where('nominal_id', 'in', wanted)
+    .groupBy('nominal_id')
+    .execute();
+  return new Map(rows.map((r) => [r.nominal_id, new Date(r.changedAt as Date | string)]));
+}

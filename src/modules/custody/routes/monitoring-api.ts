@@ -8,6 +8,7 @@ import {
   FlagAcknowledgement,
   FlagRelease,
   MonitoredContact,
+  MonitoringReview,
   StartMonitoring,
   acknowledgeFlag,
   addMonitoredContact,
@@ -15,6 +16,7 @@ import {
   importCallRecords,
   recordCommunication,
   releaseFlag,
+  reviewMonitoring,
   startMonitoring,
 } from '../monitoring.ts';
 import { NominalParams } from '../schemas.ts';
@@ -57,6 +59,25 @@ export const monitoringApi =
       successStatus: 201,
       handler: async (request) =>
         startMonitoring(database, web.context(request), request.params.id, request.body),
+    });
+
+    api.add({
+      method: 'POST',
+      path: '/nominals/{id}/monitoring/{caseId}/review',
+      action: 'monitoring.manage',
+      tag: TAG,
+      summary: 'The monthly review: monitoring continues (next review a month on) or ends, with why',
+      params: CaseParams,
+      body: MonitoringReview,
+      response: Written,
+      handler: async (request) =>
+        reviewMonitoring(
+          database,
+          web.context(request),
+          request.params.id,
+          request.params.caseId,
+          request.body,
+        ),
     });
 
     api.add({
