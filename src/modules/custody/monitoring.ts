@@ -247,10 +247,10 @@ export async function startMonitoring(
 ) {
   authorize(ctx.actor, 'monitoring.manage');
   const values = parseInput(StartMonitoring, input);
-  if (compareDates(values.authorisedOn, ctx.today) > 0)
-    throw new ValidationError({ authorisedOn: 'Date authorised must be today or in the past' });
   return database.transaction(async (tx) => {
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    if (compareDates(values.authorisedOn, ctx.today) > 0)
+      throw new ValidationError({ authorisedOn: 'Date authorised must be today or in the past' });
     const episode = await tx
       .selectFrom('custody_episodes')
       .select('id')
@@ -351,15 +351,15 @@ export async function recordCommunication(
 ) {
   authorize(ctx.actor, 'monitoring.manage');
   const values = parseInput(CommunicationInput, input);
-  for (const key of ['occurredOn', 'listenedOn', 'translationRequestedOn', 'translationDoneOn'] as const) {
-    const v = values[key];
-    if (v && compareDates(v, ctx.today) > 0)
-      throw new ValidationError({ [key]: 'The date must be today or in the past' });
-  }
-  if (values.translationDoneOn && !values.translationRequestedOn)
-    throw new ValidationError({ translationRequestedOn: 'Enter when the translation was requested' });
   return database.transaction(async (tx) => {
     const monitoringCase = await loadCase(tx, ctx, nominalId, caseId);
+    for (const key of ['occurredOn', 'listenedOn', 'translationRequestedOn', 'translationDoneOn'] as const) {
+      const v = values[key];
+      if (v && compareDates(v, ctx.today) > 0)
+        throw new ValidationError({ [key]: 'The date must be today or in the past' });
+    }
+    if (values.translationDoneOn && !values.translationRequestedOn)
+      throw new ValidationError({ translationRequestedOn: 'Enter when the translation was requested' });
     const counterpart =
       values.kind === 'call' ? normalisePhoneNumber(values.counterpart) : values.counterpart;
     const row = await tx
@@ -703,11 +703,12 @@ export async function reviewMonitoring(
 ) {
   authorize(ctx.actor, 'monitoring.manage');
   const values = parseInput(MonitoringReview, input);
-  if (compareDates(values.reviewedOn, ctx.today) > 0)
-    throw new ValidationError({ reviewedOn: 'Date reviewed must be today or in the past' });
-  if (!values.continue && !values.reason) throw new ValidationError({ reason: 'Say why monitoring ends' });
   return database.transaction(async (tx) => {
+    // Scope first: someone out of scope learns nothing, not even that their input was wrong.
     const monitoringCase = await loadCase(tx, ctx, nominalId, caseId);
+    if (compareDates(values.reviewedOn, ctx.today) > 0)
+      throw new ValidationError({ reviewedOn: 'Date reviewed must be today or in the past' });
+    if (!values.continue && !values.reason) throw new ValidationError({ reason: 'Say why monitoring ends' });
     if (monitoringCase.version !== values.version)
       throw new ConflictError('Someone changed this monitoring case after you opened it');
     if (monitoringCase.ended_on) throw new ValidationError({ reviewedOn: 'Monitoring has already ended' });
