@@ -173,6 +173,9 @@ describe('printing', () => {
       expect(await page.locator('.vigil-print-marking--top').isVisible()).toBe(true);
     } finally {
       await page.emulateMedia({ media: 'screen' });
+      // Back on screen the page fetches its screen-only fonts and crest: let them arrive, or the
+      // next navigation aborts them and the next page's check counts the aborted requests.
+      await page.waitForLoadState('networkidle');
     }
   });
 });
