@@ -213,6 +213,23 @@ describeEachDatabase('the start page', (getDb) => {
       expect(start.area?.lists.find((l) => l.key === 'level1-review-overdue')?.count).toBe(1);
     });
 
+    it('reads the area counts without naming or logging a page of people it does not show', async () => {
+      const before = await db()
+        .db.selectFrom('access_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('user_id', '=', coordinator.actor.userId)
+        .where('section', 'like', 'area worklist%')
+        .executeTakeFirstOrThrow();
+      await startPage(db(), coordinator);
+      const after = await db()
+        .db.selectFrom('access_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('user_id', '=', coordinator.actor.userId)
+        .where('section', 'like', 'area worklist%')
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    });
+
     it('shows every meeting of my area, and nothing of another area', () => {
       expect(start.meetings?.map((m) => [m.id, m.why])).toEqual([[ids.meeting, ['area']]]);
       expect(JSON.stringify(start)).not.toContain(people.otherArea);

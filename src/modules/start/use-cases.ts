@@ -16,7 +16,7 @@ import { unreadNotifications } from '../notifications/index.ts';
 import { reportsInProgressAt, type ReportInProgress } from '../prison-reports/index.ts';
 import { draftReferralsBy, referralsAwaitingScreening, type ReferralAwaiting } from '../referrals/index.ts';
 import { usersByIds } from '../users/index.ts';
-import { areaWorklist, myObligationSummary } from '../worklists/index.ts';
+import { areaWorklistCounts, myObligationSummary } from '../worklists/index.ts';
 import type { StartPage } from './schemas.ts';
 
 /**
@@ -136,7 +136,7 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
     : null;
   const area =
     can(actor, 'worklist.area') && withinTokenAreas(actor, actor.areaCode)
-      ? await areaWorklist(database, ctx, undefined)
+      ? await areaWorklistCounts(database, ctx)
       : null;
 
   return database.transaction(async (tx) => {
@@ -280,7 +280,7 @@ export async function startPage(database: Database, ctx: UseCaseContext): Promis
         ),
       area: area && {
         areaCode: actor.areaCode,
-        lists: area.lists.map((l) => ({ key: l.key, label: l.label, count: l.count })),
+        lists: area.map((l) => ({ key: l.key, label: l.label, count: l.count })),
       },
     };
     // Reading the page is a consultation of everyone it names (DPA 2018 s.62).

@@ -6,6 +6,7 @@ export { worklistRoutes } from './routes/index.ts';
 export {
   areaCaseload,
   areaWorklist,
+  areaWorklistCounts,
   category3Candidates,
   classificationWorklist,
   considerCategory3,

@@ -82,24 +82,45 @@ async function areaActionFacts(tx: Tx, ctx: UseCaseContext, query: WorklistQuery
   return filterFacts(facts, query);
 }
 
-/** One area list's rows (every one, unnamed), with every list's count under the same filters. */
-async function readAreaList(tx: Tx, ctx: UseCaseContext, query: WorklistQueryInput) {
-  const key: AreaListKey = query.list ?? 'no-level';
-  const scope = { areaCode: ownArea(ctx.actor) };
-  const filters = sqlFilters(query);
+/** Every area list with its count under the filters, and the area's overdue actions as rows. */
+async function areaListCounts(tx: Tx, ctx: UseCaseContext, query: WorklistQueryInput) {
   const [counts, actions] = await Promise.all([
-    obligationItemCounts(tx, scope, filters, ctx.today),
+    obligationItemCounts(tx, { areaCode: ownArea(ctx.actor) }, sqlFilters(query), ctx.today),
     areaActionFacts(tx, ctx, query),
   ]);
-  const facts: RowFacts[] =
-    key === 'overdue-actions'
-      ? actions
-      : obligationFacts(await obligationItems(tx, scope, { ...filters, list: key }, ctx.today));
   const lists = AREA_LISTS.map((l) => ({
     ...l,
     count: l.key === 'overdue-actions' ? actions.length : counts[l.key],
   }));
+  return { lists, actions };
+}
+
+/** One area list's rows (every one, unnamed), with every list's count under the same filters. */
+async function readAreaList(tx: Tx, ctx: UseCaseContext, query: WorklistQueryInput) {
+  const key: AreaListKey = query.list ?? 'no-level';
+  const { lists, actions } = await areaListCounts(tx, ctx, query);
+  const facts: RowFacts[] =
+    key === 'overdue-actions'
+      ? actions
+      : obligationFacts(
+          await obligationItems(
+            tx,
+            { areaCode: ownArea(ctx.actor) },
+            { ...sqlFilters(query), list: key },
+            ctx.today,
+          ),
+        );
   return { key, lists, facts };
+}
+
+/**
+ * The area's lists and their counts only (the start page's panel): it names nobody, so there is
+ * no page of people to look up or to log.
+ */
+export async function areaWorklistCounts(database: Database, ctx: UseCaseContext) {
+  authorize(ctx.actor, 'worklist.area');
+  const q = parseQuery({});
+  return database.transaction(async (tx) => (await areaListCounts(tx, ctx, q)).lists);
 }
 
 /**
