@@ -663,16 +663,15 @@ export async function distinguishingDetails(
     wanted.map((id) => [id, { town: null, pnc: null, managers: [] }]),
   );
   if (!wanted.length) return details;
-  const current = <T extends 'addresses' | 'nominal_managers'>(table: T) =>
-    sql<SqlBool>`(${sql.ref(`${table}.from_date`)} IS NULL OR ${sql.ref(`${table}.from_date`)} <= ${today}::date)
-      AND (${sql.ref(`${table}.to_date`)} IS NULL OR ${sql.ref(`${table}.to_date`)} >= ${today}::date)`;
+  const current = sql<SqlBool>`(addresses.from_date IS NULL OR addresses.from_date <= ${today}::date)
+      AND (addresses.to_date IS NULL OR addresses.to_date >= ${today}::date)`;
   const towns = await db
     .selectFrom('addresses')
     .select(['nominal_id', 'town'])
     .where('nominal_id', 'in', wanted)
     .where('type', '!=', 'proposed_release')
     .where('town', 'is not', null)
-    .where(current('addresses'))
+    .where(current)
     .orderBy('nominal_id')
     .orderBy('from_date', 'desc')
     .execute();
@@ -687,18 +686,11 @@ export async function distinguishingDetails(
     .where('type', '=', 'pnc')
     .execute();
   for (const p of pncs) details.get(p.nominal_id)!.pnc = p.value;
-  const managers = await db
-    .selectFrom('nominal_managers')
-    .select(['nominal_id', 'name', 'user_id', 'agency_id', 'role'])
-    .where('nominal_id', 'in', wanted)
-    .where(current('nominal_managers'))
-    .orderBy('nominal_id')
-    .orderBy('role')
-    .execute();
-  for (const m of managers)
-    details
-      .get(m.nominal_id)!
-      .managers.push({ name: m.name, userId: m.user_id, agencyId: m.agency_id, role: m.role });
+  // Today's named managers, read as the worklists read them, by role then name.
+  for (const [id, managers] of await currentManagersOf(db, wanted, today))
+    details.get(id)!.managers = managers
+      .toSorted((a, b) => a.role.localeCompare(b.role))
+      .map((m) => ({ name: m.name, userId: m.userId, agencyId: m.agencyId, role: m.role }));
   return details;
 }
 
