@@ -33,6 +33,9 @@ export const ROTL_OUTCOME = [
 
 export type RotlDecision = 'pending' | 'approved' | 'refused';
 
+/** "Resettlement day release (RDR)" inside a sentence: "resettlement day release (RDR)". */
+export const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
 /** Types that are out and back within the day: they cannot end on a later day. */
 const DAY_TYPES = new Set<string>(['day_release', 'resettlement_day_release']);
 
@@ -91,7 +94,7 @@ export function rotlDecisionDue(
   return {
     dueOn: episode.plannedStartOn,
     late: compareDates(episode.plannedStartOn, today) < 0,
-    reason: `ROTL decision due: ${episode.typeLabel.toLowerCase()} from ${formatDateLong(episode.plannedStartOn)}${levelFirst}`,
+    reason: `ROTL decision due: ${lowerFirst(episode.typeLabel)} from ${formatDateLong(episode.plannedStartOn)}${levelFirst}`,
   };
 }
 
@@ -101,7 +104,8 @@ export function checkRotlApplication(values: Record<string, unknown>): FieldErro
   const start = typeof values.plannedStartOn === 'string' ? values.plannedStartOn : null;
   const end = typeof values.plannedEndOn === 'string' ? values.plannedEndOn : null;
   if (start && end) {
-    if (compareDates(end, start) < 0) errors.plannedEndOn = 'Planned return must be on or after the planned start';
+    if (compareDates(end, start) < 0)
+      errors.plannedEndOn = 'Planned return must be on or after the planned start';
     else if (DAY_TYPES.has(values.type as string) && end !== start)
       errors.plannedEndOn = 'Day release returns the same day: the planned return must be the planned start';
     else if (values.type === 'resettlement_overnight_release' && end === start)

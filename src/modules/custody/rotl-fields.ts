@@ -41,8 +41,21 @@ export const ROTL_STEPS = {
         required: true,
         hint: 'Where the person will be: the placement, the home or the place of the special purpose',
       },
-      { key: 'addressTown', column: 'address_town', label: 'Town or city', kind: 'text', max: 100, required: true },
-      { key: 'addressPostcode', column: 'address_postcode', label: 'Postcode', kind: 'postcode', required: true },
+      {
+        key: 'addressTown',
+        column: 'address_town',
+        label: 'Town or city',
+        kind: 'text',
+        max: 100,
+        required: true,
+      },
+      {
+        key: 'addressPostcode',
+        column: 'address_postcode',
+        label: 'Postcode',
+        kind: 'postcode',
+        required: true,
+      },
       { key: 'escorted', column: 'escorted', label: 'Escorted', kind: 'boolean', required: true },
       {
         key: 'escortDetails',
@@ -57,7 +70,14 @@ export const ROTL_STEPS = {
   decision: {
     title: 'Record the ROTL decision',
     fields: [
-      { key: 'decision', column: 'decision', label: 'Decision', kind: 'code', codes: ROTL_DECISION, required: true },
+      {
+        key: 'decision',
+        column: 'decision',
+        label: 'Decision',
+        kind: 'code',
+        codes: ROTL_DECISION,
+        required: true,
+      },
       {
         key: 'decidedBy',
         column: 'decided_by',
@@ -67,7 +87,14 @@ export const ROTL_STEPS = {
         required: true,
         hint: 'The name and grade of the person who decided',
       },
-      { key: 'decidedOn', column: 'decided_on', label: 'Date decided', kind: 'date', required: true, past: true },
+      {
+        key: 'decidedOn',
+        column: 'decided_on',
+        label: 'Date decided',
+        kind: 'date',
+        required: true,
+        past: true,
+      },
       {
         key: 'reason',
         column: 'decision_reason',
@@ -81,7 +108,14 @@ export const ROTL_STEPS = {
   outcome: {
     title: 'Record the ROTL outcome',
     fields: [
-      { key: 'outcome', column: 'outcome', label: 'Outcome', kind: 'code', codes: ROTL_OUTCOME, required: true },
+      {
+        key: 'outcome',
+        column: 'outcome',
+        label: 'Outcome',
+        kind: 'code',
+        codes: ROTL_OUTCOME,
+        required: true,
+      },
       {
         key: 'failures',
         column: 'failures',
@@ -103,11 +137,15 @@ const VERSION_MESSAGE = 'Send the version you read, as a whole number';
 
 /** Each field's problem (and the version's, on a recorded ROTL); the values once there are none. */
 export function readRotlFields(step: RotlStep, input: unknown, today: string) {
-  const source = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Values;
+  const source = (
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}
+  ) as Values;
   const { values, errors } = checkFields(ROTL_STEPS[step].fields, source, today);
   if (step !== 'application') {
     const v =
-      typeof source.version === 'string' && /^\d+$/.test(source.version) ? Number(source.version) : source.version;
+      typeof source.version === 'string' && /^\d+$/.test(source.version)
+        ? Number(source.version)
+        : source.version;
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 1) values.version = v;
     else errors.version = VERSION_MESSAGE;
   }

@@ -16,6 +16,7 @@ import {
   checkRotlOutcome,
   earliestApprovedRotl,
   isRotlFailure,
+  lowerFirst,
   rotlDecisionDue,
   type RotlEpisodeFacts,
 } from '../../domain/rotl.ts';
@@ -138,7 +139,7 @@ const openCustody = (tx: Tx, nominalId: string) =>
     .where('released_on', 'is', null)
     .executeTakeFirst();
 
-const typeLabel = (code: unknown) => labelOf(ROTL_TYPE, code as string).toLowerCase();
+const typeLabel = (code: unknown) => lowerFirst(labelOf(ROTL_TYPE, code as string));
 const span = (from: string, to: string) =>
   from === to ? formatDateLong(from) : `${formatDateLong(from)} to ${formatDateLong(to)}`;
 
@@ -254,7 +255,9 @@ export async function recordRotlStep(
           step === 'decision'
             ? `ROTL ${values.decision === 'approved' ? 'approved' : 'refused'}: ${what}`
             : `ROTL outcome: ${labelOf(ROTL_OUTCOME, values.outcome as string).toLowerCase()} (${what})`,
-        before: Object.fromEntries(Object.keys(changes).map((c) => [c, (rotl as unknown as Values)[c] ?? null])),
+        before: Object.fromEntries(
+          Object.keys(changes).map((c) => [c, (rotl as unknown as Values)[c] ?? null]),
+        ),
         after,
       },
       { section: LOG_SECTION },

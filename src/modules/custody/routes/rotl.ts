@@ -116,10 +116,14 @@ export const rotlRoutes =
         });
     };
 
-    app.get('/nominals/:id/custody/rotl/new', { config: { action: 'custody.edit' } }, async (request, reply) => {
-      const { id } = parseInput(NominalParams, request.params);
-      return renderStep(request, reply, id, 'application', null, {});
-    });
+    app.get(
+      '/nominals/:id/custody/rotl/new',
+      { config: { action: 'custody.edit' } },
+      async (request, reply) => {
+        const { id } = parseInput(NominalParams, request.params);
+        return renderStep(request, reply, id, 'application', null, {});
+      },
+    );
 
     app.post('/nominals/:id/custody/rotl', { config: { action: 'custody.edit' } }, async (request, reply) => {
       const { id } = parseInput(NominalParams, request.params);
