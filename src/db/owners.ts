@@ -61,6 +61,7 @@ export const TABLE_OWNERS = {
   prison_reports: 'prison-reports',
   custody_episodes: 'custody',
   custody_moves: 'custody',
+  rotl_episodes: 'custody',
   pre_release_checks: 'custody',
   custody_settings: 'custody',
   monitoring_cases: 'custody',

@@ -610,6 +610,30 @@ export interface Schema {
     updated_by: string;
     version: Version;
   };
+  rotl_episodes: {
+    id: Generated<string>;
+    nominal_id: string;
+    custody_episode_id: string;
+    type: string;
+    planned_start_on: string;
+    planned_end_on: string;
+    address_line1: string;
+    address_town: string;
+    address_postcode: string;
+    escorted: boolean;
+    escort_details: string | null;
+    decision: Generated<'pending' | 'approved' | 'refused'>;
+    decided_by: string | null;
+    decided_on: string | null;
+    decision_reason: string | null;
+    outcome: string | null;
+    failures: string | null;
+    created_at: Instant;
+    created_by: string;
+    updated_at: Instant;
+    updated_by: string;
+    version: Version;
+  };
   custody_moves: {
     id: Generated<string>;
     episode_id: string;

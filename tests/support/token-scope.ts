@@ -9,6 +9,7 @@ import {
   addMonitoredContact,
   receiveIntoCustody,
   recordCommunication,
+  recordRotlApplication,
   startMonitoring,
 } from '../../src/modules/custody/index.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
@@ -70,6 +71,8 @@ export interface AreaThings {
   episodeId: string;
   caseId: string;
   flagId: string;
+  /** A ROTL application on that episode. */
+  rotlId: string;
 }
 
 export interface TokenWorld {
@@ -226,6 +229,15 @@ async function buildArea(
     receivedOn: addDays(TODAY, -30),
     recall: false,
   });
+  const rotl = await recordRotlApplication(database, author, nominal.id, {
+    type: 'day_release',
+    plannedStartOn: addDays(TODAY, 10),
+    plannedEndOn: addDays(TODAY, 10),
+    addressLine1: '1 Work Street',
+    addressTown: 'Leeds',
+    addressPostcode: 'LS1 1AA',
+    escorted: false,
+  });
   const security = await makeActor(database, { roles: ['prison_security'], areaCode, agencyType: 'prison' });
   const monitoring = await startMonitoring(database, security, nominal.id, {
     pinAccount: `PIN-${areaCode}-${serial++}`,
@@ -291,6 +303,7 @@ async function buildArea(
     episodeId: episode.id,
     caseId: monitoring.id,
     flagId: flag.id,
+    rotlId: rotl.id,
   };
 }
 
@@ -362,6 +375,7 @@ export function tracesOf(things: AreaThings): string[] {
     things.episodeId,
     things.caseId,
     things.flagId,
+    things.rotlId,
   ];
 }
 
@@ -402,6 +416,8 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.caseId;
       case 'flagId':
         return things.flagId;
+      case 'rotlId':
+        return things.rotlId;
       default:
         return missing(name);
     }
@@ -472,6 +488,7 @@ function exampleOf(schema: JsonSchema, key: string, hints: ExampleHints): unknow
       if (schema.format === 'uuid' || /Id$/.test(key)) return hints.agencyId;
       if (schema.format === 'date' || /^date|Date|On$/.test(key)) return TODAY;
       if (schema.pattern?.includes(':([0-5]')) return '10:00';
+      if (/postcode$/i.test(key)) return 'LS1 1AA';
       return 'Token scope check: a valid text'.padEnd(schema.minLength ?? 0, '.');
     }
   }

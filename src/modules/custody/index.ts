@@ -20,3 +20,11 @@ export {
   reviewMonitoring,
   startMonitoring,
 } from './monitoring.ts';
+export { ROTL_STEPS, ROTL_EPISODE_STEPS, type RotlStep } from './rotl-fields.ts';
+export {
+  getRotl,
+  recordRotlApplication,
+  recordRotlStep,
+  rotlEpisodesOf,
+  type RotlEpisodeView,
+} from './rotl.ts';

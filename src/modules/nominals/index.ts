@@ -8,6 +8,7 @@ export { loadInScope, timelineLeaveOut, type InScope } from './scope.ts';
 export { IDENTITY_FIELDS, SECTIONS, findSection } from './sections.ts';
 export { createNominal } from './use-cases/create.ts';
 export { getNominalSection, updateNominalSection } from './use-cases/nominal-sections.ts';
+export { recordFirstRotlDate } from './use-cases/case-dates.ts';
 export { getNominal, readNominal, type NominalOverview } from './use-cases/overview.ts';
 export { addSectionRow, updateSectionRow } from './use-cases/row-changes.ts';
 export { getSectionRow, getSectionRows, type SectionRow } from './use-cases/section-rows.ts';

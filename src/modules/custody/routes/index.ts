@@ -3,6 +3,7 @@ import type { Web } from '../../../web/types.ts';
 import { custodyApi } from './api.ts';
 import { monitoringApi } from './monitoring-api.ts';
 import { custodyPages } from './pages.ts';
+import { rotlRoutes } from './rotl.ts';
 
 /** Custody (issue 14): pages and API, one Fastify plugin each. */
 export const custodyRoutes =
@@ -11,4 +12,5 @@ export const custodyRoutes =
     await app.register(custodyPages(web));
     await app.register(custodyApi(web));
     await app.register(monitoringApi(web));
+    await app.register(rotlRoutes(web));
   };

@@ -6,6 +6,7 @@ import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { prisonEstablishments } from '../../reference/index.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type CustodyStep } from '../fields.ts';
+import { getRotl } from '../rotl.ts';
 import { NominalParams, StepPageParams } from '../schemas.ts';
 import { custodyWorklist, getCustody, receiveIntoCustody, recordCustodyStep } from '../use-cases.ts';
 
@@ -31,6 +32,7 @@ export const custodyPages =
         id,
         person,
         ...custody,
+        rotl: await getRotl(database, ctx, id),
         steps: CUSTODY_STEPS,
       });
     });
