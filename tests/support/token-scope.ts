@@ -9,6 +9,7 @@ import {
   addMonitoredContact,
   receiveIntoCustody,
   recordCommunication,
+  recordInternalRiskMeeting,
   startMonitoring,
 } from '../../src/modules/custody/index.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
@@ -70,6 +71,9 @@ export interface AreaThings {
   episodeId: string;
   caseId: string;
   flagId: string;
+  /** An internal risk management meeting about the person, and an action it agreed. */
+  irmmId: string;
+  irmmActionId: string;
 }
 
 export interface TokenWorld {
@@ -249,6 +253,18 @@ async function buildArea(
     .select('id')
     .where('case_id', '=', monitoring.id)
     .executeTakeFirstOrThrow();
+  const irmm = await recordInternalRiskMeeting(database, author, nominal.id, {
+    heldOn: addDays(TODAY, -3),
+    establishmentAgencyId: author.actor.agencyId,
+    attendees: [{ name: 'A Governor', role: 'Governor', attended: true }],
+    decisions: 'Continue as planned.',
+    actions: [{ description: 'Review the wing file', ownerName: 'A Governor', dueOn: addDays(TODAY, 7) }],
+  });
+  const irmmAction = await database.db
+    .selectFrom('internal_risk_meeting_actions')
+    .select('id')
+    .where('meeting_id', '=', irmm.id)
+    .executeTakeFirstOrThrow();
   const access = await grantJustifiedAccess(database, user, nominal.id, 'Checking the token scope world');
   const event = await recordNotificationEvent(database, local, nominal.id, {
     kind: 'home_address_change',
@@ -291,6 +307,8 @@ async function buildArea(
     episodeId: episode.id,
     caseId: monitoring.id,
     flagId: flag.id,
+    irmmId: irmm.id,
+    irmmActionId: irmmAction.id,
   };
 }
 
@@ -362,6 +380,8 @@ export function tracesOf(things: AreaThings): string[] {
     things.episodeId,
     things.caseId,
     things.flagId,
+    things.irmmId,
+    things.irmmActionId,
   ];
 }
 
@@ -402,6 +422,10 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.caseId;
       case 'flagId':
         return things.flagId;
+      case 'irmmId':
+        return things.irmmId;
+      case 'irmmActionId':
+        return things.irmmActionId;
       default:
         return missing(name);
     }

@@ -20,3 +20,5 @@ export {
   reviewMonitoring,
   startMonitoring,
 } from './monitoring.ts';
+export { internalRiskMeetings, markIrmmActionDone, recordInternalRiskMeeting } from './irmm.ts';
+export { custodySummaryForReport, type CustodySummaryForReport } from './report-summary.ts';

@@ -8,6 +8,7 @@ import { prisonEstablishments } from '../../reference/index.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type CustodyStep } from '../fields.ts';
 import { NominalParams, StepPageParams } from '../schemas.ts';
 import { custodyWorklist, getCustody, receiveIntoCustody, recordCustodyStep } from '../use-cases.ts';
+import { internalRiskMeetings } from '../irmm.ts';
 
 /**
  * Custody's pages: the record's Custody tab (episodes, dates, allocation, handover, checklist,
@@ -32,6 +33,7 @@ export const custodyPages =
         person,
         ...custody,
         steps: CUSTODY_STEPS,
+        irmm: await internalRiskMeetings(database, ctx, id),
       });
     });
 
