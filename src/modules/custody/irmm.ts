@@ -277,8 +277,8 @@ export async function markIrmmActionDone(
   input: unknown,
 ) {
   authorize(ctx.actor, 'custody.edit');
-  const { version } = parseInput(IrmmActionDone, input);
   return database.transaction(async (tx) => {
+    // Scope first: out of scope is "not found" whatever was sent.
     await loadInScope(tx, ctx, nominalId, 'nominal.edit');
     if (!isUuid(meetingId) || !isUuid(actionId)) throw new NotFoundError();
     const action = await tx
@@ -291,6 +291,7 @@ export async function markIrmmActionDone(
       .forUpdate()
       .executeTakeFirst();
     if (!action) throw new NotFoundError();
+    const { version } = parseInput(IrmmActionDone, input);
     if (action.version !== version)
       throw new ConflictError(
         'Someone changed this action after you opened it: reload the page and try again',
