@@ -69,6 +69,9 @@ export const TABLE_OWNERS = {
   communication_imports: 'custody',
   communications: 'custody',
   monitoring_flags: 'custody',
+  internal_risk_meetings: 'custody',
+  internal_risk_meeting_attendees: 'custody',
+  internal_risk_meeting_actions: 'custody',
   retention_schedules: 'retention',
   retention_erasures: 'retention',
 } as const;

@@ -741,6 +741,36 @@ export interface Schema {
     released_at: Instant | null;
     version: Version;
   };
+  internal_risk_meetings: {
+    id: Generated<string>;
+    nominal_id: string;
+    establishment_agency_id: string;
+    held_on: string;
+    custody_behaviour: string | null;
+    risk_concerns: string | null;
+    decisions: string;
+    created_at: Instant;
+    created_by: string;
+  };
+  internal_risk_meeting_attendees: {
+    meeting_id: string;
+    position: number;
+    name: string;
+    role: string;
+    attended: boolean;
+  };
+  internal_risk_meeting_actions: {
+    id: Generated<string>;
+    meeting_id: string;
+    position: number;
+    description: string;
+    owner_name: string;
+    due_on: string;
+    done_on: string | null;
+    updated_at: Instant;
+    updated_by: string;
+    version: Version;
+  };
   prison_reports: {
     id: Generated<string>;
     nominal_id: string;

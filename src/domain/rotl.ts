@@ -1,4 +1,4 @@
-import type { CodeEntry } from './codes.ts';
+import { labelOf, type CodeEntry } from './codes.ts';
 import { compareDates, formatDateLong, type IsoDate } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 
@@ -138,4 +138,32 @@ export function checkRotlOutcome(
   if (isRotlFailure((values.outcome as string | null) ?? null) && !values.failures)
     errors.failures = 'Say what happened: where and when, and what was done';
   return errors;
+}
+
+/**
+ * MAPPA F "ROTL": each application in date order with its decision and outcome, in words, for the
+ * author to edit. Refusal reasons and failures are the panel's business; escorts and addresses are
+ * not repeated (they are on the record).
+ */
+export function rotlResultsText(
+  episodes: readonly {
+    type: string;
+    plannedStartOn: IsoDate;
+    decision: RotlDecision;
+    reason: string | null;
+    outcome: string | null;
+    failures: string | null;
+  }[],
+): string {
+  return [...episodes]
+    .sort((a, b) => compareDates(a.plannedStartOn, b.plannedStartOn))
+    .map((e) => {
+      const what = `${formatDateLong(e.plannedStartOn)}, ${lowerFirst(labelOf(ROTL_TYPE, e.type))}`;
+      if (e.decision === 'pending') return `${what}: awaiting a decision.`;
+      if (e.decision === 'refused') return `${what}: refused${e.reason ? ` (${e.reason})` : ''}.`;
+      if (!e.outcome) return `${what}: approved.`;
+      const outcome = lowerFirst(labelOf(ROTL_OUTCOME, e.outcome));
+      return `${what}: approved; ${outcome}${isRotlFailure(e.outcome) && e.failures ? ` — ${e.failures}` : ''}.`;
+    })
+    .join('\n');
 }

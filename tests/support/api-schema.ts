@@ -12135,19 +12135,19 @@ export interface paths {
           'application/json': {
             /** @description The meeting it is written for (it must discuss this person); on a save, omitted keeps it */
             meetingId?: string | null;
-            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted. */
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             behaviour?: string;
-            /** @description Proven adjudications and what they were for, with dates. Blank when omitted. */
+            /** @description Proven adjudications and what they were for, with dates. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             adjudications?: string;
-            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted. */
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             securityIntelligence?: string;
-            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted. */
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             offenceParalleling?: string;
-            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted. */
+            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             rotl?: string;
-            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted. */
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             communicationsMonitoring?: string;
-            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted. */
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             analysis?: string;
             /** @description Submit for approval in the same step (the analysis is then required) */
             submit?: boolean;
@@ -12346,19 +12346,19 @@ export interface paths {
           'application/json': {
             /** @description The meeting it is written for (it must discuss this person); on a save, omitted keeps it */
             meetingId?: string | null;
-            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted. */
+            /** @description Conduct on the wing, relationships with staff and other prisoners, engagement with the sentence plan. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             behaviour?: string;
-            /** @description Proven adjudications and what they were for, with dates. Blank when omitted. */
+            /** @description Proven adjudications and what they were for, with dates. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             adjudications?: string;
-            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted. */
+            /** @description Intelligence held by the security department that bears on risk. Not shown to duty-to-co-operate agencies. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             securityIntelligence?: string;
-            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted. */
+            /** @description Behaviour in custody that mirrors the offending, for example grooming, controlling or threatening others. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             offenceParalleling?: string;
-            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted. */
+            /** @description ROTL granted, refused or failed, and how the person managed it. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             rotl?: string;
-            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted. */
+            /** @description What phone and mail monitoring found, if the person is monitored: contacts, frequency, content of concern. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             communicationsMonitoring?: string;
-            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted. */
+            /** @description What the evidence above says about the risk the person poses, to whom, and what the panel should consider. Not a list of events. Blank when omitted (on a new draft, the parts custody knows start from the custody record instead). */
             analysis?: string;
             /** @description Submit for approval in the same step (the analysis is then required) */
             submit?: boolean;
@@ -14868,6 +14868,293 @@ export interface paths {
             outcome: 'completed' | 'failed_to_return' | 'returned_late' | 'breach_of_conditions' | 'recalled';
             failures?: string | null;
             /** @description The ROTL’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/irmm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s internal risk management meetings, newest first: attendees, custody behaviour, risk concerns, decisions and the actions agreed (with whether each is overdue)
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              meetings: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                heldOn: string;
+                establishment: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                attendees: {
+                  name: string;
+                  /** @description Their role and agency, e.g. "Prison offender manager, HMP Bristol" */
+                  role: string;
+                  /** @description true: attended; false: sent apologies */
+                  attended: boolean;
+                }[];
+                custodyBehaviour: string | null;
+                riskConcerns: string | null;
+                decisions: string;
+                actions: {
+                  /** Format: uuid */
+                  id: string;
+                  version: number;
+                  description: string;
+                  ownerName: string;
+                  /** Format: date */
+                  dueOn: string;
+                  doneOn: string | null;
+                  overdue: boolean;
+                }[];
+              }[];
+              mayEdit: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record an internal risk management meeting held in an establishment: who attended or sent apologies, the outcome and the actions agreed
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            heldOn: string;
+            /** @description The prison that held the meeting */
+            establishmentAgencyId: string;
+            attendees: {
+              name: string;
+              /** @description Their role and agency, e.g. "Prison offender manager, HMP Bristol" */
+              role: string;
+              /** @description true: attended; false: sent apologies */
+              attended: boolean;
+            }[];
+            /** @description Behaviour in custody as discussed: conduct, relationships, engagement */
+            custodyBehaviour?: string | null;
+            /** @description Concerns about risk raised at the meeting */
+            riskConcerns?: string | null;
+            /** @description What the meeting decided */
+            decisions: string;
+            /**
+             * @description The actions agreed, each with its owner and due date
+             * @default []
+             */
+            actions?: {
+              description: string;
+              /** @description Who will do it (name, and role or agency) */
+              ownerName: string;
+              dueOn: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/custody/irmm/{irmmId}/actions/{irmmActionId}/done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark an action agreed at an internal risk management meeting done (today), with the version you read
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          irmmId: string;
+          irmmActionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The action’s version you read; 409 if it changed since */
             version: number;
           };
         };

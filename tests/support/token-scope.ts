@@ -10,6 +10,7 @@ import {
   receiveIntoCustody,
   recordCommunication,
   recordRotlApplication,
+  recordInternalRiskMeeting,
   startMonitoring,
 } from '../../src/modules/custody/index.ts';
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
@@ -73,6 +74,9 @@ export interface AreaThings {
   flagId: string;
   /** A ROTL application on that episode. */
   rotlId: string;
+  /** An internal risk management meeting about the person, and an action it agreed. */
+  irmmId: string;
+  irmmActionId: string;
 }
 
 export interface TokenWorld {
@@ -261,6 +265,18 @@ async function buildArea(
     .select('id')
     .where('case_id', '=', monitoring.id)
     .executeTakeFirstOrThrow();
+  const irmm = await recordInternalRiskMeeting(database, author, nominal.id, {
+    heldOn: addDays(TODAY, -3),
+    establishmentAgencyId: author.actor.agencyId,
+    attendees: [{ name: 'A Governor', role: 'Governor', attended: true }],
+    decisions: 'Continue as planned.',
+    actions: [{ description: 'Review the wing file', ownerName: 'A Governor', dueOn: addDays(TODAY, 7) }],
+  });
+  const irmmAction = await database.db
+    .selectFrom('internal_risk_meeting_actions')
+    .select('id')
+    .where('meeting_id', '=', irmm.id)
+    .executeTakeFirstOrThrow();
   const access = await grantJustifiedAccess(database, user, nominal.id, 'Checking the token scope world');
   const event = await recordNotificationEvent(database, local, nominal.id, {
     kind: 'home_address_change',
@@ -304,6 +320,8 @@ async function buildArea(
     caseId: monitoring.id,
     flagId: flag.id,
     rotlId: rotl.id,
+    irmmId: irmm.id,
+    irmmActionId: irmmAction.id,
   };
 }
 
@@ -376,6 +394,8 @@ export function tracesOf(things: AreaThings): string[] {
     things.caseId,
     things.flagId,
     things.rotlId,
+    things.irmmId,
+    things.irmmActionId,
   ];
 }
 
@@ -418,6 +438,10 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.flagId;
       case 'rotlId':
         return things.rotlId;
+      case 'irmmId':
+        return things.irmmId;
+      case 'irmmActionId':
+        return things.irmmActionId;
       default:
         return missing(name);
     }

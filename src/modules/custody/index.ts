@@ -28,3 +28,5 @@ export {
   rotlEpisodesOf,
   type RotlEpisodeView,
 } from './rotl.ts';
+export { internalRiskMeetings, markIrmmActionDone, recordInternalRiskMeeting } from './irmm.ts';
+export { custodySummaryForReport, type CustodySummaryForReport } from './report-summary.ts';

@@ -32,6 +32,7 @@ import { agenciesByIds } from '../reference/index.ts';
 import { planChangedAt } from '../risk-management-plan/index.ts';
 import { usersByEmails, usersByIds } from '../users/index.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type EpisodeStep } from './fields.ts';
+import { irmmWorklistRows } from './irmm.ts';
 import { monitoringWorklistRows, type CustodyWorklistRow } from './monitoring.ts';
 import { rotlWorklistRows } from './rotl.ts';
 import { CustodySettingsInput, readStep, type EpisodeView } from './schemas.ts';
@@ -522,6 +523,7 @@ export async function custodyWorklist(database: Database, ctx: UseCaseContext) {
     rows.push(...(await rotlWorklistRows(tx, ctx, episodes)));
     // Monitoring reviews and flags are the security compartment's: listed only to those in it.
     if (can(ctx.actor, 'monitoring.view')) rows.push(...(await monitoringWorklistRows(tx, ctx, episodes)));
+    rows.push(...(await irmmWorklistRows(tx, ctx, episodes)));
     rows.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.name.localeCompare(b.name));
     await logAccess(tx, ctx, {
       operation: 'consultation',

@@ -2,6 +2,14 @@
 export { reportDocument } from './document.ts';
 export { REPORT_PARTS, SECURITY_INTELLIGENCE_WITHHELD, type ReportView } from './reports.ts';
 export { prisonReportRoutes } from './routes/index.ts';
-export { createReport, decideReport, getReport, listReports, saveReport, submitReport } from './use-cases.ts';
+export {
+  createReport,
+  decideReport,
+  getReport,
+  listReports,
+  newReportText,
+  saveReport,
+  submitReport,
+} from './use-cases.ts';
 export { eraseReportsOf } from './queries.ts';
 export { reportsInProgressAt, type ReportInProgress } from './queries.ts';

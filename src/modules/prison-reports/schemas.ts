@@ -29,7 +29,9 @@ const part = (label: string, hint: string) =>
         .refine((v) => !v.includes('\0'), { error: `${label} must not contain a NUL character` }),
     )
     .default('')
-    .describe(`${hint} Blank when omitted.`);
+    .describe(
+      `${hint} Blank when omitted (on a new draft, the parts custody knows start from the custody record instead).`,
+    );
 
 const parts = Object.fromEntries(REPORT_PARTS.map((p) => [p.key, part(p.label, p.hint)])) as Record<
   ReportPartKey,

@@ -7,6 +7,7 @@ import type { Schema } from '../../db/schema.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
+import { custodySummaryForReport } from '../custody/index.ts';
 import { meetingDiscusses } from '../meetings/index.ts';
 import { loadInScope, recordAndLog } from '../nominals/index.ts';
 import { notify, resolveInboxItems } from '../notifications/index.ts';
@@ -92,6 +93,39 @@ export async function getReport(
   });
 }
 
+/**
+ * What a new report starts from: custody's text for the parts it knows (behaviour in custody,
+ * released monitoring findings, ROTL and HDC results), read and logged in the caller's transaction.
+ * The author edits it before submitting.
+ */
+async function startingText(
+  tx: Tx,
+  ctx: UseCaseContext,
+  nominalId: string,
+): Promise<Partial<Record<ReportPartKey, string>>> {
+  const custody = await custodySummaryForReport(tx, nominalId, ctx.today);
+  await logAccess(tx, ctx, {
+    operation: 'consultation',
+    recordType: 'nominal',
+    recordIds: [nominalId],
+    section: `${LOGGED_AS}: pre-filled from custody`,
+  });
+  return {
+    behaviour: custody.behaviour,
+    communicationsMonitoring: custody.communicationsMonitoring,
+    rotl: [custody.rotl, custody.hdc].filter(Boolean).join('\n\n'),
+  };
+}
+
+/** The text a new report's form starts with (prison staff only): nothing is saved until the author saves. */
+export async function newReportText(database: Database, ctx: UseCaseContext, nominalId: string) {
+  establishmentOf(ctx);
+  return database.transaction(async (tx) => {
+    await loadInScope(tx, ctx, nominalId, 'nominal.edit');
+    return startingText(tx, ctx, nominalId);
+  });
+}
+
 /** Checks the writer is prison staff; returns the establishment (their own prison). */
 function establishmentOf(ctx: UseCaseContext): string {
   authorize(ctx.actor, 'prison-report.write');
@@ -142,7 +176,10 @@ async function afterSubmission(
   });
 }
 
-/** Starts a report (a draft, or submitted at once when `submit` is set). */
+/**
+ * Starts a report (a draft, or submitted at once when `submit` is set). A draft's parts that the
+ * caller leaves out start from custody's text; a part sent, even blank, is the author's and kept.
+ */
 export async function createReport(
   database: Database,
   ctx: UseCaseContext,
@@ -157,6 +194,12 @@ export async function createReport(
     const meetingId = await checkMeeting(tx, nominalId, meeting ?? null, errors);
     if (submit) Object.assign(errors, submissionErrors(parts));
     if (Object.keys(errors).length) throw new ValidationError(errors);
+    const sent = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+    const omitted = REPORT_PARTS.filter((p) => sent[p.key] === undefined);
+    if (!submit && omitted.length) {
+      const start = await startingText(tx, ctx, nominalId);
+      for (const p of omitted) parts[p.key] = start[p.key] ?? parts[p.key];
+    }
     const row = await tx
       .insertInto('prison_reports')
       .values({

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
 import { custodyApi } from './api.ts';
+import { irmmApi } from './irmm-api.ts';
+import { irmmPages } from './irmm-pages.ts';
 import { monitoringApi } from './monitoring-api.ts';
 import { custodyPages } from './pages.ts';
 import { rotlRoutes } from './rotl.ts';
@@ -13,4 +15,6 @@ export const custodyRoutes =
     await app.register(custodyApi(web));
     await app.register(monitoringApi(web));
     await app.register(rotlRoutes(web));
+    await app.register(irmmPages(web));
+    await app.register(irmmApi(web));
   };

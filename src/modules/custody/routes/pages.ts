@@ -9,6 +9,7 @@ import { CUSTODY_STEPS, EPISODE_STEPS, type CustodyStep } from '../fields.ts';
 import { getRotl } from '../rotl.ts';
 import { NominalParams, StepPageParams } from '../schemas.ts';
 import { custodyWorklist, getCustody, receiveIntoCustody, recordCustodyStep } from '../use-cases.ts';
+import { internalRiskMeetings } from '../irmm.ts';
 
 /**
  * Custody's pages: the record's Custody tab (episodes, dates, allocation, handover, checklist,
@@ -34,6 +35,7 @@ export const custodyPages =
         ...custody,
         rotl: await getRotl(database, ctx, id),
         steps: CUSTODY_STEPS,
+        irmm: await internalRiskMeetings(database, ctx, id),
       });
     });
 

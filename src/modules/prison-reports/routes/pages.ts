@@ -9,7 +9,14 @@ import { getNominalSection } from '../../nominals/index.ts';
 import { reportDocument } from '../document.ts';
 import { REPORT_PARTS } from '../reports.ts';
 import { NewReportQuery, NominalParams, ReportPageQuery, ReportParams } from '../schemas.ts';
-import { createReport, decideReport, getReport, listReports, saveReport } from '../use-cases.ts';
+import {
+  createReport,
+  decideReport,
+  getReport,
+  listReports,
+  newReportText,
+  saveReport,
+} from '../use-cases.ts';
 
 /**
  * MAPPA F, the prison's report for a meeting: list, write (draft, then submit), approve or return,
@@ -90,7 +97,11 @@ export const prisonReportPages =
       async (request, reply) => {
         const { id } = parseInput(NominalParams, request.params);
         const { meeting } = parseInput(NewReportQuery, request.query);
-        return renderForm(request, reply, id, { values: meeting ? { meetingId: meeting } : {} });
+        // The form starts from custody's text; the author edits it, and only what they save is kept.
+        const start = await newReportText(database, web.context(request), id);
+        return renderForm(request, reply, id, {
+          values: { ...start, ...(meeting ? { meetingId: meeting } : {}) },
+        });
       },
     );
 
