@@ -6,7 +6,7 @@ import { normalisePhoneNumber } from '../../domain/communications-monitoring.ts'
 import { compareDates } from '../../domain/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { nominalAreas } from '../nominals/index.ts';
+import { loadInScope, nominalAreas } from '../nominals/index.ts';
 import { readCallRecords } from './call-records.ts';
 import { SECTION, loadCase } from './monitoring.ts';
 import { scanCase } from './monitoring-flags.ts';
@@ -157,5 +157,66 @@ export async function importCallRecords(database: Database, ctx: UseCaseContext,
       section: `${SECTION}: call records import`,
     });
     return { ...preview, imported: true, flagsRaised };
+  });
+}
+
+/** Communications a page of the log shows. */
+export const COMMUNICATIONS_PAGE_SIZE = 25;
+
+/**
+ * The log of a person's calls, mail and visits under monitoring, newest first, a page at a time
+ * (the security compartment only; every case the person has had).
+ */
+export async function communicationLog(
+  database: Database,
+  ctx: UseCaseContext,
+  nominalId: string,
+  page: number,
+) {
+  authorize(ctx.actor, 'monitoring.view');
+  return database.transaction(async (tx) => {
+    await loadInScope(tx, ctx, nominalId, 'nominal.view');
+    const ofPerson = tx
+      .selectFrom('communications as c')
+      .innerJoin('monitoring_cases as m', 'm.id', 'c.case_id')
+      .where('m.nominal_id', '=', nominalId);
+    const { total } = await ofPerson
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    const pages = Math.max(1, Math.ceil(Number(total) / COMMUNICATIONS_PAGE_SIZE));
+    const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+    const rows = await ofPerson
+      .selectAll('c')
+      .orderBy('c.occurred_at', 'desc')
+      .orderBy('c.id')
+      .limit(COMMUNICATIONS_PAGE_SIZE)
+      .offset((shown - 1) * COMMUNICATIONS_PAGE_SIZE)
+      .execute();
+    await logAccess(tx, ctx, {
+      operation: 'consultation',
+      recordType: 'nominal',
+      recordIds: [nominalId],
+      section: `${SECTION}: log of communications`,
+    });
+    return {
+      total: Number(total),
+      page: shown,
+      pages,
+      communications: rows.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        on: m.occurred_on,
+        at: m.occurred_at,
+        counterpart: m.counterpart,
+        durationSeconds: m.duration_seconds,
+        imported: m.import_id !== null,
+        listenedOn: m.listened_on,
+        summary: m.summary,
+        language: m.language,
+        translationRequestedOn: m.translation_requested_on,
+        translationDoneOn: m.translation_done_on,
+        concerns: m.concerns,
+      })),
+    };
   });
 }

@@ -37,7 +37,7 @@ export const StartMonitoring = z.object({
 });
 export const MonitoringReview = z.object({
   reviewedOn: day('Date reviewed'),
-  continue: z.boolean(),
+  continue: z.boolean({ error: 'Select whether monitoring continues or ends' }),
   reason: optionalText('Reason', 1000),
   version,
 });
@@ -54,7 +54,13 @@ export const CommunicationInput = z.object({
   kind: z.enum(['call', 'mail', 'visit'], { error: 'Select call, mail or visit' }),
   occurredOn: day('Date'),
   counterpart: text('Number, address or visitor', 200),
-  durationSeconds: z.coerce.number().int().min(0).max(86_400).nullable().optional(),
+  durationSeconds: z.coerce
+    .number({ error: 'Enter the duration as a whole number of seconds' })
+    .int({ error: 'Enter the duration as a whole number of seconds' })
+    .min(0, { error: 'Enter the duration as a whole number of seconds' })
+    .max(86_400, { error: 'Duration must be 86,400 seconds (a day) or less' })
+    .nullable()
+    .optional(),
   listenedOn: optionalDay('Date listened to'),
   summary: optionalText('Summary', 4000),
   language: optionalText('Language', 100),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
 import { custodyApi } from './api.ts';
 import { monitoringApi } from './monitoring-api.ts';
+import { monitoringPages } from './monitoring-pages.ts';
 import { custodyPages } from './pages.ts';
 
 /** Custody (issue 14): pages and API, one Fastify plugin each. */
@@ -11,4 +12,5 @@ export const custodyRoutes =
     await app.register(custodyPages(web));
     await app.register(custodyApi(web));
     await app.register(monitoringApi(web));
+    await app.register(monitoringPages(web));
   };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../access/policy.ts';
 import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
@@ -32,6 +33,7 @@ export const custodyPages =
         person,
         ...custody,
         steps: CUSTODY_STEPS,
+        mayMonitor: can(ctx.actor, 'monitoring.view'),
       });
     });
 
