@@ -168,6 +168,14 @@ describeEachDatabase('communications monitoring pages', (getDb) => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Confirm import');
     expect(preview.body).toContain('1 (never stored)');
+    // The preview says who is on monitoring: a read, logged.
+    const logged = await db()
+      .db.selectFrom('access_log')
+      .select('record_ids')
+      .where('section', '=', 'communications monitoring: call records import preview')
+      .where('user_id', '=', security.actor.userId)
+      .execute();
+    expect(logged.some((e) => JSON.stringify(e.record_ids).includes(nominalId))).toBe(true);
     expect(await communications()).toBe(1);
     const done = await post(security, IMPORT, IMPORT, { csv: clean, fileName: 'clean.csv', confirm: 'yes' });
     expect(done.statusCode).toBe(303);

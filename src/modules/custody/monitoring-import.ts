@@ -116,7 +116,17 @@ export async function importCallRecords(database: Database, ctx: UseCaseContext,
       problems: problems.slice(0, 100),
       problemCount: problems.length,
     };
-    if (!confirm || problems.length) return { ...preview, imported: false, flagsRaised: 0 };
+    if (!confirm || problems.length) {
+      // The preview says who is on monitoring (their cases and calls): a read of their records.
+      if (perCase.length)
+        await logAccess(tx, ctx, {
+          operation: 'consultation',
+          recordType: 'nominal',
+          recordIds: perCase.map((p) => p.nominalId),
+          section: `${SECTION}: call records import preview`,
+        });
+      return { ...preview, imported: false, flagsRaised: 0 };
+    }
     const imported = await tx
       .insertInto('communication_imports')
       .values({
