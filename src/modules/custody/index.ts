@@ -10,16 +10,10 @@ export {
   recordCustodyStep,
   saveCustodySettings,
 } from './use-cases.ts';
-export {
-  acknowledgeFlag,
-  addMonitoredContact,
-  getMonitoring,
-  importCallRecords,
-  recordCommunication,
-  releaseFlag,
-  reviewMonitoring,
-  startMonitoring,
-} from './monitoring.ts';
+export { getMonitoring } from './monitoring.ts';
+export { addMonitoredContact, reviewMonitoring, startMonitoring } from './monitoring-cases.ts';
+export { acknowledgeFlag, releaseFlag } from './monitoring-flags.ts';
+export { importCallRecords, recordCommunication } from './monitoring-import.ts';
 export { ROTL_STEPS, ROTL_EPISODE_STEPS, type RotlStep } from './rotl-fields.ts';
 export {
   getRotl,

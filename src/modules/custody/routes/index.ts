@@ -4,6 +4,7 @@ import { custodyApi } from './api.ts';
 import { irmmApi } from './irmm-api.ts';
 import { irmmPages } from './irmm-pages.ts';
 import { monitoringApi } from './monitoring-api.ts';
+import { monitoringPages } from './monitoring-pages.ts';
 import { custodyPages } from './pages.ts';
 import { rotlRoutes } from './rotl.ts';
 
@@ -17,4 +18,5 @@ export const custodyRoutes =
     await app.register(rotlRoutes(web));
     await app.register(irmmPages(web));
     await app.register(irmmApi(web));
+    await app.register(monitoringPages(web));
   };

@@ -2,6 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { pathId } from '../../../validation/parse.ts';
 import type { Web } from '../../../web/types.ts';
+import { getMonitoring } from '../monitoring.ts';
+import { addMonitoredContact, reviewMonitoring, startMonitoring } from '../monitoring-cases.ts';
+import { acknowledgeFlag, releaseFlag } from '../monitoring-flags.ts';
+import { importCallRecords, recordCommunication } from '../monitoring-import.ts';
 import {
   CallRecordImport,
   CommunicationInput,
@@ -10,15 +14,7 @@ import {
   MonitoredContact,
   MonitoringReview,
   StartMonitoring,
-  acknowledgeFlag,
-  addMonitoredContact,
-  getMonitoring,
-  importCallRecords,
-  recordCommunication,
-  releaseFlag,
-  reviewMonitoring,
-  startMonitoring,
-} from '../monitoring.ts';
+} from '../monitoring-schemas.ts';
 import { NominalParams } from '../schemas.ts';
 
 const TAG = 'Communications monitoring';

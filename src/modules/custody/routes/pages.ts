@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../access/policy.ts';
 import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
 import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
@@ -36,6 +37,7 @@ export const custodyPages =
         rotl: await getRotl(database, ctx, id),
         steps: CUSTODY_STEPS,
         irmm: await internalRiskMeetings(database, ctx, id),
+        mayMonitor: can(ctx.actor, 'monitoring.view'),
       });
     });
 
