@@ -269,6 +269,14 @@ describe('communications monitoring pages', () => {
     const custody = await visit(`/nominals/${nominalId}/custody`);
     expect(custody?.status()).toBe(200);
     expect(await page.getByRole('link', { name: /who is monitored and why/ }).count()).toBe(0);
+    // The way in from the custody tab leads to what was released, and nothing more.
+    await page
+      .getByRole('link', { name: 'Findings prison security has released to community managers' })
+      .click();
+    await page.waitForURL(`**/nominals/${nominalId}/monitoring`);
+    expect(await text('main')).toContain(
+      'Many calls to his new partner in one day: speak to her before release.',
+    );
 
     await ui.signInAs(DTC.email);
     const refused = await visit(`/nominals/${nominalId}/monitoring`);

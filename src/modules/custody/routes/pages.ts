@@ -38,6 +38,7 @@ export const custodyPages =
         steps: CUSTODY_STEPS,
         irmm: await internalRiskMeetings(database, ctx, id),
         mayMonitor: can(ctx.actor, 'monitoring.view'),
+        maySeeReleased: can(ctx.actor, 'monitoring.released'),
       });
     });
 
