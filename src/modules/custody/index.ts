@@ -20,3 +20,8 @@ export {
   reviewMonitoring,
   startMonitoring,
 } from './monitoring.ts';
+export {
+  scanEstablishment,
+  scanEstablishmentIn,
+  type EstablishmentScanResult,
+} from './establishment-scan.ts';
