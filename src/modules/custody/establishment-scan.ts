@@ -30,16 +30,16 @@ const SECTION = 'communications monitoring: establishment scan';
 const SCAN_DAYS = 90;
 const SPIKE_FROM_DAYS = 66;
 
-interface CommunicationRow {
-  case_id: string;
-  id: string;
-  kind: 'call' | 'mail' | 'visit';
-  occurred_on: string;
-  counterpart: string;
-  listened_on: string | null;
-  translation_requested_on: string | null;
-  translation_done_on: string | null;
-}
+/** A case's communications as one JSON array of [id, kind, day, counterpart, listened, requested, done]. */
+type CommunicationTuple = [
+  string,
+  'call' | 'mail' | 'visit',
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+];
 
 /** An area's thresholds, blank settings meaning the defaults (as the per-case scan reads them). */
 async function settingsByArea(
@@ -91,6 +91,7 @@ export async function scanEstablishmentIn(
     .innerJoin('custody_episodes as e', 'e.id', 'm.episode_id')
     .select(['m.id', 'm.nominal_id', 'e.pom_user_id'])
     .where('e.establishment_agency_id', '=', establishmentId)
+    .where('e.released_on', 'is', null)
     .where('m.ended_on', 'is', null)
     .execute();
   if (!cases.length) return { cases: 0, communicationsRead: 0, flagsRaised: 0 };
@@ -98,13 +99,16 @@ export async function scanEstablishmentIn(
   const from = addDays(ctx.today, -SCAN_DAYS);
   const recent = addDays(ctx.today, -SPIKE_FROM_DAYS);
   const [{ rows }, contacts, areas] = await Promise.all([
-    sql<CommunicationRow>`
-      SELECT c.case_id, c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on,
-             c.translation_requested_on, c.translation_done_on
+    // One row per case, its communications as one JSON array: a few hundred rows to parse, not
+    // hundreds of thousands (the driver's cost per row is most of a plain read).
+    sql<{ case_id: string; communications: CommunicationTuple[] }>`
+      SELECT c.case_id, json_agg(json_build_array(c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on,
+                                                  c.translation_requested_on, c.translation_done_on)) AS communications
       FROM communications c
       WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
         AND (c.occurred_on >= ${recent}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
-             OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))`.execute(tx),
+             OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
+      GROUP BY c.case_id`.execute(tx),
     tx
       .selectFrom('monitored_contacts')
       .select(['case_id', 'counterpart', 'link', 'source'])
@@ -117,16 +121,22 @@ export async function scanEstablishmentIn(
   ]);
   const settings = await settingsByArea(tx, [...new Set(areas.values())]);
   const byCase = new Map<string, Communication[]>(caseIds.map((id) => [id, []]));
-  for (const r of rows)
-    byCase.get(r.case_id)!.push({
-      id: r.id,
-      kind: r.kind,
-      on: r.occurred_on,
-      counterpart: r.counterpart,
-      listenedOn: r.listened_on,
-      translationRequestedOn: r.translation_requested_on,
-      translationDoneOn: r.translation_done_on,
-    });
+  let read = 0;
+  for (const r of rows) {
+    read += r.communications.length;
+    byCase.set(
+      r.case_id,
+      r.communications.map(([id, kind, on, counterpart, listenedOn, requested, done]) => ({
+        id,
+        kind,
+        on,
+        counterpart,
+        listenedOn,
+        translationRequestedOn: requested,
+        translationDoneOn: done,
+      })),
+    );
+  }
   const linksByCase = new Map<string, LinkedCounterpart[]>();
   for (const k of contacts) {
     const links = linksByCase.get(k.case_id) ?? [];
@@ -181,7 +191,7 @@ export async function scanEstablishmentIn(
     recordIds: cases.map((c) => c.nominal_id),
     section: SECTION,
   });
-  return { cases: cases.length, communicationsRead: rows.length, flagsRaised: raised.length };
+  return { cases: cases.length, communicationsRead: read, flagsRaised: raised.length };
 }
 
 /** Security's scan of their own establishment's monitored people (the actor's prison). */
