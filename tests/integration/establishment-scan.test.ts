@@ -81,6 +81,12 @@ describeEachDatabase('establishment flag scan', (getDb) => {
     ]);
     const done = await importCallRecords(db(), security, { fileName: 'calls.csv', csv: file, confirm: true });
     expect(done.imported).toBe(true);
+    // Kevin's and Steady's calls of more than 20 days ago listened to (the scan then only counts
+    // those in the baseline), the backlog's old calls not.
+    await sql`UPDATE communications SET listened_on = occurred_on + 1
+      WHERE case_id = ANY(${[cases[0]!.id, cases[1]!.id]}::uuid[]) AND occurred_on < ${addDays(TODAY, -20)}::date`.execute(
+      db().db,
+    );
     // Old calls listened to, and an old translation still outstanding.
     for (const d of days(70, 80))
       await recordCommunication(db(), pom, cases[2]!.nominalId, cases[2]!.id, {
@@ -123,6 +129,12 @@ describeEachDatabase('establishment flag scan', (getDb) => {
     ])
       expect(kinds, kind).toContain(kind);
     expect(result.flagsRaised).toBe(establishmentWide.length);
+    // It read less than the 90 days (older listened calls only counted), and found the same.
+    const stored = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM communications WHERE case_id = ANY(${cases.map((c) => c.id)}::uuid[])`.execute(
+      db().db,
+    );
+    expect(result.communicationsRead).toBeLessThan(stored.rows[0]!.n - 100);
     const logged = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM access_log
       WHERE user_id = ${security.actor.userId} AND section = 'communications monitoring: establishment scan'

@@ -5,8 +5,11 @@ import { logAccess } from '../../audit/access-log.ts';
 import type { Database, Tx } from '../../db/database.ts';
 import { labelOf } from '../../domain/codes.ts';
 import {
+  BASELINE_DAYS,
   DEFAULT_MONITORING_SETTINGS,
   FLAG_KIND,
+  SPIKE_WINDOW_DAYS,
+  VOLUME_WINDOW_DAYS,
   monitoringFlags,
   type Communication,
   type ContactLink,
@@ -28,7 +31,8 @@ import { activeUsersWithRole } from '../users/index.ts';
 const SECTION = 'communications monitoring: establishment scan';
 /** As the per-case scan: the 30-day window, and the 60-day baseline before the last 7. */
 const SCAN_DAYS = 90;
-const SPIKE_FROM_DAYS = 66;
+/** The first day of the baseline: SPIKE_WINDOW_DAYS - 1 + BASELINE_DAYS before today. */
+const BASELINE_FROM_DAYS = SPIKE_WINDOW_DAYS - 1 + BASELINE_DAYS;
 
 /** A case's communications as one JSON array of [id, kind, day, counterpart, listened, requested, done]. */
 type CommunicationTuple = [
@@ -77,9 +81,10 @@ export interface EstablishmentScanResult {
 
 /**
  * Scans every open monitoring case held in an establishment (within the caller's transaction).
- * Reads only what a rule can use: the last 67 days (the volume window and the baseline), and
- * older calls only while unlistened or awaiting a translation — the flags are those of reading
- * all 90 days.
+ * Reads only what a rule can use, so the flags are those of reading all 90 days: every
+ * communication of the last 30 days (volumes, linked contacts), older ones only while unlistened or
+ * awaiting a translation (backlogs), and for the rest of the baseline (day 30 to day 66 back) just
+ * the number of calls a day — the baseline rule counts those calls and names none of them.
  */
 export async function scanEstablishmentIn(
   tx: Tx,
@@ -97,18 +102,37 @@ export async function scanEstablishmentIn(
   if (!cases.length) return { cases: 0, communicationsRead: 0, flagsRaised: 0 };
   const caseIds = cases.map((c) => c.id);
   const from = addDays(ctx.today, -SCAN_DAYS);
-  const recent = addDays(ctx.today, -SPIKE_FROM_DAYS);
+  const baselineFrom = addDays(ctx.today, -BASELINE_FROM_DAYS);
+  const monthFrom = addDays(ctx.today, -(VOLUME_WINDOW_DAYS - 1));
   const [{ rows }, contacts, areas] = await Promise.all([
     // One row per case, its communications as one JSON array: a few hundred rows to parse, not
-    // hundreds of thousands (the driver's cost per row is most of a plain read).
-    sql<{ case_id: string; communications: CommunicationTuple[] }>`
-      SELECT c.case_id, json_agg(json_build_array(c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on,
-                                                  c.translation_requested_on, c.translation_done_on)) AS communications
-      FROM communications c
-      WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
-        AND (c.occurred_on >= ${recent}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
-             OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
-      GROUP BY c.case_id`.execute(tx),
+    // a hundred thousand (the driver's cost per row is most of a plain read).
+    sql<{
+      case_id: string;
+      communications: CommunicationTuple[] | null;
+      baseline: [string, number][] | null;
+    }>`
+      WITH wanted AS (
+        SELECT c.case_id, c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on, c.translation_requested_on,
+               c.translation_done_on,
+               (c.occurred_on >= ${monthFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
+                OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL)) AS whole
+        FROM communications c
+        WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
+          AND (c.occurred_on >= ${baselineFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
+               OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
+      ),
+      baseline AS (
+        SELECT case_id, json_agg(json_build_array(occurred_on, n)) AS days
+        FROM (SELECT case_id, occurred_on, count(*)::int AS n FROM wanted WHERE NOT whole AND kind = 'call'
+              GROUP BY 1, 2) d
+        GROUP BY case_id
+      )
+      SELECT coalesce(w.case_id, b.case_id) AS case_id, w.communications, b.days AS baseline
+      FROM (SELECT case_id, json_agg(json_build_array(id, kind, occurred_on, counterpart, listened_on,
+                                                      translation_requested_on, translation_done_on)) AS communications
+            FROM wanted WHERE whole GROUP BY case_id) w
+      FULL JOIN baseline b ON b.case_id = w.case_id`.execute(tx),
     tx
       .selectFrom('monitored_contacts')
       .select(['case_id', 'counterpart', 'link', 'source'])
@@ -123,10 +147,9 @@ export async function scanEstablishmentIn(
   const byCase = new Map<string, Communication[]>(caseIds.map((id) => [id, []]));
   let read = 0;
   for (const r of rows) {
-    read += r.communications.length;
-    byCase.set(
-      r.case_id,
-      r.communications.map(([id, kind, on, counterpart, listenedOn, requested, done]) => ({
+    const caseId = r.case_id;
+    const communications: Communication[] = (r.communications ?? []).map(
+      ([id, kind, on, counterpart, listenedOn, requested, done]) => ({
         id,
         kind,
         on,
@@ -134,8 +157,14 @@ export async function scanEstablishmentIn(
         listenedOn,
         translationRequestedOn: requested,
         translationDoneOn: done,
-      })),
+      }),
     );
+    read += communications.length;
+    // The baseline's older calls, as many as there were each day: listened to, no translation due.
+    for (const [on, n] of r.baseline ?? [])
+      for (let k = 0; k < n; k++)
+        communications.push({ id: '', kind: 'call', on, counterpart: '', listenedOn: on });
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), ...communications]);
   }
   const linksByCase = new Map<string, LinkedCounterpart[]>();
   for (const k of contacts) {
