@@ -112,27 +112,23 @@ export async function scanEstablishmentIn(
       communications: CommunicationTuple[] | null;
       baseline: [string, number][] | null;
     }>`
-      WITH wanted AS (
-        SELECT c.case_id, c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on, c.translation_requested_on,
-               c.translation_done_on,
-               (c.occurred_on >= ${monthFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
-                OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL)) AS whole
-        FROM communications c
-        WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
-          AND (c.occurred_on >= ${baselineFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
-               OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
-      ),
-      baseline AS (
-        SELECT case_id, json_agg(json_build_array(occurred_on, n)) AS days
-        FROM (SELECT case_id, occurred_on, count(*)::int AS n FROM wanted WHERE NOT whole AND kind = 'call'
-              GROUP BY 1, 2) d
-        GROUP BY case_id
-      )
-      SELECT coalesce(w.case_id, b.case_id) AS case_id, w.communications, b.days AS baseline
-      FROM (SELECT case_id, json_agg(json_build_array(id, kind, occurred_on, counterpart, listened_on,
-                                                      translation_requested_on, translation_done_on)) AS communications
-            FROM wanted WHERE whole GROUP BY case_id) w
-      FULL JOIN baseline b ON b.case_id = w.case_id`.execute(tx),
+      SELECT c.case_id,
+             json_agg(json_build_array(c.id, c.kind, c.occurred_on, c.counterpart, c.listened_on,
+                                       c.translation_requested_on, c.translation_done_on)) AS communications,
+             NULL::json AS baseline
+      FROM communications c
+      WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
+        AND (c.occurred_on >= ${monthFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
+             OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
+      GROUP BY c.case_id
+      UNION ALL
+      SELECT d.case_id, NULL, json_agg(json_build_array(d.occurred_on, d.n))
+      FROM (SELECT c.case_id, c.occurred_on, count(*)::int AS n FROM communications c
+            WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${baselineFrom}::date
+              AND c.occurred_on < ${monthFrom}::date AND c.kind = 'call' AND c.listened_on IS NOT NULL
+              AND NOT (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL)
+            GROUP BY 1, 2) d
+      GROUP BY d.case_id`.execute(tx),
     tx
       .selectFrom('monitored_contacts')
       .select(['case_id', 'counterpart', 'link', 'source'])
