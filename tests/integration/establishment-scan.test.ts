@@ -102,7 +102,7 @@ describeEachDatabase('establishment flag scan', (getDb) => {
       language: 'Polish',
       translationRequestedOn: addDays(TODAY, -74),
     });
-  });
+  }, 120_000);
 
   const storedFlags = async () =>
     (
