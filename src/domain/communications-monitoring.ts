@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeOf } from './codes.ts';
-import { addDays, compareDates, formatDateLong, type IsoDate } from './dates.ts';
+import { addDays, formatDateLong, type IsoDate } from './dates.ts';
 
 /**
  * Public protection monitoring of a prisoner's calls, mail and visits (MAPPA.md §3 step 9: the
@@ -130,8 +130,10 @@ export interface MonitoringFlag {
 
 // --- Rules ------------------------------------------------------------------------------------
 
-const within = (on: IsoDate, from: IsoDate, to: IsoDate) =>
-  compareDates(on, from) >= 0 && compareDates(on, to) <= 0;
+// ISO dates (YYYY-MM-DD) sort as strings: an establishment's scan compares hundreds of thousands
+// of communications' days, so they are compared as they are, never parsed one by one.
+const within = (on: IsoDate, from: IsoDate, to: IsoDate) => on >= from && on <= to;
+const byDay = (a: Communication, b: Communication) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0);
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -167,7 +169,7 @@ function volumeFlags(calls: readonly Communication[], s: MonitoringSettings): Mo
       });
     }
     if (toNumber.length > s.callsPerNumberPer30Days) {
-      const sorted = [...toNumber].sort((a, b) => compareDates(a.on, b.on));
+      const sorted = [...toNumber].sort(byDay);
       // Keyed by the day the threshold was crossed, so the same run of calls is one flag.
       const crossedOn = sorted[s.callsPerNumberPer30Days]!.on;
       flags.push({
@@ -192,7 +194,8 @@ function baselineFlag(
   const recentFrom = addDays(today, -(SPIKE_WINDOW_DAYS - 1));
   const baselineFrom = addDays(recentFrom, -BASELINE_DAYS);
   const recent = calls.filter((c) => within(c.on, recentFrom, today));
-  const baseline = calls.filter((c) => within(c.on, baselineFrom, addDays(recentFrom, -1)));
+  const baselineTo = addDays(recentFrom, -1);
+  const baseline = calls.filter((c) => within(c.on, baselineFrom, baselineTo));
   const recentPerDay = recent.length / SPIKE_WINDOW_DAYS;
   const baselinePerDay = baseline.length / BASELINE_DAYS;
   if (recent.length < s.baselineMinimumCalls || recentPerDay < s.baselineMultiplier * baselinePerDay)
@@ -244,10 +247,8 @@ function backlogFlags(
   today: IsoDate,
 ): MonitoringFlag[] {
   const flags: MonitoringFlag[] = [];
-  const unlistened = communications.filter(
-    (c) =>
-      c.kind === 'call' && !c.listenedOn && compareDates(c.on, addDays(today, -s.listeningBacklogDays)) < 0,
-  );
+  const listenBy = addDays(today, -s.listeningBacklogDays);
+  const unlistened = communications.filter((c) => c.kind === 'call' && !c.listenedOn && c.on < listenBy);
   if (unlistened.length) {
     const { from, to } = span(unlistened);
     flags.push({
@@ -261,11 +262,9 @@ function backlogFlags(
       communicationIds: unlistened.map((c) => c.id),
     });
   }
+  const translateBy = addDays(today, -s.translationDays);
   const untranslated = communications.filter(
-    (c) =>
-      c.translationRequestedOn &&
-      !c.translationDoneOn &&
-      compareDates(c.translationRequestedOn, addDays(today, -s.translationDays)) < 0,
+    (c) => c.translationRequestedOn && !c.translationDoneOn && c.translationRequestedOn < translateBy,
   );
   if (untranslated.length) {
     const requested = untranslated.map((c) => c.translationRequestedOn!).sort();
@@ -296,7 +295,7 @@ export function monitoringFlags(
 ): MonitoringFlag[] {
   const from = addDays(today, -(VOLUME_WINDOW_DAYS - 1));
   const lastMonth = communications.filter((c) => within(c.on, from, today));
-  const calls = communications.filter((c) => c.kind === 'call' && compareDates(c.on, today) <= 0);
+  const calls = communications.filter((c) => c.kind === 'call' && c.on <= today);
   return [
     ...volumeFlags(
       lastMonth.filter((c) => c.kind === 'call'),

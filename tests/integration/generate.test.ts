@@ -311,6 +311,90 @@ describeEachDatabase('vigil generate --scale 0.01', (getDb) => {
     expect(new Set(events.map((e) => e.nominal_id)).size).toBeLessThanOrEqual(subject.length);
   });
 
+  it('holds everyone in prison in an open custody episode that agrees with their sentence, and monitors about a tenth of MAPPA prisoners', async () => {
+    const { database } = getDb();
+    const custody = (
+      await sql<{
+        disagree: number;
+        open: number;
+        not_prison: number;
+        other_dates: number;
+        other_pom: number;
+        bad_moves: number;
+        moves: number;
+        closed: number;
+      }>`
+        SELECT
+          (SELECT count(*)::int FROM nominal_obligations o WHERE o.in_custody <>
+             EXISTS (SELECT 1 FROM custody_episodes e WHERE e.nominal_id = o.nominal_id AND e.released_on IS NULL)) AS disagree,
+          (SELECT count(*)::int FROM custody_episodes WHERE released_on IS NULL) AS open,
+          (SELECT count(*)::int FROM custody_episodes e JOIN agencies a ON a.id = e.establishment_agency_id
+            WHERE a.type <> 'prison') AS not_prison,
+          (SELECT count(*)::int FROM custody_episodes e JOIN convictions c ON c.nominal_id = e.nominal_id AND c.is_index_offence
+            WHERE e.sentence_start_date IS DISTINCT FROM c.sentence_start
+               OR e.received_on IS DISTINCT FROM c.sentence_start
+               OR e.conditional_release_date IS DISTINCT FROM c.conditional_release_date
+               OR e.hdc_eligibility_date IS DISTINCT FROM c.hdc_eligibility_date
+               OR e.licence_expiry_date IS DISTINCT FROM c.licence_expiry_date
+               OR (e.released_on IS NOT NULL AND e.released_on IS DISTINCT FROM c.actual_release_date)) AS other_dates,
+          (SELECT count(*)::int FROM custody_episodes e WHERE e.released_on IS NULL AND NOT EXISTS (
+             SELECT 1 FROM nominal_managers m WHERE m.nominal_id = e.nominal_id AND m.role = 'prison_offender_manager'
+               AND m.user_id = e.pom_user_id)) AS other_pom,
+          (SELECT count(*)::int FROM custody_moves v JOIN custody_episodes e ON e.id = v.episode_id
+            WHERE v.from_agency_id = v.to_agency_id OR v.moved_on <= e.received_on
+               OR v.moved_on > coalesce(e.released_on, ${TODAY}::date)) AS bad_moves,
+          (SELECT count(*)::int FROM custody_moves) AS moves,
+          (SELECT count(*)::int FROM custody_episodes WHERE released_on IS NOT NULL) AS closed`.execute(
+        database.db,
+      )
+    ).rows[0]!;
+    expect(custody).toMatchObject({ disagree: 0, not_prison: 0, other_dates: 0, other_pom: 0, bad_moves: 0 });
+    expect(custody.open).toBeGreaterThan(300);
+    expect(custody.moves).toBeGreaterThan(0);
+    expect(custody.closed).toBeGreaterThan(0);
+    // Each moved episode ends where the person is held now.
+    const lastMoves = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM custody_episodes e
+      JOIN LATERAL (SELECT to_agency_id FROM custody_moves v WHERE v.episode_id = e.id ORDER BY moved_on DESC, id DESC LIMIT 1) v ON true
+      WHERE v.to_agency_id <> e.establishment_agency_id`.execute(database.db);
+    expect(lastMoves.rows[0]!.n).toBe(0);
+
+    const monitoring = (
+      await sql<{
+        prisoners: number;
+        cases: number;
+        not_prisoner: number;
+        without_calls: number;
+        calls: number;
+        heavy: number;
+      }>`
+        SELECT
+          (SELECT count(*)::int FROM nominal_obligations WHERE in_custody AND category IS NOT NULL) AS prisoners,
+          (SELECT count(*)::int FROM monitoring_cases) AS cases,
+          (SELECT count(*)::int FROM monitoring_cases m JOIN custody_episodes e ON e.id = m.episode_id
+             JOIN nominal_obligations o ON o.nominal_id = m.nominal_id
+             WHERE e.nominal_id <> m.nominal_id OR e.released_on IS NOT NULL OR o.category IS NULL) AS not_prisoner,
+          (SELECT count(*)::int FROM monitoring_cases m
+             WHERE NOT EXISTS (SELECT 1 FROM communications c WHERE c.case_id = m.id AND c.kind = 'call')) AS without_calls,
+          (SELECT count(*)::int FROM communications WHERE kind = 'call') AS calls,
+          (SELECT count(*)::int FROM (SELECT 1 FROM communications WHERE kind = 'call'
+             GROUP BY case_id, counterpart, occurred_on HAVING count(*) >= 35) d) AS heavy`.execute(
+        database.db,
+      )
+    ).rows[0]!;
+    expect(monitoring.not_prisoner).toBe(0);
+    expect(monitoring.without_calls).toBe(0);
+    expect(monitoring.cases / monitoring.prisoners).toBeGreaterThan(0.04);
+    expect(monitoring.cases / monitoring.prisoners).toBeLessThan(0.2);
+    // Several calls a day each, for up to 90 days; a "Kevin" or two with 35+ calls to one number in a day.
+    expect(monitoring.calls / monitoring.cases).toBeGreaterThan(150);
+    expect(monitoring.heavy).toBeGreaterThan(0);
+    const flags = await sql<{ n: number }>`SELECT count(*)::int AS n FROM monitoring_flags`.execute(
+      database.db,
+    );
+    expect(flags.rows[0]!.n).toBeGreaterThan(0);
+  });
+
   it('is deterministic: the same seed gives the same people with the same ids', async () => {
     const { database } = getDb();
     const plan = first.plan;
@@ -412,6 +496,7 @@ describeEachDatabase('vigil generate --scale 0.01', (getDb) => {
       const names = results.map((r) => r.scenario);
       expect(names.some((n) => n.startsWith('name search'))).toBe(true);
       expect(names.filter((n) => n.startsWith('overview page'))).toHaveLength(3);
+      expect(names.some((n) => n.startsWith('flag scan, one establishment'))).toBe(true);
       for (const r of results.filter((x) => x.p95 !== undefined)) expect(r.p95).toBeGreaterThan(0);
       expect(lines.some((l) => l.startsWith('| scenario |'))).toBe(true);
     } finally {

@@ -24,3 +24,8 @@ export {
 } from './rotl.ts';
 export { internalRiskMeetings, markIrmmActionDone, recordInternalRiskMeeting } from './irmm.ts';
 export { custodySummaryForReport, type CustodySummaryForReport } from './report-summary.ts';
+export {
+  scanEstablishment,
+  scanEstablishmentIn,
+  type EstablishmentScanResult,
+} from './establishment-scan.ts';

@@ -37,22 +37,37 @@ export const SCAN_DAYS = 90;
 
 // --- Settings, scope and versioned changes ---------------------------------------------------
 
+/** An area's monitoring thresholds: a blank setting means the rule's default. */
 export async function monitoringSettings(tx: Tx, areaCode: string): Promise<MonitoringSettings> {
-  const row = await tx
-    .selectFrom('custody_settings')
-    .selectAll()
-    .where('area_code', '=', areaCode)
-    .executeTakeFirst();
+  return (await monitoringSettingsByArea(tx, [areaCode])).get(areaCode)!;
+}
+
+/** Several areas' thresholds in one query (an establishment holds people of many areas). */
+export async function monitoringSettingsByArea(
+  tx: Tx,
+  areaCodes: readonly string[],
+): Promise<Map<string, MonitoringSettings>> {
+  const rows = areaCodes.length
+    ? await tx.selectFrom('custody_settings').selectAll().where('area_code', 'in', areaCodes).execute()
+    : [];
   const d = DEFAULT_MONITORING_SETTINGS;
-  return {
-    callsPerNumberPerDay: row?.calls_per_number_per_day ?? d.callsPerNumberPerDay,
-    callsPerNumberPer30Days: row?.calls_per_number_per_30_days ?? d.callsPerNumberPer30Days,
-    baselineMultiplier:
-      row?.baseline_multiplier != null ? Number(row.baseline_multiplier) : d.baselineMultiplier,
-    baselineMinimumCalls: row?.baseline_minimum_calls ?? d.baselineMinimumCalls,
-    listeningBacklogDays: row?.listening_backlog_days ?? d.listeningBacklogDays,
-    translationDays: row?.translation_days ?? d.translationDays,
-  };
+  return new Map(
+    areaCodes.map((code) => {
+      const row = rows.find((r) => r.area_code === code);
+      return [
+        code,
+        {
+          callsPerNumberPerDay: row?.calls_per_number_per_day ?? d.callsPerNumberPerDay,
+          callsPerNumberPer30Days: row?.calls_per_number_per_30_days ?? d.callsPerNumberPer30Days,
+          baselineMultiplier:
+            row?.baseline_multiplier != null ? Number(row.baseline_multiplier) : d.baselineMultiplier,
+          baselineMinimumCalls: row?.baseline_minimum_calls ?? d.baselineMinimumCalls,
+          listeningBacklogDays: row?.listening_backlog_days ?? d.listeningBacklogDays,
+          translationDays: row?.translation_days ?? d.translationDays,
+        },
+      ];
+    }),
+  );
 }
 
 /** A case the actor may work on: in scope, and (for prison staff) held in their establishment. */

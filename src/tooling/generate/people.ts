@@ -26,6 +26,7 @@ import {
 import { earliestDuty, findingFacts } from '../../modules/levels/index.ts';
 import { Random, hashSeed } from '../demo/random.ts';
 import type { DemoOffence } from '../demo/reference.ts';
+import { generateCustody } from './custody.ts';
 import { KIND, areaOfPerson, rowId, type GenerationPlan } from './plan.ts';
 import type { AreaPlaces, GenerationReference } from './reference.ts';
 import {
@@ -57,6 +58,8 @@ export interface GenerationContext {
   /** "Today" for the dataset: every date is placed relative to it. */
   today: IsoDate;
   offences: OffencePools;
+  /** The share of MAPPA prisoners on communications monitoring (default ~10%; the bench raises it). */
+  monitoringShare?: number;
 }
 
 export interface OffencePools {
@@ -546,10 +549,40 @@ export function generatePerson(ctx: GenerationContext, person: number, out: Rows
       managerFrom,
     ]);
   manager('community_offender_manager', com, practitionerAgency(agencies, caseIndex % area.practitioners));
-  if (inCustody) {
-    const k = (caseIndex * 7) % area.prisonOffenderManagers;
-    manager('prison_offender_manager', pomId(seed, a, k), pomAgency(agencies, k));
-  }
+  const pomNumber = (caseIndex * 7) % area.prisonOffenderManagers;
+  if (inCustody)
+    manager('prison_offender_manager', pomId(seed, a, pomNumber), pomAgency(agencies, pomNumber));
+  // The custody episode (open while in custody; closed for a release in the last year) and monitoring.
+  const releasedLately =
+    index.released !== null && index.released <= T && T - index.released < 365 && index.outcome === 'custody';
+  if (index.start !== null && (inCustody || releasedLately))
+    generateCustody(
+      {
+        seed,
+        person,
+        nominalId: id,
+        mappa,
+        female,
+        youngAdult: index.start - born < 21 * 365,
+        offenceKind: index.offence.kind,
+        category,
+        agencies: ctx.agencies,
+        areaAgencies: agencies,
+        pomNumber,
+        pomUserId: pomId(seed, a, pomNumber),
+        comUserId: com,
+        today: T,
+        sentenceStart: index.start,
+        crd: index.crd,
+        ped: index.ped ?? null,
+        hdc: hdcOf(index),
+        led: index.led,
+        released: inCustody ? null : index.released,
+        managerFrom: toEpochDay(managerFrom),
+        ...(ctx.monitoringShare === undefined ? {} : { monitoringShare: ctx.monitoringShare }),
+      },
+      out,
+    );
   if (category === 1 || category === 4) {
     manager(
       'police_offender_manager',

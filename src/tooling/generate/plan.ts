@@ -193,6 +193,12 @@ export const KIND = {
   screening: 0x0016,
   civilOrder: 0x0017,
   notificationEvent: 0x0018,
+  custodyEpisode: 0x0019,
+  custodyMove: 0x001a,
+  monitoringCase: 0x001b,
+  monitoredContact: 0x001c,
+  communication: 0x001d,
+  monitoringFlag: 0x001e,
   user: 0x0100,
 } as const;
 
