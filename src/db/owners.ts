@@ -22,6 +22,7 @@ export const TABLE_OWNERS = {
   nominal_identifiers: 'nominals',
   addresses: 'nominals',
   relationships: 'nominals',
+  relationship_addresses: 'nominals',
   convictions: 'nominals',
   civil_orders: 'nominals',
   risk_assessments: 'nominals',
@@ -68,6 +69,8 @@ export const TABLE_OWNERS = {
   communication_imports: 'custody',
   communications: 'custody',
   monitoring_flags: 'custody',
+  address_checks: 'custody',
+  address_check_conflicts: 'custody',
   retention_schedules: 'retention',
   retention_erasures: 'retention',
 } as const;

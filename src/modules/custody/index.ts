@@ -20,3 +20,12 @@ export {
   reviewMonitoring,
   startMonitoring,
 } from './monitoring.ts';
+export {
+  addressChecksOf,
+  decideAddressCheck,
+  dismissAddressConflict,
+  getAddressCheck,
+  getAddressChecks,
+  proposeAddressCheck,
+  type AddressCheckView,
+} from './address-checks.ts';

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
+import { addressCheckApi } from './address-check-api.ts';
+import { addressCheckPages } from './address-check-pages.ts';
 import { custodyApi } from './api.ts';
 import { monitoringApi } from './monitoring-api.ts';
 import { custodyPages } from './pages.ts';
@@ -11,4 +13,6 @@ export const custodyRoutes =
     await app.register(custodyPages(web));
     await app.register(custodyApi(web));
     await app.register(monitoringApi(web));
+    await app.register(addressCheckPages(web));
+    await app.register(addressCheckApi(web));
   };

@@ -5,6 +5,7 @@ import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../.
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { prisonEstablishments } from '../../reference/index.ts';
+import { getAddressChecks } from '../address-checks.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type CustodyStep } from '../fields.ts';
 import { NominalParams, StepPageParams } from '../schemas.ts';
 import { custodyWorklist, getCustody, receiveIntoCustody, recordCustodyStep } from '../use-cases.ts';
@@ -32,6 +33,7 @@ export const custodyPages =
         person,
         ...custody,
         steps: CUSTODY_STEPS,
+        addressChecks: await getAddressChecks(database, ctx, id),
       });
     });
 
