@@ -18,7 +18,6 @@ const POM = { email: 'pete.pom@prison.example.gov.uk', name: 'Pete Pom' };
 
 let database: Database;
 let nominalId: string;
-let victimId: string;
 const ui = new BrowserPage();
 const { visit, check, navigation, text, fillDate } = ui;
 
@@ -32,14 +31,12 @@ beforeAll(async () => {
     receivedOn: '2026-02-01',
     recall: false,
   });
-  victimId = (
-    await addSectionRow(database, com, nominalId, 'relationships', {
-      type: 'victim',
-      personName: 'Jane Smith',
-      isChild: false,
-      inHousehold: false,
-    })
-  ).id;
+  await addSectionRow(database, com, nominalId, 'relationships', {
+    type: 'victim',
+    personName: 'Jane Smith',
+    isChild: false,
+    inHousehold: false,
+  });
   await ui.start(database);
   await ui.signInAs(COM.email);
 });
@@ -62,7 +59,7 @@ describe('address check pages', () => {
     const refusedAddress = await navigation(() => page.getByRole('button', { name: 'Save address' }).click());
     expect(refusedAddress?.status()).toBe(400);
     await check(refusedAddress, 'relationship addresses, refused');
-    expect(await text('.govuk-error-summary')).toContain('Enter address line 1');
+    expect(await text('.govuk-error-summary')).toContain('Enter an address line 1');
     await page.getByLabel('Address line 1').fill('12 High Street');
     await page.getByLabel('Postcode').fill('SW1A 1AA');
     await fillDate(/^Lives there from/, '2025-03-03');
@@ -92,9 +89,13 @@ describe('address check pages', () => {
     await check(refused, 'address check, conflict set aside without a reason');
     expect(await text('.govuk-error-summary')).toContain('Enter why this conflict can be set aside');
 
-    await page.getByLabel('Is the address suitable?').getByLabel('Suitable', { exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Is the address suitable?' })
+      .getByLabel('Suitable', { exact: true })
+      .check();
     const tooSoon = await navigation(() => page.getByRole('button', { name: 'Record the decision' }).click());
     expect(tooSoon?.status()).toBe(400);
+    await check(tooSoon, 'address check, found suitable too soon');
     expect(await text('.govuk-error-summary')).toContain('Set aside each conflict with a reason');
 
     await page
@@ -107,7 +108,10 @@ describe('address check pages', () => {
     await check(dismissed, 'address check, conflict set aside');
     expect(await text('main')).toContain('Number 12 is a separate building');
 
-    await page.getByLabel('Is the address suitable?').getByLabel('Suitable', { exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Is the address suitable?' })
+      .getByLabel('Suitable', { exact: true })
+      .check();
     const decided = await navigation(() => page.getByRole('button', { name: 'Record the decision' }).click());
     expect(decided?.status()).toBe(200);
     await check(decided, 'address check, decided');

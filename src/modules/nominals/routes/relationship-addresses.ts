@@ -4,7 +4,7 @@ import { can } from '../../../access/policy.ts';
 import { todayBy } from '../../../clock.ts';
 import { labelOf, RELATIONSHIP_TYPE } from '../../../domain/codes.ts';
 import type { FieldErrors } from '../../../domain/errors.ts';
-import { parseInput } from '../../../validation/parse.ts';
+import { parseInput, pathId } from '../../../validation/parse.ts';
 import { bodyOf, errorList, formToInput, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { RelationshipAddressView, RowParams, WriteResult, relationshipAddressInput } from '../schemas.ts';
@@ -13,6 +13,8 @@ import { getNominalSection } from '../use-cases/nominal-sections.ts';
 import { addRelationshipAddress, getRelationshipAddresses } from '../use-cases/relationship-addresses.ts';
 
 const TAG = 'Relationships';
+// The page's parameter is named for what it is; the API's is the sections' {rowId}.
+const RelationshipPageParams = z.object({ id: pathId, relationshipId: pathId });
 
 /**
  * Where the people in a person's relationships live, with history: a page listing a relationship's
@@ -51,19 +53,19 @@ export const relationshipAddressRoutes =
     };
 
     app.get(
-      '/nominals/:id/relationships/:rowId/addresses',
+      '/nominals/:id/relationships/:relationshipId/addresses',
       { config: { action: 'nominal.view' } },
       async (request, reply) => {
-        const { id, rowId } = parseInput(RowParams, request.params);
+        const { id, relationshipId: rowId } = parseInput(RelationshipPageParams, request.params);
         return render(request, reply, id, rowId, {});
       },
     );
 
     app.post(
-      '/nominals/:id/relationships/:rowId/addresses',
+      '/nominals/:id/relationships/:relationshipId/addresses',
       { config: { action: 'nominal.edit' } },
       async (request, reply) => {
-        const { id, rowId } = parseInput(RowParams, request.params);
+        const { id, relationshipId: rowId } = parseInput(RelationshipPageParams, request.params);
         const body = bodyOf(request);
         return handleForm({
           attempt: () =>
