@@ -61,3 +61,7 @@ CREATE TABLE address_check_conflicts (
   UNIQUE (check_id, position),
   CHECK ((dismissed_at IS NULL) = (dismissed_reason IS NULL))
 );
+
+-- A sexual harm prevention order may forbid entering places: its exclusion zone as written (full
+-- postcodes, sectors like "SW1A 1" or districts like "SW1A", separated by commas).
+ALTER TABLE civil_orders ADD COLUMN exclusion_zone text;

@@ -194,6 +194,7 @@ export interface Schema {
     foreign_conviction_date: string | null;
     foreign_outcome: string | null;
     foreign_length_months: number | null;
+    exclusion_zone: string | null;
     notes: string | null;
     version: Version;
   };

@@ -88,6 +88,28 @@ export function postcodeWithin(postcode: string, area: string): boolean {
   return zoneInward === undefined || inward.startsWith(zoneInward);
 }
 
+const DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const SECTOR = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9]$/;
+
+/**
+ * An order's exclusion zone as people write it ("SW1A 1AA, SW1A 1, HA1"): each full postcode,
+ * sector or district in the form `postcodeWithin` compares; null when an entry is none of these.
+ */
+export function readPostcodeAreas(text: string): string[] | null {
+  const entries = text
+    .split(/[,;\n]+/)
+    .map((e) => e.trim().toUpperCase().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  const areas: string[] = [];
+  for (const entry of entries) {
+    const full = normalisePostcode(entry);
+    if (full) areas.push(full);
+    else if (DISTRICT.test(entry) || SECTOR.test(entry)) areas.push(entry);
+    else return null;
+  }
+  return areas.length ? areas : null;
+}
+
 const livesThereOn = (p: RelatedPerson, today: IsoDate) =>
   (p.livesThereFrom === null || compareDates(p.livesThereFrom, today) <= 0) &&
   (p.livesThereUntil === null || compareDates(p.livesThereUntil, today) >= 0);

@@ -262,6 +262,39 @@ describeEachDatabase('custody address checks', (getDb) => {
     expect(checks.map((c) => c.decision?.outcome ?? null)).toEqual([null, 'unsuitable']);
   });
 
+  it('finds an address inside an order’s exclusion zone; a zone is only an SHPO’s, written as postcodes', async () => {
+    const { id } = await setUp('Zone');
+    const wrong = await rejection(
+      addSectionRow(db(), practitioner, id, 'orders', {
+        kind: 'shpo',
+        madeOn: '2025-05-01',
+        exclusionZone: 'the town centre',
+      }),
+      ValidationError,
+    );
+    expect(Object.keys(wrong.fieldErrors)).toEqual(['exclusionZone']);
+    await addSectionRow(db(), practitioner, id, 'orders', {
+      kind: 'shpo',
+      madeOn: '2025-05-01',
+      court: 'Leeds Crown Court',
+      exclusionZone: 'LS6, BD1 1',
+    });
+    const proposed = await proposeAddressCheck(db(), pom, id, {
+      purpose: 'release',
+      line1: '5 Hyde Park Road',
+      postcode: 'LS6 1AA',
+    });
+    const check = await getAddressCheck(db(), pom, id, proposed.id);
+    expect(check.conflicts.map((c) => [c.kind, c.source, c.detail, c.withheld])).toEqual([
+      [
+        'restriction',
+        'Sexual harm prevention order (SHPO), made 1 May 2025 at Leeds Crown Court: exclusion zone LS6, BD1 1',
+        'The address is inside LS6',
+        false,
+      ],
+    ]);
+  });
+
   it('shows duty-to-co-operate users nothing of custody', async () => {
     const { id } = await setUp('Dtc');
     const proposed = await proposeAddressCheck(db(), pom, id, {

@@ -3031,6 +3031,7 @@ export interface paths {
                   )
                 | null;
               foreignLengthMonths?: number | null;
+              exclusionZone?: string | null;
               notes?: string | null;
               /** Format: uuid */
               id: string;
@@ -3111,6 +3112,7 @@ export interface paths {
                 )
               | null;
             foreignLengthMonths?: number | null;
+            exclusionZone?: string | null;
             notes?: string | null;
           };
         };
@@ -3233,6 +3235,7 @@ export interface paths {
                   )
                 | null;
               foreignLengthMonths?: number | null;
+              exclusionZone?: string | null;
               notes?: string | null;
               /** Format: uuid */
               id: string;
@@ -3313,6 +3316,7 @@ export interface paths {
                 )
               | null;
             foreignLengthMonths?: number | null;
+            exclusionZone?: string | null;
             notes?: string | null;
             /** @description The version you read; a different current version gives 409 Conflict */
             version: number;
@@ -14833,7 +14837,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Propose an address for HDC or release: it is checked against the record today (relationships’ addresses, the domestic abuse marker); the police offender managers are told of any conflict
+     * Propose an address for HDC or release: it is checked against the record today (relationships’ addresses, the domestic abuse marker, orders’ exclusion zones); the police offender managers are told of any conflict
      * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
      */
     post: {

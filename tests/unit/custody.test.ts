@@ -3,6 +3,7 @@ import {
   addressConflicts,
   normaliseAddressLine,
   postcodeWithin,
+  readPostcodeAreas,
   type AddressCheckFacts,
 } from '../../src/domain/address-checks.ts';
 import {
@@ -266,6 +267,12 @@ describe('release and HDC address checks', () => {
     expect(postcodeWithin('sw1a1aa', 'SW1A')).toBe(true);
     expect(postcodeWithin('SW1A 1AA', 'SW1A 2')).toBe(false);
     expect(postcodeWithin('SW1 1AA', 'SW1A')).toBe(false);
+  });
+
+  it('reads an exclusion zone as written: postcodes, sectors and districts', () => {
+    expect(readPostcodeAreas('sw1a1aa, SW1A 2;  ha1')).toEqual(['SW1A 1AA', 'SW1A 2', 'HA1']);
+    expect(readPostcodeAreas('SW1A 1AA, near the park')).toBeNull();
+    expect(readPostcodeAreas(' , ')).toBeNull();
   });
 
   it('finds each conflict with its source, ignoring ended addresses and orders', () => {

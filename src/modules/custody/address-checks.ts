@@ -8,10 +8,12 @@ import type { Schema } from '../../db/schema.ts';
 import {
   ADDRESS_CONFLICT,
   addressConflicts,
+  readPostcodeAreas,
   type AddressConflict,
   type RelatedPerson,
+  type Restriction,
 } from '../../domain/address-checks.ts';
-import { labelOf, RELATIONSHIP_TYPE } from '../../domain/codes.ts';
+import { labelOf, ORDER_KIND, RELATIONSHIP_TYPE } from '../../domain/codes.ts';
 import { compareDates, formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import {
@@ -25,6 +27,7 @@ import { parseInput } from '../../validation/parse.ts';
 import {
   currentManagersOf,
   domesticAbuseMarkerOn,
+  exclusionZonesOn,
   loadInScope,
   nominalListEntries,
   recordAndLog,
@@ -273,9 +276,10 @@ async function conflictsOnRecord(
   proposed: { line1: string; postcode: string },
   today: string,
 ) {
-  const [related, markerFrom] = await Promise.all([
+  const [related, markerFrom, zones] = await Promise.all([
     relatedAddressesOn(tx, nominalId, today),
     domesticAbuseMarkerOn(tx, nominalId, today),
+    exclusionZonesOn(tx, nominalId, today),
   ]);
   const found: (AddressConflict & { aboutVictim: boolean })[] = [];
   for (const person of related) {
@@ -294,7 +298,6 @@ async function conflictsOnRecord(
           },
         ],
         domesticAbuseMarker: markerFrom !== null,
-        // Orders and licence conditions with areas are not yet on the record: none to compare.
         restrictions: [],
       },
       today,
@@ -313,6 +316,19 @@ async function conflictsOnRecord(
       found.push({ ...c, source, aboutVictim: person.type === 'victim' });
     }
   }
+  // Orders' exclusion zones (an SHPO's); licence conditions with areas are not yet on the record.
+  const restrictions: Restriction[] = zones.map((z) => ({
+    kind: 'exclusion_zone',
+    postcodes: readPostcodeAreas(z.zone) ?? [],
+    source: `${labelOf(ORDER_KIND, z.kind)}, made ${formatDateLong(z.madeOn)}${z.court ? ` at ${z.court}` : ''}: exclusion zone ${z.zone}`,
+    endsOn: z.endsOn,
+  }));
+  for (const c of addressConflicts(
+    proposed,
+    { related: [], domesticAbuseMarker: false, restrictions },
+    today,
+  ))
+    found.push({ ...c, aboutVictim: false });
   return found;
 }
 

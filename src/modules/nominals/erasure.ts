@@ -20,7 +20,7 @@ export interface ErasedPersonalData {
  * the nominal row; aliases, search names, identifiers, addresses, relationships (with where
  * those people live) and markers are deleted; the timeline keeps what happened and when but loses the values before and after; each
  * conviction's offence (free text) reads 'Erased' and its court goes, as do each civil order's
- * court and notes (its kind and dates stay, like a conviction's). The caller decides, checks
+ * court, notes and exclusion zone (its kind and dates stay, like a conviction's). The caller decides, checks
  * the policy, erases the other capabilities' copies and logs the erasure in the same transaction.
  * Conviction outcomes and dates, risk assessments (scores and bands, no free text) and managers
  * stay (with no one left to name, they are no longer about a person anyone can identify).
@@ -83,7 +83,7 @@ export async function erasePersonalData(
       .execute(),
     orders: await tx
       .selectFrom('civil_orders')
-      .select(['id', 'court', 'notes'])
+      .select(['id', 'court', 'notes', 'exclusion_zone'])
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
@@ -117,7 +117,7 @@ export async function erasePersonalData(
   count(
     await tx
       .updateTable('civil_orders')
-      .set({ court: null, notes: null })
+      .set({ court: null, notes: null, exclusion_zone: null })
       .where('nominal_id', '=', nominalId)
       .execute(),
   );

@@ -824,3 +824,36 @@ export async function domesticAbuseMarkerOn(
     .executeTakeFirst();
   return row?.start_date ?? null;
 }
+
+export interface ExclusionZoneOn {
+  kind: string;
+  madeOn: string;
+  court: string | null;
+  endsOn: string | null;
+  /** As written: postcodes, sectors or districts, separated by commas. */
+  zone: string;
+}
+
+/** The exclusion zones of the person's orders in force on `today`. */
+export async function exclusionZonesOn(
+  db: Db | Tx,
+  nominalId: string,
+  today: string,
+): Promise<ExclusionZoneOn[]> {
+  const rows = await db
+    .selectFrom('civil_orders')
+    .select(['kind', 'made_on', 'court', 'ends_on', 'exclusion_zone'])
+    .where('nominal_id', '=', nominalId)
+    .where('exclusion_zone', 'is not', null)
+    .where('made_on', '<=', today)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .orderBy('made_on')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    madeOn: r.made_on,
+    court: r.court,
+    endsOn: r.ends_on,
+    zone: r.exclusion_zone!,
+  }));
+}

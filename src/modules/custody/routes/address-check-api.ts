@@ -45,7 +45,7 @@ export const addressCheckApi =
       action: 'custody.edit',
       tag: TAG,
       summary:
-        'Propose an address for HDC or release: it is checked against the record today (relationships’ addresses, the domestic abuse marker); the police offender managers are told of any conflict',
+        'Propose an address for HDC or release: it is checked against the record today (relationships’ addresses, the domestic abuse marker, orders’ exclusion zones); the police offender managers are told of any conflict',
       params: NominalParams,
       body: AddressCheckInput,
       response: Written.extend({ conflicts: z.number().int() }),
