@@ -7,6 +7,7 @@ import {
   custodyWorklist,
   decideAddressCheck,
   dismissAddressConflict,
+  eraseAddressChecksOf,
   getAddressCheck,
   getAddressChecks,
   proposeAddressCheck,
@@ -293,6 +294,33 @@ describeEachDatabase('custody address checks', (getDb) => {
         false,
       ],
     ]);
+  });
+
+  it('erases the address, the conflicts’ sources and the reasons, keeping the decision and its dates', async () => {
+    const { id } = await setUp('Erase');
+    const proposed = await proposeAddressCheck(db(), practitioner, id, {
+      purpose: 'hdc',
+      line1: '12 High Street',
+      postcode: 'SW1A 1AA',
+    });
+    await decideAddressCheck(db(), practitioner, id, proposed.id, {
+      decision: 'unsuitable',
+      reason: 'Jane Smith lives here.',
+      version: 1,
+    });
+    const part = await db().transaction((tx) => eraseAddressChecksOf(tx, id));
+    expect(part.rows).toBe(2);
+    const [check] = await db().transaction((tx) => addressChecksOf(tx, id));
+    expect(check).toMatchObject({
+      address: { line1: 'Erased', postcode: 'Erased' },
+      decision: { outcome: 'unsuitable', reason: 'Erased' },
+    });
+    const conflicts = await db()
+      .db.selectFrom('address_check_conflicts')
+      .select(['source', 'detail'])
+      .where('check_id', '=', proposed.id)
+      .execute();
+    expect(conflicts).toEqual([{ source: 'Erased', detail: 'Erased' }]);
   });
 
   it('shows duty-to-co-operate users nothing of custody', async () => {

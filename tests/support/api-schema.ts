@@ -5609,7 +5609,7 @@ export interface paths {
               /** @description SHA-256 of the erased content: proof of what went, without keeping it */
               erasedSha256: string;
               erasedRows: number;
-              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications */
+              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, addressChecks */
               erasedParts: {
                 [key: string]: number;
               };

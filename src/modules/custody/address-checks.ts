@@ -16,6 +16,7 @@ import {
 import { labelOf, ORDER_KIND, RELATIONSHIP_TYPE } from '../../domain/codes.ts';
 import { compareDates, formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 import {
   checkFields,
   fieldsJsonSchema,
@@ -688,4 +689,63 @@ export async function addressCheckWorklistRows(
       late: dueOn !== null && compareDates(dueOn, ctx.today) < 0,
     };
   });
+}
+
+// --- for retention ---
+
+/**
+ * Erases one person's personal data from their address checks (a data protection officer's
+ * decision, src/modules/retention; the caller logs it in the same transaction): each check keeps
+ * its purpose, dates, decision and who made it, but the address, every conflict's source and
+ * detail, and the reasons read 'Erased' (they name the people around the person).
+ */
+export async function eraseAddressChecksOf(tx: Tx, nominalId: string): Promise<ErasedPart> {
+  const checks = await tx
+    .selectFrom('address_checks')
+    .select(['id', 'line1', 'line2', 'town', 'postcode', 'decision_reason'])
+    .where('nominal_id', '=', nominalId)
+    .orderBy('id')
+    .execute();
+  if (!checks.length) return erasedPart([], 0);
+  const conflicts = await tx
+    .selectFrom('address_check_conflicts')
+    .select(['id', 'source', 'detail', 'dismissed_reason'])
+    .where(
+      'check_id',
+      'in',
+      checks.map((c) => c.id),
+    )
+    .orderBy('id')
+    .execute();
+  await tx
+    .updateTable('address_checks')
+    .set((eb) => ({
+      line1: ERASED_TEXT,
+      line2: null,
+      town: null,
+      postcode: ERASED_TEXT,
+      decision_reason: eb.case().when('decision_reason', 'is not', null).then(ERASED_TEXT).else(null).end(),
+    }))
+    .where('nominal_id', '=', nominalId)
+    .execute();
+  if (conflicts.length)
+    await tx
+      .updateTable('address_check_conflicts')
+      .set((eb) => ({
+        source: ERASED_TEXT,
+        detail: ERASED_TEXT,
+        dismissed_reason: eb
+          .case()
+          .when('dismissed_reason', 'is not', null)
+          .then(ERASED_TEXT)
+          .else(null)
+          .end(),
+      }))
+      .where(
+        'id',
+        'in',
+        conflicts.map((c) => c.id),
+      )
+      .execute();
+  return erasedPart({ checks, conflicts }, checks.length + conflicts.length);
 }

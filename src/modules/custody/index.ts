@@ -23,6 +23,7 @@ export {
 export {
   addressChecksOf,
   decideAddressCheck,
+  eraseAddressChecksOf,
   dismissAddressConflict,
   getAddressCheck,
   getAddressChecks,
