@@ -520,7 +520,8 @@ export async function decideAddressCheck(
     if (check.version !== values.version)
       throw new ConflictError('Someone changed this address check after you opened it: reload it');
     if (check.decision !== null) throw decided();
-    const open = (await conflictsOf(tx, [check.id])).filter((c) => c.dismissed_at === null);
+    const conflicts = await conflictsOf(tx, [check.id]);
+    const open = conflicts.filter((c) => c.dismissed_at === null);
     if (values.decision === 'suitable' && open.length)
       throw new ValidationError({
         decision: `Set aside each conflict with a reason before finding the address suitable (${open.length} not set aside), or find it unsuitable`,
@@ -550,6 +551,8 @@ export async function decideAddressCheck(
         summary: `Address for ${labelOf(ADDRESS_CHECK_PURPOSE, check.purpose).toLowerCase()} decided ${values.decision}: ${check.line1}, ${check.postcode}${values.reason ? ` — ${values.reason}` : ''}`,
         before: null,
         after: null,
+        // The reason may speak of a victim the check found: withheld as the conflict is.
+        sensitivity: conflicts.some((c) => c.about_victim) ? 'victims' : null,
       },
       { section: LOG_SECTION },
     );
