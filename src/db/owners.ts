@@ -22,6 +22,7 @@ export const TABLE_OWNERS = {
   nominal_identifiers: 'nominals',
   addresses: 'nominals',
   relationships: 'nominals',
+  relationship_addresses: 'nominals',
   convictions: 'nominals',
   civil_orders: 'nominals',
   risk_assessments: 'nominals',
@@ -72,6 +73,8 @@ export const TABLE_OWNERS = {
   internal_risk_meetings: 'custody',
   internal_risk_meeting_attendees: 'custody',
   internal_risk_meeting_actions: 'custody',
+  address_checks: 'custody',
+  address_check_conflicts: 'custody',
   retention_schedules: 'retention',
   retention_erasures: 'retention',
 } as const;

@@ -194,6 +194,7 @@ export interface Schema {
     foreign_conviction_date: string | null;
     foreign_outcome: string | null;
     foreign_length_months: number | null;
+    exclusion_zone: string | null;
     notes: string | null;
     version: Version;
   };
@@ -643,6 +644,50 @@ export interface Schema {
     reason: string | null;
     recorded_by: string;
     recorded_at: Instant;
+  };
+  relationship_addresses: {
+    id: Generated<string>;
+    relationship_id: string;
+    nominal_id: string;
+    line1: string;
+    line2: string | null;
+    town: string | null;
+    postcode: string;
+    from_date: string;
+    to_date: string | null;
+    recorded_at: Instant;
+    recorded_by: string;
+    version: Version;
+  };
+  address_checks: {
+    id: Generated<string>;
+    nominal_id: string;
+    purpose: 'hdc' | 'release';
+    line1: string;
+    line2: string | null;
+    town: string | null;
+    postcode: string;
+    checked_on: string;
+    proposed_by: string;
+    proposed_at: Instant;
+    decision: 'suitable' | 'unsuitable' | null;
+    decision_reason: string | null;
+    decided_by: string | null;
+    decided_at: Instant | null;
+    version: Version;
+  };
+  address_check_conflicts: {
+    id: Generated<string>;
+    check_id: string;
+    position: number;
+    kind: string;
+    source: string;
+    detail: string;
+    about_victim: boolean;
+    dismissed_reason: string | null;
+    dismissed_by: string | null;
+    dismissed_at: Instant | null;
+    version: Version;
   };
   pre_release_checks: {
     episode_id: string;

@@ -1,4 +1,4 @@
-import { compareDates, type IsoDate } from './dates.ts';
+import { compareDates, formatDateLong, type IsoDate } from './dates.ts';
 import { normalisePostcode } from './postcode.ts';
 
 /**
@@ -88,6 +88,28 @@ export function postcodeWithin(postcode: string, area: string): boolean {
   return zoneInward === undefined || inward.startsWith(zoneInward);
 }
 
+const DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const SECTOR = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9]$/;
+
+/**
+ * An order's exclusion zone as people write it ("SW1A 1AA, SW1A 1, HA1"): each full postcode,
+ * sector or district in the form `postcodeWithin` compares; null when an entry is none of these.
+ */
+export function readPostcodeAreas(text: string): string[] | null {
+  const entries = text
+    .split(/[,;\n]+/)
+    .map((e) => e.trim().toUpperCase().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  const areas: string[] = [];
+  for (const entry of entries) {
+    const full = normalisePostcode(entry);
+    if (full) areas.push(full);
+    else if (DISTRICT.test(entry) || SECTOR.test(entry)) areas.push(entry);
+    else return null;
+  }
+  return areas.length ? areas : null;
+}
+
 const livesThereOn = (p: RelatedPerson, today: IsoDate) =>
   (p.livesThereFrom === null || compareDates(p.livesThereFrom, today) <= 0) &&
   (p.livesThereUntil === null || compareDates(p.livesThereUntil, today) >= 0);
@@ -139,4 +161,31 @@ export function addressConflicts(
       conflicts.push({ kind: 'restriction', source: r.source, detail: `The address is inside ${zone}` });
   }
   return conflicts;
+}
+
+/**
+ * MAPPA F's HDC and release address results, for the author to edit: each check's purpose, day,
+ * conflicts found and set aside, and the decision. No addresses, sources or reasons: a conflict's
+ * source or a decision's reason may speak of a victim, and the report's author may not see victims.
+ */
+export function addressCheckResultsText(
+  checks: readonly {
+    purposeLabel: string;
+    checkedOn: IsoDate;
+    conflicts: number;
+    setAside: number;
+    outcome: 'suitable' | 'unsuitable' | null;
+  }[],
+): string {
+  return [...checks]
+    .sort((a, b) => compareDates(a.checkedOn, b.checkedOn))
+    .map((c) => {
+      const found =
+        c.conflicts === 0
+          ? 'no conflicts with the record'
+          : `${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'} with the record, ${c.setAside} set aside with a reason`;
+      const decided = c.outcome ? `found ${c.outcome}` : 'awaiting a decision';
+      return `${c.purposeLabel} address checked ${formatDateLong(c.checkedOn)}: ${found}; ${decided}.`;
+    })
+    .join('\n');
 }

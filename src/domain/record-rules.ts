@@ -6,6 +6,7 @@ import {
   type OrderKindCode,
   type SentenceType,
 } from './codes.ts';
+import { readPostcodeAreas } from './address-checks.ts';
 import { addMonths, compareDates } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 
@@ -198,6 +199,14 @@ export function checkCivilOrder(values: Values): FieldErrors {
   } else {
     for (const key of ['foreignConvictionDate', 'foreignOutcome', 'foreignLengthMonths'])
       if (given(key)) errors[key] = 'Leave the conviction abroad blank: it is only for notification orders';
+  }
+  // An SHPO may forbid entering places (release and HDC address checks compare addresses with them).
+  if (given('exclusionZone')) {
+    if (values.kind !== 'shpo' && values.kind !== 'interim_shpo')
+      errors.exclusionZone = 'Leave the exclusion zone blank: only a sexual harm prevention order sets one';
+    else if (!readPostcodeAreas(String(values.exclusionZone)))
+      errors.exclusionZone =
+        'Enter each postcode, sector (like SW1A 1) or district (like SW1A) of the exclusion zone, separated by commas';
   }
   return errors;
 }

@@ -163,7 +163,9 @@ export function rotlResultsText(
       if (e.decision === 'refused') return `${what}: refused${e.reason ? ` (${e.reason})` : ''}.`;
       if (!e.outcome) return `${what}: approved.`;
       const outcome = lowerFirst(labelOf(ROTL_OUTCOME, e.outcome));
-      return `${what}: approved; ${outcome}${isRotlFailure(e.outcome) && e.failures ? ` — ${e.failures}` : ''}.`;
+      const failure = isRotlFailure(e.outcome) && e.failures ? ` — ${e.failures.trim()}` : '';
+      // The failure is the author's own sentence: end it once.
+      return `${what}: approved; ${outcome}${failure}${/[.!?]$/.test(failure) ? '' : '.'}`;
     })
     .join('\n');
 }

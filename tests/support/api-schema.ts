@@ -124,6 +124,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/nominals/{id}/relationships/{rowId}/addresses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the person in this relationship lives and has lived, newest first
+     * @description Access policy action `nominal.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer, dtc_representative.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              relationship: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                personName: string;
+              };
+              addresses: {
+                /** Format: uuid */
+                id: string;
+                line1: string;
+                line2: string | null;
+                town: string | null;
+                postcode: string;
+                /** Format: date */
+                fromDate: string;
+                /** @description Its last day; null while they live there */
+                toDate: string | null;
+                version: number;
+              }[];
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record where the person in this relationship lives from a day; their address before it ends the day before (kept, never overwritten)
+     * @description Access policy action `nominal.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          rowId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            line1: string;
+            line2?: string | null;
+            town?: string | null;
+            postcode: string;
+            fromDate: string;
+            toDate?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @description Send it back with the next edit */
+              version: number;
+              /** @description How many fields changed (none: nothing was written) */
+              changed?: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/nominals': {
     parameters: {
       query?: never;
@@ -2862,6 +3031,7 @@ export interface paths {
                   )
                 | null;
               foreignLengthMonths?: number | null;
+              exclusionZone?: string | null;
               notes?: string | null;
               /** Format: uuid */
               id: string;
@@ -2942,6 +3112,7 @@ export interface paths {
                 )
               | null;
             foreignLengthMonths?: number | null;
+            exclusionZone?: string | null;
             notes?: string | null;
           };
         };
@@ -3064,6 +3235,7 @@ export interface paths {
                   )
                 | null;
               foreignLengthMonths?: number | null;
+              exclusionZone?: string | null;
               notes?: string | null;
               /** Format: uuid */
               id: string;
@@ -3144,6 +3316,7 @@ export interface paths {
                 )
               | null;
             foreignLengthMonths?: number | null;
+            exclusionZone?: string | null;
             notes?: string | null;
             /** @description The version you read; a different current version gives 409 Conflict */
             version: number;
@@ -5436,7 +5609,7 @@ export interface paths {
               /** @description SHA-256 of the erased content: proof of what went, without keeping it */
               erasedSha256: string;
               erasedRows: number;
-              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications */
+              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, addressChecks */
               erasedParts: {
                 [key: string]: number;
               };
@@ -15155,6 +15328,500 @@ export interface paths {
         content: {
           'application/json': {
             /** @description The action’s version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/address-checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The person’s release and HDC address checks, newest first: each conflict with the record and its source, how each was set aside, and the decision
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Newest first */
+              checks: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                nominalId: string;
+                /** @enum {string} */
+                purpose: 'hdc' | 'release';
+                purposeLabel: string;
+                address: {
+                  line1: string;
+                  line2: string | null;
+                  town: string | null;
+                  postcode: string;
+                };
+                /** Format: date */
+                checkedOn: string;
+                proposedBy: string;
+                proposedAt: string;
+                conflicts: {
+                  /** Format: uuid */
+                  id: string;
+                  kind: string;
+                  label: string;
+                  /** @description Where on the record it comes from, with the date it holds from */
+                  source: string;
+                  detail: string;
+                  /** @description About a victim, and you may not see victims: source and detail say so only */
+                  withheld: boolean;
+                  /** @description Set aside: why, by whom, when */
+                  dismissal: {
+                    reason: string;
+                    by: string;
+                    at: string;
+                  } | null;
+                  version: number;
+                }[];
+                /** @description Conflicts not yet set aside */
+                undismissed: number;
+                decision: {
+                  /** @enum {string} */
+                  outcome: 'suitable' | 'unsuitable';
+                  reason: string | null;
+                  by: string;
+                  at: string;
+                } | null;
+                version: number;
+              }[];
+              mayEdit: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Propose an address for HDC or release: it is checked against the record today (relationships’ addresses, the domestic abuse marker, orders’ exclusion zones); the police offender managers are told of any conflict
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            purpose: 'hdc' | 'release';
+            line1: string;
+            line2?: string | null;
+            town?: string | null;
+            postcode: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+              conflicts: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/address-checks/{checkId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One address check
+     * @description Access policy action `custody.view`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, prison_security, prison_public_protection_lead, mappa_coordinator, mappa_administrator, meeting_chair, victim_liaison_officer.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          checkId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              nominalId: string;
+              /** @enum {string} */
+              purpose: 'hdc' | 'release';
+              purposeLabel: string;
+              address: {
+                line1: string;
+                line2: string | null;
+                town: string | null;
+                postcode: string;
+              };
+              /** Format: date */
+              checkedOn: string;
+              proposedBy: string;
+              proposedAt: string;
+              conflicts: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                label: string;
+                /** @description Where on the record it comes from, with the date it holds from */
+                source: string;
+                detail: string;
+                /** @description About a victim, and you may not see victims: source and detail say so only */
+                withheld: boolean;
+                /** @description Set aside: why, by whom, when */
+                dismissal: {
+                  reason: string;
+                  by: string;
+                  at: string;
+                } | null;
+                version: number;
+              }[];
+              /** @description Conflicts not yet set aside */
+              undismissed: number;
+              decision: {
+                /** @enum {string} */
+                outcome: 'suitable' | 'unsuitable';
+                reason: string | null;
+                by: string;
+                at: string;
+              } | null;
+              version: number;
+              mayEdit: boolean;
+            };
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/address-checks/{checkId}/conflicts/{conflictId}/dismissal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a conflict aside, with why (the conflict’s version you read; 409 if it changed since)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          checkId: string;
+          conflictId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+            /** @description The version you read; 409 if it changed since */
+            version: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Success */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              version: number;
+            };
+          };
+        };
+        /** @description Invalid input: `errors` lists each field and what is wrong */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid bearer token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The token’s user may not do this, or the token is read-only */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found, or outside the user’s scope */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/nominals/{id}/address-checks/{checkId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decide the address: suitable only once every conflict is set aside; unsuitable with why (the check’s version you read)
+     * @description Access policy action `custody.edit`: probation_practitioner, senior_probation_officer, police_offender_manager, prison_offender_manager, head_of_offender_management_unit, mappa_coordinator, mappa_administrator. Refused to a read-only token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          checkId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'suitable' | 'unsuitable';
+            reason?: string | null;
+            /** @description The version you read; 409 if it changed since */
             version: number;
           };
         };

@@ -7,6 +7,7 @@ import { addDays } from '../../src/domain/dates.ts';
 import { addAction } from '../../src/modules/actions/index.ts';
 import {
   addMonitoredContact,
+  proposeAddressCheck,
   receiveIntoCustody,
   recordCommunication,
   recordRotlApplication,
@@ -16,7 +17,12 @@ import {
 import { grantJustifiedAccess } from '../../src/modules/justified-access/index.ts';
 import { decideLevel, recordNotificationEvent } from '../../src/modules/levels/index.ts';
 import { scheduleMeeting } from '../../src/modules/meetings/index.ts';
-import { addSectionRow, createNominal, SECTIONS } from '../../src/modules/nominals/index.ts';
+import {
+  addRelationshipAddress,
+  addSectionRow,
+  createNominal,
+  SECTIONS,
+} from '../../src/modules/nominals/index.ts';
 import { createReport, decideReport } from '../../src/modules/prison-reports/index.ts';
 import { saveReferralDraft, startReferral, submitReferral } from '../../src/modules/referrals/index.ts';
 import { revisePlan } from '../../src/modules/risk-management-plan/index.ts';
@@ -77,6 +83,9 @@ export interface AreaThings {
   /** An internal risk management meeting about the person, and an action it agreed. */
   irmmId: string;
   irmmActionId: string;
+  /** A release address check of the person, and the conflict it found (a child living there). */
+  checkId: string;
+  conflictId: string;
 }
 
 export interface TokenWorld {
@@ -277,6 +286,27 @@ async function buildArea(
     .select('id')
     .where('meeting_id', '=', irmm.id)
     .executeTakeFirstOrThrow();
+  const child = await addSectionRow(database, local, nominal.id, 'relationships', {
+    type: 'child',
+    personName: 'A Child',
+    isChild: true,
+    inHousehold: false,
+  });
+  await addRelationshipAddress(database, local, nominal.id, child.id, {
+    line1: '2 Scope Street',
+    postcode: 'BS1 1AB',
+    fromDate: '2025-01-01',
+  });
+  const check = await proposeAddressCheck(database, local, nominal.id, {
+    purpose: 'hdc',
+    line1: '2 Scope Street',
+    postcode: 'BS1 1AB',
+  });
+  const conflict = await database.db
+    .selectFrom('address_check_conflicts')
+    .select('id')
+    .where('check_id', '=', check.id)
+    .executeTakeFirstOrThrow();
   const access = await grantJustifiedAccess(database, user, nominal.id, 'Checking the token scope world');
   const event = await recordNotificationEvent(database, local, nominal.id, {
     kind: 'home_address_change',
@@ -322,6 +352,8 @@ async function buildArea(
     rotlId: rotl.id,
     irmmId: irmm.id,
     irmmActionId: irmmAction.id,
+    checkId: check.id,
+    conflictId: conflict.id,
   };
 }
 
@@ -396,6 +428,8 @@ export function tracesOf(things: AreaThings): string[] {
     things.rotlId,
     things.irmmId,
     things.irmmActionId,
+    things.checkId,
+    things.conflictId,
   ];
 }
 
@@ -442,6 +476,10 @@ export function addressIn(route: ApiRouteEntry, things: AreaThings): string {
         return things.irmmId;
       case 'irmmActionId':
         return things.irmmActionId;
+      case 'checkId':
+        return things.checkId;
+      case 'conflictId':
+        return things.conflictId;
       default:
         return missing(name);
     }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addressCheckResultsText,
   addressConflicts,
   normaliseAddressLine,
   postcodeWithin,
+  readPostcodeAreas,
   type AddressCheckFacts,
 } from '../../src/domain/address-checks.ts';
 import {
@@ -268,6 +270,12 @@ describe('release and HDC address checks', () => {
     expect(postcodeWithin('SW1 1AA', 'SW1A')).toBe(false);
   });
 
+  it('reads an exclusion zone as written: postcodes, sectors and districts', () => {
+    expect(readPostcodeAreas('sw1a1aa, SW1A 2;  ha1')).toEqual(['SW1A 1AA', 'SW1A 2', 'HA1']);
+    expect(readPostcodeAreas('SW1A 1AA, near the park')).toBeNull();
+    expect(readPostcodeAreas(' , ')).toBeNull();
+  });
+
   it('finds each conflict with its source, ignoring ended addresses and orders', () => {
     expect(addressConflicts(proposed, facts, today).map((c) => [c.kind, c.source])).toEqual([
       ['victim_address', 'Relationship: victim (Jane Doe)'],
@@ -280,5 +288,24 @@ describe('release and HDC address checks', () => {
 
   it('finds nothing at an unrelated address', () => {
     expect(addressConflicts({ line1: '1 Low Road', postcode: 'M1 1AE' }, facts, today)).toEqual([]);
+  });
+});
+
+describe("MAPPA F's address check text", () => {
+  it('counts conflicts and decisions without addresses, sources or reasons', () => {
+    const text = addressCheckResultsText([
+      { purposeLabel: 'Release', checkedOn: '2026-12-01', conflicts: 0, setAside: 0, outcome: null },
+      {
+        purposeLabel: 'Home detention curfew (HDC)',
+        checkedOn: '2026-11-03',
+        conflicts: 2,
+        setAside: 1,
+        outcome: 'unsuitable',
+      },
+    ]);
+    expect(text.split('\n')).toEqual([
+      'Home detention curfew (HDC) address checked 3 November 2026: 2 conflicts with the record, 1 set aside with a reason; found unsuitable.',
+      'Release address checked 1 December 2026: no conflicts with the record; awaiting a decision.',
+    ]);
   });
 });

@@ -29,3 +29,13 @@ export {
   scanEstablishmentIn,
   type EstablishmentScanResult,
 } from './establishment-scan.ts';
+export {
+  addressChecksOf,
+  decideAddressCheck,
+  eraseAddressChecksOf,
+  dismissAddressConflict,
+  getAddressCheck,
+  getAddressChecks,
+  proposeAddressCheck,
+  type AddressCheckView,
+} from './address-checks.ts';

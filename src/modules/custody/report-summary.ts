@@ -7,8 +7,10 @@ import {
   custodyBehaviourText,
   monitoringFindingsText,
 } from '../../domain/internal-risk-meetings.ts';
+import { addressCheckResultsText } from '../../domain/address-checks.ts';
 import { rotlResultsText } from '../../domain/rotl.ts';
 import { agenciesByIds } from '../reference/index.ts';
+import { addressChecksOf } from './address-checks.ts';
 import { rotlEpisodesOf } from './rotl.ts';
 
 /**
@@ -24,7 +26,7 @@ export interface CustodySummaryForReport {
   communicationsMonitoring: string;
   /** ROTL: each application, its decision and outcome. */
   rotl: string;
-  /** HDC address checks' results: filled by the HDC capability; empty until it is in place. */
+  /** HDC and release address checks: their conflicts and decisions, without addresses or sources. */
   hdc: string;
 }
 
@@ -33,7 +35,7 @@ export async function custodySummaryForReport(
   nominalId: string,
   today: IsoDate,
 ): Promise<CustodySummaryForReport> {
-  const [episode, meetings, released, outcomes, rotl] = await Promise.all([
+  const [episode, meetings, released, outcomes, rotl, checks] = await Promise.all([
     db
       .selectFrom('custody_episodes')
       .select(['id', 'establishment_agency_id', 'received_on', 'recall', 'security_category', 'released_on'])
@@ -66,6 +68,7 @@ export async function custodySummaryForReport(
       .groupBy('f.outcome')
       .execute(),
     rotlEpisodesOf(db, nominalId),
+    addressChecksOf(db, nominalId),
   ]);
   const moves = episode
     ? await db
@@ -122,7 +125,14 @@ export async function custodySummaryForReport(
         failures: e.failures,
       })),
     ),
-    // Filled by the HDC address checks capability.
-    hdc: '',
+    hdc: addressCheckResultsText(
+      checks.map((c) => ({
+        purposeLabel: c.purposeLabel,
+        checkedOn: c.checkedOn,
+        conflicts: c.conflicts.length,
+        setAside: c.conflicts.filter((k) => k.dismissal).length,
+        outcome: c.decision?.outcome ?? null,
+      })),
+    ),
   };
 }

@@ -31,6 +31,7 @@ import {
 import { agenciesByIds } from '../reference/index.ts';
 import { planChangedAt } from '../risk-management-plan/index.ts';
 import { usersByEmails, usersByIds } from '../users/index.ts';
+import { addressCheckWorklistRows } from './address-checks.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type EpisodeStep } from './fields.ts';
 import { irmmWorklistRows } from './irmm.ts';
 import { monitoringWorklistRows, type CustodyWorklistRow } from './monitoring.ts';
@@ -524,6 +525,7 @@ export async function custodyWorklist(database: Database, ctx: UseCaseContext) {
     // Monitoring reviews and flags are the security compartment's: listed only to those in it.
     if (can(ctx.actor, 'monitoring.view')) rows.push(...(await monitoringWorklistRows(tx, ctx, episodes)));
     rows.push(...(await irmmWorklistRows(tx, ctx, episodes)));
+    rows.push(...(await addressCheckWorklistRows(tx, ctx, episodes)));
     rows.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.name.localeCompare(b.name));
     await logAccess(tx, ctx, {
       operation: 'consultation',

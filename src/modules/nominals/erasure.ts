@@ -17,10 +17,10 @@ export interface ErasedPersonalData {
 /**
  * Removes a person's personal data from the record (a data protection officer's erasure decision,
  * src/modules/retention): their names, date of birth and protected characteristics are blanked on
- * the nominal row; aliases, search names, identifiers, addresses, relationships and markers are
- * deleted; the timeline keeps what happened and when but loses the values before and after; each
+ * the nominal row; aliases, search names, identifiers, addresses, relationships (with where
+ * those people live) and markers are deleted; the timeline keeps what happened and when but loses the values before and after; each
  * conviction's offence (free text) reads 'Erased' and its court goes, as do each civil order's
- * court and notes (its kind and dates stay, like a conviction's). The caller decides, checks
+ * court, notes and exclusion zone (its kind and dates stay, like a conviction's). The caller decides, checks
  * the policy, erases the other capabilities' copies and logs the erasure in the same transaction.
  * Conviction outcomes and dates, risk assessments (scores and bands, no free text) and managers
  * stay (with no one left to name, they are no longer about a person anyone can identify).
@@ -63,6 +63,12 @@ export async function erasePersonalData(
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
+    relationshipAddresses: await tx
+      .selectFrom('relationship_addresses')
+      .selectAll()
+      .where('nominal_id', '=', nominalId)
+      .orderBy('id')
+      .execute(),
     markers: await tx
       .selectFrom('markers')
       .selectAll()
@@ -77,7 +83,7 @@ export async function erasePersonalData(
       .execute(),
     orders: await tx
       .selectFrom('civil_orders')
-      .select(['id', 'court', 'notes'])
+      .select(['id', 'court', 'notes', 'exclusion_zone'])
       .where('nominal_id', '=', nominalId)
       .orderBy('id')
       .execute(),
@@ -97,6 +103,8 @@ export async function erasePersonalData(
   count(await tx.deleteFrom('nominal_aliases').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('nominal_identifiers').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('addresses').where('nominal_id', '=', nominalId).execute());
+  // Where the people in their relationships live goes with the relationships.
+  count(await tx.deleteFrom('relationship_addresses').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('relationships').where('nominal_id', '=', nominalId).execute());
   count(await tx.deleteFrom('markers').where('nominal_id', '=', nominalId).execute());
   count(
@@ -109,7 +117,7 @@ export async function erasePersonalData(
   count(
     await tx
       .updateTable('civil_orders')
-      .set({ court: null, notes: null })
+      .set({ court: null, notes: null, exclusion_zone: null })
       .where('nominal_id', '=', nominalId)
       .execute(),
   );

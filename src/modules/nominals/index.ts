@@ -41,4 +41,12 @@ export { distinguishingDetails, type DistinguishingDetails } from './queries.ts'
 export { nominalByVigilRef } from './queries.ts';
 export { nominalAreas } from './queries.ts';
 export { retentionCandidates, type RetentionCandidate } from './queries.ts';
+export {
+  domesticAbuseMarkerOn,
+  exclusionZonesOn,
+  relatedAddressesOn,
+  type ExclusionZoneOn,
+  type RelatedAddressOn,
+} from './queries.ts';
+export { addRelationshipAddress, getRelationshipAddresses } from './use-cases/relationship-addresses.ts';
 export { ERASED_NAME, erasePersonalData, type ErasedPersonalData } from './erasure.ts';

@@ -35,6 +35,8 @@ export interface SectionCard {
   status: { text: string; colour: string } | null;
   rows: { key: { text: string }; value: { text: string } }[];
   changeHref: string | null;
+  /** Further links on the card (a relationship's addresses). */
+  links?: { href: string; text: string }[];
 }
 
 export interface SectionView {
@@ -107,12 +109,36 @@ export function presentSections(nominal: NominalOverview, canEdit: boolean): Sec
               },
             ]
           : []),
+        ...(section.name === 'relationships'
+          ? [
+              {
+                key: { text: 'Lives at' },
+                value: {
+                  text: row.livesAt
+                    ? `${String(row.livesAt)} (from ${formatDateLong(String(row.livesAtFrom))})`
+                    : 'No current address recorded',
+                },
+              },
+              ...(Number(row.earlierAddresses) > 0
+                ? [
+                    {
+                      key: { text: 'Other addresses' },
+                      value: { text: `${Number(row.earlierAddresses)} recorded` },
+                    },
+                  ]
+                : []),
+            ]
+          : []),
         ...(section.name === 'managers' && row.agencyName
           ? [{ key: { text: 'Agency name' }, value: { text: String(row.agencyName) } }]
           : []),
       ].filter((r) => !(section.name === 'managers' && r.key.text === 'Agency')),
       changeHref:
         section.appendOnly || !canEdit ? null : `/nominals/${nominal.id}/${section.name}/${row.id}/edit`,
+      links:
+        section.name === 'relationships'
+          ? [{ href: `/nominals/${nominal.id}/relationships/${row.id}/addresses`, text: 'Addresses' }]
+          : [],
     })),
   }));
 }

@@ -728,3 +728,124 @@ export async function currentManagersOf(
   }
   return byPerson;
 }
+
+// --- for custody (release and HDC address checks) ---
+
+export interface RelatedAddressOn {
+  relationshipId: string;
+  type: string;
+  name: string;
+  /** Under 18 on the day: from their date of birth when known, else as recorded. */
+  isChild: boolean;
+  inHousehold: boolean;
+  address: {
+    line1: string;
+    line2: string | null;
+    town: string | null;
+    postcode: string;
+    fromDate: string;
+    toDate: string | null;
+  } | null;
+}
+
+/**
+ * Each of a person's relationships with the address current on `today` (null: none known then),
+ * whatever the viewer may see: the check must find a victim's address even for someone who may not
+ * read it, and the caller withholds what it shows (a victim's relationship is `type: 'victim'`).
+ */
+export async function relatedAddressesOn(
+  db: Db | Tx,
+  nominalId: string,
+  today: string,
+): Promise<RelatedAddressOn[]> {
+  const [people, addresses] = await Promise.all([
+    db
+      .selectFrom('relationships')
+      .select(['id', 'type', 'person_name', 'date_of_birth', 'is_child', 'in_household'])
+      .where('nominal_id', '=', nominalId)
+      .orderBy('person_name')
+      .execute(),
+    db
+      .selectFrom('relationship_addresses')
+      .select(['relationship_id', 'line1', 'line2', 'town', 'postcode', 'from_date', 'to_date'])
+      .where('nominal_id', '=', nominalId)
+      .where('from_date', '<=', today)
+      .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', today)]))
+      .orderBy('from_date', 'desc')
+      .execute(),
+  ]);
+  return people.map((p) => {
+    const a = addresses.find((r) => r.relationship_id === p.id);
+    const eighteenth = p.date_of_birth
+      ? `${Number(p.date_of_birth.slice(0, 4)) + 18}${p.date_of_birth.slice(4)}`
+      : null;
+    return {
+      relationshipId: p.id,
+      type: p.type,
+      name: p.person_name,
+      isChild: eighteenth ? today < eighteenth : p.is_child,
+      inHousehold: p.in_household,
+      address: a
+        ? {
+            line1: a.line1,
+            line2: a.line2,
+            town: a.town,
+            postcode: a.postcode,
+            fromDate: a.from_date,
+            toDate: a.to_date,
+          }
+        : null,
+    };
+  });
+}
+
+/** The start of a domestic abuse marker in force on `today`, or null when there is none. */
+export async function domesticAbuseMarkerOn(
+  db: Db | Tx,
+  nominalId: string,
+  today: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('markers')
+    .select('start_date')
+    .where('nominal_id', '=', nominalId)
+    .where('type', '=', 'domestic_abuse')
+    .where('start_date', '<=', today)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .orderBy('start_date')
+    .executeTakeFirst();
+  return row?.start_date ?? null;
+}
+
+export interface ExclusionZoneOn {
+  kind: string;
+  madeOn: string;
+  court: string | null;
+  endsOn: string | null;
+  /** As written: postcodes, sectors or districts, separated by commas. */
+  zone: string;
+}
+
+/** The exclusion zones of the person's orders in force on `today`. */
+export async function exclusionZonesOn(
+  db: Db | Tx,
+  nominalId: string,
+  today: string,
+): Promise<ExclusionZoneOn[]> {
+  const rows = await db
+    .selectFrom('civil_orders')
+    .select(['kind', 'made_on', 'court', 'ends_on', 'exclusion_zone'])
+    .where('nominal_id', '=', nominalId)
+    .where('exclusion_zone', 'is not', null)
+    .where('made_on', '<=', today)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+    .orderBy('made_on')
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    madeOn: r.made_on,
+    court: r.court,
+    endsOn: r.ends_on,
+    zone: r.exclusion_zone!,
+  }));
+}

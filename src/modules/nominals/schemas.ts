@@ -18,7 +18,9 @@ import {
   NOMINAL_SECTION_LABELS,
   NOMINAL_SECTION_NAMES,
   NOMINAL_SECTIONS,
+  RELATIONSHIP_ADDRESS_FIELDS,
   SECTIONS,
+  checkRelationshipAddress,
   type NominalSectionName,
   type RowSection,
 } from './sections.ts';
@@ -205,6 +207,25 @@ export const rowChangeInput = (section: RowSection, today: Today) =>
     { today, check: section.check, identifierRow: section.name === 'identifiers', versioned: true },
     `change ${section.name}`,
   );
+
+/** A relationship's new address (release and HDC address checks read them). */
+export const relationshipAddressInput = (today: Today) =>
+  recordInput(
+    RELATIONSHIP_ADDRESS_FIELDS,
+    { today, check: checkRelationshipAddress },
+    'new relationship address',
+  );
+
+export const RelationshipAddressView = z.object({
+  id: z.uuid(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  town: z.string().nullable(),
+  postcode: z.string(),
+  fromDate: z.iso.date(),
+  toDate: z.iso.date().nullable().describe('Its last day; null while they live there'),
+  version: z.number().int(),
+});
 
 // What the API answers (for its documentation).
 

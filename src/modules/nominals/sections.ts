@@ -494,6 +494,14 @@ export const SECTIONS: readonly RowSection[] = [
         max: 1200,
         hint: 'Notification orders only.',
       },
+      {
+        key: 'exclusionZone',
+        column: 'exclusion_zone',
+        label: 'Exclusion zone',
+        kind: 'text',
+        max: 500,
+        hint: 'Sexual harm prevention orders only: the postcodes, sectors (like SW1A 1) or districts (like SW1A) the person may not enter, separated by commas. Release and HDC address checks compare a proposed address with them.',
+      },
       { key: 'notes', column: 'notes', label: 'Notes', kind: 'longtext', max: 2000 },
     ],
     check: (v) => checkCivilOrder(v),
@@ -609,6 +617,50 @@ export const SECTIONS: readonly RowSection[] = [
     describe: (v) => `${labelOf(MANAGER_ROLE, text(v.role))}: ${text(v.name)}`,
   },
 ];
+
+/**
+ * Where someone in a relationship lives, with its history (release and HDC address checks read
+ * it): a new address ends the one before, which is kept with its last day.
+ */
+export const RELATIONSHIP_ADDRESS_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'line1',
+    column: 'line1',
+    label: 'Address line 1',
+    kind: 'text',
+    max: 200,
+    required: true,
+    autocomplete: 'address-line1',
+  },
+  {
+    key: 'line2',
+    column: 'line2',
+    label: 'Address line 2',
+    kind: 'text',
+    max: 200,
+    autocomplete: 'address-line2',
+  },
+  {
+    key: 'town',
+    column: 'town',
+    label: 'Town or city',
+    kind: 'text',
+    max: 100,
+    autocomplete: 'address-level2',
+  },
+  { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode', required: true },
+  { key: 'fromDate', column: 'from_date', label: 'Lives there from', kind: 'date', required: true },
+  {
+    key: 'toDate',
+    column: 'to_date',
+    label: 'Lived there until',
+    kind: 'date',
+    past: true,
+    hint: 'Only for an address they have already left. A new address ends the one before it.',
+  },
+];
+export const checkRelationshipAddress = (v: Record<string, unknown>) =>
+  checkDateRange(v, 'fromDate', 'toDate', 'Lived there until');
 
 export function findSection(name: string): RowSection | undefined {
   return SECTIONS.find((s) => s.name === name);

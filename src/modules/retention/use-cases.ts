@@ -15,6 +15,7 @@ import {
 } from '../../domain/retention.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { eraseActionsAbout } from '../actions/index.ts';
+import { eraseAddressChecksOf } from '../custody/index.ts';
 import { eraseLevelHistoryOf } from '../levels/index.ts';
 import { eraseMinutesOf } from '../meetings/index.ts';
 import {
@@ -164,6 +165,7 @@ export const ERASURE_KINDS = {
   prisonReports: 'prison reports',
   actions: 'actions and updates',
   notifications: 'notifications',
+  addressChecks: 'release and HDC address checks',
 } as const;
 export type ErasureKind = keyof typeof ERASURE_KINDS;
 
@@ -182,6 +184,7 @@ async function eraseEverywhere(
     prisonReports: await eraseReportsOf(tx, nominalId),
     actions: await eraseActionsAbout(tx, nominalId),
     notifications: await eraseNotificationsAbout(tx, nominalId),
+    addressChecks: await eraseAddressChecksOf(tx, nominalId),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   firstRotlOn,
   isRotlFailure,
   rotlDecisionDue,
+  rotlResultsText,
   type RotlEpisodeFacts,
 } from '../../../src/domain/rotl.ts';
 
@@ -130,5 +131,42 @@ describe('the rules of each step', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe("MAPPA F's ROTL text", () => {
+  it('gives each application in date order with its decision, and a failure with what happened', () => {
+    const text = rotlResultsText([
+      {
+        type: 'resettlement_overnight_release',
+        plannedStartOn: '2026-11-20',
+        decision: 'approved',
+        reason: null,
+        outcome: 'returned_late',
+        failures: 'Back two hours late, said the train was cancelled.',
+      },
+      {
+        type: 'day_release',
+        plannedStartOn: '2026-10-02',
+        decision: 'refused',
+        reason: 'Too soon.',
+        outcome: null,
+        failures: null,
+      },
+      {
+        type: 'day_release',
+        plannedStartOn: '2026-12-20',
+        decision: 'pending',
+        reason: null,
+        outcome: null,
+        failures: null,
+      },
+    ]);
+    expect(text.split('\n')).toEqual([
+      '2 October 2026, day release: refused (Too soon.).',
+      '20 November 2026, resettlement overnight release (ROR): approved; returned late — Back two hours late, said the train was cancelled.',
+      '20 December 2026, day release: awaiting a decision.',
+    ]);
+    expect(rotlResultsText([])).toBe('');
   });
 });

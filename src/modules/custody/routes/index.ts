@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
+import { addressCheckApi } from './address-check-api.ts';
+import { addressCheckPages } from './address-check-pages.ts';
 import { custodyApi } from './api.ts';
 import { irmmApi } from './irmm-api.ts';
 import { irmmPages } from './irmm-pages.ts';
@@ -19,4 +21,6 @@ export const custodyRoutes =
     await app.register(irmmPages(web));
     await app.register(irmmApi(web));
     await app.register(monitoringPages(web));
+    await app.register(addressCheckPages(web));
+    await app.register(addressCheckApi(web));
   };

@@ -6,6 +6,7 @@ import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../.
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { prisonEstablishments } from '../../reference/index.ts';
+import { getAddressChecks } from '../address-checks.ts';
 import { CUSTODY_STEPS, EPISODE_STEPS, type CustodyStep } from '../fields.ts';
 import { getRotl } from '../rotl.ts';
 import { NominalParams, StepPageParams } from '../schemas.ts';
@@ -39,6 +40,7 @@ export const custodyPages =
         irmm: await internalRiskMeetings(database, ctx, id),
         mayMonitor: can(ctx.actor, 'monitoring.view'),
         maySeeReleased: can(ctx.actor, 'monitoring.released'),
+        addressChecks: await getAddressChecks(database, ctx, id),
       });
     });
 

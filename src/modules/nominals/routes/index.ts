@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Web } from '../../../web/types.ts';
 import { nominalApi } from './api.ts';
 import { recordPages } from './record-pages.ts';
+import { relationshipAddressRoutes } from './relationship-addresses.ts';
 import { rowPages } from './row-pages.ts';
 import { rowApi } from './row-api.ts';
 import { sectionPages } from './section-pages.ts';
@@ -15,6 +16,7 @@ export const nominalRoutes =
   async (app) => {
     await app.register(recordPages(web));
     await app.register(sectionPages(web));
+    await app.register(relationshipAddressRoutes(web));
     await app.register(rowPages(web));
     await app.register(nominalApi(web));
     await app.register(rowApi(web));

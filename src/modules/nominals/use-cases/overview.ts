@@ -7,6 +7,7 @@ import { offenceClassification } from '../offence-classification.ts';
 import { loadInScope, type InScope } from '../scope.ts';
 import { IDENTITY_FIELDS, SECTIONS } from '../sections.ts';
 import { toValues, type Values } from './record-values.ts';
+import { currentRelationshipAddresses } from './relationship-addresses.ts';
 import { loadVisibleSection, type SectionRow } from './section-rows.ts';
 
 /** The whole shared record of one person, as the overview page and `GET /api/v1/nominals/{id}` show it. */
@@ -28,6 +29,18 @@ export async function readNominal(tx: Tx, ctx: UseCaseContext, nominalId: string
     // Only if the section is shared at all: a child in the household is a fact that names nobody.
     if (section.name === 'relationships' && scope.visible.section(section.name))
       withheldRelationships = loaded.withheldValues;
+  }
+  // Where each person they may see lives now (release and HDC address checks read the history).
+  const livesAt = await currentRelationshipAddresses(
+    tx,
+    sections.relationships!.map((r) => r.id),
+    ctx.today,
+  );
+  for (const r of sections.relationships!) {
+    const address = livesAt.get(r.id);
+    r.livesAt = address?.text || null;
+    r.livesAtFrom = address?.fromDate || null;
+    r.earlierAddresses = address?.earlier ?? 0;
   }
   if (!scope.visible.health) row.disability = null;
   // The names of the area, the lead agency and the managers' agencies: one lookup each.
