@@ -136,6 +136,13 @@ export const PRE_RELEASE_ITEM = [
   { code: 'victim_contact', label: 'Victim contact scheme consulted' },
 ] as const satisfies readonly CodeEntry[];
 export type PreReleaseItem = CodeOf<typeof PRE_RELEASE_ITEM>;
+/**
+ * The checks recorded by hand. The MAPPA level and the risk management plan are read from the
+ * record (the level decision, the plan's last review), so they are never ticked off here.
+ */
+export const RECORDED_PRE_RELEASE_ITEM = PRE_RELEASE_ITEM.filter(
+  (i) => i.code !== 'mappa_level' && i.code !== 'risk_management_plan',
+);
 
 /** A risk management plan older than this before release is not current. */
 export const RMP_CURRENT_MONTHS = 6;

@@ -1,4 +1,9 @@
-import { CHECK_STATUS, PRE_RELEASE_ITEM, RELEASE_TYPE, SECURITY_CATEGORY } from '../../domain/custody.ts';
+import {
+  CHECK_STATUS,
+  RECORDED_PRE_RELEASE_ITEM,
+  RELEASE_TYPE,
+  SECURITY_CATEGORY,
+} from '../../domain/custody.ts';
 import { compareDates } from '../../domain/dates.ts';
 import type { FieldErrors } from '../../domain/errors.ts';
 import type { FieldSpec } from '../../validation/fields.ts';
@@ -159,7 +164,14 @@ export const CUSTODY_STEPS = {
   check: {
     title: 'Record a pre-release check',
     fields: [
-      { key: 'item', column: 'item', label: 'Check', kind: 'code', codes: PRE_RELEASE_ITEM, required: true },
+      {
+        key: 'item',
+        column: 'item',
+        label: 'Check',
+        kind: 'code',
+        codes: RECORDED_PRE_RELEASE_ITEM,
+        required: true,
+      },
       {
         key: 'status',
         column: 'status',
