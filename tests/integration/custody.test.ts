@@ -193,7 +193,7 @@ describeEachDatabase('custody', (getDb) => {
     );
     const waived = await rejection(
       recordCustodyStep(db(), pom, id, episode.id, 'check', {
-        item: 'mappa_level',
+        item: 'accommodation',
         status: 'not_needed',
         note: 'x',
         version: 2,
