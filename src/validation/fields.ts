@@ -203,3 +203,33 @@ export function fieldsJsonSchema(fields: readonly FieldSpec[]): Record<string, u
     unrepresentable: 'any',
   }) as Record<string, unknown>;
 }
+
+/** A postal address someone else lives at (a relationship, a proposed release address): every part but line 2 and the town required. */
+export const POSTAL_ADDRESS_FIELDS: readonly FieldSpec[] = [
+  {
+    key: 'line1',
+    column: 'line1',
+    label: 'Address line 1',
+    kind: 'text',
+    max: 200,
+    required: true,
+    autocomplete: 'address-line1',
+  },
+  {
+    key: 'line2',
+    column: 'line2',
+    label: 'Address line 2',
+    kind: 'text',
+    max: 200,
+    autocomplete: 'address-line2',
+  },
+  {
+    key: 'town',
+    column: 'town',
+    label: 'Town or city',
+    kind: 'text',
+    max: 100,
+    autocomplete: 'address-level2',
+  },
+  { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode', required: true },
+];

@@ -13650,13 +13650,7 @@ export interface paths {
         content: {
           'application/json': {
             /** @enum {string} */
-            item:
-              | 'accommodation'
-              | 'licence_conditions'
-              | 'approved_premises'
-              | 'mappa_level'
-              | 'risk_management_plan'
-              | 'victim_contact';
+            item: 'accommodation' | 'licence_conditions' | 'approved_premises' | 'victim_contact';
             /** @enum {string} */
             status: 'done' | 'not_needed';
             doneOn?: string | null;

@@ -22,6 +22,7 @@ import {
   fieldsJsonSchema,
   isUuid,
   orderErrors,
+  POSTAL_ADDRESS_FIELDS,
   type FieldSpec,
 } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
@@ -70,32 +71,7 @@ export const ADDRESS_CHECK_FIELDS: readonly FieldSpec[] = [
     codes: ADDRESS_CHECK_PURPOSE,
     required: true,
   },
-  {
-    key: 'line1',
-    column: 'line1',
-    label: 'Address line 1',
-    kind: 'text',
-    max: 200,
-    required: true,
-    autocomplete: 'address-line1',
-  },
-  {
-    key: 'line2',
-    column: 'line2',
-    label: 'Address line 2',
-    kind: 'text',
-    max: 200,
-    autocomplete: 'address-line2',
-  },
-  {
-    key: 'town',
-    column: 'town',
-    label: 'Town or city',
-    kind: 'text',
-    max: 100,
-    autocomplete: 'address-level2',
-  },
-  { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode', required: true },
+  ...POSTAL_ADDRESS_FIELDS,
 ];
 
 type Values = Record<string, unknown>;
@@ -624,7 +600,10 @@ export async function getAddressCheck(
  * logging (the caller logs its own read): for MAPPA F to be pre-filled with the HDC results.
  * Conflicts about victims are described without naming them.
  */
-export async function addressChecksOf(tx: Tx | Database['db'], nominalId: string): Promise<AddressCheckView[]> {
+export async function addressChecksOf(
+  tx: Tx | Database['db'],
+  nominalId: string,
+): Promise<AddressCheckView[]> {
   const checks = await tx
     .selectFrom('address_checks')
     .selectAll()

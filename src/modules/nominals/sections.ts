@@ -27,7 +27,7 @@ import {
   checkRiskAssessment,
   checkTerrorismRisk,
 } from '../../domain/record-rules.ts';
-import type { FieldSpec } from '../../validation/fields.ts';
+import { POSTAL_ADDRESS_FIELDS, type FieldSpec } from '../../validation/fields.ts';
 
 /** The identity section lives on the nominal row itself. */
 export const IDENTITY_FIELDS: readonly FieldSpec[] = [
@@ -623,32 +623,7 @@ export const SECTIONS: readonly RowSection[] = [
  * it): a new address ends the one before, which is kept with its last day.
  */
 export const RELATIONSHIP_ADDRESS_FIELDS: readonly FieldSpec[] = [
-  {
-    key: 'line1',
-    column: 'line1',
-    label: 'Address line 1',
-    kind: 'text',
-    max: 200,
-    required: true,
-    autocomplete: 'address-line1',
-  },
-  {
-    key: 'line2',
-    column: 'line2',
-    label: 'Address line 2',
-    kind: 'text',
-    max: 200,
-    autocomplete: 'address-line2',
-  },
-  {
-    key: 'town',
-    column: 'town',
-    label: 'Town or city',
-    kind: 'text',
-    max: 100,
-    autocomplete: 'address-level2',
-  },
-  { key: 'postcode', column: 'postcode', label: 'Postcode', kind: 'postcode', required: true },
+  ...POSTAL_ADDRESS_FIELDS,
   { key: 'fromDate', column: 'from_date', label: 'Lives there from', kind: 'date', required: true },
   {
     key: 'toDate',
