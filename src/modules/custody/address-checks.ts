@@ -31,14 +31,13 @@ import {
   domesticAbuseMarkerOn,
   exclusionZonesOn,
   loadInScope,
-  nominalListEntries,
   recordAndLog,
   relatedAddressesOn,
 } from '../nominals/index.ts';
 import { notify } from '../notifications/index.ts';
 import { agenciesByIds } from '../reference/index.ts';
 import { usersByIds } from '../users/index.ts';
-import type { CustodyWorklistRow } from './monitoring.ts';
+import type { CustodyDue } from './monitoring.ts';
 
 /**
  * Release and home detention curfew (HDC) address checks (issue 14; the rule is
@@ -630,11 +629,10 @@ export async function addressCheckWorklistRows(
   episodes: readonly {
     id: string;
     nominal_id: string;
-    establishment_agency_id: string;
     hdc_eligibility_date: string | null;
     conditional_release_date: string | null;
   }[],
-): Promise<CustodyWorklistRow[]> {
+): Promise<CustodyDue[]> {
   if (!episodes.length) return [];
   const checks = await tx
     .selectFrom('address_checks')
@@ -647,24 +645,13 @@ export async function addressCheckWorklistRows(
     .where('decision', 'is', null)
     .execute();
   if (!checks.length) return [];
-  const [people, agencies] = await Promise.all([
-    nominalListEntries(
-      tx,
-      checks.map((c) => c.nominal_id),
-    ),
-    agenciesByIds(
-      tx,
-      episodes.map((e) => e.establishment_agency_id),
-    ),
-  ]);
+  const episodeOf = new Map(episodes.map((e) => [e.nominal_id, e]));
   return checks.map((c) => {
-    const episode = episodes.find((e) => e.nominal_id === c.nominal_id)!;
+    const episode = episodeOf.get(c.nominal_id)!;
     const dueOn = c.purpose === 'hdc' ? episode.hdc_eligibility_date : episode.conditional_release_date;
     return {
       nominalId: c.nominal_id,
-      name: people.get(c.nominal_id)?.name ?? 'Unknown',
       episodeId: episode.id,
-      establishment: agencies.get(episode.establishment_agency_id)?.name ?? '',
       kind: 'address_check',
       reason: `${c.purpose === 'hdc' ? 'HDC' : 'Release'} address decision due: ${c.line1}, ${c.postcode}`,
       dueOn,

@@ -8,9 +8,9 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { isActionOverdue } from '../../domain/internal-risk-meetings.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { loadInScope, nominalListEntries, recordAndLog } from '../nominals/index.ts';
+import { loadInScope, recordAndLog } from '../nominals/index.ts';
 import { agenciesByIds } from '../reference/index.ts';
-import type { CustodyWorklistRow } from './monitoring.ts';
+import type { CustodyDue } from './monitoring.ts';
 
 /**
  * Internal risk management meetings (IRMM, issue 14): the establishment's own meeting about one
@@ -329,8 +329,8 @@ export async function markIrmmActionDone(
 export async function irmmWorklistRows(
   tx: Tx,
   ctx: UseCaseContext,
-  episodes: readonly { id: string; nominal_id: string; establishment_agency_id: string }[],
-): Promise<CustodyWorklistRow[]> {
+  episodes: readonly { id: string; nominal_id: string }[],
+): Promise<CustodyDue[]> {
   if (!episodes.length) return [];
   const overdue = await tx
     .selectFrom('internal_risk_meeting_actions as a')
@@ -345,23 +345,11 @@ export async function irmmWorklistRows(
     .where('a.due_on', '<', ctx.today)
     .execute();
   if (!overdue.length) return [];
-  const [people, agencies] = await Promise.all([
-    nominalListEntries(
-      tx,
-      overdue.map((a) => a.nominal_id),
-    ),
-    agenciesByIds(
-      tx,
-      episodes.map((e) => e.establishment_agency_id),
-    ),
-  ]);
+  const episodeOf = new Map(episodes.map((e) => [e.nominal_id, e.id]));
   return overdue.map((a) => {
-    const episode = episodes.find((e) => e.nominal_id === a.nominal_id)!;
     return {
       nominalId: a.nominal_id,
-      name: people.get(a.nominal_id)?.name ?? 'Unknown',
-      episodeId: episode.id,
-      establishment: agencies.get(episode.establishment_agency_id)?.name ?? '',
+      episodeId: episodeOf.get(a.nominal_id)!,
       kind: 'irmm_action',
       reason: `Internal risk management meeting action (${formatDateLong(a.held_on)}), ${a.owner_name}: ${a.description}`,
       dueOn: a.due_on,

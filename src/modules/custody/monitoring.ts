@@ -15,8 +15,7 @@ import {
 import { addDays, addMonths, compareDates, formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
-import { loadInScope, nominalListEntries, recordAndLog } from '../nominals/index.ts';
-import { agenciesByIds } from '../reference/index.ts';
+import { loadInScope, recordAndLog } from '../nominals/index.ts';
 
 /**
  * Public protection monitoring (issue 14; rules in domain/communications-monitoring.ts): who is on
@@ -239,16 +238,24 @@ export async function getMonitoring(database: Database, ctx: UseCaseContext, nom
   });
 }
 
-/** A row of the custody worklist (custody use-cases and monitoring share it). */
-export interface CustodyWorklistRow {
-  nominalId: string;
-  name: string;
+/**
+ * One obligation on the custody worklist as each part of custody finds it (monitoring, ROTL, IRMM,
+ * address checks): the episode it belongs to and what is due. The worklist names the person and
+ * the establishment once for the whole list.
+ */
+export interface CustodyDue {
   episodeId: string;
-  establishment: string;
+  nominalId: string;
   kind: string;
   reason: string;
   dueOn: string | null;
   late: boolean;
+}
+
+/** A row of the custody worklist: a due, named. */
+export interface CustodyWorklistRow extends CustodyDue {
+  name: string;
+  establishment: string;
 }
 
 /**
@@ -258,8 +265,8 @@ export interface CustodyWorklistRow {
 export async function monitoringWorklistRows(
   tx: Tx,
   ctx: UseCaseContext,
-  episodes: readonly { id: string; nominal_id: string; establishment_agency_id: string }[],
-): Promise<CustodyWorklistRow[]> {
+  episodes: readonly { id: string }[],
+): Promise<CustodyDue[]> {
   if (!episodes.length) return [];
   const episodeIds = episodes.map((e) => e.id);
   const cases = await tx
@@ -280,26 +287,8 @@ export async function monitoringWorklistRows(
         .where('outcome', 'is', null)
         .execute()
     : [];
-  const [people, agencies] = await Promise.all([
-    nominalListEntries(
-      tx,
-      cases.map((c) => c.nominal_id),
-    ),
-    agenciesByIds(
-      tx,
-      episodes.map((e) => e.establishment_agency_id),
-    ),
-  ]);
-  const base = (c: (typeof cases)[number]) => {
-    const episode = episodes.find((e) => e.id === c.episode_id)!;
-    return {
-      nominalId: c.nominal_id,
-      name: people.get(c.nominal_id)?.name ?? 'Unknown',
-      episodeId: c.episode_id,
-      establishment: agencies.get(episode.establishment_agency_id)?.name ?? '',
-    };
-  };
-  const rows: CustodyWorklistRow[] = [];
+  const base = (c: (typeof cases)[number]) => ({ nominalId: c.nominal_id, episodeId: c.episode_id });
+  const rows: CustodyDue[] = [];
   for (const c of cases) {
     const dueOn = addMonths(c.last_reviewed_on, MONITORING_REVIEW_MONTHS);
     if (compareDates(dueOn, addDays(ctx.today, 7)) <= 0)

@@ -22,9 +22,8 @@ import {
 } from '../../domain/rotl.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { mappaStandings, recomputeObligations, recordSignificantEvent } from '../levels/index.ts';
-import { loadInScope, nominalListEntries, recordAndLog, recordFirstRotlDate } from '../nominals/index.ts';
-import { agenciesByIds } from '../reference/index.ts';
-import type { CustodyWorklistRow } from './monitoring.ts';
+import { loadInScope, recordAndLog, recordFirstRotlDate } from '../nominals/index.ts';
+import type { CustodyDue } from './monitoring.ts';
 import { ROTL_STEPS, readRotlFields, rotlErrors, type RotlEpisodeStep } from './rotl-fields.ts';
 
 /**
@@ -295,8 +294,8 @@ async function failed(tx: Tx, ctx: UseCaseContext, rotl: RotlRow, values: Values
 export async function rotlWorklistRows(
   tx: Tx,
   ctx: UseCaseContext,
-  episodes: readonly { id: string; nominal_id: string; establishment_agency_id: string }[],
-): Promise<CustodyWorklistRow[]> {
+  episodes: readonly { id: string }[],
+): Promise<CustodyDue[]> {
   if (!episodes.length) return [];
   const pending = await tx
     .selectFrom('rotl_episodes')
@@ -310,13 +309,8 @@ export async function rotlWorklistRows(
     .execute();
   if (!pending.length) return [];
   const people = [...new Set(pending.map((p) => p.nominal_id))];
-  const [names, standings, agencies, approvedBefore] = await Promise.all([
-    nominalListEntries(tx, people),
+  const [standings, approvedBefore] = await Promise.all([
     mappaStandings(tx, people),
-    agenciesByIds(
-      tx,
-      episodes.map((e) => e.establishment_agency_id),
-    ),
     tx
       .selectFrom('rotl_episodes')
       .select('nominal_id')
@@ -337,14 +331,11 @@ export async function rotlWorklistRows(
       },
       ctx.today,
     );
-    const episode = episodes.find((e) => e.id === p.custody_episode_id);
-    if (!due || !episode) return [];
+    if (!due) return [];
     return [
       {
         nominalId: p.nominal_id,
-        name: names.get(p.nominal_id)?.name ?? 'Unknown',
         episodeId: p.custody_episode_id,
-        establishment: agencies.get(episode.establishment_agency_id)?.name ?? '',
         kind: 'rotl_decision',
         reason: due.reason,
         dueOn: due.dueOn,

@@ -521,11 +521,24 @@ export async function custodyWorklist(database: Database, ctx: UseCaseContext) {
           });
       }
     });
-    rows.push(...(await rotlWorklistRows(tx, ctx, episodes)));
-    // Monitoring reviews and flags are the security compartment's: listed only to those in it.
-    if (can(ctx.actor, 'monitoring.view')) rows.push(...(await monitoringWorklistRows(tx, ctx, episodes)));
-    rows.push(...(await irmmWorklistRows(tx, ctx, episodes)));
-    rows.push(...(await addressCheckWorklistRows(tx, ctx, episodes)));
+    // The other parts of custody find their dues; they are named here, once for the list.
+    const named = new Map(
+      episodes.map((e, i) => [
+        e.id,
+        {
+          name: people.get(e.nominal_id)?.name ?? 'Unknown',
+          establishment: views[i]!.establishment?.name ?? '',
+        },
+      ]),
+    );
+    const dues = [
+      ...(await rotlWorklistRows(tx, ctx, episodes)),
+      // Monitoring reviews and flags are the security compartment's: listed only to those in it.
+      ...(can(ctx.actor, 'monitoring.view') ? await monitoringWorklistRows(tx, ctx, episodes) : []),
+      ...(await irmmWorklistRows(tx, ctx, episodes)),
+      ...(await addressCheckWorklistRows(tx, ctx, episodes)),
+    ];
+    rows.push(...dues.map((d) => ({ ...d, ...named.get(d.episodeId)! })));
     rows.sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.name.localeCompare(b.name));
     await logAccess(tx, ctx, {
       operation: 'consultation',
