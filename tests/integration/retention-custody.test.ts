@@ -14,6 +14,7 @@ import {
   recordRotlApplication,
   recordRotlStep,
   releaseFlag,
+  scanEstablishment,
   startMonitoring,
 } from '../../src/modules/custody/index.ts';
 import { createNominal, getTimeline, setMappaStatus } from '../../src/modules/nominals/index.ts';
@@ -288,6 +289,12 @@ describeEachDatabase('retention: erasure of custody', (getDb) => {
       { kind: 'call', occurred_on: addDays(TODAY, -1), duration_seconds: 300 },
       { kind: 'mail', occurred_on: addDays(TODAY, -1), duration_seconds: null },
     ]);
+
+    // The rules see nothing erased: a scan raises no flag from the blanked calls and contacts.
+    await scanEstablishment(db(), security);
+    const rescanned = await sql<{ n: number }>`SELECT count(*)::int AS n FROM monitoring_flags
+      WHERE case_id IN (SELECT id FROM monitoring_cases WHERE nominal_id = ${nominalId})`.execute(db().db);
+    expect(rescanned.rows[0]!.n).toBe(flags.rows.length);
 
     // The timeline still reads, the access log records custody's count and keeps its chain.
     const timeline = await getTimeline(db(), practitioner, nominalId);
