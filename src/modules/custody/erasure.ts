@@ -7,7 +7,7 @@ import { eraseAddressChecksOf } from './address-checks.ts';
 const blank = (column: string) =>
   sql<string | null>`CASE WHEN ${sql.ref(column)} IS NULL THEN NULL ELSE ${ERASED_TEXT} END`;
 
-/** Rows an update or delete touched, however many statements it took. */
+/** Rows the updates touched, however many statements it took. */
 const touched = (results: { numUpdatedRows?: bigint }[]) =>
   results.reduce((n, r) => n + Number(r.numUpdatedRows ?? 0n), 0);
 
