@@ -5609,7 +5609,7 @@ export interface paths {
               /** @description SHA-256 of the erased content: proof of what went, without keeping it */
               erasedSha256: string;
               erasedRows: number;
-              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, addressChecks */
+              /** @description Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, custody (moves, pre-release checks, ROTL, address checks, IRMMs, communications monitoring) */
               erasedParts: {
                 [key: string]: number;
               };
@@ -13851,7 +13851,7 @@ export interface paths {
                 /** Format: uuid */
                 episodeId: string;
                 establishment: string;
-                /** @description handover, pom_allocation, com_allocation or a missing pre-release check */
+                /** @description pom_allocation, com_allocation, handover, a missing pre-release check (its item code), rotl_decision, address_check (a release or HDC address decision due), irmm_action (overdue), and, to the security compartment only, monitoring_review and monitoring_flag */
                 kind: string;
                 reason: string;
                 dueOn: string | null;

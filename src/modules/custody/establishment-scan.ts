@@ -16,6 +16,7 @@ import {
   type LinkedCounterpart,
 } from '../../domain/communications-monitoring.ts';
 import { addDays } from '../../domain/dates.ts';
+import { ERASED_TEXT } from '../../domain/retention.ts';
 import { nominalAreas } from '../nominals/index.ts';
 import { notify } from '../notifications/index.ts';
 import { activeUsersWithRole } from '../users/index.ts';
@@ -75,6 +76,7 @@ export async function scanEstablishmentIn(
   const baselineFrom = addDays(ctx.today, -BASELINE_FROM_DAYS);
   const monthFrom = addDays(ctx.today, -(VOLUME_WINDOW_DAYS - 1));
   const [{ rows }, contacts, areas] = await Promise.all([
+    // Erased communications and contacts (src/modules/custody/erasure.ts) are no evidence any more.
     // One row per case, its communications as one JSON array: a few hundred rows to parse, not
     // a hundred thousand (the driver's cost per row is most of a plain read).
     sql<{
@@ -88,6 +90,7 @@ export async function scanEstablishmentIn(
              NULL::json AS baseline
       FROM communications c
       WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${from}::date
+        AND c.counterpart <> ${ERASED_TEXT}
         AND (c.occurred_on >= ${monthFrom}::date OR (c.kind = 'call' AND c.listened_on IS NULL)
              OR (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL))
       GROUP BY c.case_id
@@ -96,6 +99,7 @@ export async function scanEstablishmentIn(
       FROM (SELECT c.case_id, c.occurred_on, count(*)::int AS n FROM communications c
             WHERE c.case_id = ANY(${caseIds}::uuid[]) AND c.occurred_on >= ${baselineFrom}::date
               AND c.occurred_on < ${monthFrom}::date AND c.kind = 'call' AND c.listened_on IS NOT NULL
+              AND c.counterpart <> ${ERASED_TEXT}
               AND NOT (c.translation_requested_on IS NOT NULL AND c.translation_done_on IS NULL)
             GROUP BY 1, 2) d
       GROUP BY d.case_id`.execute(tx),
@@ -103,6 +107,7 @@ export async function scanEstablishmentIn(
       .selectFrom('monitored_contacts')
       .select(['case_id', 'counterpart', 'link', 'source'])
       .where('case_id', 'in', caseIds)
+      .where('counterpart', '<>', ERASED_TEXT)
       .execute(),
     nominalAreas(
       tx,

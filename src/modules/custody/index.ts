@@ -39,3 +39,4 @@ export {
   proposeAddressCheck,
   type AddressCheckView,
 } from './address-checks.ts';
+export { eraseCustodyOf } from './erasure.ts';

@@ -6,6 +6,7 @@ import { labelOf } from '../../domain/codes.ts';
 import { FLAG_KIND, FLAG_OUTCOME, monitoringFlags } from '../../domain/communications-monitoring.ts';
 import { addDays } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { ERASED_TEXT } from '../../domain/retention.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { loadInScope } from '../nominals/index.ts';
@@ -45,11 +46,14 @@ export async function scanCase(
       ])
       .where('case_id', '=', monitoringCase.id)
       .where('occurred_on', '>=', addDays(ctx.today, -SCAN_DAYS))
+      // Erased communications and contacts (erasure.ts) are no evidence any more.
+      .where('counterpart', '<>', ERASED_TEXT)
       .execute(),
     tx
       .selectFrom('monitored_contacts')
       .select(['counterpart', 'link', 'source'])
       .where('case_id', '=', monitoringCase.id)
+      .where('counterpart', '<>', ERASED_TEXT)
       .execute(),
     monitoringSettings(tx, monitoringCase.areaCode),
   ]);

@@ -141,7 +141,11 @@ export const WorklistRow = z.object({
   name: z.string(),
   episodeId: z.uuid(),
   establishment: z.string(),
-  kind: z.string().describe('handover, pom_allocation, com_allocation or a missing pre-release check'),
+  kind: z
+    .string()
+    .describe(
+      'pom_allocation, com_allocation, handover, a missing pre-release check (its item code), rotl_decision, address_check (a release or HDC address decision due), irmm_action (overdue), and, to the security compartment only, monitoring_review and monitoring_flag',
+    ),
   reason: z.string(),
   dueOn: day,
   late: z.boolean(),

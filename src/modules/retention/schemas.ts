@@ -42,7 +42,7 @@ export const ErasureView = z.object({
   erasedParts: z
     .record(z.string(), z.number())
     .describe(
-      'Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, addressChecks',
+      'Rows deleted or blanked per kind: record, levels, referrals, minutes, plan, prisonReports, actions, notifications, custody (moves, pre-release checks, ROTL, address checks, IRMMs, communications monitoring)',
     ),
   decidedAt: z.string(),
 });

@@ -15,7 +15,7 @@ import {
 } from '../../domain/retention.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { eraseActionsAbout } from '../actions/index.ts';
-import { eraseAddressChecksOf } from '../custody/index.ts';
+import { eraseCustodyOf } from '../custody/index.ts';
 import { eraseLevelHistoryOf } from '../levels/index.ts';
 import { eraseMinutesOf } from '../meetings/index.ts';
 import {
@@ -165,7 +165,8 @@ export const ERASURE_KINDS = {
   prisonReports: 'prison reports',
   actions: 'actions and updates',
   notifications: 'notifications',
-  addressChecks: 'release and HDC address checks',
+  custody:
+    'custody (moves, pre-release checks, ROTL, release and HDC address checks, IRMMs, communications monitoring)',
 } as const;
 export type ErasureKind = keyof typeof ERASURE_KINDS;
 
@@ -184,7 +185,7 @@ async function eraseEverywhere(
     prisonReports: await eraseReportsOf(tx, nominalId),
     actions: await eraseActionsAbout(tx, nominalId),
     notifications: await eraseNotificationsAbout(tx, nominalId),
-    addressChecks: await eraseAddressChecksOf(tx, nominalId),
+    custody: await eraseCustodyOf(tx, nominalId),
   };
 }
 
