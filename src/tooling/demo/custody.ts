@@ -163,7 +163,7 @@ async function mappaPrisonerOf(database: Database, pom: UseCaseContext): Promise
 }
 
 /**
- * The phone system's export for the last 60 days: calls to his mother every few days; from three
+ * The phone system's export for the last 60 days: calls to a parent every few days; from three
  * weeks ago five calls a day to a new partner, sixteen on one day (more than 10 a day, over 100 in
  * 30 days, far above his own baseline); three short calls to the victim's number. Yesterday is
  * the last day, so no call is later than now; another prisoner's calls are in the file too.
