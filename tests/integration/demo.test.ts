@@ -12,10 +12,12 @@ import {
 } from '../../src/tooling/demo/demo-dataset.ts';
 import { planDemoNominals, type PlanInput } from '../../src/tooling/demo/plan.ts';
 import { loadDemoReference } from '../../src/tooling/demo/reference.ts';
+import { custodyWorklist } from '../../src/modules/custody/index.ts';
 import { seedReferenceData } from '../../src/modules/reference/index.ts';
-import { newSecretsKey, useKeyring } from '../../src/modules/users/index.ts';
+import { findUserByEmail, newSecretsKey, useKeyring } from '../../src/modules/users/index.ts';
+import { actorForUser, backgroundContext } from '../../src/tooling/demo/actor.ts';
 import { countRows } from '../support/fixtures.ts';
-import { testClock } from '../support/clock.ts';
+import { testClock, testMoment } from '../support/clock.ts';
 
 const TODAY = '2026-11-23';
 const PASSWORD = 'correct horse battery staple';
@@ -191,6 +193,27 @@ describe('demo dataset [pglite]', () => {
       revised_at_meeting: 1,
       awaiting_screening: 1,
     });
+  });
+
+  it('shows custody at work: prison security sees monitoring flags, the POM a ROTL decision and an HDC address to decide', async () => {
+    const contextOf = async (role: string) => {
+      const user = await findUserByEmail(database, demoEmail(role));
+      const actor = await actorForUser(database, user!.id, TODAY);
+      return backgroundContext(actor!, testMoment(), 'demo-test');
+    };
+    const security = (await custodyWorklist(database, await contextOf('prison_security'))).rows;
+    const flags = security.filter((r) => r.kind === 'monitoring_flag');
+    expect(flags.length).toBeGreaterThanOrEqual(3);
+    const [prisoner] = new Set(flags.map((r) => r.nominalId));
+    const pom = (await custodyWorklist(database, await contextOf('prison_offender_manager'))).rows.filter(
+      (r) => r.nominalId === prisoner,
+    );
+    const kinds = new Set(pom.map((r) => r.kind));
+    for (const kind of ['rotl_decision', 'address_check', 'com_allocation', 'handover', 'irmm_action'])
+      expect(kinds, kind).toContain(kind);
+    // The security compartment stays with security and the POM: the practitioner sees no flag.
+    const practitioner = (await custodyWorklist(database, await contextOf('probation_practitioner'))).rows;
+    expect(practitioner.some((r) => r.kind.startsWith('monitoring'))).toBe(false);
   });
 
   it('adds nothing when run again', async () => {

@@ -9,6 +9,7 @@ import { decideLevel } from '../../modules/levels/index.ts';
 import { addSectionRow, createNominal, updateNominalSection } from '../../modules/nominals/index.ts';
 import { createUser, findUserByEmail, setTotpSecret } from '../../modules/users/index.ts';
 import { actorForUser, backgroundContext } from './actor.ts';
+import { loadCustodyDemo } from './custody.ts';
 import { applyLegalExamples } from './legal-examples.ts';
 import { loadMultiAgencyDemo } from './multi-agency.ts';
 import { planDemoNominals, type DemoStaff, type PlannedNominal } from './plan.ts';
@@ -216,6 +217,13 @@ export async function loadDemoData(database: Database, options: DemoDataOptions)
     coordinator: await contextOf('mappa_coordinator'),
     chair: await contextOf('meeting_chair'),
     housingAgencyId: specs.find((s) => s.email === demoEmail('dtc_representative', areaCode))!.agencyId,
+  });
+  // Custody: a MAPPA prisoner near release, with a ROTL, an IRMM, an HDC address and monitoring.
+  await loadCustodyDemo(database, {
+    today: today,
+    pom: await contextOf('prison_offender_manager'),
+    security: await contextOf('prison_security'),
+    probation: ctx,
   });
 
   const admin = specs.find((s) => s.email === demoEmail('admin', areaCode))!;
