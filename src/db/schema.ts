@@ -187,7 +187,8 @@ export interface Schema {
       | 'interim_shpo'
       | 'notification_order'
       | 'interim_notification_order'
-      | 'cta_notification_order';
+      | 'cta_notification_order'
+      | 'restraining_order';
     made_on: string;
     court: string | null;
     ends_on: string | null;

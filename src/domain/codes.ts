@@ -211,6 +211,7 @@ export const ORDER_KIND = [
   { code: 'notification_order', label: 'Notification order' },
   { code: 'interim_notification_order', label: 'Interim notification order' },
   { code: 'cta_notification_order', label: 'Counter-Terrorism Act notification order' },
+  { code: 'restraining_order', label: 'Restraining order (Protection from Harassment Act 1997)' },
 ] as const;
 export type OrderKindCode = CodeOf<typeof ORDER_KIND>;
 

@@ -54,9 +54,17 @@ export type SentenceType = 'determinate' | 'life' | 'ipp' | 'dpp' | 'hmp' | 'ext
 /** The victim's age at the offence, as Schedule 3's conditions need it; null = not recorded. */
 export type VictimAge = 'under_13' | '13_to_15' | '16_or_17' | '18_or_over' | 'no_victim';
 
-/** An order that creates notification or Category 4 (SOA 2003 s.97-103G, CTA 2008 Sch.4). */
+/**
+ * An order on the record: most create notification or Category 4 (SOA 2003 s.97-103G, CTA 2008
+ * Sch.4); a restraining order creates neither (it is held for its exclusion zone and conditions).
+ */
 export type OrderKind =
-  'shpo' | 'interim_shpo' | 'notification_order' | 'interim_notification_order' | 'cta_notification_order';
+  | 'shpo'
+  | 'interim_shpo'
+  | 'notification_order'
+  | 'interim_notification_order'
+  | 'cta_notification_order'
+  | 'restraining_order';
 
 export interface OrderFacts {
   id?: string;
@@ -747,6 +755,7 @@ const ORDER_NAMES: Record<OrderKind, string> = {
   notification_order: 'Notification order',
   interim_notification_order: 'Interim notification order',
   cta_notification_order: 'Counter-terrorism notification order',
+  restraining_order: 'Restraining order',
 };
 
 function fromOrders(input: EligibilityInput, out: Collected): void {
@@ -756,6 +765,9 @@ function fromOrders(input: EligibilityInput, out: Collected): void {
     const until = order.endsOn ? `until ${long(order.endsOn)}` : 'until further order';
     const base = { convictionIndex: null, convictionId: null, startsOn: order.madeOn };
     switch (order.kind) {
+      // Protection from Harassment Act 1997: no notification, no MAPPA category of its own.
+      case 'restraining_order':
+        break;
       case 'shpo':
       case 'interim_shpo':
         // s.103G: the order keeps, or makes, the defendant subject to notification while it has effect.

@@ -10,6 +10,9 @@ import { readPostcodeAreas } from './address-checks.ts';
 import { addMonths, compareDates } from './dates.ts';
 import type { FieldErrors } from './errors.ts';
 
+/** The orders that may forbid entering places: their exclusion zones are compared with proposed addresses. */
+const EXCLUSION_ZONE_ORDERS: readonly OrderKindCode[] = ['shpo', 'interim_shpo', 'restraining_order'];
+
 /**
  * Rules that tie the fields of one part of a nominal's record together. Each field's own format
  * is checked before these run, so values here are already valid or null.
@@ -200,10 +203,12 @@ export function checkCivilOrder(values: Values): FieldErrors {
     for (const key of ['foreignConvictionDate', 'foreignOutcome', 'foreignLengthMonths'])
       if (given(key)) errors[key] = 'Leave the conviction abroad blank: it is only for notification orders';
   }
-  // An SHPO may forbid entering places (release and HDC address checks compare addresses with them).
+  // An SHPO or a restraining order may forbid entering places (release and HDC address checks
+  // compare addresses with them).
   if (given('exclusionZone')) {
-    if (values.kind !== 'shpo' && values.kind !== 'interim_shpo')
-      errors.exclusionZone = 'Leave the exclusion zone blank: only a sexual harm prevention order sets one';
+    if (!EXCLUSION_ZONE_ORDERS.includes(values.kind as OrderKindCode))
+      errors.exclusionZone =
+        'Leave the exclusion zone blank: only a sexual harm prevention order or a restraining order sets one';
     else if (!readPostcodeAreas(String(values.exclusionZone)))
       errors.exclusionZone =
         'Enter each postcode, sector (like SW1A 1) or district (like SW1A) of the exclusion zone, separated by commas';

@@ -296,6 +296,42 @@ describeEachDatabase('custody address checks', (getDb) => {
     ]);
   });
 
+  it('finds an address inside a restraining order’s exclusion zone; a notification order has none', async () => {
+    const { id } = await setUp('Restrained');
+    const none = await rejection(
+      addSectionRow(db(), practitioner, id, 'orders', {
+        kind: 'notification_order',
+        madeOn: '2025-05-01',
+        foreignConvictionDate: '2025-01-10',
+        foreignOutcome: 'custody',
+        foreignLengthMonths: 24,
+        exclusionZone: 'LS6',
+      }),
+      ValidationError,
+    );
+    expect(none.fieldErrors.exclusionZone).toMatch(
+      /only a sexual harm prevention order or a restraining order/,
+    );
+    await addSectionRow(db(), practitioner, id, 'orders', {
+      kind: 'restraining_order',
+      madeOn: '2025-07-01',
+      court: 'Derby Magistrates’ Court',
+      exclusionZone: 'DE22 1',
+    });
+    const proposed = await proposeAddressCheck(db(), pom, id, {
+      purpose: 'hdc',
+      line1: '30 Quarry Lane',
+      postcode: 'DE22 1AB',
+    });
+    const check = await getAddressCheck(db(), pom, id, proposed.id);
+    expect(check.conflicts.map((c) => [c.kind, c.source])).toEqual([
+      [
+        'restriction',
+        'Restraining order (Protection from Harassment Act 1997), made 1 July 2025 at Derby Magistrates’ Court: exclusion zone DE22 1',
+      ],
+    ]);
+  });
+
   it('erases the address, the conflicts’ sources and the reasons, keeping the decision and its dates', async () => {
     const { id } = await setUp('Erase');
     const proposed = await proposeAddressCheck(db(), practitioner, id, {

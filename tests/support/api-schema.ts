@@ -3010,7 +3010,8 @@ export interface paths {
                 | 'interim_shpo'
                 | 'notification_order'
                 | 'interim_notification_order'
-                | 'cta_notification_order';
+                | 'cta_notification_order'
+                | 'restraining_order';
               madeOn: string;
               court?: string | null;
               endsOn?: string | null;
@@ -3091,7 +3092,8 @@ export interface paths {
               | 'interim_shpo'
               | 'notification_order'
               | 'interim_notification_order'
-              | 'cta_notification_order';
+              | 'cta_notification_order'
+              | 'restraining_order';
             madeOn: string;
             court?: string | null;
             endsOn?: string | null;
@@ -3214,7 +3216,8 @@ export interface paths {
                 | 'interim_shpo'
                 | 'notification_order'
                 | 'interim_notification_order'
-                | 'cta_notification_order';
+                | 'cta_notification_order'
+                | 'restraining_order';
               madeOn: string;
               court?: string | null;
               endsOn?: string | null;
@@ -3295,7 +3298,8 @@ export interface paths {
               | 'interim_shpo'
               | 'notification_order'
               | 'interim_notification_order'
-              | 'cta_notification_order';
+              | 'cta_notification_order'
+              | 'restraining_order';
             madeOn: string;
             court?: string | null;
             endsOn?: string | null;

@@ -1755,6 +1755,15 @@ eligCases.push(
     expected: { category: 1, endsOn: '2024-10-31', basis: /s\.100/ },
   },
   {
+    section: 'PHA 1997 s.5',
+    name: 'a restraining order alone: no notification, no category',
+    input: person([], {
+      orders: [order({ kind: 'restraining_order', madeOn: '2024-01-01' })],
+    }),
+    today: '2024-06-01',
+    expected: { category: null },
+  },
+  {
     section: 'CTA 2008 Sch.4',
     name: 'CTA notification order: Category 4',
     input: person([], {
@@ -2173,5 +2182,5 @@ describe('Sentences: terms on the calendar (Interpretation Act 1978 Sch.1)', () 
 it('the table has at least 150 cases, each citing its statute', () => {
   const all = [...periodCases, ...s3Cases, ...eligCases, ...dutyCases];
   expect(all.length + 8 + 4 + 10).toBeGreaterThanOrEqual(150);
-  for (const c of all) expect(c.section).toMatch(/SOA|CJA|CTA|Sentencing|SI 20|MAPPA|Sch/);
+  for (const c of all) expect(c.section).toMatch(/SOA|CJA|CTA|PHA|Sentencing|SI 20|MAPPA|Sch/);
 });

@@ -456,7 +456,7 @@ export const SECTIONS: readonly RowSection[] = [
     name: 'orders',
     label: 'Orders',
     singular: 'order',
-    hint: 'Sexual harm prevention orders and notification orders (Sexual Offences Act 2003), and Counter-Terrorism Act 2008 notification orders.',
+    hint: 'Sexual harm prevention orders and notification orders (Sexual Offences Act 2003), Counter-Terrorism Act 2008 notification orders, and restraining orders (Protection from Harassment Act 1997), whose exclusion zones release and HDC address checks compare with a proposed address.',
     table: 'civil_orders',
     fields: [
       { key: 'kind', column: 'kind', label: 'Order', kind: 'code', codes: ORDER_KIND, required: true },
@@ -500,7 +500,7 @@ export const SECTIONS: readonly RowSection[] = [
         label: 'Exclusion zone',
         kind: 'text',
         max: 500,
-        hint: 'Sexual harm prevention orders only: the postcodes, sectors (like SW1A 1) or districts (like SW1A) the person may not enter, separated by commas. Release and HDC address checks compare a proposed address with them.',
+        hint: 'Sexual harm prevention orders and restraining orders only: the postcodes, sectors (like SW1A 1) or districts (like SW1A) the person may not enter, separated by commas. Release and HDC address checks compare a proposed address with them.',
       },
       { key: 'notes', column: 'notes', label: 'Notes', kind: 'longtext', max: 2000 },
     ],
