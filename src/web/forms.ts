@@ -53,6 +53,19 @@ export function bodyOf(request: FastifyRequest): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+/** A file chosen in a form (multipart; set-up-forms reads it as text): its name and contents. */
+export interface UploadedFile {
+  name: string;
+  text: string;
+}
+
+/** A form's chosen file, or null when none was chosen. */
+export function uploadedFile(value: unknown): UploadedFile | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { name, text } = value as Partial<UploadedFile>;
+  return typeof name === 'string' && typeof text === 'string' ? { name, text } : null;
+}
+
 /** An ISO date as the three values of a GOV.UK date input named `key` (nothing for no date). */
 export function dateParts(key: string, iso: string | null | undefined): Record<string, string> {
   if (!iso) return {};

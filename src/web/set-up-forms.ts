@@ -1,15 +1,28 @@
 import { timingSafeEqual } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../domain/errors.ts';
+import type { UploadedFile } from './forms.ts';
 
 /**
  * HTML forms: their bodies are parsed, and they carry the session's CSRF token. It is checked after
  * the body is parsed (preValidation), so a missing or wrong token is refused before any use case
- * runs. The API uses bearer tokens instead.
+ * runs. The API uses bearer tokens instead. A form with a file (the call-record import) is posted
+ * as multipart: its fields become the body as for any form, the file an `UploadedFile`; registered
+ * before the CSRF check so the check reads its token. Files are limited by the server's body limit
+ * unless a route says otherwise (`config.multipartOptions`).
  */
 export async function setUpForms(app: FastifyInstance): Promise<void> {
   await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { files: 1, fields: 50 },
+    async onFile(part: MultipartFile) {
+      const upload: UploadedFile = { name: part.filename, text: (await part.toBuffer()).toString('utf8') };
+      (part as MultipartFile & { value: UploadedFile }).value = upload;
+    },
+  });
   app.addHook('preValidation', async (request, reply) => {
     // Sign-in is the one form posted before there is a session (and so a token) to check.
     if (

@@ -182,6 +182,34 @@ describeEachDatabase('communications monitoring pages', (getDb) => {
     expect(done.headers.location).toBe(`${IMPORT}?imported=1&flags=0`);
     expect(await communications()).toBe(2);
     expect((await get(security, done.headers.location!)).body).toContain('1 calls imported');
+
+    // The file itself, uploaded as a multipart form (no JavaScript), is previewed the same way; a
+    // multipart form without the session's token is refused like any other.
+    const boundary = 'vigil-test-boundary';
+    const multipart = (fields: Record<string, string>, file: { name: string; text: string }) =>
+      [
+        ...Object.entries(fields).map(
+          ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+        ),
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.text}\r\n`,
+        `--${boundary}--\r\n`,
+      ].join('');
+    const upload = (fields: Record<string, string>) =>
+      as(security).then((cookie) =>
+        app.inject({
+          method: 'POST',
+          url: IMPORT,
+          headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          payload: multipart(fields, { name: 'uploaded.csv', text: clean }),
+        }),
+      );
+    const token = csrfOf((await get(security, IMPORT)).body);
+    const uploaded = await upload({ _csrf: token, csv: '' });
+    expect(uploaded.statusCode).toBe(200);
+    expect(uploaded.body).toContain('Preview of uploaded.csv');
+    expect(uploaded.body).toContain('Confirm import');
+    expect((await upload({ csv: '' })).statusCode).toBe(403);
+    expect(await communications()).toBe(2);
   });
 
   it('refuses duty-to-co-operate agencies, hides other areas’ people, and knows only its own forms', async () => {

@@ -5,7 +5,7 @@ import { compareDates } from '../../../domain/dates.ts';
 import { ValidationError, type ConflictError, type FieldErrors } from '../../../domain/errors.ts';
 import type { FieldSpec } from '../../../validation/fields.ts';
 import { parseInput, pathId } from '../../../validation/parse.ts';
-import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
+import { bodyOf, errorList, formToInput, handleForm, inputToForm, uploadedFile } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { getMonitoring } from '../monitoring.ts';
@@ -296,6 +296,8 @@ export const monitoringPages =
     // --- The establishment's call-record import --------------------------------------------------
 
     const IMPORT = '/monitoring/call-records';
+    // A month of an establishment's calls is several megabytes, and the preview sends it back once.
+    const IMPORT_LIMIT = 32 * 1024 * 1024;
 
     app.get(IMPORT, { config: { action: 'monitoring.manage' } }, async (request, reply) => {
       const query = request.query as Body;
@@ -308,16 +310,24 @@ export const monitoringPages =
       });
     });
 
-    // A month of an establishment's calls is several megabytes, and the preview sends it back once.
     app.post(
       IMPORT,
-      { config: { action: 'monitoring.manage' }, bodyLimit: 32 * 1024 * 1024 },
+      {
+        config: {
+          action: 'monitoring.manage',
+          multipartOptions: { limits: { fileSize: IMPORT_LIMIT, files: 1 } },
+        },
+        bodyLimit: IMPORT_LIMIT,
+      },
       async (request, reply) => {
         const body = bodyOf(request);
-        const fileName = typeof body.fileName === 'string' && body.fileName.trim() ? body.fileName : null;
+        // A chosen file (multipart) wins over the box; the confirmation sends the file back as text.
+        const upload = uploadedFile((request.body as Record<string, unknown> | undefined)?.file);
+        const given = upload?.name || (typeof body.fileName === 'string' ? body.fileName.trim() : '');
+        const fileName = given || null;
         const input = {
           fileName: fileName ?? 'Pasted into the form',
-          csv: body.csv ?? '',
+          csv: upload?.text ? upload.text : (body.csv ?? ''),
           confirm: body.confirm === 'yes',
         };
         const render = (status: number, context: Body) =>
