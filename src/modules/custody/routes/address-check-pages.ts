@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
-import { bodyOf, errorList, formToInput, handleForm } from '../../../web/forms.ts';
+import { bodyOf, formToInput, handleForm } from '../../../web/forms.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../address-checks.ts';
 import { NominalParams } from '../schemas.ts';
 import { CheckParams, ConflictParams } from './address-check-api.ts';
+import { renderStepForm } from './step-form.ts';
 
 type Body = Record<string, unknown>;
 
@@ -33,14 +34,13 @@ export const addressCheckPages =
       errors?: FieldErrors,
     ) => {
       const person = await getNominalSection(database, web.context(request), id, 'identity');
-      return reply.code(errors ? 400 : 200).render('custody/views/step-form.njk', {
+      return renderStepForm(reply, {
         title: 'Propose an address for HDC or release',
-        caption: person.name,
+        personName: person.name,
         fields: ADDRESS_CHECK_FIELDS,
         values,
-        errors: errors ?? {},
-        errorList: errorList(ADDRESS_CHECK_FIELDS, errors ?? {}),
-        options: { agencies: [], convictions: [] },
+        problem: { errors },
+        version: undefined,
         action: `/nominals/${id}/address-checks`,
         backLink: `/nominals/${id}/custody`,
       });

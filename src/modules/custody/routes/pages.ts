@@ -2,7 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../access/policy.ts';
 import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput } from '../../../validation/parse.ts';
-import { bodyOf, errorList, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
+import { bodyOf, formToInput, handleForm, inputToForm } from '../../../web/forms.ts';
+import { renderStepForm } from './step-form.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { prisonEstablishments } from '../../reference/index.ts';
@@ -56,23 +57,17 @@ export const custodyPages =
     ) => {
       const person = await getNominalSection(database, web.context(request), id, 'identity');
       const { fields, title } = CUSTODY_STEPS[step];
-      const errors = problem.errors ?? {};
-      const agencies = fields.some((f) => f.kind === 'agency') ? await prisonEstablishments(database.db) : [];
-      return reply
-        .code(problem.conflict ? 409 : problem.errors ? 400 : 200)
-        .render('custody/views/step-form.njk', {
-          title,
-          caption: person.name,
-          fields,
-          values,
-          errors,
-          errorList: errorList(fields, errors),
-          conflict: problem.conflict,
-          options: { agencies, convictions: [] },
-          version: episode?.version,
-          action: episode ? `/nominals/${id}/custody/${episode.id}/${step}` : `/nominals/${id}/custody`,
-          backLink: `/nominals/${id}/custody`,
-        });
+      return renderStepForm(reply, {
+        title,
+        personName: person.name,
+        fields,
+        values,
+        problem,
+        version: episode?.version,
+        action: episode ? `/nominals/${id}/custody/${episode.id}/${step}` : `/nominals/${id}/custody`,
+        backLink: `/nominals/${id}/custody`,
+        agencies: fields.some((f) => f.kind === 'agency') ? await prisonEstablishments(database.db) : [],
+      });
     };
 
     app.get('/nominals/:id/custody/new', { config: { action: 'custody.edit' } }, async (request, reply) => {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { todayBy } from '../../../clock.ts';
 import type { ConflictError, FieldErrors } from '../../../domain/errors.ts';
 import { parseInput, pathId } from '../../../validation/parse.ts';
-import { bodyOf, errorList, formToInput, handleForm } from '../../../web/forms.ts';
+import { bodyOf, formToInput, handleForm } from '../../../web/forms.ts';
+import { renderStepForm } from './step-form.ts';
 import type { Web } from '../../../web/types.ts';
 import { getNominalSection } from '../../nominals/index.ts';
 import { ROTL_EPISODE_STEPS, ROTL_STEPS, rotlStepInput, type RotlStep } from '../rotl-fields.ts';
@@ -98,22 +99,16 @@ export const rotlRoutes =
     ) => {
       const person = await getNominalSection(database, web.context(request), id, 'identity');
       const { fields, title } = ROTL_STEPS[step];
-      const errors = problem.errors ?? {};
-      return reply
-        .code(problem.conflict ? 409 : problem.errors ? 400 : 200)
-        .render('custody/views/step-form.njk', {
-          title,
-          caption: person.name,
-          fields,
-          values,
-          errors,
-          errorList: errorList(fields, errors),
-          conflict: problem.conflict,
-          options: { agencies: [], convictions: [] },
-          version: rotl?.version,
-          action: rotl ? `${tab(id)}/rotl/${rotl.id}/${step}` : `${tab(id)}/rotl`,
-          backLink: tab(id),
-        });
+      return renderStepForm(reply, {
+        title,
+        personName: person.name,
+        fields,
+        values,
+        problem,
+        version: rotl?.version,
+        action: rotl ? `${tab(id)}/rotl/${rotl.id}/${step}` : `${tab(id)}/rotl`,
+        backLink: tab(id),
+      });
     };
 
     app.get(
