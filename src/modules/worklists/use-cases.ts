@@ -307,6 +307,28 @@ const personFacts = (
     overdue: false,
   }));
 
+/**
+ * A list of people of the actor's area (not obligations), filtered, named and paged by name, its
+ * reading logged: Category 3 candidates and offences needing classification.
+ */
+async function areaPeoplePage(
+  database: Database,
+  ctx: UseCaseContext,
+  entriesOf: (tx: Tx, areaCode: string) => Promise<Parameters<typeof personFacts>[0]>,
+  kind: Parameters<typeof personFacts>[1],
+  section: string,
+  query: unknown,
+  options: { whole?: boolean },
+) {
+  const q = parseQuery(query);
+  return database.transaction(async (tx) => {
+    const facts = filterFacts(personFacts(await entriesOf(tx, ownArea(ctx.actor)), kind), q);
+    const page = await namedPage(tx, facts, q, ctx.today, { ...options, defaultSort: 'name' });
+    await logConsultation(tx, ctx, page.rows, section);
+    return page;
+  });
+}
+
 /** Recommendation 14: high-risk domestic abuse and stalking cases not under MAPPA, not yet considered. */
 export async function category3Candidates(
   database: Database,
@@ -315,14 +337,15 @@ export async function category3Candidates(
   options: { whole?: boolean } = {},
 ) {
   authorize(ctx.actor, 'category3.view');
-  const q = parseQuery(query);
-  return database.transaction(async (tx) => {
-    const entries = await category3CandidateEntries(tx, ownArea(ctx.actor));
-    const facts = filterFacts(personFacts(entries, 'category-3'), q);
-    const page = await namedPage(tx, facts, q, ctx.today, { ...options, defaultSort: 'name' });
-    await logConsultation(tx, ctx, page.rows, 'category 3 candidates');
-    return page;
-  });
+  return areaPeoplePage(
+    database,
+    ctx,
+    category3CandidateEntries,
+    'category-3',
+    'category 3 candidates',
+    query,
+    options,
+  );
 }
 
 /** "Considered — refer / not needed, because …": the person leaves the list until something significant changes. */
@@ -358,14 +381,15 @@ export async function classificationWorklist(
   options: { whole?: boolean } = {},
 ) {
   authorize(ctx.actor, 'worklist.area');
-  const q = parseQuery(query);
-  return database.transaction(async (tx) => {
-    const entries = await classificationEntries(tx, ownArea(ctx.actor));
-    const facts = filterFacts(personFacts(entries, 'classification'), q);
-    const page = await namedPage(tx, facts, q, ctx.today, { ...options, defaultSort: 'name' });
-    await logConsultation(tx, ctx, page.rows, 'offence needs classifying');
-    return page;
-  });
+  return areaPeoplePage(
+    database,
+    ctx,
+    classificationEntries,
+    'classification',
+    'offence needs classifying',
+    query,
+    options,
+  );
 }
 
 /** People whose category or end date a correction of the rules changed, not yet reviewed: old → new, and why. */
