@@ -164,6 +164,19 @@ export function addressConflicts(
 }
 
 /**
+ * When a proposed address needs its decision: an HDC address by the HDC eligibility date, a
+ * release address by the conditional release date (null when the date is not known).
+ */
+export function addressDecisionDue(
+  purpose: 'hdc' | 'release',
+  dates: { hdcEligibilityDate: IsoDate | null; conditionalReleaseDate: IsoDate | null },
+  today: IsoDate,
+): { dueOn: IsoDate | null; late: boolean } {
+  const dueOn = purpose === 'hdc' ? dates.hdcEligibilityDate : dates.conditionalReleaseDate;
+  return { dueOn, late: dueOn !== null && compareDates(dueOn, today) < 0 };
+}
+
+/**
  * MAPPA F's HDC and release address results, for the author to edit: each check's purpose, day,
  * conflicts found and set aside, and the decision. No addresses, sources or reasons: a conflict's
  * source or a decision's reason may speak of a victim, and the report's author may not see victims.

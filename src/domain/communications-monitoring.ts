@@ -1,5 +1,5 @@
 import type { CodeEntry, CodeOf } from './codes.ts';
-import { addDays, formatDateLong, type IsoDate } from './dates.ts';
+import { addDays, addMonths, compareDates, formatDateLong, type IsoDate } from './dates.ts';
 
 /**
  * Public protection monitoring of a prisoner's calls, mail and visits (MAPPA.md §3 step 9: the
@@ -47,6 +47,18 @@ export type FlagOutcome = CodeOf<typeof FLAG_OUTCOME>;
 
 /** Monitoring reviews are monthly. */
 export const MONITORING_REVIEW_MONTHS = 1;
+/** A review is listed this many days before it falls due. */
+export const MONITORING_REVIEW_NOTICE_DAYS = 7;
+
+/** The next monthly review of a monitoring case, when it is to be listed (due within the notice, or late). */
+export function monitoringReviewDue(
+  lastReviewedOn: IsoDate,
+  today: IsoDate,
+): { dueOn: IsoDate; late: boolean } | null {
+  const dueOn = addMonths(lastReviewedOn, MONITORING_REVIEW_MONTHS);
+  if (compareDates(dueOn, addDays(today, MONITORING_REVIEW_NOTICE_DAYS)) > 0) return null;
+  return { dueOn, late: compareDates(dueOn, today) < 0 };
+}
 
 // --- Settings ---------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addressCheckResultsText,
+  addressDecisionDue,
   addressConflicts,
   normaliseAddressLine,
   postcodeWithin,
@@ -9,6 +10,7 @@ import {
 } from '../../src/domain/address-checks.ts';
 import {
   DEFAULT_MONITORING_SETTINGS,
+  monitoringReviewDue,
   monitoringFlags,
   normalisePhoneNumber,
   type Communication,
@@ -307,5 +309,23 @@ describe("MAPPA F's address check text", () => {
       'Home detention curfew (HDC) address checked 3 November 2026: 2 conflicts with the record, 1 set aside with a reason; found unsuitable.',
       'Release address checked 1 December 2026: no conflicts with the record; awaiting a decision.',
     ]);
+  });
+});
+
+describe('custody worklist dues', () => {
+  it('lists a monthly monitoring review from 7 days before it falls due, late after it', () => {
+    expect(monitoringReviewDue('2026-11-01', '2026-11-23')).toBeNull();
+    expect(monitoringReviewDue('2026-11-01', '2026-11-24')).toEqual({ dueOn: '2026-12-01', late: false });
+    expect(monitoringReviewDue('2026-11-01', '2026-12-02')).toEqual({ dueOn: '2026-12-01', late: true });
+  });
+
+  it('wants an HDC address decided by the HDC eligibility date, a release address by the CRD', () => {
+    const dates = { hdcEligibilityDate: '2026-12-01', conditionalReleaseDate: '2027-03-01' };
+    expect(addressDecisionDue('hdc', dates, '2026-12-02')).toEqual({ dueOn: '2026-12-01', late: true });
+    expect(addressDecisionDue('release', dates, '2026-12-02')).toEqual({ dueOn: '2027-03-01', late: false });
+    expect(addressDecisionDue('hdc', { ...dates, hdcEligibilityDate: null }, '2026-12-02')).toEqual({
+      dueOn: null,
+      late: false,
+    });
   });
 });

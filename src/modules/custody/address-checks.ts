@@ -7,6 +7,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { Schema } from '../../db/schema.ts';
 import {
   ADDRESS_CONFLICT,
+  addressDecisionDue,
   addressConflicts,
   readPostcodeAreas,
   type AddressConflict,
@@ -14,7 +15,7 @@ import {
   type Restriction,
 } from '../../domain/address-checks.ts';
 import { labelOf, ORDER_KIND, RELATIONSHIP_TYPE } from '../../domain/codes.ts';
-import { compareDates, formatDateLong } from '../../domain/dates.ts';
+import { formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { ERASED_TEXT, erasedPart, type ErasedPart } from '../../domain/retention.ts';
 import {
@@ -648,14 +649,19 @@ export async function addressCheckWorklistRows(
   const episodeOf = new Map(episodes.map((e) => [e.nominal_id, e]));
   return checks.map((c) => {
     const episode = episodeOf.get(c.nominal_id)!;
-    const dueOn = c.purpose === 'hdc' ? episode.hdc_eligibility_date : episode.conditional_release_date;
     return {
       nominalId: c.nominal_id,
       episodeId: episode.id,
       kind: 'address_check',
       reason: `${c.purpose === 'hdc' ? 'HDC' : 'Release'} address decision due: ${c.line1}, ${c.postcode}`,
-      dueOn,
-      late: dueOn !== null && compareDates(dueOn, ctx.today) < 0,
+      ...addressDecisionDue(
+        c.purpose,
+        {
+          hdcEligibilityDate: episode.hdc_eligibility_date,
+          conditionalReleaseDate: episode.conditional_release_date,
+        },
+        ctx.today,
+      ),
     };
   });
 }

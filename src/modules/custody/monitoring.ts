@@ -10,9 +10,10 @@ import {
   FLAG_OUTCOME,
   MONITORING_REASON,
   MONITORING_REVIEW_MONTHS,
+  monitoringReviewDue,
   type MonitoringSettings,
 } from '../../domain/communications-monitoring.ts';
-import { addDays, addMonths, compareDates, formatDateLong } from '../../domain/dates.ts';
+import { addDays, addMonths, formatDateLong } from '../../domain/dates.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { isUuid } from '../../validation/fields.ts';
 import { loadInScope, recordAndLog } from '../nominals/index.ts';
@@ -290,14 +291,13 @@ export async function monitoringWorklistRows(
   const base = (c: (typeof cases)[number]) => ({ nominalId: c.nominal_id, episodeId: c.episode_id });
   const rows: CustodyDue[] = [];
   for (const c of cases) {
-    const dueOn = addMonths(c.last_reviewed_on, MONITORING_REVIEW_MONTHS);
-    if (compareDates(dueOn, addDays(ctx.today, 7)) <= 0)
+    const due = monitoringReviewDue(c.last_reviewed_on, ctx.today);
+    if (due)
       rows.push({
         ...base(c),
         kind: 'monitoring_review',
         reason: `Communications monitoring review: monthly, last reviewed ${formatDateLong(c.last_reviewed_on)}`,
-        dueOn,
-        late: compareDates(dueOn, ctx.today) < 0,
+        ...due,
       });
   }
   for (const f of flags) {
